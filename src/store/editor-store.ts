@@ -1,0 +1,288 @@
+import { createStore, type StoreApi } from "zustand/vanilla";
+import type { LayoutMode, MapLayout } from "../layout/types";
+import { EditError, setPositions } from "../model/operations";
+import type { HandoffMap, Position } from "../model/types";
+import * as history from "./history";
+
+/**
+ * One editor's state: the document (the map, with undo history) and the session (selection,
+ * panels, notices, the derived layout), which is never saved and never enters history.
+ *
+ * Every document change goes through `apply`, which says how it enters history:
+ *  - "record" (default): one undo entry; with `coalesce`, consecutive changes with the same key
+ *    (typing into one field) share one entry;
+ *  - "ignore": not undoable (filling in positions the layout chose for a map that had none);
+ *  - inside beginGesture/endGesture: the whole gesture is one entry (a drag).
+ */
+
+export type LayoutResult = { ok: true; layout: MapLayout } | { ok: false; error: string };
+export type LayoutRunner = (map: HandoffMap, mode: LayoutMode) => Promise<LayoutResult>;
+
+export interface Selection {
+  steps: readonly string[];
+  handoffs: readonly string[];
+  /** A lane or phase picked in its header, for the inspector. */
+  lane: string | null;
+  phase: string | null;
+}
+
+export const emptySelection: Selection = { steps: [], handoffs: [], lane: null, phase: null };
+
+export interface Notice {
+  id: number;
+  tone: "error" | "info";
+  text: string;
+}
+
+export type Panel = "register" | "help" | "library" | "changePlan";
+
+export interface ApplyOptions {
+  history?: "record" | "ignore";
+  /** Changes with the same key in a row are one undo entry (one field edit). */
+  coalesce?: string;
+}
+
+export interface EditorState {
+  // Document
+  map: HandoffMap;
+  /** Counts document changes (undo and redo included); autosave and tab sync key on it. */
+  revision: number;
+  history: history.History;
+
+  // Session
+  layout: MapLayout | null;
+  layoutStatus: "idle" | "running" | "error";
+  layoutError: string | null;
+  selection: Selection;
+  /** The step whose label is being edited in place. */
+  editingStepId: string | null;
+  panels: ReadonlySet<Panel>;
+  notice: Notice | null;
+
+  // Actions
+  /** Applies a pure edit. An EditError becomes a notice and leaves the map as it was. */
+  apply(change: (map: HandoffMap) => HandoffMap, options?: ApplyOptions): boolean;
+  /** Replaces the whole document (open another map); clears history and selection. */
+  load(map: HandoffMap): void;
+  undo(): void;
+  redo(): void;
+  beginGesture(): void;
+  endGesture(): void;
+  /** Ends a coalescing run: the next field edit starts a new undo entry. */
+  sealHistory(): void;
+  select(selection: Partial<Selection>): void;
+  setEditingStep(id: string | null): void;
+  togglePanel(panel: Panel, open?: boolean): void;
+  notify(text: string, tone?: Notice["tone"]): void;
+  dismissNotice(): void;
+  /** Runs the auto layout and applies it as one undo entry. Resolves false when it failed. */
+  autoLayout(): Promise<boolean>;
+}
+
+export type EditorStore = StoreApi<EditorState>;
+
+export interface EditorStoreOptions {
+  map: HandoffMap;
+  runLayout: LayoutRunner;
+}
+
+/** Positions in file terms for every step of a layout. */
+export function positionsFromLayout(layout: MapLayout, map: HandoffMap): Map<string, Position> {
+  const laneTop = new Map(layout.lanes.map((lane) => [lane.id, lane.y]));
+  const stepLane = new Map(map.steps.map((step) => [step.id, step.lane]));
+  const positions = new Map<string, Position>();
+  for (const box of layout.steps) {
+    const top = laneTop.get(stepLane.get(box.id) ?? "");
+    if (top === undefined) continue;
+    positions.set(box.id, { x: Math.round(box.x - layout.laneHeaderWidth), y: Math.round(box.y - top) });
+  }
+  return positions;
+}
+
+function pruneSelection(selection: Selection, map: HandoffMap): Selection {
+  const steps = new Set(map.steps.map((s) => s.id));
+  const handoffs = new Set(map.handoffs.map((h) => h.id));
+  const keptSteps = selection.steps.filter((id) => steps.has(id));
+  const keptHandoffs = selection.handoffs.filter((id) => handoffs.has(id));
+  const lane =
+    selection.lane !== null && map.lanes.some((l) => l.id === selection.lane) ? selection.lane : null;
+  const phase =
+    selection.phase !== null && map.phases.some((p) => p.id === selection.phase) ? selection.phase : null;
+  if (
+    keptSteps.length === selection.steps.length &&
+    keptHandoffs.length === selection.handoffs.length &&
+    lane === selection.lane &&
+    phase === selection.phase
+  )
+    return selection;
+  return { steps: keptSteps, handoffs: keptHandoffs, lane, phase };
+}
+
+export function createEditorStore({ map, runLayout }: EditorStoreOptions): EditorStore {
+  let noticeId = 0;
+  // Separate counters: an edit during an auto layout must not cancel it, only make it stale.
+  let autoRequest = 0;
+  let keepRequest = 0;
+
+  const store = createStore<EditorState>()((set, get) => {
+    /** Sets a new document state and keeps the session consistent with it. */
+    const commit = (next: HandoffMap, nextHistory: history.History) => {
+      const state = get();
+      set({
+        map: next,
+        history: nextHistory,
+        revision: state.revision + 1,
+        selection: pruneSelection(state.selection, next),
+        editingStepId:
+          state.editingStepId !== null && next.steps.some((s) => s.id === state.editingStepId)
+            ? state.editingStepId
+            : null,
+      });
+    };
+
+    return {
+      map,
+      revision: 0,
+      history: history.emptyHistory,
+      layout: null,
+      layoutStatus: "idle",
+      layoutError: null,
+      selection: emptySelection,
+      editingStepId: null,
+      panels: new Set<Panel>(),
+      notice: null,
+
+      apply(change, options = {}) {
+        const before = get().map;
+        let after: HandoffMap;
+        try {
+          after = change(before);
+        } catch (error) {
+          if (error instanceof EditError) {
+            get().notify(error.message, "error");
+            return false;
+          }
+          throw error;
+        }
+        if (after === before) return true;
+        const nextHistory =
+          options.history === "ignore"
+            ? get().history
+            : history.record(get().history, before, options.coalesce ?? null);
+        commit(after, nextHistory);
+        return true;
+      },
+
+      load(next) {
+        set({
+          map: next,
+          revision: get().revision + 1,
+          history: history.emptyHistory,
+          selection: emptySelection,
+          editingStepId: null,
+          layout: null,
+        });
+      },
+
+      undo() {
+        const result = history.undo(get().history, get().map);
+        if (result) commit(result.map, result.history);
+      },
+
+      redo() {
+        const result = history.redo(get().history, get().map);
+        if (result) commit(result.map, result.history);
+      },
+
+      beginGesture() {
+        set({ history: history.beginGesture(get().history, get().map) });
+      },
+
+      endGesture() {
+        set({ history: history.endGesture(get().history, get().map) });
+      },
+
+      sealHistory() {
+        const sealed = history.seal(get().history);
+        if (sealed !== get().history) set({ history: sealed });
+      },
+
+      select(partial) {
+        set({ selection: { ...emptySelection, ...partial } });
+      },
+
+      setEditingStep(id) {
+        set({ editingStepId: id });
+      },
+
+      togglePanel(panel, open) {
+        const panels = new Set(get().panels);
+        const shouldOpen = open ?? !panels.has(panel);
+        if (shouldOpen === panels.has(panel)) return;
+        if (shouldOpen) panels.add(panel);
+        else panels.delete(panel);
+        set({ panels });
+      },
+
+      notify(text, tone = "info") {
+        noticeId += 1;
+        set({ notice: { id: noticeId, tone, text } });
+      },
+
+      dismissNotice() {
+        set({ notice: null });
+      },
+
+      async autoLayout() {
+        const request = ++autoRequest;
+        const base = get().map;
+        set({ layoutStatus: "running", layoutError: null });
+        const result = await runLayout(base, "auto");
+        if (request !== autoRequest) return false;
+        if (!result.ok) {
+          set({ layoutStatus: "error", layoutError: result.error });
+          get().notify(`Auto layout failed: ${result.error}. The map is unchanged.`, "error");
+          return false;
+        }
+        if (get().map !== base) {
+          set({ layoutStatus: "idle" });
+          get().notify("The map changed while the layout ran; run Auto layout again.", "info");
+          return false;
+        }
+        set({ layoutStatus: "idle" });
+        // The map change below re-runs the keep layout, which reproduces these boxes.
+        get().apply((m) => setPositions(m, positionsFromLayout(result.layout, m)));
+        return true;
+      },
+    };
+  });
+
+  /**
+   * Keeps the derived layout in step with the document (mode "keep": placed steps stay put).
+   * Latest wins: a result for an older document is dropped. Steps the layout had to place are
+   * written back once, outside history, so the next edit cannot reshuffle them.
+   */
+  const relayout = async () => {
+    const request = ++keepRequest;
+    const base = store.getState().map;
+    const result = await runLayout(base, "keep");
+    if (request !== keepRequest || store.getState().map !== base) return;
+    if (!result.ok) {
+      store.setState({ layoutError: result.error });
+      return;
+    }
+    store.setState({ layout: result.layout, layoutError: null });
+    if (base.steps.some((step) => step.position === undefined)) {
+      const positions = positionsFromLayout(result.layout, base);
+      for (const step of base.steps) if (step.position !== undefined) positions.delete(step.id);
+      if (positions.size > 0)
+        store.getState().apply((m) => setPositions(m, positions), { history: "ignore" });
+    }
+  };
+
+  store.subscribe((state, previous) => {
+    if (state.map !== previous.map) void relayout();
+  });
+  void relayout();
+  return store;
+}
