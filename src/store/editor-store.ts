@@ -36,6 +36,15 @@ export interface Notice {
 
 export type Panel = "register" | "help" | "library" | "changePlan";
 
+/**
+ * A one-shot ask for the canvas to bring something into view (a register row was clicked).
+ * `nonce` changes on every request, so asking twice for the same handoff pans twice; the canvas
+ * reacts to a new nonce and may leave the request in place (it is session state, never saved).
+ */
+export type FocusRequest =
+  | { kind: "handoff"; id: string; nonce: number }
+  | { kind: "step"; id: string; nonce: number };
+
 export interface ApplyOptions {
   history?: "record" | "ignore";
   /** Changes with the same key in a row are one undo entry (one field edit). */
@@ -58,6 +67,8 @@ export interface EditorState {
   editingStepId: string | null;
   panels: ReadonlySet<Panel>;
   notice: Notice | null;
+  /** The latest "bring this into view" request for the canvas; null until the first. */
+  focusRequest: FocusRequest | null;
 
   // Actions
   /** Applies a pure edit. An EditError becomes a notice and leaves the map as it was. */
@@ -75,6 +86,8 @@ export interface EditorState {
   togglePanel(panel: Panel, open?: boolean): void;
   notify(text: string, tone?: Notice["tone"]): void;
   dismissNotice(): void;
+  /** Asks the canvas to bring a handoff or step into view (does not change the selection). */
+  requestFocus(target: { kind: FocusRequest["kind"]; id: string }): void;
   /** Runs the auto layout and applies it as one undo entry. Resolves false when it failed. */
   autoLayout(): Promise<boolean>;
 }
@@ -120,6 +133,7 @@ function pruneSelection(selection: Selection, map: HandoffMap): Selection {
 
 export function createEditorStore({ map, runLayout }: EditorStoreOptions): EditorStore {
   let noticeId = 0;
+  let focusNonce = 0;
   // Separate counters: an edit during an auto layout must not cancel it, only make it stale.
   let autoRequest = 0;
   let keepRequest = 0;
@@ -151,6 +165,7 @@ export function createEditorStore({ map, runLayout }: EditorStoreOptions): Edito
       editingStepId: null,
       panels: new Set<Panel>(),
       notice: null,
+      focusRequest: null,
 
       apply(change, options = {}) {
         const before = get().map;
@@ -231,6 +246,11 @@ export function createEditorStore({ map, runLayout }: EditorStoreOptions): Edito
 
       dismissNotice() {
         set({ notice: null });
+      },
+
+      requestFocus(target) {
+        focusNonce += 1;
+        set({ focusRequest: { kind: target.kind, id: target.id, nonce: focusNonce } });
       },
 
       async autoLayout() {
