@@ -45,6 +45,13 @@ export type FocusRequest =
   | { kind: "handoff"; id: string; nonce: number }
   | { kind: "step"; id: string; nonce: number };
 
+/** The canvas's pan and zoom, in React Flow's terms (same shape as its Viewport). */
+export interface Viewport {
+  x: number;
+  y: number;
+  zoom: number;
+}
+
 export interface ApplyOptions {
   history?: "record" | "ignore";
   /** Changes with the same key in a row are one undo entry (one field edit). */
@@ -69,6 +76,17 @@ export interface EditorState {
   notice: Notice | null;
   /** The latest "bring this into view" request for the canvas; null until the first. */
   focusRequest: FocusRequest | null;
+  /**
+   * The canvas's pan and zoom. The canvas writes it on move end (setViewport); persistence saves
+   * it per map and puts the saved one back on open (restoreViewport). Never in history or the file.
+   * null: no saved viewport, fit the view.
+   */
+  viewport: Viewport | null;
+  /**
+   * Bumped by restoreViewport only: the canvas applies `viewport` (or fits the view when it is
+   * null) whenever this changes, and reads `viewport` as its initial viewport on mount.
+   */
+  viewportRestore: number;
 
   // Actions
   /** Applies a pure edit. An EditError becomes a notice and leaves the map as it was. */
@@ -88,6 +106,10 @@ export interface EditorState {
   dismissNotice(): void;
   /** Asks the canvas to bring a handoff or step into view (does not change the selection). */
   requestFocus(target: { kind: FocusRequest["kind"]; id: string }): void;
+  /** The canvas reports where the user panned or zoomed to (on move end). */
+  setViewport(viewport: Viewport): void;
+  /** Persistence puts a saved viewport back (after open or load); the canvas follows it. */
+  restoreViewport(viewport: Viewport | null): void;
   /** Runs the auto layout and applies it as one undo entry. Resolves false when it failed. */
   autoLayout(): Promise<boolean>;
 }
@@ -166,6 +188,8 @@ export function createEditorStore({ map, runLayout }: EditorStoreOptions): Edito
       panels: new Set<Panel>(),
       notice: null,
       focusRequest: null,
+      viewport: null,
+      viewportRestore: 0,
 
       apply(change, options = {}) {
         const before = get().map;
@@ -251,6 +275,22 @@ export function createEditorStore({ map, runLayout }: EditorStoreOptions): Edito
       requestFocus(target) {
         focusNonce += 1;
         set({ focusRequest: { kind: target.kind, id: target.id, nonce: focusNonce } });
+      },
+
+      setViewport(viewport) {
+        const current = get().viewport;
+        if (
+          current !== null &&
+          current.x === viewport.x &&
+          current.y === viewport.y &&
+          current.zoom === viewport.zoom
+        )
+          return;
+        set({ viewport: { x: viewport.x, y: viewport.y, zoom: viewport.zoom } });
+      },
+
+      restoreViewport(viewport) {
+        set({ viewport, viewportRestore: get().viewportRestore + 1 });
       },
 
       async autoLayout() {
