@@ -1,44 +1,74 @@
 /**
  * Text measuring without a DOM, so Node and the browser agree on every box size.
  *
- * NOTE provisional table: Helvetica advance widths scaled to DejaVu Sans; to be replaced by a
- * table generated from DejaVu Sans itself (the font Debian renders, and Verdana's twin).
+ * Widths come from font-metrics.generated.ts, read out of DejaVu Sans and DejaVu Sans Bold by
+ * scripts/gen-font-metrics.ts (the font Debian renders, and Verdana's twin in proportions).
+ * Kerning and ligatures are ignored: they change a line by well under one character.
  */
+import { BOLD_WIDTHS, REGULAR_WIDTHS, type WidthRuns } from "./font-metrics.generated";
 
 /** The font every surface draws labels in; metrics below are for its first family. */
 export const FONT_FAMILY = "'DejaVu Sans', Verdana, 'Segoe UI', Tahoma, sans-serif";
 
-// Advance widths in 1/1000 em for U+0020..U+007E.
-const ASCII = [
-  278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556, 556, 556,
-  556, 556, 556, 556, 278, 278, 584, 584, 584, 556, 1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667,
-  556, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556, 333, 556,
-  556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722,
-  500, 500, 500, 334, 260, 334, 584,
-];
-const SCALE = 1.12;
-const BOLD_FACTOR = 1.08;
+export type FontWeight = "normal" | "bold";
 
-function charWidth(code: number): number {
-  if (code >= 0x20 && code <= 0x7e) return (ASCII[code - 0x20] ?? 600) * SCALE;
-  // Wide scripts (CJK, emoji) take a full em; everything else an average Latin glyph.
-  if ((code >= 0x1100 && code <= 0x115f) || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3))
-    return 1000;
-  if ((code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60))
-    return 1000;
-  if (code >= 0x1f000) return 1000;
-  if (code >= 0x0300 && code <= 0x036f) return 0; // combining marks
-  if (code === 0x200d || (code >= 0xfe00 && code <= 0xfe0f)) return 0; // joiners, variation selectors
-  return 620;
+interface WidthTable {
+  widths: Map<number, number>;
+  /** For code points the table does not cover: the width of "n", an average lowercase glyph. */
+  fallback: number;
 }
 
-export type FontWeight = "normal" | "bold";
+function buildTable(runs: WidthRuns): WidthTable {
+  const widths = new Map<number, number>();
+  for (const [first, run] of runs) {
+    run.forEach((width, i) => {
+      if (width >= 0) widths.set(first + i, width);
+    });
+  }
+  return { widths, fallback: widths.get(0x6e) ?? 600 };
+}
+
+const REGULAR = buildTable(REGULAR_WIDTHS);
+const BOLD = buildTable(BOLD_WIDTHS);
+
+function isWide(code: number): boolean {
+  return (
+    (code >= 0x1100 && code <= 0x115f) ||
+    (code >= 0x2e80 && code <= 0xa4cf) ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe30 && code <= 0xfe4f) ||
+    (code >= 0xff00 && code <= 0xff60) ||
+    (code >= 0xffe0 && code <= 0xffe6) ||
+    code >= 0x1f000
+  );
+}
+
+function isZeroWidth(code: number): boolean {
+  return (
+    (code >= 0x0300 && code <= 0x036f) || // combining marks
+    (code >= 0x200b && code <= 0x200f) || // zero-width space, joiners, direction marks
+    (code >= 0xfe00 && code <= 0xfe0f) || // variation selectors
+    (code >= 0xe0100 && code <= 0xe01ef)
+  );
+}
+
+/** Advance width of one code point in 1/1000 em. */
+function charWidth(code: number, table: WidthTable): number {
+  const known = table.widths.get(code);
+  if (known !== undefined) return known;
+  if (isZeroWidth(code)) return 0;
+  // Wide scripts (CJK, emoji) take a full em; everything else an average Latin glyph.
+  if (isWide(code)) return 1000;
+  return table.fallback;
+}
 
 /** Width of one line of text in pixels at the given font size. */
 export function textWidth(text: string, fontSize: number, weight: FontWeight = "normal"): number {
+  const table = weight === "bold" ? BOLD : REGULAR;
   let units = 0;
-  for (const ch of text) units += charWidth(ch.codePointAt(0) ?? 0x20);
-  return (units / 1000) * fontSize * (weight === "bold" ? BOLD_FACTOR : 1);
+  for (const ch of text) units += charWidth(ch.codePointAt(0) ?? 0x20, table);
+  return (units / 1000) * fontSize;
 }
 
 export interface WrapOptions {

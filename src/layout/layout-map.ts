@@ -1,0 +1,519 @@
+/**
+ * Lane-aware layout of a Handoff map: map -> MapLayout (lane bands, phase columns, step boxes,
+ * handoff routes). Pure apart from the ELK instance passed in; deterministic (no clock, no
+ * randomness, every sort has a tie-break), so Node and the browser produce the same numbers.
+ *
+ * Auto mode
+ *   1. ELK `layered` (direction RIGHT) runs once on the flat graph, children ordered by lane so its
+ *      model-order options keep lanes together. We read only its layering: which column-rank
+ *      each step gets, and the order of steps inside a rank.
+ *   2. Our own column assignment instead of `elk.partitioning`: each phase takes, in order, the
+ *      distinct ELK ranks of its steps. This keeps phases as left-to-right columns at no extra
+ *      cost (ELK's partitioning was measured 1.5x to 60x slower, see docs/performance-layout.md).
+ *      Steps without a phase join the phase of their predecessors (else successors, else the first).
+ *   3. Banding: in every (lane, column) cell the steps stack top to bottom; each lane band is as tall
+ *      as its tallest cell, each column as wide as its widest box.
+ *   4. Routing: our orthogonal A* router (route-handoffs.ts) around the fixed boxes.
+ *
+ * Keep mode (default when any step has a position): placed steps stay exactly where the file puts
+ * them, unplaced ones go right of their placed predecessors in their lane and phase, below
+ * anything in the way. Keep mode never calls ELK (`layoutForPositions` is synchronous and takes
+ * about a millisecond for the template), so the canvas can call it after every committed edit.
+ */
+import type { ELK, ElkNode } from "elkjs/lib/elk-api";
+import type { HandoffMap, Step } from "../model/types";
+import { type LayoutMetrics, measureStep, resolveMetrics, type StepSize } from "./metrics";
+import { type RouteRequest, routeHandoffs } from "./route-handoffs";
+import type { HandoffRoute, LaneBand, LayoutMode, MapLayout, PhaseColumn, StepBox } from "./types";
+
+/** The part of an ELK instance the layout needs; any elkjs build (bundled or worker) fits. */
+export type ElkLayouter = Pick<ELK, "layout">;
+
+export interface LayoutOptions {
+  /** Default: "keep" when any step has a position, else "auto". */
+  mode?: LayoutMode;
+  /** Sizing knobs; anything left out comes from DEFAULT_METRICS. */
+  metrics?: Partial<LayoutMetrics>;
+}
+
+/** Options of the single ELK pass; only its layering is used, so the cheap strategies are fine. */
+export const ELK_LAYOUT_OPTIONS: Readonly<Record<string, string>> = Object.freeze({
+  "elk.algorithm": "layered",
+  "elk.direction": "RIGHT",
+  "elk.edgeRouting": "POLYLINE",
+  "elk.separateConnectedComponents": "false",
+  "elk.layered.considerModelOrder.strategy": "NODES_AND_EDGES",
+  "elk.layered.nodePlacement.strategy": "SIMPLE",
+  "elk.spacing.nodeNode": "10",
+  "elk.layered.spacing.nodeNodeBetweenLayers": "10",
+});
+
+/** Same size for every ELK node: ranks then map to distinct x values exactly. */
+const ELK_NODE_SIZE = 20;
+
+/**
+ * Lays out a map. Resolves with the layout; rejects only if ELK itself fails.
+ *
+ * @example
+ * const layout = await layoutMap(createNodeElk(), map, { mode: "auto" });
+ */
+export async function layoutMap(
+  elk: ElkLayouter,
+  map: HandoffMap,
+  options: LayoutOptions = {},
+): Promise<MapLayout> {
+  const mode = options.mode ?? defaultMode(map);
+  const metrics = resolveMetrics(options.metrics);
+  if (mode === "keep" && map.steps.some((s) => s.position !== undefined)) {
+    return layoutForPositions(map, options);
+  }
+  const steps = measureSteps(map, metrics);
+  const ranks = await elkRanks(elk, map, steps);
+  const placed = placeAuto(map, steps, ranks, metrics);
+  return assemble(map, placed.steps, placed.phases, metrics);
+}
+
+export function defaultMode(map: HandoffMap): LayoutMode {
+  return map.steps.some((s) => s.position !== undefined) ? "keep" : "auto";
+}
+
+/**
+ * The layout for the positions the map already has (keep mode), synchronously and without ELK.
+ * Steps without a position are placed next to their placed predecessors. Cheap enough to call on
+ * every committed edit.
+ */
+export function layoutForPositions(map: HandoffMap, options: Pick<LayoutOptions, "metrics"> = {}): MapLayout {
+  const metrics = resolveMetrics(options.metrics);
+  const steps = measureSteps(map, metrics);
+  const placed = placeKeep(map, steps, metrics);
+  return assemble(map, placed.steps, placed.phases, metrics);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+interface MeasuredStep {
+  step: Step;
+  /** Index in map.steps: the model order and every tie-break. */
+  order: number;
+  lane: number;
+  /** Index in map.phases, -1 for none (or an unknown phase id). */
+  phase: number;
+  size: StepSize;
+}
+
+interface PlacedStep extends MeasuredStep {
+  /** Relative to the lane area's left edge. */
+  x: number;
+  /** Relative to the top of the lane band. */
+  y: number;
+}
+
+interface Span {
+  x: number;
+  width: number;
+}
+
+/** Steps whose lane does not exist are left out (a parsed map never has them). */
+function measureSteps(map: HandoffMap, metrics: LayoutMetrics): MeasuredStep[] {
+  const laneIndex = new Map(map.lanes.map((lane, i) => [lane.id, i]));
+  const phaseIndex = new Map(map.phases.map((phase, i) => [phase.id, i]));
+  const result: MeasuredStep[] = [];
+  const sizes = new Map<string, StepSize>();
+  map.steps.forEach((step, order) => {
+    const lane = laneIndex.get(step.lane);
+    if (lane === undefined) return;
+    let size = sizes.get(step.label);
+    if (!size) {
+      size = measureStep(step.label, metrics);
+      sizes.set(step.label, size);
+    }
+    const phase = step.phase === undefined ? -1 : (phaseIndex.get(step.phase) ?? -1);
+    result.push({ step, order, lane, phase, size });
+  });
+  return result;
+}
+
+interface Rank {
+  rank: number;
+  /** Position inside the rank (ELK's crossing-minimised order). */
+  within: number;
+}
+
+async function elkRanks(
+  elk: ElkLayouter,
+  map: HandoffMap,
+  steps: MeasuredStep[],
+): Promise<Map<string, Rank>> {
+  // Model order: lane by lane, file order inside a lane.
+  const ordered = [...steps].sort((a, b) => a.lane - b.lane || a.order - b.order);
+  const graph: ElkNode = {
+    id: "root",
+    layoutOptions: { ...ELK_LAYOUT_OPTIONS },
+    children: ordered.map((s) => ({ id: s.step.id, width: ELK_NODE_SIZE, height: ELK_NODE_SIZE })),
+    edges: forwardEdges(map, steps).map(([from, to], i) => ({ id: `e${i}`, sources: [from], targets: [to] })),
+  };
+  const result = await elk.layout(graph);
+  const xs = new Map<string, { x: number; y: number }>();
+  for (const child of result.children ?? []) xs.set(child.id, { x: child.x ?? 0, y: child.y ?? 0 });
+  const distinct = [...new Set([...xs.values()].map((p) => p.x))].sort((a, b) => a - b);
+  const rankOfX = new Map(distinct.map((x, i) => [x, i]));
+  const ranks = new Map<string, Rank>();
+  for (const [id, p] of xs) ranks.set(id, { rank: rankOfX.get(p.x) ?? 0, within: p.y });
+  return ranks;
+}
+
+/**
+ * The handoffs as a DAG for ELK: a depth-first search in the author's order (start steps first,
+ * then steps nobody hands to, then the rest; handoffs in file order) reverses the edges that close
+ * a cycle. So "Deal desk -> back to Mutual close plan" stays a back edge, whatever ELK's own
+ * greedy cycle breaker would pick. Iterative, so 2,000-step chains do not overflow the stack.
+ */
+function forwardEdges(map: HandoffMap, steps: MeasuredStep[]): Array<[string, string]> {
+  const known = new Set(steps.map((s) => s.step.id));
+  const outgoing = new Map<string, string[]>();
+  const hasIncoming = new Set<string>();
+  for (const h of map.handoffs) {
+    if (h.from === h.to || !known.has(h.from) || !known.has(h.to)) continue;
+    const list = outgoing.get(h.from);
+    if (list) list.push(h.to);
+    else outgoing.set(h.from, [h.to]);
+    hasIncoming.add(h.to);
+  }
+  const roots = [
+    ...steps.filter((s) => s.step.kind === "start"),
+    ...steps.filter((s) => s.step.kind !== "start" && !hasIncoming.has(s.step.id)),
+    ...steps,
+  ];
+  // 0 unvisited, 1 on the DFS stack, 2 done.
+  const state = new Map<string, number>();
+  const edges: Array<[string, string]> = [];
+  for (const root of roots) {
+    if (state.has(root.step.id)) continue;
+    state.set(root.step.id, 1);
+    const stack: Array<{ id: string; next: number }> = [{ id: root.step.id, next: 0 }];
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1];
+      if (!frame) break;
+      const targets = outgoing.get(frame.id) ?? [];
+      const to = targets[frame.next++];
+      if (to === undefined) {
+        state.set(frame.id, 2);
+        stack.pop();
+        continue;
+      }
+      const seen = state.get(to);
+      if (seen === 1) edges.push([to, frame.id]);
+      else edges.push([frame.id, to]);
+      if (seen === undefined) {
+        state.set(to, 1);
+        stack.push({ id: to, next: 0 });
+      }
+    }
+  }
+  return edges;
+}
+
+/**
+ * The phase each step is drawn in: its own, else inferred from neighbours (predecessors first, in
+ * rank order, then successors), else the first phase. -1 when the map has no phases.
+ */
+function effectivePhases(
+  map: HandoffMap,
+  steps: MeasuredStep[],
+  ranks: Map<string, Rank>,
+): Map<string, number> {
+  const phaseOf = new Map<string, number>();
+  if (map.phases.length === 0) {
+    for (const s of steps) phaseOf.set(s.step.id, -1);
+    return phaseOf;
+  }
+  for (const s of steps) if (s.phase >= 0) phaseOf.set(s.step.id, s.phase);
+  const rank = (id: string) => ranks.get(id)?.rank ?? 0;
+  const unphased = steps.filter((s) => s.phase < 0);
+  if (unphased.length > 0) {
+    const incoming = new Map<string, string[]>();
+    const outgoing = new Map<string, string[]>();
+    for (const h of map.handoffs) {
+      incoming.set(h.to, [...(incoming.get(h.to) ?? []), h.from]);
+      outgoing.set(h.from, [...(outgoing.get(h.from) ?? []), h.to]);
+    }
+    const byRank = [...unphased].sort((a, b) => rank(a.step.id) - rank(b.step.id) || a.order - b.order);
+    for (const s of byRank) {
+      const from = (incoming.get(s.step.id) ?? []).filter((p) => rank(p) < rank(s.step.id));
+      const phases = from.map((p) => phaseOf.get(p)).filter((p): p is number => p !== undefined);
+      if (phases.length > 0) phaseOf.set(s.step.id, Math.max(...phases));
+    }
+    for (const s of [...byRank].reverse()) {
+      if (phaseOf.has(s.step.id)) continue;
+      const to = (outgoing.get(s.step.id) ?? []).filter((n) => rank(n) > rank(s.step.id));
+      const phases = to.map((n) => phaseOf.get(n)).filter((p): p is number => p !== undefined);
+      phaseOf.set(s.step.id, phases.length > 0 ? Math.min(...phases) : 0);
+    }
+  }
+  return phaseOf;
+}
+
+function placeAuto(
+  map: HandoffMap,
+  steps: MeasuredStep[],
+  ranks: Map<string, Rank>,
+  metrics: LayoutMetrics,
+): { steps: PlacedStep[]; phases: Span[] } {
+  const phaseOf = effectivePhases(map, steps, ranks);
+  const groupCount = Math.max(1, map.phases.length);
+  const group = (s: MeasuredStep) => Math.max(0, phaseOf.get(s.step.id) ?? 0);
+  const rank = (s: MeasuredStep) => ranks.get(s.step.id)?.rank ?? 0;
+
+  // Columns: per phase, the distinct ranks of its steps, left to right.
+  const ranksInGroup: number[][] = Array.from({ length: groupCount }, () => []);
+  for (const s of steps) ranksInGroup[group(s)]?.push(rank(s));
+  const columnOf = new Map<string, number>();
+  const groupFirstColumn: number[] = [];
+  let columnCount = 0;
+  const localColumn: Array<Map<number, number>> = [];
+  for (let g = 0; g < groupCount; g++) {
+    const distinct = [...new Set(ranksInGroup[g])].sort((a, b) => a - b);
+    groupFirstColumn.push(columnCount);
+    localColumn.push(new Map(distinct.map((r, i) => [r, i])));
+    columnCount += distinct.length;
+  }
+  for (const s of steps) {
+    const g = group(s);
+    columnOf.set(s.step.id, (groupFirstColumn[g] ?? 0) + (localColumn[g]?.get(rank(s)) ?? 0));
+  }
+
+  // Cells: (lane, column) -> steps, in ELK's order inside the rank.
+  const cells = new Map<number, MeasuredStep[]>();
+  const cellKey = (lane: number, column: number) => lane * columnCount + column;
+  for (const s of steps) {
+    const key = cellKey(s.lane, columnOf.get(s.step.id) ?? 0);
+    const cell = cells.get(key);
+    if (cell) cell.push(s);
+    else cells.set(key, [s]);
+  }
+  const within = (s: MeasuredStep) => ranks.get(s.step.id)?.within ?? 0;
+  const stackHeight = (cell: MeasuredStep[]) =>
+    cell.reduce((h, s) => h + s.size.height, 0) + (cell.length - 1) * metrics.rowGap;
+  const laneHeight = map.lanes.map(() => metrics.minLaneHeight);
+  const columnWidth = new Array<number>(columnCount).fill(0);
+  for (const [key, cell] of cells) {
+    cell.sort((a, b) => within(a) - within(b) || a.order - b.order);
+    const lane = Math.floor(key / columnCount);
+    laneHeight[lane] = Math.max(laneHeight[lane] ?? 0, stackHeight(cell) + 2 * metrics.lanePadding);
+    const column = key % columnCount;
+    for (const s of cell) columnWidth[column] = Math.max(columnWidth[column] ?? 0, s.size.width);
+  }
+
+  // Column and phase x, relative to the lane area.
+  const columnX = new Array<number>(columnCount).fill(0);
+  const phases: Span[] = [];
+  let x = 0;
+  for (let g = 0; g < groupCount; g++) {
+    const first = groupFirstColumn[g] ?? 0;
+    const last = g + 1 < groupCount ? (groupFirstColumn[g + 1] ?? columnCount) : columnCount;
+    let inner = 0;
+    for (let c = first; c < last; c++) {
+      if (c > first) inner += metrics.columnGap;
+      columnX[c] = inner;
+      inner += columnWidth[c] ?? 0;
+    }
+    const width = Math.max(
+      map.phases.length > 0 ? metrics.minPhaseWidth : 0,
+      inner + 2 * metrics.phasePadding,
+    );
+    // Centre the columns in a phase wider than they need.
+    const offset = x + Math.floor((width - inner) / 2);
+    for (let c = first; c < last; c++) columnX[c] = (columnX[c] ?? 0) + offset;
+    phases.push({ x, width });
+    x += width;
+  }
+
+  const placed: PlacedStep[] = [];
+  for (const [key, cell] of cells) {
+    const lane = Math.floor(key / columnCount);
+    const column = key % columnCount;
+    let y = Math.floor(((laneHeight[lane] ?? 0) - stackHeight(cell)) / 2);
+    for (const s of cell) {
+      const cx = (columnX[column] ?? 0) + Math.floor(((columnWidth[column] ?? 0) - s.size.width) / 2);
+      placed.push({ ...s, x: cx, y });
+      y += s.size.height + metrics.rowGap;
+    }
+  }
+  placed.sort((a, b) => a.order - b.order);
+  return { steps: placed, phases: map.phases.length > 0 ? phases : [] };
+}
+
+function placeKeep(
+  map: HandoffMap,
+  steps: MeasuredStep[],
+  metrics: LayoutMetrics,
+): { steps: PlacedStep[]; phases: Span[] } {
+  const pad = metrics.phasePadding;
+  const placed = new Map<string, PlacedStep>();
+  for (const s of steps) if (s.step.position) placed.set(s.step.id, { ...s, ...s.step.position });
+
+  // Where each phase's placed steps are, to keep new steps between their neighbours' phases.
+  const phaseCount = map.phases.length;
+  const minLeft = new Array<number>(phaseCount).fill(Number.POSITIVE_INFINITY);
+  const maxRight = new Array<number>(phaseCount).fill(Number.NEGATIVE_INFINITY);
+  const extend = (s: PlacedStep) => {
+    if (s.phase < 0) return;
+    minLeft[s.phase] = Math.min(minLeft[s.phase] ?? 0, s.x);
+    maxRight[s.phase] = Math.max(maxRight[s.phase] ?? 0, s.x + s.size.width);
+  };
+  for (const s of placed.values()) extend(s);
+
+  const incoming = new Map<string, string[]>();
+  for (const h of map.handoffs) incoming.set(h.to, [...(incoming.get(h.to) ?? []), h.from]);
+  const byLane = new Map<number, PlacedStep[]>();
+  for (const s of placed.values()) byLane.set(s.lane, [...(byLane.get(s.lane) ?? []), s]);
+
+  const gapX = 2 * metrics.routeMargin;
+  for (const s of steps) {
+    if (placed.has(s.step.id)) continue;
+    const { width, height } = s.size;
+    let x = pad;
+    for (const from of incoming.get(s.step.id) ?? []) {
+      const p = placed.get(from);
+      if (p) x = Math.max(x, p.x + p.size.width + metrics.columnGap);
+    }
+    if (s.phase >= 0) {
+      let lo = pad;
+      for (let q = 0; q < s.phase; q++) {
+        const right = maxRight[q] ?? Number.NEGATIVE_INFINITY;
+        if (Number.isFinite(right)) lo = Math.max(lo, right + 2 * pad);
+      }
+      if (x < lo || !(incoming.get(s.step.id) ?? []).some((f) => placed.has(f))) x = Math.max(lo, x);
+      let hi = Number.POSITIVE_INFINITY;
+      for (let q = s.phase + 1; q < phaseCount; q++) hi = Math.min(hi, (minLeft[q] ?? 0) - 2 * pad);
+      x = Math.max(lo, Math.min(x, hi - width));
+    }
+    // First free spot from the top of the lane at that x.
+    const others = byLane.get(s.lane) ?? [];
+    let y = metrics.lanePadding;
+    for (let moved = true; moved; ) {
+      moved = false;
+      for (const o of others) {
+        const overlapX = x < o.x + o.size.width + gapX && x + width + gapX > o.x;
+        const overlapY = y < o.y + o.size.height + metrics.rowGap && y + height + metrics.rowGap > o.y;
+        if (overlapX && overlapY) {
+          y = o.y + o.size.height + metrics.rowGap;
+          moved = true;
+        }
+      }
+    }
+    const p: PlacedStep = { ...s, x, y };
+    placed.set(s.step.id, p);
+    byLane.set(s.lane, [...others, p]);
+    extend(p);
+  }
+
+  // Phase columns: each ends halfway between its own steps and the next phases' steps.
+  const phases: Span[] = [];
+  let start = 0;
+  for (let p = 0; p < phaseCount; p++) {
+    const right = maxRight[p] ?? Number.NEGATIVE_INFINITY;
+    const has = Number.isFinite(right);
+    let nextLeft = Number.POSITIVE_INFINITY;
+    for (let q = p + 1; q < phaseCount; q++) nextLeft = Math.min(nextLeft, minLeft[q] ?? 0);
+    const lower = has ? right + pad : start;
+    const upper = nextLeft - pad;
+    const desired = Math.max(
+      start + metrics.minPhaseWidth,
+      has && Number.isFinite(nextLeft) ? Math.floor((right + nextLeft) / 2) : lower,
+    );
+    const end = Math.max(lower, Math.min(upper, desired));
+    phases.push({ x: start, width: end - start });
+    start = end;
+  }
+  return { steps: steps.map((s) => placed.get(s.step.id)).filter((p): p is PlacedStep => !!p), phases };
+}
+
+/** Lane bands from the placed steps, absolute boxes, then routes. */
+function assemble(
+  map: HandoffMap,
+  steps: PlacedStep[],
+  phaseSpans: Span[],
+  metrics: LayoutMetrics,
+): MapLayout {
+  const header = metrics.laneHeaderWidth;
+  const top = metrics.phaseHeaderHeight;
+  const heights = map.lanes.map(() => metrics.minLaneHeight);
+  let right = 0;
+  for (const s of steps) {
+    heights[s.lane] = Math.max(heights[s.lane] ?? 0, s.y + s.size.height + metrics.lanePadding);
+    right = Math.max(right, s.x + s.size.width + metrics.phasePadding);
+  }
+  const lanes: LaneBand[] = [];
+  let y = top;
+  map.lanes.forEach((lane, i) => {
+    const height = heights[i] ?? metrics.minLaneHeight;
+    lanes.push({ id: lane.id, y, height });
+    y += height;
+  });
+  const lastPhase = phaseSpans[phaseSpans.length - 1];
+  const phaseEnd = lastPhase ? lastPhase.x + lastPhase.width : 0;
+  // A map without phases still gets at least one phase width of lane area.
+  const areaWidth = Math.max(right, phaseEnd, metrics.minPhaseWidth);
+  const phases: PhaseColumn[] = map.phases.map((phase, i) => {
+    const span = phaseSpans[i] ?? { x: phaseEnd, width: 0 };
+    // The last phase runs to the end of the lane area.
+    const width = i === map.phases.length - 1 ? areaWidth - span.x : span.width;
+    return { id: phase.id, x: header + span.x, width };
+  });
+
+  const boxes: StepBox[] = steps.map((s) => ({
+    id: s.step.id,
+    x: header + s.x,
+    y: (lanes[s.lane]?.y ?? top) + s.y,
+    width: s.size.width,
+    height: s.size.height,
+    lines: s.size.lines,
+    truncated: s.size.truncated,
+  }));
+  const width = header + areaWidth;
+  const height = y;
+  const handoffs = routeAll(map, boxes, lanes, { width, height }, metrics);
+  return {
+    width,
+    height,
+    laneHeaderWidth: header,
+    phaseHeaderHeight: top,
+    lanes,
+    phases,
+    steps: boxes,
+    handoffs,
+  };
+}
+
+function routeAll(
+  map: HandoffMap,
+  boxes: StepBox[],
+  lanes: LaneBand[],
+  size: { width: number; height: number },
+  metrics: LayoutMetrics,
+): HandoffRoute[] {
+  const boxIndex = new Map(boxes.map((b, i) => [b.id, i]));
+  const requests: RouteRequest[] = [];
+  for (const h of map.handoffs) {
+    const source = boxIndex.get(h.from);
+    const target = boxIndex.get(h.to);
+    if (source !== undefined && target !== undefined) requests.push({ id: h.id, source, target });
+  }
+  const freeYs = [...lanes.map((l) => l.y), size.height];
+  return routeHandoffs(
+    {
+      boxes,
+      bounds: {
+        x: metrics.laneHeaderWidth,
+        y: metrics.phaseHeaderHeight,
+        width: size.width - metrics.laneHeaderWidth,
+        height: size.height - metrics.phaseHeaderHeight,
+      },
+      freeYs,
+      margin: metrics.routeMargin,
+      reachX: metrics.stepMaxWidth / 2 + metrics.columnGap + metrics.routeMargin,
+    },
+    requests,
+  );
+}
