@@ -143,7 +143,11 @@ function zodIssues(issues: readonly z.core.$ZodIssue[], root: unknown): MapIssue
       case "custom":
         return {
           path,
-          message: `${issue.message}${input === undefined ? "" : `; got ${describeValue(input)}`}`,
+          // Quote the value where it is one: "got an array" after "needs at least one lane" says nothing.
+          message:
+            input === undefined || typeof input === "object"
+              ? issue.message
+              : `${issue.message}; got ${describeValue(input)}`,
         };
       default:
         return { path, message: issue.message };
@@ -183,9 +187,9 @@ function unknownFieldWarnings(raw: Record<string, unknown>): MapIssue[] {
   });
   each(raw.handoffs, KNOWN_FIELDS.handoff, "handoffs", (handoff, at) => {
     if (isRecord(handoff) && Array.isArray(handoff.edgeCases))
-      handoff.edgeCases.forEach((edgeCase, index) =>
-        check(edgeCase, KNOWN_FIELDS.edgeCase, [...at, "edgeCases", index]),
-      );
+      handoff.edgeCases.forEach((edgeCase, index) => {
+        check(edgeCase, KNOWN_FIELDS.edgeCase, [...at, "edgeCases", index]);
+      });
   });
   return warnings;
 }

@@ -1,0 +1,60 @@
+import { type CliIo, processIo, UsageError } from "./io";
+import { NEW_USAGE, runNew } from "./new-command";
+import { runValidate, VALIDATE_USAGE } from "./validate-command";
+import { VERSION } from "./version";
+
+export const USAGE = `Usage: handoff <command> [options]
+
+Commands:
+  validate FILE         check a map file; exit 0 valid, 1 invalid, 2 usage
+  new                   write a new map from a template
+  export FILE           write the map as SVG, PNG, JSON, Markdown or CSV
+
+Options:
+  -h, --help            show help (also after a command: handoff export --help)
+  -v, --version         show the version`;
+
+type Command = (args: string[], io: CliIo) => Promise<number>;
+
+const COMMANDS = new Map<string, { run: Command; usage: () => Promise<string> | string }>([
+  ["validate", { run: runValidate, usage: () => VALIDATE_USAGE }],
+  ["new", { run: runNew, usage: () => NEW_USAGE }],
+  [
+    "export",
+    {
+      // Loaded on demand: export pulls in ELK and resvg, which validate and new do not need.
+      run: async (args, io) => (await import("./export-command")).runExport(args, io),
+      usage: async () => (await import("./export-command")).EXPORT_USAGE,
+    },
+  ],
+]);
+
+/** Runs the CLI; returns the exit code. Never throws for bad input. */
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "-h" || name === "--help" || name === "help") {
+    (name === undefined ? io.stderr : io.stdout)(`${USAGE}\n`);
+    return name === undefined ? 2 : 0;
+  }
+  if (name === "-v" || name === "--version") {
+    io.stdout(`handoff ${VERSION}\n`);
+    return 0;
+  }
+  const command = COMMANDS.get(name);
+  if (command === undefined) {
+    io.stderr(`handoff: unknown command ${JSON.stringify(name)}\n\n${USAGE}\n`);
+    return 2;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`handoff ${error.message}\n\n${await command.usage()}\n`);
+      return 2;
+    }
+    io.stderr(
+      `handoff ${name}: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    return 1;
+  }
+}

@@ -1,0 +1,60 @@
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { createTemplate, TEMPLATE_IDS, type TemplateId } from "../model/templates";
+import { type CliIo, describeFsError, UsageError, writeFileAtomic } from "./io";
+
+export const NEW_USAGE = `Usage: handoff new [--template revops|blank] [-o FILE]
+
+Writes a new map from a template: to FILE, or to stdout without -o.
+
+Options:
+  -t, --template NAME   revops (default): the RevOps customer lifecycle; blank: two empty lanes
+  -o, --output FILE     where to write the map (replaced atomically)
+  -h, --help            show this help`;
+
+export async function runNew(args: string[], io: CliIo): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(args);
+  } catch (error) {
+    throw new UsageError(`new: ${(error as Error).message}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(`${NEW_USAGE}\n`);
+    return 0;
+  }
+  if (positionals.length > 0)
+    throw new UsageError(`new: unexpected argument ${JSON.stringify(positionals[0])}`);
+  const template = values.template ?? "revops";
+  if (!(TEMPLATE_IDS as readonly string[]).includes(template))
+    throw new UsageError(
+      `new: unknown template ${JSON.stringify(template)}; choose ${TEMPLATE_IDS.join(" or ")}`,
+    );
+  const text = `${JSON.stringify(createTemplate(template as TemplateId), null, 2)}\n`;
+  if (values.output === undefined) {
+    io.stdout(text);
+    return 0;
+  }
+  try {
+    await writeFileAtomic(path.resolve(io.cwd, values.output), text);
+  } catch (error) {
+    io.stderr(`${describeFsError(error, values.output)}\n`);
+    return 1;
+  }
+  io.stderr(`wrote ${values.output} (template ${template})\n`);
+  return 0;
+}
+
+function parse(args: string[]) {
+  return parseArgs({
+    args,
+    options: {
+      template: { type: "string", short: "t" },
+      output: { type: "string", short: "o" },
+      help: { type: "boolean", short: "h" },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
+}

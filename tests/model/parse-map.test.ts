@@ -1,0 +1,282 @@
+import { describe, expect, it } from "vitest";
+import { formatIssue } from "../../src/model/map-issue";
+import { parseMap, parseMapText } from "../../src/model/parse-map";
+import { createBlankTemplate, createRevOpsTemplate } from "../../src/model/templates";
+import { LIMITS } from "../../src/model/types";
+import { edgeCase, handoff, lane, map, step, templateJson } from "../fixtures/model-maps";
+
+/** Every error of a failed parse as the CLI prints it; fails the test if the parse succeeded. */
+function errorsOf(input: unknown): string[] {
+  const result = typeof input === "string" ? parseMapText(input) : parseMap(input);
+  if (result.ok) throw new Error("expected the map to be rejected");
+  return result.errors.map(formatIssue);
+}
+
+describe("parseMap accepts", () => {
+  it("the RevOps template, unchanged", () => {
+    const template = createRevOpsTemplate();
+    const result = parseMap(JSON.parse(JSON.stringify(template)));
+    expect(result).toEqual({ ok: true, map: template, warnings: [] });
+  });
+
+  it("the blank template", () => {
+    expect(parseMap(createBlankTemplate()).ok).toBe(true);
+  });
+
+  it("a minimal file, filling in every documented default", () => {
+    const result = parseMap({
+      format: "handoff-map",
+      version: 1,
+      title: "T",
+      lanes: [{ id: "l", name: "L" }],
+      steps: [
+        { id: "s", lane: "l", label: "S" },
+        { id: "t", lane: "l", label: "T" },
+      ],
+      handoffs: [{ id: "h", from: "s", to: "t", edgeCases: [{ id: "e", title: "E", severity: "low" }] }],
+    });
+    expect(result.ok && result.map).toEqual(
+      map({
+        title: "T",
+        lanes: [{ id: "l", name: "L" }],
+        steps: [step("s", "l", { label: "S" }), step("t", "l", { label: "T" })],
+        handoffs: [handoff("h", "s", "t", { edgeCases: [edgeCase("e", { title: "E", severity: "low" })] })],
+      }),
+    );
+  });
+
+  it('ids such as "__proto__", "constructor" and "步骤-1", which work like any other id', () => {
+    const ids = ["__proto__", "constructor", "步骤-1", "toString"];
+    const input = map({
+      lanes: ids.map((id) => lane(id)),
+      phases: ids.map((id) => ({ id, name: id })),
+      steps: ids.map((id) => step(id, id, { phase: id })),
+      handoffs: [handoff("__proto__", "__proto__", "constructor", { edgeCases: [edgeCase("constructor")] })],
+    });
+    const result = parseMapText(JSON.stringify(input));
+    expect(result.ok && result.map).toEqual(input);
+    // The same with a duplicate "__proto__" is caught, not swallowed by an object prototype.
+    const duplicate = { ...input, steps: [...input.steps, step("__proto__", "constructor")] };
+    expect(errorsOf(duplicate)).toEqual([
+      'steps[4] (__proto__).id: duplicate id "__proto__" (also steps[0])',
+    ]);
+  });
+
+  it("newlines, emoji and right-to-left text, kept exactly", () => {
+    const label = "Qualify 🚀\nالتأهيل  — twice  spaced";
+    const result = parseMap(map({ steps: [step("s", "a", { label })] }));
+    expect(result.ok && result.map.steps[0]?.label).toBe(label);
+  });
+
+  it("a UTF-8 byte-order mark at the start of the file", () => {
+    expect(parseMapText(`\uFEFF${JSON.stringify(createRevOpsTemplate())}`).ok).toBe(true);
+  });
+
+  it("unknown fields, dropped with a warning naming each", () => {
+    const input = templateJson();
+    input.colour = "blue";
+    (input.steps[2] as Record<string, unknown>).icon = "star";
+    (input.handoffs[1]?.edgeCases[0] as Record<string, unknown>).jira = "RO-12";
+    const result = parseMap(input);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.warnings.map(formatIssue)).toEqual([
+      'unknown field "colour" was dropped',
+      'steps[2] (lead-nurture): unknown field "icon" was dropped',
+      'handoffs[1] (h2).edgeCases[0] (ec1): unknown field "jira" was dropped',
+    ]);
+    expect(result.map).toEqual(createRevOpsTemplate());
+  });
+
+  it("a 10 MB map, without hanging", () => {
+    const steps = Array.from({ length: 20_000 }, (_, i) =>
+      step(`s${i}`, i % 2 ? "a" : "b", { description: "x".repeat(400) }),
+    );
+    const handoffs = steps.slice(1).map((s, i) => handoff(`h${i}`, `s${i}`, s.id));
+    const text = JSON.stringify(map({ steps, handoffs }));
+    expect(text.length).toBeGreaterThan(10 * 1024 * 1024);
+    const started = performance.now();
+    const result = parseMapText(text);
+    expect(result.ok).toBe(true);
+    expect(performance.now() - started).toBeLessThan(20_000); // a guard against a hang, not a benchmark
+  });
+});
+
+describe("parseMap rejects, naming path, id and value", () => {
+  const cases: [string, () => unknown, string[]][] = [
+    ["an empty file", () => "", ["the file is empty"]],
+    ["a file of whitespace and a BOM", () => "\uFEFF  \n", ["the file is empty"]],
+    [
+      "JSON that is not an object",
+      () => "[1,2]",
+      ["expected a JSON object at the top of the file, got an array"],
+    ],
+    ["null", () => null, ["expected a JSON object at the top of the file, got null"]],
+    [
+      "a wrong format",
+      () => ({ ...templateJson(), format: "drawio" }),
+      ['format: expected "handoff-map", got "drawio" (is this a Handoff map?)'],
+    ],
+    [
+      "a missing version",
+      () => ({ ...templateJson(), version: undefined }),
+      ["version: required: the format version, 1 for this build"],
+    ],
+    [
+      "a version that is not a number",
+      () => ({ ...templateJson(), version: "1" }),
+      ['version: expected a format version such as 1, got "1"'],
+    ],
+    [
+      "a newer version",
+      () => ({ ...templateJson(), version: 2 }),
+      ["version: made by a newer version of Handoff (format v2); this version reads v1"],
+    ],
+    [
+      "a missing title",
+      () => ({ ...templateJson(), title: undefined }),
+      ["title: required: expected a string"],
+    ],
+    [
+      "no lanes",
+      () => ({ ...templateJson(), lanes: [], steps: [], handoffs: [] }),
+      ["lanes: needs at least one lane"],
+    ],
+    [
+      "steps that are not an array",
+      () => ({ ...templateJson(), steps: {} }),
+      ["steps: expected an array, got an object"],
+    ],
+    [
+      "a blank label",
+      () => map({ steps: [step("s1", "a", { label: "   " })] }),
+      ['steps[0] (s1).label: must not be blank; got "   "'],
+    ],
+    [
+      "a label that is a number",
+      () => map({ steps: [{ ...step("s1", "a"), label: 42 as unknown as string }] }),
+      ["steps[0] (s1).label: expected a string, got number 42"],
+    ],
+    [
+      "an unknown severity",
+      () =>
+        map({
+          steps: [step("x", "a"), step("y", "b")],
+          handoffs: [
+            handoff("h1", "x", "y", { edgeCases: [edgeCase("e1", { severity: "urgent" as "low" })] }),
+          ],
+        }),
+      [
+        'handoffs[0] (h1).edgeCases[0] (e1).severity: must be one of "low", "medium", "high", "critical"; got "urgent"',
+      ],
+    ],
+    [
+      "edgeCases that is not an array",
+      () =>
+        map({
+          steps: [step("x", "a"), step("y", "b")],
+          handoffs: [{ ...handoff("h1", "x", "y"), edgeCases: "none" as unknown as [] }],
+        }),
+      ['handoffs[0] (h1).edgeCases: expected an array, got "none"'],
+    ],
+    [
+      "a position with a string coordinate",
+      () =>
+        map({
+          steps: [{ ...step("s1", "a"), position: { x: "10", y: 0 } as unknown as { x: number; y: number } }],
+        }),
+      ['steps[0] (s1).position.x: expected a number, got "10"'],
+    ],
+    [
+      "a label longer than the limit",
+      () => map({ steps: [step("s1", "a", { label: "x".repeat(LIMITS.textLength + 1) })] }),
+      [`steps[0] (s1).label: must be at most ${LIMITS.textLength} characters; got "${"x".repeat(57)}…"`],
+    ],
+    [
+      "an id longer than the limit",
+      () => map({ lanes: [lane("a".repeat(LIMITS.idLength + 1))] }),
+      [
+        `lanes[0] (${"a".repeat(37)}…).id: must be at most ${LIMITS.idLength} characters; got "${"a".repeat(57)}…"`,
+      ],
+    ],
+    [
+      "20,000 levels of nested arrays where lanes should be",
+      () => {
+        let deep: unknown = [];
+        for (let i = 0; i < 20_000; i++) deep = [deep];
+        return { ...templateJson(), lanes: deep };
+      },
+      ["lanes[0]: expected an object, got an array"],
+    ],
+    [
+      "20,000 levels of nested arrays as file text",
+      () =>
+        `{"format":"handoff-map","version":1,"title":"t","steps":[],"handoffs":[],"lanes":${"[".repeat(20_000)}${"]".repeat(20_000)}}`,
+      ["lanes[0]: expected an object, got an array"],
+    ],
+  ];
+
+  it.each(cases)("%s", (_name, input, expected) => {
+    expect(errorsOf(input())).toEqual(expected);
+  });
+
+  it("text that is not JSON, with the parser's own words on where", () => {
+    const [message, ...rest] = errorsOf("{ lanes: [");
+    expect(rest).toEqual([]);
+    expect(message).toMatch(/^not valid JSON: .*position 2/);
+  });
+
+  it("duplicate ids of each kind, and edge-case ids across the whole map", () => {
+    const input = map({
+      lanes: [lane("a"), lane("a")],
+      phases: [
+        { id: "p", name: "P" },
+        { id: "p", name: "Q" },
+      ],
+      steps: [step("s", "a"), step("s", "a"), step("t", "a")],
+      handoffs: [
+        handoff("h", "s", "t", { edgeCases: [edgeCase("e")] }),
+        handoff("h", "t", "s", { edgeCases: [edgeCase("e")] }),
+      ],
+    });
+    expect(errorsOf(input)).toEqual([
+      'lanes[1] (a).id: duplicate id "a" (also lanes[0])',
+      'phases[1] (p).id: duplicate id "p" (also phases[0])',
+      'steps[1] (s).id: duplicate id "s" (also steps[0])',
+      'handoffs[1] (h).id: duplicate id "h" (also handoffs[0])',
+      'handoffs[1] (h).edgeCases[0] (e).id: duplicate edge case id "e" (also handoffs[0] (h).edgeCases[0] (e))',
+    ]);
+  });
+
+  it("dangling lane, phase, from and to references, and a self-loop", () => {
+    const input = templateJson();
+    input.steps[0] = { ...input.steps[0], lane: "mktg" };
+    input.steps[1] = { ...input.steps[1], phase: "engagment" };
+    input.handoffs[3] = { ...(input.handoffs[3] as (typeof input.handoffs)[number]), to: "discovry" };
+    input.handoffs[4] = { ...(input.handoffs[4] as (typeof input.handoffs)[number]), from: "nowhere" };
+    input.handoffs[5] = {
+      ...(input.handoffs[5] as (typeof input.handoffs)[number]),
+      from: "discovery",
+      to: "discovery",
+    };
+    expect(errorsOf(input)).toEqual([
+      'steps[0] (prospect-raises-hand).lane: no lane with id "mktg"',
+      'steps[1] (lead-capture).phase: no phase with id "engagment"',
+      'handoffs[3] (h4).to: no step with id "discovry"',
+      'handoffs[4] (h5).from: no step with id "nowhere"',
+      'handoffs[5] (h6).to: a handoff cannot go from a step to itself ("discovery")',
+    ]);
+  });
+
+  it("a file over the size limit, before parsing it", () => {
+    const text = " ".repeat(LIMITS.fileBytes + 1);
+    expect(errorsOf(text)).toEqual(["the file is larger than the 20 MB limit"]);
+  });
+
+  it("every problem at once, not just the first", () => {
+    const input = templateJson();
+    input.steps[0] = { ...input.steps[0], label: "" };
+    input.steps[3] = { ...input.steps[3], kind: "subprocess" };
+    expect(errorsOf(input)).toHaveLength(2);
+  });
+});
