@@ -15,7 +15,15 @@ export interface CliRun {
 export async function runCli(args: string[], cwd: string = process.cwd()): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
-  const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd };
+  const io: CliIo = {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    cwd,
+  };
   const code = await main(args, io);
   return { code, stdout, stderr };
 }
