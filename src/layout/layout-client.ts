@@ -1,0 +1,90 @@
+/**
+ * The browser side of the layout worker: a RunLayout that posts the map to layout.worker.ts and
+ * resolves with its answer, or with `{ ok: false }` when the worker fails or takes longer than the
+ * timeout. On a timeout the worker is terminated (ELK cannot be interrupted otherwise) and a fresh
+ * one starts with the next request. Never rejects; the caller's map is never touched.
+ */
+import type { LayoutOptions } from "./layout-map";
+import { isLayoutResponse, type LayoutRequest, type LayoutResult } from "./layout-protocol";
+import { type RunLayout, timeoutMessage } from "./run-layout";
+
+/** The part of a Worker the client uses, so tests can pass an in-process stand-in. */
+export interface LayoutWorkerLike {
+  postMessage(message: LayoutRequest): void;
+  terminate(): void;
+  onmessage: ((event: MessageEvent<unknown>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+}
+
+export interface LayoutClientOptions {
+  /** Default 10 s. */
+  timeoutMs?: number;
+  /** Default: the Vite-bundled layout.worker.ts as a module worker. */
+  createWorker?: () => LayoutWorkerLike;
+}
+
+export interface LayoutClient {
+  run: RunLayout;
+  /** Stops the worker; pending requests resolve with `{ ok: false }`. */
+  dispose(): void;
+}
+
+export const DEFAULT_LAYOUT_TIMEOUT_MS = 10_000;
+
+function createDefaultWorker(): LayoutWorkerLike {
+  // Vite bundles the worker from this literal `new Worker(new URL(...))` form; keep it literal.
+  return new Worker(new URL("./layout.worker.ts", import.meta.url), { type: "module", name: "layout" });
+}
+
+export function createLayoutClient(options: LayoutClientOptions = {}): LayoutClient {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_LAYOUT_TIMEOUT_MS;
+  const createWorker = options.createWorker ?? createDefaultWorker;
+  const pending = new Map<
+    number,
+    { resolve: (r: LayoutResult) => void; timer: ReturnType<typeof setTimeout> }
+  >();
+  let worker: LayoutWorkerLike | undefined;
+  let nextId = 1;
+
+  const settle = (id: number, result: LayoutResult) => {
+    const entry = pending.get(id);
+    if (!entry) return; // late answer after a timeout or dispose: ignored
+    clearTimeout(entry.timer);
+    pending.delete(id);
+    entry.resolve(result);
+  };
+
+  const stopWorker = (reason: string) => {
+    worker?.terminate();
+    worker = undefined;
+    for (const id of [...pending.keys()]) settle(id, { ok: false, error: reason });
+  };
+
+  const ensureWorker = (): LayoutWorkerLike => {
+    if (worker) return worker;
+    const created = createWorker();
+    created.onmessage = (event) => {
+      if (isLayoutResponse(event.data)) settle(event.data.id, event.data.result);
+    };
+    created.onerror = (event) => {
+      event.preventDefault?.();
+      stopWorker(`layout worker failed: ${event.message || "unknown error"}`);
+    };
+    worker = created;
+    return created;
+  };
+
+  const run: RunLayout = (map, layoutOptions: LayoutOptions = {}) =>
+    new Promise<LayoutResult>((resolve) => {
+      const id = nextId++;
+      const timer = setTimeout(() => stopWorker(timeoutMessage(timeoutMs)), timeoutMs);
+      pending.set(id, { resolve, timer });
+      try {
+        ensureWorker().postMessage({ type: "layout", id, map, options: layoutOptions });
+      } catch (error) {
+        settle(id, { ok: false, error: `could not start the layout worker: ${String(error)}` });
+      }
+    });
+
+  return { run, dispose: () => stopWorker("layout client disposed") };
+}
