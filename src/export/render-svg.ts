@@ -11,6 +11,7 @@
  *   attributes, no external references, no entities; byte-identical output for the same input.
  */
 
+import { DEFAULT_METRICS, type LayoutMetrics } from "../layout/metrics";
 import { FONT_FAMILY, type FontWeight, textWidth, wrapText } from "../layout/text-metrics";
 import type { HandoffRoute, LaneBand, MapLayout, PhaseColumn, Point, StepBox } from "../layout/types";
 import type { EdgeCase, Handoff, HandoffMap, Lane, Phase, Step, StepKind } from "../model/types";
@@ -31,8 +32,11 @@ export interface SvgExportOptions {
    * inlined in one HTML page. Letters, digits, "-" and "_" only. Default "handoff".
    */
   idPrefix?: string;
-  /** The font size the layout wrapped step labels for (StepBox.lines). Default 13. */
-  stepFontSize?: number;
+  /**
+   * The step label font size and line height the layout wrapped StepBox.lines for. Default:
+   * the layout's DEFAULT_METRICS, which is what layoutMap uses unless told otherwise.
+   */
+  metrics?: Pick<LayoutMetrics, "stepFontSize" | "stepLineHeight">;
 }
 
 const MARGIN = 32;
@@ -40,7 +44,7 @@ const TITLE_FONT = 24;
 const SUBTITLE_FONT = 13;
 const HEADER_FONT = 13;
 const MIN_HEADER_FONT = 10;
-const SYSTEMS_FONT = 10;
+const SYSTEMS_FONT = 9.5;
 const HANDOFF_LABEL_FONT = 11;
 const HANDOFF_LABEL_WIDTH = 150;
 const FLAG_FONT = 10.5;
@@ -50,7 +54,6 @@ const TABLE_LINE = 16;
 const TABLE_PAD_X = 9;
 const TABLE_PAD_Y = 8;
 const MIN_CONTENT_WIDTH = 960;
-const DEFAULT_STEP_FONT = 13;
 
 /** Number formatting for coordinates: at most 2 decimals, no "-0", never NaN. */
 function n(value: number): string {
@@ -125,6 +128,7 @@ interface Ctx {
   theme: SvgTheme;
   prefix: string;
   stepFont: number;
+  stepLineHeight: number;
   stepsById: Map<string, Step>;
   boxesById: Map<string, StepBox>;
   numbers: Map<string, number>;
@@ -146,7 +150,8 @@ export function renderSvg(map: HandoffMap, layout: MapLayout, options: SvgExport
     layout,
     theme,
     prefix,
-    stepFont: options.stepFontSize ?? DEFAULT_STEP_FONT,
+    stepFont: options.metrics?.stepFontSize ?? DEFAULT_METRICS.stepFontSize,
+    stepLineHeight: options.metrics?.stepLineHeight ?? DEFAULT_METRICS.stepLineHeight,
     stepsById: new Map(map.steps.map((s) => [s.id, s])),
     boxesById: new Map(layout.steps.map((b) => [b.id, b])),
     numbers: new Map(rows.map((r) => [r.edgeCase.id, r.number])),
@@ -515,10 +520,10 @@ function drawStep(ctx: Ctx, step: Step, box: StepBox): string {
   }
 
   const fontSize = ctx.stepFont;
-  const lineHeight = Math.round(fontSize * 1.25);
+  const lineHeight = ctx.stepLineHeight;
   const labelHeight = box.lines.length * lineHeight;
   const systemsLine = systemsText(step, box, labelHeight);
-  const systemsHeight = systemsLine === null ? 0 : SYSTEMS_FONT + 6;
+  const systemsHeight = systemsLine === null ? 0 : SYSTEMS_FONT + 4;
   const blockTop = box.y + (box.height - labelHeight - systemsHeight) / 2;
   parts.push(
     textBlock({
@@ -539,7 +544,7 @@ function drawStep(ctx: Ctx, step: Step, box: StepBox): string {
         x: box.x + box.width / 2,
         top: blockTop + labelHeight + 2,
         fontSize: SYSTEMS_FONT,
-        lineHeight: SYSTEMS_FONT + 4,
+        lineHeight: SYSTEMS_FONT + 3,
         fill: theme.systemsText,
         anchor: "middle",
         extra: [["data-role", "step-systems"]],
@@ -556,7 +561,7 @@ function systemsText(step: Step, box: StepBox, labelHeight: number): string | nu
   if (systems.length === 0) return null;
   // A diamond's usable width at its middle third is about half the box.
   const width = (step.kind === "decision" ? box.width / 2 : box.width) - 16;
-  if (box.height - labelHeight < SYSTEMS_FONT + 16 || width < 30) return null;
+  if (box.height - labelHeight < SYSTEMS_FONT + 12 || width < 30) return null;
   return wrapText(systems.join(" · "), width, { fontSize: SYSTEMS_FONT, maxLines: 1 }).lines[0] ?? null;
 }
 

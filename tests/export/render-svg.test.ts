@@ -39,7 +39,7 @@ interface Case {
 
 function cases(): Case[] {
   const sample = revOpsSampleMap();
-  const hostile = hostileMap();
+  const hostile = hostileMap({ badColor: true });
   const empty = makeMap({ title: "" });
   const noPhases = makeMap({
     lanes: [makeLane({ id: "a" })],
@@ -261,7 +261,7 @@ describe("renderSvg", () => {
   }
 
   describe("given hostile labels", () => {
-    const map = hostileMap();
+    const map = hostileMap({ badColor: true });
     const svg = renderSvg(map, gridLayout(map));
     const root = parseSvg(svg);
     const ALLOWED_ELEMENTS = new Set([

@@ -1,0 +1,66 @@
+/**
+ * The edge-case register as CSV (RFC 4180) for Excel, Google Sheets and Numbers: a UTF-8 byte
+ * order mark (so Excel reads UTF-8), CRLF line ends, every field quoted with embedded quotes
+ * doubled and newlines kept inside the quotes, and a header row that is always there.
+ *
+ * Formula neutralization: a cell that begins with =, +, -, @, tab or carriage return (or their
+ * full-width forms, which some spreadsheets also accept) gets a leading single quote, so a
+ * spreadsheet shows the text instead of running it ("CSV injection", OWASP).
+ */
+import type { HandoffMap } from "../model/types";
+import { registerRows } from "./register-rows";
+
+export const CSV_HEADER = [
+  "#",
+  "handoff",
+  "from",
+  "to",
+  "title",
+  "severity",
+  "status",
+  "owner",
+  "mitigation",
+  "description",
+] as const;
+
+const BOM = "\uFEFF";
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/** Prefixes a cell a spreadsheet would evaluate with a single quote. */
+export function neutralizeFormula(cell: string): string {
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
+function field(value: string): string {
+  return `"${neutralizeFormula(value).replace(/"/g, '""')}"`;
+}
+
+/**
+ * One row per edge case in register order (EC-1 first), under the header row.
+ *
+ * @example
+ * await writeFile("register.csv", renderCsv(map));
+ */
+export function renderCsv(map: HandoffMap): string {
+  const lines = [CSV_HEADER.map(field).join(",")];
+  for (const row of registerRows(map)) {
+    const ec = row.edgeCase;
+    lines.push(
+      [
+        row.label,
+        row.handoffName,
+        row.from,
+        row.to,
+        ec.title,
+        ec.severity,
+        ec.status,
+        ec.owner,
+        ec.mitigation,
+        ec.description,
+      ]
+        .map(field)
+        .join(","),
+    );
+  }
+  return `${BOM}${lines.join("\r\n")}\r\n`;
+}

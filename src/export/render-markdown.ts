@@ -1,0 +1,113 @@
+/**
+ * The map's title and its edge-case register as GitHub-flavoured Markdown, for wiki pages and
+ * the change-management plan: one pipe table per handoff, in register order.
+ *
+ * Every piece of text from the map goes through one escaper, wherever it lands (heading,
+ * paragraph, table cell): HTML special characters become entities, Markdown punctuation that
+ * could start markup (pipes, backticks, emphasis, links, images, headings, block quotes, lists)
+ * is backslash-escaped, and newlines become `<br>` in cells or spaces in headings, so no map
+ * can forge a table row, close a code span or inject a tag.
+ */
+import type { HandoffMap } from "../model/types";
+import { type RegisterRow, registerRows } from "./register-rows";
+
+const MARKDOWN_PUNCTUATION = /[\\`*_[\]!|~#]/g;
+
+/** C0 controls other than tab/LF/CR, DEL and C1 controls: never meaningful in a map's text. */
+function isControl(code: number): boolean {
+  return (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || (code >= 0x7f && code <= 0x9f);
+}
+
+/**
+ * Escapes text for Markdown inline content. `lineBreak` replaces each newline: "<br>" inside
+ * table cells, " " in headings.
+ */
+export function escapeMarkdown(text: string, lineBreak: "<br>" | " " = " "): string {
+  const clean = Array.from(text)
+    .filter((c) => !isControl(c.codePointAt(0) ?? 0))
+    .join("");
+  return (
+    clean
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      .replace(MARKDOWN_PUNCTUATION, (c) => `\\${c}`)
+      .replace(/\t/g, " ")
+      .replace(/\r\n|\r|\n/g, lineBreak)
+      .trim()
+      // At the start of a block these would begin a list, a heading underline or a thematic break.
+      .replace(/^([+\-=])/, "\\$1")
+      .replace(/^(\d+)([.)])/, "$1\\$2")
+  );
+}
+
+const cell = (text: string) => {
+  const escaped = escapeMarkdown(text, "<br>");
+  return escaped === "" ? "—" : escaped;
+};
+
+const capitalize = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+
+const COLUMNS = ["#", "Edge case", "Severity", "Status", "Owner", "Mitigation", "Due", "Votes"] as const;
+
+function tableRow(cells: readonly string[]): string {
+  return `| ${cells.join(" | ")} |`;
+}
+
+function edgeCaseRow(row: RegisterRow): string {
+  const ec = row.edgeCase;
+  return tableRow([
+    row.label,
+    cell(ec.title),
+    capitalize(ec.severity),
+    capitalize(ec.status),
+    cell(ec.owner),
+    cell(ec.mitigation),
+    cell(ec.due ?? ""),
+    String(ec.votes),
+  ]);
+}
+
+/**
+ * @example
+ * await writeFile("register.md", renderMarkdown(map));
+ */
+export function renderMarkdown(map: HandoffMap): string {
+  const rows = registerRows(map);
+  const out: string[] = [];
+  const title = escapeMarkdown(map.title);
+  out.push(`# ${title === "" ? "Untitled map" : title}`, "");
+  const description = escapeMarkdown(map.description, "<br>");
+  if (description !== "") out.push(description, "");
+
+  out.push("## Edge-case register", "");
+  if (rows.length === 0) {
+    out.push("_No edge cases have been recorded on this map._", "");
+    return `${out.join("\n").trimEnd()}\n`;
+  }
+  const open = rows.filter((r) => r.edgeCase.status === "open");
+  const bySeverity = (["critical", "high", "medium", "low"] as const)
+    .map((s) => [s, open.filter((r) => r.edgeCase.severity === s).length] as const)
+    .filter(([, count]) => count > 0)
+    .map(([s, count]) => `${count} ${s}`);
+  const handoffCount = new Set(rows.map((r) => r.handoff)).size;
+  out.push(
+    `${rows.length} edge ${rows.length === 1 ? "case" : "cases"} on ${handoffCount} ${handoffCount === 1 ? "handoff" : "handoffs"}; ` +
+      `${open.length} open${bySeverity.length > 0 ? ` (${bySeverity.join(", ")})` : ""}.`,
+    "",
+  );
+
+  let current: RegisterRow["handoff"] | null = null;
+  for (const row of rows) {
+    if (row.handoff !== current) {
+      if (current !== null) out.push("");
+      current = row.handoff;
+      out.push(`### ${escapeMarkdown(row.handoffName)}`, "");
+      const label = escapeMarkdown(row.handoff.label);
+      if (label !== "") out.push(`Handoff: ${label}`, "");
+      out.push(tableRow([...COLUMNS]), tableRow(COLUMNS.map(() => "---")));
+    }
+    out.push(edgeCaseRow(row));
+  }
+  return `${out.join("\n").trimEnd()}\n`;
+}

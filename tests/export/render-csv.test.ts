@@ -1,0 +1,143 @@
+import { describe, expect, it } from "vitest";
+import { registerRows } from "../../src/export/register-rows";
+import { CSV_HEADER, neutralizeFormula, renderCsv } from "../../src/export/render-csv";
+import { createRevOpsTemplate } from "../../src/model/templates";
+import type { HandoffMap } from "../../src/model/types";
+import { hostileMap, makeEdgeCase, makeHandoff, makeMap, makeStep } from "../fixtures/export-fixtures";
+
+/**
+ * A tiny strict RFC 4180 reader: fields separated by commas, records by CRLF, quoted fields may
+ * hold commas, CR, LF and doubled quotes. Throws on anything malformed.
+ */
+function readCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let i = 0;
+  const readField = (): string => {
+    if (text[i] !== '"') {
+      let value = "";
+      while (i < text.length && text[i] !== "," && text[i] !== "\r" && text[i] !== "\n") {
+        if (text[i] === '"') throw new Error(`bare quote at ${i}`);
+        value += text[i++];
+      }
+      return value;
+    }
+    i++;
+    let value = "";
+    for (;;) {
+      if (i >= text.length) throw new Error("unterminated quoted field");
+      const c = text[i++];
+      if (c === '"') {
+        if (text[i] === '"') {
+          value += '"';
+          i++;
+        } else return value;
+      } else value += c;
+    }
+  };
+  while (i < text.length) {
+    record.push(readField());
+    if (text[i] === ",") {
+      i++;
+      continue;
+    }
+    if (text[i] === "\r" && text[i + 1] === "\n") {
+      i += 2;
+      records.push(record);
+      record = [];
+      continue;
+    }
+    throw new Error(`expected , or CRLF at ${i}, got ${JSON.stringify(text[i])}`);
+  }
+  if (record.length > 0) records.push(record);
+  return records;
+}
+
+function expectedRecords(map: HandoffMap): string[][] {
+  return registerRows(map).map((row) =>
+    [
+      row.label,
+      row.handoffName,
+      row.from,
+      row.to,
+      row.edgeCase.title,
+      row.edgeCase.severity,
+      row.edgeCase.status,
+      row.edgeCase.owner,
+      row.edgeCase.mitigation,
+      row.edgeCase.description,
+    ].map(neutralizeFormula),
+  );
+}
+
+describe("renderCsv", () => {
+  for (const [name, map] of [
+    ["the RevOps template", createRevOpsTemplate()],
+    ["hostile text in every field", hostileMap()],
+  ] as const) {
+    describe(`given ${name}`, () => {
+      const csv = renderCsv(map);
+
+      it("then it starts with a UTF-8 BOM, ends records with CRLF and parses back as RFC 4180", () => {
+        expect(csv.charCodeAt(0)).toBe(0xfeff);
+        expect(csv.endsWith("\r\n")).toBe(true);
+        expect(() => readCsv(csv.slice(1))).not.toThrow();
+      });
+
+      it("then it parses back to the header and the same edge cases, in register order", () => {
+        const [header, ...records] = readCsv(csv.slice(1));
+        expect(header).toEqual([...CSV_HEADER]);
+        expect(records).toEqual(expectedRecords(map));
+      });
+
+      it("then no cell begins with a character a spreadsheet would run as a formula", () => {
+        for (const record of readCsv(csv.slice(1))) {
+          for (const value of record) expect(value).not.toMatch(/^[=+\-@\t\r]/);
+        }
+      });
+    });
+  }
+
+  it("given a map without edge cases, then the header row is still there", () => {
+    expect(renderCsv(makeMap())).toBe(`\uFEFF${CSV_HEADER.map((h) => `"${h}"`).join(",")}\r\n`);
+  });
+
+  it("given quotes, commas and newlines, then they stay inside one quoted field", () => {
+    const map = makeMap({
+      steps: [
+        makeStep({ id: "a", lane: "l", label: "Quote, sign" }),
+        makeStep({ id: "b", lane: "l", label: "B" }),
+      ],
+      handoffs: [
+        makeHandoff({
+          id: "h",
+          from: "a",
+          to: "b",
+          edgeCases: [
+            makeEdgeCase({ id: "e", title: 'The "final" quote,\r\nagain', mitigation: "line 1\nline 2" }),
+          ],
+        }),
+      ],
+    });
+    const csv = renderCsv(map);
+    expect(csv).toContain('"The ""final"" quote,\r\nagain"');
+    const [, record] = readCsv(csv.slice(1));
+    expect(record?.[4]).toBe('The "final" quote,\r\nagain');
+    expect(record?.[8]).toBe("line 1\nline 2");
+    expect(record?.[2]).toBe("Quote, sign");
+  });
+
+  it.each([
+    ['=HYPERLINK("http://evil")', '\'=HYPERLINK("http://evil")'],
+    ["+1+1", "'+1+1"],
+    ["-2+3", "'-2+3"],
+    ["@SUM(A1)", "'@SUM(A1)"],
+    ["\tcmd", "'\tcmd"],
+    ["\rcmd", "'\rcmd"],
+    ["＝1+1", "'＝1+1"],
+    ["plain text", "plain text"],
+    ["a=b", "a=b"],
+  ])("neutralizes %j as %j", (input, expected) => {
+    expect(neutralizeFormula(input)).toBe(expected);
+  });
+});
