@@ -1,0 +1,180 @@
+import { createStore, type StoreApi } from "zustand/vanilla";
+import { type FlowOrder, flowOrder } from "../model/flow-order";
+import type { HandoffMap } from "../model/types";
+import type { EditorStore } from "./editor-store";
+
+/**
+ * A workshop's session state, beside one editor store: where the walkthrough stands, which edge
+ * case on the presenter card has the keyboard, the timer, presentation mode. None of it is ever
+ * saved or undoable (STYLE.md habit 5); the document is changed only through the editor store's
+ * `apply`, so votes and quick captures are ordinary undo entries.
+ *
+ * Kept as its own small store (made by a factory, handed down by context) so the workshop never
+ * has to add fields to the editor store.
+ *
+ * Position invariant: the walkthrough remembers the current step by id and by index. While the
+ * step exists its id wins (the map may be edited mid-workshop and the order change); when it is
+ * deleted, the same index, clamped, takes over. Leaving keeps both, so W resumes where it was.
+ */
+
+export interface TimerState {
+  /** The length set with "minutes", in milliseconds. */
+  durationMs: number;
+  /** Time left when paused or not yet started. */
+  remainingMs: number;
+  /** While running: the clock time (from `now`) at which it reaches zero; null when paused. */
+  endsAt: number | null;
+}
+
+export interface WorkshopState {
+  walkthrough: { active: boolean; stepId: string | null; index: number };
+  /** Index of the edge case on the presenter card that the vote keys act on; -1 for none. */
+  cursor: number;
+  /** Quick capture is open (the input has the keyboard). */
+  capturing: boolean;
+  presenting: boolean;
+  timer: TimerState;
+
+  startWalkthrough(): void;
+  /** Leaves the walkthrough; the position is kept for the next start. */
+  leaveWalkthrough(): void;
+  toggleWalkthrough(): void;
+  next(): void;
+  back(): void;
+  first(): void;
+  goTo(stepId: string): void;
+  setCursor(cursor: number): void;
+  setCapturing(open: boolean): void;
+  setPresenting(on: boolean): void;
+
+  setTimerMinutes(minutes: number): void;
+  startTimer(): void;
+  pauseTimer(): void;
+  resetTimer(): void;
+}
+
+export type WorkshopStore = StoreApi<WorkshopState>;
+
+export interface WorkshopStoreOptions {
+  editor: EditorStore;
+  /** The clock, in milliseconds; injectable for tests. */
+  now?: () => number;
+}
+
+export const DEFAULT_TIMER_MINUTES = 10;
+export const MAX_TIMER_MINUTES = 24 * 60;
+
+/** The flow order of a map, computed once per map object (maps are immutable). */
+const orderCache = new WeakMap<HandoffMap, FlowOrder>();
+export function cachedFlowOrder(map: HandoffMap): FlowOrder {
+  let order = orderCache.get(map);
+  if (order === undefined) {
+    order = flowOrder(map);
+    orderCache.set(map, order);
+  }
+  return order;
+}
+
+/** Where the walkthrough stands in the current map: the index, resolved as the invariant says. */
+export function resolvePosition(
+  order: FlowOrder,
+  walkthrough: WorkshopState["walkthrough"],
+): { index: number; stepId: string | null } {
+  const steps = order.steps;
+  if (steps.length === 0) return { index: 0, stepId: null };
+  const byId = walkthrough.stepId === null ? -1 : steps.indexOf(walkthrough.stepId);
+  const index = byId >= 0 ? byId : Math.max(0, Math.min(steps.length - 1, walkthrough.index));
+  return { index, stepId: steps[index] ?? null };
+}
+
+/** Time left on the timer at `now`, never negative. */
+export function timerRemaining(timer: TimerState, now: number): number {
+  return timer.endsAt === null ? timer.remainingMs : Math.max(0, timer.endsAt - now);
+}
+
+export function createWorkshopStore({ editor, now = () => Date.now() }: WorkshopStoreOptions): WorkshopStore {
+  const durationMs = DEFAULT_TIMER_MINUTES * 60_000;
+
+  const store = createStore<WorkshopState>()((set, get) => {
+    /** Moves to an index in the current order and brings that step into view. */
+    const moveTo = (index: number) => {
+      const steps = cachedFlowOrder(editor.getState().map).steps;
+      if (steps.length === 0) return;
+      const clamped = Math.max(0, Math.min(steps.length - 1, index));
+      const stepId = steps[clamped] ?? null;
+      set({ walkthrough: { active: true, stepId, index: clamped }, cursor: -1, capturing: false });
+      if (stepId !== null) editor.getState().requestFocus({ kind: "step", id: stepId });
+    };
+    const current = () => resolvePosition(cachedFlowOrder(editor.getState().map), get().walkthrough).index;
+
+    return {
+      walkthrough: { active: false, stepId: null, index: 0 },
+      cursor: -1,
+      capturing: false,
+      presenting: false,
+      timer: { durationMs, remainingMs: durationMs, endsAt: null },
+
+      startWalkthrough() {
+        moveTo(current());
+      },
+      leaveWalkthrough() {
+        const { walkthrough } = get();
+        if (!walkthrough.active) return;
+        const position = resolvePosition(cachedFlowOrder(editor.getState().map), walkthrough);
+        set({ walkthrough: { active: false, ...position }, capturing: false, cursor: -1 });
+      },
+      toggleWalkthrough() {
+        if (get().walkthrough.active) get().leaveWalkthrough();
+        else get().startWalkthrough();
+      },
+      next() {
+        moveTo(current() + 1);
+      },
+      back() {
+        moveTo(current() - 1);
+      },
+      first() {
+        moveTo(0);
+      },
+      goTo(stepId) {
+        const index = cachedFlowOrder(editor.getState().map).steps.indexOf(stepId);
+        if (index >= 0) moveTo(index);
+      },
+      setCursor(cursor) {
+        set({ cursor });
+      },
+      setCapturing(open) {
+        set({ capturing: open });
+      },
+      setPresenting(on) {
+        set({ presenting: on });
+      },
+
+      setTimerMinutes(minutes) {
+        if (!Number.isFinite(minutes)) return;
+        const clamped = Math.max(0, Math.min(MAX_TIMER_MINUTES, minutes));
+        const ms = Math.round(clamped * 60_000);
+        set({ timer: { durationMs: ms, remainingMs: ms, endsAt: null } });
+      },
+      startTimer() {
+        const { timer } = get();
+        const left = timerRemaining(timer, now());
+        if (timer.endsAt !== null && left > 0) return;
+        // Started again after reaching zero: a fresh round of the set length.
+        const remaining = left > 0 ? left : timer.durationMs;
+        if (remaining <= 0) return;
+        set({ timer: { ...timer, remainingMs: remaining, endsAt: now() + remaining } });
+      },
+      pauseTimer() {
+        const { timer } = get();
+        if (timer.endsAt === null) return;
+        set({ timer: { ...timer, remainingMs: timerRemaining(timer, now()), endsAt: null } });
+      },
+      resetTimer() {
+        const { timer } = get();
+        set({ timer: { ...timer, remainingMs: timer.durationMs, endsAt: null } });
+      },
+    };
+  });
+  return store;
+}
