@@ -1,0 +1,133 @@
+import { edgeCaseLabel } from "../../export/register-rows";
+import { removeEdgeCase, updateEdgeCase, voteEdgeCase } from "../../model/operations";
+import {
+  EDGE_CASE_STATUSES,
+  type EdgeCase,
+  type EdgeCaseStatus,
+  SEVERITIES,
+  type Severity,
+} from "../../model/types";
+import { tryEdit } from "../fields/edit";
+import { SelectField, type SelectOption } from "../fields/SelectField";
+import { SEVERITY_LABELS, SeverityPill } from "../fields/SeverityPill";
+import { TextField } from "../fields/TextField";
+import { VoteButtons } from "../fields/VoteButtons";
+import { useEditorStoreApi } from "../store-context";
+
+export const STATUS_LABELS: Record<EdgeCaseStatus, string> = {
+  open: "Open",
+  mitigated: "Mitigated",
+  accepted: "Accepted",
+};
+
+/** Most severe first: the order a facilitator reads them out. */
+const SEVERITY_OPTIONS: SelectOption<Severity>[] = [...SEVERITIES]
+  .reverse()
+  .map((severity) => ({ value: severity, label: SEVERITY_LABELS[severity] }));
+
+const STATUS_OPTIONS: SelectOption<EdgeCaseStatus>[] = EDGE_CASE_STATUSES.map((status) => ({
+  value: status,
+  label: STATUS_LABELS[status],
+}));
+
+export interface EdgeCaseEditorProps {
+  edgeCase: EdgeCase;
+  /** Its map-wide number (EC-n); undefined only while the map is being replaced. */
+  number: number | undefined;
+  /** Focus the title with its text selected (a freshly added edge case). */
+  autoFocus?: boolean;
+}
+
+/** One edge case of the selected handoff, every field editable in place. */
+export function EdgeCaseEditor({ edgeCase, number, autoFocus = false }: EdgeCaseEditorProps) {
+  const store = useEditorStoreApi();
+  const id = edgeCase.id;
+  const key = (field: string) => `edgeCase:${id}:${field}`;
+
+  const remove = () => {
+    store.getState().sealHistory();
+    if (tryEdit(store, (map) => removeEdgeCase(map, id)) === null)
+      store.getState().notify(`Deleted edge case "${edgeCase.title}". Undo brings it back.`);
+  };
+
+  return (
+    <fieldset className="hf-edge-case" data-severity={edgeCase.severity}>
+      <legend className="hf-edge-case__legend">
+        <span className="hf-edge-case__number">{number === undefined ? "EC" : edgeCaseLabel(number)}</span>
+        <SeverityPill severity={edgeCase.severity} />
+        <span className="hf-edge-case__status">{STATUS_LABELS[edgeCase.status]}</span>
+      </legend>
+      <TextField
+        label="Title"
+        value={edgeCase.title}
+        required
+        autoFocus={autoFocus}
+        selectOnAutoFocus
+        historyKey={key("title")}
+        edit={(title) => (map) => updateEdgeCase(map, id, { title })}
+      />
+      <div className="hf-field-row">
+        <SelectField
+          label="Severity"
+          value={edgeCase.severity}
+          options={SEVERITY_OPTIONS}
+          edit={(severity) => (map) => updateEdgeCase(map, id, { severity })}
+        />
+        <SelectField
+          label="Status"
+          value={edgeCase.status}
+          options={STATUS_OPTIONS}
+          edit={(status) => (map) => updateEdgeCase(map, id, { status })}
+        />
+      </div>
+      <TextField
+        label="Description"
+        value={edgeCase.description}
+        multiline
+        historyKey={key("description")}
+        edit={(description) => (map) => updateEdgeCase(map, id, { description })}
+      />
+      <div className="hf-field-row">
+        <TextField
+          label="Owner"
+          value={edgeCase.owner}
+          placeholder="Who fixes it"
+          historyKey={key("owner")}
+          edit={(owner) => (map) => updateEdgeCase(map, id, { owner })}
+        />
+        <TextField
+          label="Due"
+          type="date"
+          value={edgeCase.due ?? ""}
+          historyKey={key("due")}
+          edit={(due) => (map) => updateEdgeCase(map, id, { due: due === "" ? null : due })}
+        />
+      </div>
+      <TextField
+        label="Mitigation"
+        value={edgeCase.mitigation}
+        multiline
+        historyKey={key("mitigation")}
+        edit={(mitigation) => (map) => updateEdgeCase(map, id, { mitigation })}
+      />
+      <div className="hf-edge-case__footer">
+        <VoteButtons
+          title={edgeCase.title}
+          votes={edgeCase.votes}
+          onVote={(delta) => {
+            store.getState().sealHistory();
+            tryEdit(store, (map) => voteEdgeCase(map, id, delta));
+          }}
+        />
+        <button
+          type="button"
+          className="hf-button hf-button--danger"
+          aria-label={`Delete edge case ${edgeCase.title}`}
+          onClick={remove}
+        >
+          Delete
+        </button>
+      </div>
+    </fieldset>
+  );
+}

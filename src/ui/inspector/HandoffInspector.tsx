@@ -1,0 +1,92 @@
+import { useCallback, useId, useMemo, useState } from "react";
+import { edgeCaseNumbers } from "../../export/register-rows";
+import { addEdgeCase, updateHandoff } from "../../model/operations";
+import type { EditorState } from "../../store/editor-store";
+import { tryEdit } from "../fields/edit";
+import { TextField } from "../fields/TextField";
+import { useEditor, useEditorStoreApi } from "../store-context";
+import { EdgeCaseEditor } from "./EdgeCaseEditor";
+import { findHandoff, selectMap, selectSteps } from "./selectors";
+
+/** The title a new edge case starts with, selected so that typing replaces it. */
+export const NEW_EDGE_CASE_TITLE = "New edge case";
+
+export function HandoffInspector({ id }: { id: string }) {
+  const store = useEditorStoreApi();
+  const headingId = useId();
+  const handoff = useEditor(useCallback((state: EditorState) => findHandoff(state.map, id), [id]));
+  const steps = useEditor(selectSteps);
+  const map = useEditor(selectMap);
+  // Numbers are map-wide ("EC-7"), the same as in the register and the exports.
+  const numbers = useMemo(() => edgeCaseNumbers(map), [map]);
+  const [focusId, setFocusId] = useState<string | null>(null);
+  if (handoff === undefined) return null;
+
+  const from = steps.find((step) => step.id === handoff.from)?.label ?? handoff.from;
+  const to = steps.find((step) => step.id === handoff.to)?.label ?? handoff.to;
+
+  const add = () => {
+    store.getState().sealHistory();
+    const refused = tryEdit(store, (m) => addEdgeCase(m, id, { title: NEW_EDGE_CASE_TITLE }));
+    if (refused !== null) {
+      store.getState().notify(refused, "error");
+      return;
+    }
+    const added = findHandoff(store.getState().map, id)?.edgeCases.at(-1);
+    if (added !== undefined) setFocusId(added.id);
+  };
+
+  return (
+    <section className="hf-inspector__section" aria-labelledby={headingId}>
+      <header className="hf-inspector__header">
+        <p className="hf-inspector__kicker">Handoff</p>
+        <h2 className="hf-inspector__title" id={headingId}>
+          {from} → {to}
+        </h2>
+      </header>
+      <TextField
+        label="Label"
+        value={handoff.label}
+        placeholder="What changes hands"
+        historyKey={`handoff:${id}:label`}
+        edit={(label) => (m) => updateHandoff(m, id, { label })}
+      />
+      <dl className="hf-inspector__ends">
+        <div>
+          <dt>From</dt>
+          <dd>{from}</dd>
+        </div>
+        <div>
+          <dt>To</dt>
+          <dd>{to}</dd>
+        </div>
+      </dl>
+
+      <div className="hf-inspector__subhead">
+        <h3>
+          Edge cases <span className="hf-inspector__badge">{handoff.edgeCases.length}</span>
+        </h3>
+        <button type="button" className="hf-button hf-button--primary" onClick={add}>
+          Add edge case
+        </button>
+      </div>
+      {handoff.edgeCases.length === 0 ? (
+        <p className="hf-inspector__hint">
+          No edge cases on this handoff yet. Add what breaks when work changes hands here.
+        </p>
+      ) : (
+        <ol className="hf-edge-cases">
+          {handoff.edgeCases.map((edgeCase) => (
+            <li key={edgeCase.id}>
+              <EdgeCaseEditor
+                edgeCase={edgeCase}
+                number={numbers.get(edgeCase.id)}
+                autoFocus={edgeCase.id === focusId}
+              />
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

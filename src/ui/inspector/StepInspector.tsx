@@ -1,0 +1,96 @@
+import { useCallback, useId, useMemo } from "react";
+import { updateStep } from "../../model/operations";
+import { STEP_KINDS, type StepKind } from "../../model/types";
+import type { EditorState } from "../../store/editor-store";
+import { ChipsField } from "../fields/ChipsField";
+import { SelectField, type SelectOption } from "../fields/SelectField";
+import { TextField } from "../fields/TextField";
+import { useEditor } from "../store-context";
+import { findStep, selectLanes, selectPhases } from "./selectors";
+
+export const STEP_KIND_LABELS: Record<StepKind, string> = {
+  start: "Start",
+  task: "Task",
+  decision: "Decision",
+  end: "End",
+};
+
+const KIND_OPTIONS: SelectOption<StepKind>[] = STEP_KINDS.map((kind) => ({
+  value: kind,
+  label: STEP_KIND_LABELS[kind],
+}));
+
+/** The select's value for "no phase"; phase ids are never empty, so it cannot clash. */
+const NO_PHASE = "";
+
+export function StepInspector({ id }: { id: string }) {
+  const headingId = useId();
+  const step = useEditor(useCallback((state: EditorState) => findStep(state.map, id), [id]));
+  const lanes = useEditor(selectLanes);
+  const phases = useEditor(selectPhases);
+  const laneOptions = useMemo(() => lanes.map((lane) => ({ value: lane.id, label: lane.name })), [lanes]);
+  const phaseOptions = useMemo(
+    () => [
+      { value: NO_PHASE, label: "No phase" },
+      ...phases.map((phase) => ({ value: phase.id, label: phase.name })),
+    ],
+    [phases],
+  );
+  if (step === undefined) return null;
+
+  return (
+    <section className="hf-inspector__section" aria-labelledby={headingId}>
+      <header className="hf-inspector__header">
+        <p className="hf-inspector__kicker">Step</p>
+        <h2 className="hf-inspector__title" id={headingId}>
+          {step.label}
+        </h2>
+      </header>
+      <TextField
+        label="Label"
+        value={step.label}
+        required
+        historyKey={`step:${id}:label`}
+        edit={(label) => (map) => updateStep(map, id, { label })}
+      />
+      <SelectField
+        label="Lane"
+        value={step.lane}
+        options={laneOptions}
+        edit={(lane) => (map) => updateStep(map, id, { lane })}
+      />
+      <SelectField
+        label="Phase"
+        value={step.phase ?? NO_PHASE}
+        options={phaseOptions}
+        edit={(phase) => (map) => updateStep(map, id, { phase: phase === NO_PHASE ? null : phase })}
+      />
+      <SelectField
+        label="Kind"
+        value={step.kind}
+        options={KIND_OPTIONS}
+        edit={(kind) => (map) => updateStep(map, id, { kind })}
+      />
+      <TextField
+        label="Owner"
+        value={step.owner}
+        placeholder="Who does this step"
+        historyKey={`step:${id}:owner`}
+        edit={(owner) => (map) => updateStep(map, id, { owner })}
+      />
+      <ChipsField
+        label="Systems"
+        itemName="system"
+        values={step.systems}
+        edit={(systems) => (map) => updateStep(map, id, { systems })}
+      />
+      <TextField
+        label="Description"
+        value={step.description}
+        multiline
+        historyKey={`step:${id}:description`}
+        edit={(description) => (map) => updateStep(map, id, { description })}
+      />
+    </section>
+  );
+}
