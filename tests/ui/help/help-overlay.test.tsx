@@ -1,0 +1,100 @@
+// @vitest-environment jsdom
+import "../jsdom-setup";
+import { act, screen, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { HelpOverlay } from "../../../src/ui/help/HelpOverlay";
+import { formatKeys, SHORTCUT_GROUPS, SHORTCUTS } from "../../../src/ui/help/shortcuts";
+import { makeStore, renderWithStore } from "../inspector/render-editor";
+
+function renderOpen() {
+  const store = makeStore();
+  const result = renderWithStore(
+    <>
+      <button type="button">Outside</button>
+      <HelpOverlay />
+    </>,
+    store,
+  );
+  return result;
+}
+
+describe("HelpOverlay", () => {
+  it("is not shown until the help panel is opened", () => {
+    const { store } = renderOpen();
+    expect(screen.queryByRole("dialog")).toBeNull();
+    act(() => store.getState().togglePanel("help", true));
+    const dialog = screen.getByRole("dialog", { name: "Keyboard shortcuts" });
+    expect(dialog.getAttribute("aria-modal")).toBe("true");
+  });
+
+  it("lists every shortcut with its keys, grouped", () => {
+    const { store } = renderOpen();
+    act(() => store.getState().togglePanel("help", true));
+    const dialog = screen.getByRole("dialog");
+    for (const group of SHORTCUT_GROUPS)
+      expect(within(dialog).getByRole("heading", { name: group })).toBeDefined();
+    for (const shortcut of SHORTCUTS) {
+      const actions = within(dialog).getAllByText(shortcut.action);
+      const shown = actions.map((action) => action.previousElementSibling?.textContent?.replace(/\s+/g, ""));
+      expect(shown).toContain(formatKeys(shortcut.keys).replace(/\s+/g, ""));
+    }
+  });
+
+  it("moves focus in, keeps it in with Tab and Shift+Tab, and gives it back on Esc", async () => {
+    const { store, user } = renderOpen();
+    const outside = screen.getByRole("button", { name: "Outside" });
+    outside.focus();
+    act(() => store.getState().togglePanel("help", true));
+    const dialog = screen.getByRole("dialog");
+    expect(document.activeElement).toBe(dialog);
+
+    const close = within(dialog).getByRole("button", { name: "Close help" });
+    await user.tab();
+    expect(document.activeElement).toBe(close);
+    await user.tab();
+    expect(document.activeElement).toBe(close);
+    await user.tab({ shift: true });
+    expect(document.activeElement).toBe(close);
+
+    await user.keyboard("{Escape}");
+    expect(screen.queryByRole("dialog")).toBeNull();
+    expect(store.getState().panels.has("help")).toBe(false);
+    expect(document.activeElement).toBe(outside);
+  });
+
+  it("closes with its Close button", async () => {
+    const { store, user } = renderOpen();
+    act(() => store.getState().togglePanel("help", true));
+    await user.click(screen.getByRole("button", { name: "Close help" }));
+    expect(store.getState().panels.has("help")).toBe(false);
+  });
+});
+
+describe("SHORTCUTS", () => {
+  it("covers the editing, history, view and workshop keys the editor binds", () => {
+    const all = SHORTCUTS.map((s) => formatKeys(s.keys));
+    for (const keys of [
+      "Tab",
+      "Enter or Double-click",
+      "Delete or Backspace",
+      "Ctrl/Cmd+D",
+      "Ctrl/Cmd+C",
+      "Ctrl/Cmd+X",
+      "Ctrl/Cmd+V",
+      "Ctrl/Cmd+A",
+      "Ctrl/Cmd+Z",
+      "Ctrl/Cmd+Shift+Z or Ctrl+Y",
+      "?",
+      "W",
+      "→ or Space",
+      "←",
+      "Home",
+      "Esc",
+      "E",
+      "1 or 2 or 3 or 4",
+      "F",
+    ])
+      expect(all).toContain(keys);
+    expect(SHORTCUTS.some((s) => s.group === "View" && /fit/i.test(s.action))).toBe(true);
+  });
+});
