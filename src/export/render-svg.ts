@@ -14,8 +14,9 @@
 import { DEFAULT_METRICS, type LayoutMetrics } from "../layout/metrics";
 import { FONT_FAMILY, type FontWeight, textWidth, wrapText } from "../layout/text-metrics";
 import type { HandoffRoute, LaneBand, MapLayout, PhaseColumn, Point, StepBox } from "../layout/types";
-import type { EdgeCase, Handoff, HandoffMap, Lane, Phase, Step, StepKind } from "../model/types";
+import type { EdgeCase, Handoff, HandoffMap, Lane, Phase, Severity, Step, StepKind } from "../model/types";
 import { SEVERITIES } from "../model/types";
+import { createLabelPlacer, type LabelPlacer } from "./label-placement";
 import { edgeCaseLabel, highestOpenSeverity, type RegisterRow, registerRows } from "./register-rows";
 import { escapeXmlAttr, escapeXmlText } from "./svg-escape";
 import { laneAccent, laneBandFill, type SvgTheme, type SvgThemeName, svgTheme, textOn } from "./svg-theme";
@@ -42,18 +43,23 @@ export interface SvgExportOptions {
 const MARGIN = 32;
 const TITLE_FONT = 24;
 const SUBTITLE_FONT = 13;
+const SUMMARY_FONT = 11.5;
 const HEADER_FONT = 13;
 const MIN_HEADER_FONT = 10;
 const SYSTEMS_FONT = 9.5;
 const HANDOFF_LABEL_FONT = 11;
 const HANDOFF_LABEL_WIDTH = 150;
 const FLAG_FONT = 10.5;
+const FLAG_HEIGHT = 18;
+const FLAG_GAP = 3;
 const LEGEND_FONT = 11.5;
 const TABLE_FONT = 12;
 const TABLE_LINE = 16;
 const TABLE_PAD_X = 9;
 const TABLE_PAD_Y = 8;
 const MIN_CONTENT_WIDTH = 960;
+// Wider than this a table row is hard to read; on a very wide diagram the register stays left.
+const MAX_REGISTER_WIDTH = 3200;
 
 /** Number formatting for coordinates: at most 2 decimals, no "-0", never NaN. */
 function n(value: number): string {
@@ -132,6 +138,7 @@ interface Ctx {
   stepsById: Map<string, Step>;
   boxesById: Map<string, StepBox>;
   numbers: Map<string, number>;
+  placer: LabelPlacer;
 }
 
 /**
@@ -155,6 +162,12 @@ export function renderSvg(map: HandoffMap, layout: MapLayout, options: SvgExport
     stepsById: new Map(map.steps.map((s) => [s.id, s])),
     boxesById: new Map(layout.steps.map((b) => [b.id, b])),
     numbers: new Map(rows.map((r) => [r.edgeCase.id, r.number])),
+    placer: createLabelPlacer(layout.steps, {
+      x: layout.laneHeaderWidth,
+      y: layout.phaseHeaderHeight,
+      width: layout.width - layout.laneHeaderWidth,
+      height: layout.height - layout.phaseHeaderHeight,
+    }),
   };
 
   const contentWidth = Math.max(layout.width, MIN_CONTENT_WIDTH);
@@ -170,9 +183,11 @@ export function renderSvg(map: HandoffMap, layout: MapLayout, options: SvgExport
       : wrapText(map.description, contentWidth, { fontSize: SUBTITLE_FONT, maxLines: 3 }).lines;
   const titleLineHeight = Math.round(TITLE_FONT * 1.25);
   const subtitleLineHeight = Math.round(SUBTITLE_FONT * 1.45);
+  const summaryLines = wrapText(mapSummary(map, rows), contentWidth, { fontSize: SUMMARY_FONT }).lines;
+  const summaryLineHeight = Math.round(SUMMARY_FONT * 1.45);
+  const subtitleHeight = subtitleLines.length > 0 ? 6 + subtitleLines.length * subtitleLineHeight : 0;
   const titleHeight =
-    titleLines.length * titleLineHeight +
-    (subtitleLines.length > 0 ? 6 + subtitleLines.length * subtitleLineHeight : 0);
+    titleLines.length * titleLineHeight + subtitleHeight + 4 + summaryLines.length * summaryLineHeight;
   const top = -(MARGIN + titleHeight + 22);
 
   const parts: string[] = [];
@@ -202,6 +217,18 @@ export function renderSvg(map: HandoffMap, layout: MapLayout, options: SvgExport
     );
   }
 
+  parts.push(
+    textBlock({
+      lines: summaryLines,
+      x: 0,
+      top: top + MARGIN + titleLines.length * titleLineHeight + subtitleHeight + 4,
+      fontSize: SUMMARY_FONT,
+      lineHeight: summaryLineHeight,
+      fill: theme.subtitle,
+      weight: "bold",
+      extra: [["data-role", "summary"]],
+    }),
+  );
   parts.push(drawDiagram(ctx));
 
   let y = layout.height + 20;
@@ -211,7 +238,7 @@ export function renderSvg(map: HandoffMap, layout: MapLayout, options: SvgExport
     y += legend.height + 28;
   }
   if (options.register ?? true) {
-    const register = drawRegister(ctx, rows, y, contentWidth);
+    const register = drawRegister(ctx, rows, y, Math.min(contentWidth, MAX_REGISTER_WIDTH));
     parts.push(register.svg);
     y += register.height + 8;
   }
@@ -242,6 +269,19 @@ export function renderSvg(map: HandoffMap, layout: MapLayout, options: SvgExport
       ["data-role", "background"],
     ])}/>\n`;
   return `${head}${parts.join("\n")}\n</svg>\n`;
+}
+
+/** "7 lanes · 3 phases · 13 steps · 15 handoffs · 17 edge cases, 13 open". */
+function mapSummary(map: HandoffMap, rows: readonly RegisterRow[]): string {
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const open = rows.filter((r) => r.edgeCase.status === "open").length;
+  return [
+    count(map.lanes.length, "lane", "lanes"),
+    count(map.phases.length, "phase", "phases"),
+    count(map.steps.length, "step", "steps"),
+    count(map.handoffs.length, "handoff", "handoffs"),
+    `${count(rows.length, "edge case", "edge cases")}${rows.length > 0 ? `, ${open} open` : ""}`,
+  ].join("  ·  ");
 }
 
 function drawDefs(ctx: Ctx): string {
@@ -594,29 +634,35 @@ function drawHandoff(ctx: Ctx, handoff: Handoff, route: HandoffRoute | undefined
       ])}/>`,
     );
   }
-  const anchor = route?.labelAnchor;
-  if (anchor !== undefined) {
-    let nextTop = anchor.y;
-    if (handoff.label.trim() !== "") {
-      const { lines } = wrapText(handoff.label, HANDOFF_LABEL_WIDTH, { fontSize: HANDOFF_LABEL_FONT });
-      const lineHeight = Math.round(HANDOFF_LABEL_FONT * 1.3);
-      const width = Math.max(...lines.map((l) => textWidth(l, HANDOFF_LABEL_FONT))) + 10;
-      const height = lines.length * lineHeight + 4;
-      const top = anchor.y - height / 2;
+  if (route !== undefined && (handoff.label.trim() !== "" || handoff.edgeCases.length > 0)) {
+    const label =
+      handoff.label.trim() === ""
+        ? null
+        : wrapText(handoff.label, HANDOFF_LABEL_WIDTH, { fontSize: HANDOFF_LABEL_FONT }).lines;
+    const lineHeight = Math.round(HANDOFF_LABEL_FONT * 1.3);
+    const labelWidth =
+      label === null ? 0 : Math.max(...label.map((l) => textWidth(l, HANDOFF_LABEL_FONT))) + 10;
+    const labelHeight = label === null ? 0 : label.length * lineHeight + 4;
+    const flag = handoff.edgeCases.length > 0 ? flagOf(ctx, handoff.edgeCases) : null;
+    const width = Math.max(labelWidth, flag?.width ?? 0);
+    const height = labelHeight + (flag === null ? 0 : (label === null ? 0 : FLAG_GAP) + FLAG_HEIGHT);
+    const at = ctx.placer.place(route, { width, height });
+    const cx = at.x + width / 2;
+    if (label !== null) {
       parts.push(
         `<rect${attrs([
-          ["x", anchor.x - width / 2],
-          ["y", top],
-          ["width", width],
-          ["height", height],
+          ["x", cx - labelWidth / 2],
+          ["y", at.y],
+          ["width", labelWidth],
+          ["height", labelHeight],
           ["rx", 3],
           ["fill", theme.handoffLabelHalo],
           ["fill-opacity", 0.92],
         ])}/>`,
         textBlock({
-          lines,
-          x: anchor.x,
-          top: top + 2,
+          lines: label,
+          x: cx,
+          top: at.y + 2,
           fontSize: HANDOFF_LABEL_FONT,
           lineHeight,
           fill: theme.handoffLabelText,
@@ -624,27 +670,36 @@ function drawHandoff(ctx: Ctx, handoff: Handoff, route: HandoffRoute | undefined
           extra: [["data-role", "handoff-label"]],
         }),
       );
-      nextTop = top + height + 3;
-    } else {
-      nextTop = anchor.y - 9;
     }
-    if (handoff.edgeCases.length > 0) parts.push(drawFlag(ctx, handoff.edgeCases, anchor.x, nextTop));
+    if (flag !== null) parts.push(drawFlag(ctx, flag, cx, at.y + height - FLAG_HEIGHT));
   }
   parts.push("</g>");
   return parts.join("");
 }
 
-/** The pill on a handoff listing its edge-case numbers, colored by the highest open severity. */
-function drawFlag(ctx: Ctx, edgeCases: readonly EdgeCase[], cx: number, top: number): string {
-  const { theme } = ctx;
+interface Flag {
+  edgeCases: readonly EdgeCase[];
+  labels: string[];
+  severity: Severity | null;
+  text: string;
+  width: number;
+}
+
+function flagOf(ctx: Ctx, edgeCases: readonly EdgeCase[]): Flag {
   const labels = edgeCases.map((ec) => edgeCaseLabel(ctx.numbers.get(ec.id) ?? 0));
   const severity = highestOpenSeverity(edgeCases);
-  const fill = severity === null ? theme.resolved : theme.severity[severity];
   const shown =
     labels.length <= 3 ? labels.join(" ") : `${labels.slice(0, 2).join(" ")} +${labels.length - 2}`;
   const text = severity === null ? `✓ ${shown}` : `⚑ ${shown}`;
-  const width = textWidth(text, FLAG_FONT, "bold") + 14;
-  const height = 18;
+  return { edgeCases, labels, severity, text, width: textWidth(text, FLAG_FONT, "bold") + 14 };
+}
+
+/** The pill on a handoff listing its edge-case numbers, colored by the highest open severity. */
+function drawFlag(ctx: Ctx, flag: Flag, cx: number, top: number): string {
+  const { theme } = ctx;
+  const { edgeCases, labels, severity, text, width } = flag;
+  const fill = severity === null ? theme.resolved : theme.severity[severity];
+  const height = FLAG_HEIGHT;
   const x = cx - width / 2;
   const printResolved = theme.name === "print" && severity === null;
   const tooltip = edgeCases
@@ -929,8 +984,8 @@ function drawRegister(ctx: Ctx, rows: readonly RegisterRow[], top: number, width
   rows.forEach((row, index) => {
     const cells = new Map<Column["key"], { lines: string[]; fill: string; weight: FontWeight }>();
     const ec = row.edgeCase;
-    const wrap = (text: string, column: Column, indent = 0) =>
-      wrapText(text, column.width - 2 * TABLE_PAD_X - indent, { fontSize: TABLE_FONT }).lines;
+    const wrap = (text: string, column: Column, weight: FontWeight = "normal") =>
+      wrapText(text, column.width - 2 * TABLE_PAD_X, { fontSize: TABLE_FONT, weight }).lines;
     for (const column of columns) {
       switch (column.key) {
         case "number":
@@ -944,7 +999,11 @@ function drawRegister(ctx: Ctx, rows: readonly RegisterRow[], top: number, width
           });
           break;
         case "title":
-          cells.set(column.key, { lines: wrap(ec.title, column), fill: theme.tableText, weight: "bold" });
+          cells.set(column.key, {
+            lines: wrap(ec.title, column, "bold"),
+            fill: theme.tableText,
+            weight: "bold",
+          });
           break;
         case "severity":
           cells.set(column.key, {
