@@ -369,8 +369,14 @@ function placeKeep(
   for (const s of placed.values()) byLane.set(s.lane, [...(byLane.get(s.lane) ?? []), s]);
 
   const gapX = 2 * metrics.routeMargin;
-  for (const s of steps) {
-    if (placed.has(s.step.id)) continue;
+  // Earlier phases first, so a later phase's new steps go right of them; unphased steps last.
+  const unplaced = steps
+    .filter((s) => !placed.has(s.step.id))
+    .sort(
+      (a, b) =>
+        (a.phase < 0 ? phaseCount : a.phase) - (b.phase < 0 ? phaseCount : b.phase) || a.order - b.order,
+    );
+  for (const s of unplaced) {
     const { width, height } = s.size;
     let x = pad;
     for (const from of incoming.get(s.step.id) ?? []) {
@@ -383,10 +389,11 @@ function placeKeep(
         const right = maxRight[q] ?? Number.NEGATIVE_INFINITY;
         if (Number.isFinite(right)) lo = Math.max(lo, right + 2 * pad);
       }
-      if (x < lo || !(incoming.get(s.step.id) ?? []).some((f) => placed.has(f))) x = Math.max(lo, x);
       let hi = Number.POSITIVE_INFINITY;
       for (let q = s.phase + 1; q < phaseCount; q++) hi = Math.min(hi, (minLeft[q] ?? 0) - 2 * pad);
-      x = Math.max(lo, Math.min(x, hi - width));
+      // Beside the predecessor if that fits the phase, else at the phase's left edge: hugging the
+      // right edge would leave no room for new steps of the phases in between.
+      if (x < lo || x > hi - width) x = lo;
     }
     // First free spot from the top of the lane at that x.
     const others = byLane.get(s.lane) ?? [];

@@ -1,0 +1,65 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { filePositions } from "../../src/layout/geometry";
+import { layoutForPositions, layoutMap } from "../../src/layout/layout-map";
+import { createNodeElk } from "../../src/layout/node-elk";
+import type { HandoffMap } from "../../src/model/types";
+import { arbitraryMap } from "../fixtures/arbitrary-map";
+import { layoutViolations } from "./invariants";
+
+const elk = createNodeElk();
+// Modest run counts: ELK costs a few ms per small map and the whole suite must stay quick.
+const RUNS = { numRuns: 60, seed: 20261127 };
+
+describe("layout properties on random maps", () => {
+  it("auto layout keeps every invariant", async () => {
+    await fc.assert(
+      fc.asyncProperty(arbitraryMap(), async (map) => {
+        const layout = await layoutMap(elk, map, { mode: "auto" });
+        expect(layoutViolations(map, layout)).toEqual([]);
+      }),
+      RUNS,
+    );
+  });
+
+  it("auto layout is deterministic", async () => {
+    await fc.assert(
+      fc.asyncProperty(arbitraryMap({ maxSteps: 12 }), async (map) => {
+        const first = await layoutMap(elk, map, { mode: "auto" });
+        const second = await layoutMap(createNodeElk(), structuredClone(map), { mode: "auto" });
+        expect(second).toEqual(first);
+      }),
+      { ...RUNS, numRuns: 25 },
+    );
+  });
+
+  it("keep mode leaves placed steps exactly where they are and keeps every invariant", async () => {
+    await fc.assert(
+      fc.asyncProperty(arbitraryMap(), fc.infiniteStream(fc.boolean()), async (map, keepFlags) => {
+        const auto = await layoutMap(elk, map, { mode: "auto" });
+        const positions = filePositions(auto, new Map(map.steps.map((s) => [s.id, s.lane])));
+        const placed: HandoffMap = {
+          ...map,
+          steps: map.steps.map((s) => {
+            const position = positions.get(s.id);
+            const keep = keepFlags.next().value === true;
+            return keep && position ? { ...s, position } : { ...s };
+          }),
+        };
+        const layout = layoutForPositions(placed);
+        expect(layoutViolations(placed, layout)).toEqual([]);
+        const bands = new Map(layout.lanes.map((l) => [l.id, l]));
+        const boxes = new Map(layout.steps.map((b) => [b.id, b]));
+        for (const step of placed.steps) {
+          if (!step.position) continue;
+          const box = boxes.get(step.id);
+          const band = bands.get(step.lane);
+          expect({ x: (box?.x ?? 0) - layout.laneHeaderWidth, y: (box?.y ?? 0) - (band?.y ?? 0) }).toEqual(
+            step.position,
+          );
+        }
+      }),
+      { ...RUNS, numRuns: 40 },
+    );
+  });
+});
