@@ -1,11 +1,11 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import { App } from "./App";
 
-// Composition root. The editor shell replaces this placeholder.
 const root = document.getElementById("root");
 if (root === null) throw new Error("index.html has no #root element");
 createRoot(root).render(
   <StrictMode>
-    <main>Handoff</main>
+    <App />
   </StrictMode>,
 );

@@ -1,0 +1,115 @@
+import { useEffect, useState } from "react";
+import { Editor } from "../ui/editor/Editor";
+import { ExportMenu } from "../ui/files/ExportMenu";
+import { FileDropTarget } from "../ui/files/FileDropTarget";
+import { FilesUiProvider, useFilesUi } from "../ui/files/files-context";
+import { createFilesUiStore, type FilesUiStore } from "../ui/files/files-ui";
+import { ImportButton } from "../ui/files/ImportButton";
+import { ImportErrorPanel } from "../ui/files/ImportErrorPanel";
+import { SaveStatus } from "../ui/files/SaveStatus";
+import { ShareLinkButton } from "../ui/files/ShareLinkButton";
+import { ConflictOverlay, StorageWarning, UnreadableMapsNotice } from "../ui/files/StorageNotices";
+import { LibraryButton, LibraryPanel } from "../ui/library/LibraryPanel";
+import { MapSessionProvider } from "../ui/library/session-context";
+import { EditorStoreProvider } from "../ui/store-context";
+import { type Booted, boot } from "./boot";
+import "./app.css";
+
+function ImportProblemOverlay() {
+  const problem = useFilesUi((s) => s.importProblem);
+  const show = useFilesUi((s) => s.showImportProblem);
+  if (problem === null) return null;
+  return <ImportErrorPanel problem={problem} onClose={() => show(null)} />;
+}
+
+const slots = {
+  toolbarEnd: (
+    <>
+      <ImportButton />
+      <ExportMenu />
+      <ShareLinkButton />
+      <LibraryButton />
+    </>
+  ),
+  statusBar: <SaveStatus />,
+  overlays: (
+    <>
+      <StorageWarning />
+      <UnreadableMapsNotice />
+      <ImportProblemOverlay />
+      <FileDropTarget />
+      <ConflictOverlay />
+    </>
+  ),
+  sidePanel: <LibraryPanel />,
+};
+
+/** Saves what is pending when the page goes away or into the background. */
+function useFlushOnHide(booted: Booted) {
+  useEffect(() => {
+    const flush = () => void booted.session.flushAll();
+    const onVisibility = () => {
+      if (document.visibilityState === "hidden") flush();
+    };
+    window.addEventListener("pagehide", flush);
+    document.addEventListener("visibilitychange", onVisibility);
+    return () => {
+      window.removeEventListener("pagehide", flush);
+      document.removeEventListener("visibilitychange", onVisibility);
+    };
+  }, [booted]);
+}
+
+function Ready({ booted, files }: { booted: Booted; files: FilesUiStore }) {
+  useFlushOnHide(booted);
+  return (
+    <EditorStoreProvider store={booted.editor}>
+      <MapSessionProvider session={booted.session}>
+        <FilesUiProvider store={files}>
+          <Editor slots={slots} />
+        </FilesUiProvider>
+      </MapSessionProvider>
+    </EditorStoreProvider>
+  );
+}
+
+/**
+ * The composition root: storage opens and the last map loads before the editor exists, so the
+ * editor never shows (or saves) anything but the stored work or a deliberate new map.
+ */
+export function App() {
+  const [booted, setBooted] = useState<{ booted: Booted; files: FilesUiStore } | { error: string } | null>(
+    null,
+  );
+  useEffect(() => {
+    let cancelled = false;
+    boot().then(
+      (result) => {
+        if (cancelled) return;
+        const files = createFilesUiStore(
+          result.shareErrors === null ? null : { source: "the share link", errors: result.shareErrors },
+        );
+        setBooted({ booted: result, files });
+      },
+      (error: unknown) => {
+        if (!cancelled) setBooted({ error: error instanceof Error ? error.message : String(error) });
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+  if (booted === null)
+    return (
+      <p className="handoff-opening" role="status">
+        Opening your maps…
+      </p>
+    );
+  if ("error" in booted)
+    return (
+      <p className="handoff-opening" role="alert">
+        Handoff could not start: {booted.error}
+      </p>
+    );
+  return <Ready booted={booted.booted} files={booted.files} />;
+}

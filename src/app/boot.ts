@@ -1,0 +1,75 @@
+import { createLayoutClient } from "../layout/layout-client";
+import type { MapIssue } from "../model/map-issue";
+import { createEditorStore, type EditorStore, type LayoutRunner } from "../store/editor-store";
+import { IndexedDbStorage, UnavailableStorage } from "../store/persistence/indexeddb-storage";
+import { MapSession } from "../store/persistence/map-session";
+import { type MapStorage, StorageUnavailableError } from "../store/persistence/map-storage";
+import { openInitialMap } from "../store/persistence/open-initial";
+import { decodeShareFragment, isShareFragment } from "../store/persistence/share-link";
+import { openTabChannel } from "../store/persistence/tab-channel";
+
+export interface Booted {
+  storage: MapStorage;
+  editor: EditorStore;
+  session: MapSession;
+  /** The problems of a share link that could not be opened (the last map opened instead). */
+  shareErrors: MapIssue[] | null;
+  /** Whether the browser agreed to keep this site's storage under pressure. */
+  persisted: boolean | null;
+}
+
+/** Opens storage; a browser that refuses gets an UnavailableStorage and the editor goes on. */
+async function openStorage(): Promise<MapStorage> {
+  try {
+    return await IndexedDbStorage.open();
+  } catch (error) {
+    const reason =
+      error instanceof StorageUnavailableError
+        ? error
+        : new StorageUnavailableError(`this browser is not letting Handoff store data (${String(error)})`);
+    return new UnavailableStorage(reason);
+  }
+}
+
+async function requestPersistence(): Promise<boolean | null> {
+  try {
+    if (navigator.storage?.persist === undefined) return null;
+    if (await navigator.storage.persisted()) return true;
+    return await navigator.storage.persist();
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The composition root's async part: storage, the map to open, the editor store bound to it.
+ * Nothing is saved until this has finished, so an empty editor can never overwrite saved work.
+ */
+export async function boot(): Promise<Booted> {
+  const client = createLayoutClient();
+  const runLayout: LayoutRunner = (map, mode) => client.run(map, { mode });
+  const [storage, persisted] = await Promise.all([openStorage(), requestPersistence()]);
+  const initial = await openInitialMap(storage);
+  const editor = createEditorStore({ map: initial.opened.map, runLayout });
+  if (initial.viewport !== null) editor.getState().restoreViewport(initial.viewport);
+  const session = new MapSession({
+    storage,
+    editor,
+    opened: initial.opened,
+    channel: openTabChannel(),
+    ...(initial.notStored === undefined ? {} : { notStored: initial.notStored }),
+  });
+  for (const unreadable of initial.unreadable)
+    session.state.setState((s) => ({ unreadable: [...s.unreadable, unreadable] }));
+  void session.refreshLibrary();
+
+  let shareErrors: MapIssue[] | null = null;
+  if (isShareFragment(location.hash)) {
+    const shared = await decodeShareFragment(location.hash);
+    // The fragment has done its job; a reload must not import the map a second time.
+    history.replaceState(null, "", location.pathname + location.search);
+    if (shared.ok) await session.openNew(shared.map);
+    else shareErrors = shared.errors;
+  }
+  return { storage, editor, session, shareErrors, persisted };
+}

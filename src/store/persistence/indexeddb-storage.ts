@@ -1,0 +1,234 @@
+import type { HandoffMap } from "../../model/types";
+import {
+  type BrokenEntry,
+  countMap,
+  type MapEntry,
+  type MapRead,
+  type MapStorage,
+  readEntry,
+  readStored,
+  readViewport,
+  StorageUnavailableError,
+  serializeMap,
+  type Viewport,
+  versionKey,
+  type WriteResult,
+} from "./map-storage";
+import { parseStoredText } from "./parse-stored";
+
+/**
+ * Maps in IndexedDB (docs/storage.md names these for backups and support):
+ *
+ *   database "handoff", version 1
+ *     "maps"      key: map id                 value: MapEntry (the pointer the library lists)
+ *     "versions"  key: "<map id>#<revision>"  value: { id, revision, text, savedAt }
+ *     "settings"  key: "lastMapId" | "viewport:<map id>"
+ *
+ * A save is one readwrite transaction over "maps" and "versions": check the pointer's revision,
+ * put the new version, switch the pointer, drop the old version. IndexedDB commits a transaction
+ * whole or not at all, and the order (version before pointer) keeps the rule true even if that
+ * ever changed: a crash or a QuotaExceededError mid-save leaves the old version as it was.
+ */
+
+export const DATABASE_NAME = "handoff";
+export const DATABASE_VERSION = 1;
+const MAPS = "maps";
+const VERSIONS = "versions";
+const SETTINGS = "settings";
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ?? new Error("IndexedDB request failed"));
+  });
+}
+
+function finished(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error ?? new Error("IndexedDB transaction failed"));
+    tx.onabort = () => reject(tx.error ?? new DOMException("The save was aborted", "AbortError"));
+  });
+}
+
+/** Opens (and on first use creates) the database. Rejects with StorageUnavailableError. */
+export function openDatabase(factory: IDBFactory | undefined = globalThis.indexedDB): Promise<IDBDatabase> {
+  if (factory === undefined)
+    return Promise.reject(new StorageUnavailableError("this browser has no IndexedDB"));
+  return new Promise((resolve, reject) => {
+    let req: IDBOpenDBRequest;
+    try {
+      req = factory.open(DATABASE_NAME, DATABASE_VERSION);
+    } catch (error) {
+      reject(
+        new StorageUnavailableError(`this browser is not letting Handoff store data (${String(error)})`),
+      );
+      return;
+    }
+    req.onupgradeneeded = () => {
+      const db = req.result;
+      for (const name of [MAPS, VERSIONS, SETTINGS])
+        if (!db.objectStoreNames.contains(name)) db.createObjectStore(name);
+    };
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () =>
+      reject(
+        new StorageUnavailableError(
+          `this browser is not letting Handoff store data (a private window or blocked site data?): ${req.error?.message ?? "open failed"}`,
+        ),
+      );
+    req.onblocked = () =>
+      reject(new StorageUnavailableError("another Handoff tab is upgrading storage; close it and reload"));
+  });
+}
+
+export class IndexedDbStorage implements MapStorage {
+  constructor(private readonly db: IDBDatabase) {
+    // Another tab with a newer version of Handoff wants to upgrade: let it, this tab reloads.
+    db.onversionchange = () => db.close();
+  }
+
+  static async open(factory?: IDBFactory): Promise<IndexedDbStorage> {
+    return new IndexedDbStorage(await openDatabase(factory));
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  async list(): Promise<{ entries: MapEntry[]; broken: BrokenEntry[] }> {
+    const tx = this.db.transaction(MAPS, "readonly");
+    const store = tx.objectStore(MAPS);
+    const [keys, values] = await Promise.all([request(store.getAllKeys()), request(store.getAll())]);
+    const entries: MapEntry[] = [];
+    const broken: BrokenEntry[] = [];
+    keys.forEach((key, index) => {
+      const entry = readEntry(values[index]);
+      if (entry !== null && entry.id === key) entries.push(entry);
+      else broken.push({ id: String(key), problem: "the library entry of this map is damaged" });
+    });
+    return { entries, broken };
+  }
+
+  async read(id: string): Promise<MapRead> {
+    const tx = this.db.transaction([MAPS, VERSIONS], "readonly");
+    const pointer: unknown = await request(tx.objectStore(MAPS).get(id));
+    const entry = readEntry(pointer);
+    const version: unknown =
+      entry === null
+        ? undefined
+        : await request(tx.objectStore(VERSIONS).get(versionKey(id, entry.revision)));
+    return readStored(id, pointer, version, parseStoredText);
+  }
+
+  async write(id: string, map: HandoffMap, baseRevision: number, now: number): Promise<WriteResult> {
+    const text = serializeMap(map);
+    const tx = this.db.transaction([MAPS, VERSIONS], "readwrite");
+    const done = finished(tx);
+    // Rejections of `done` are handled below; without this, an abort before we await it is "unhandled".
+    done.catch(() => undefined);
+    let result: WriteResult;
+    try {
+      const maps = tx.objectStore(MAPS);
+      const versions = tx.objectStore(VERSIONS);
+      const pointer: unknown = await request(maps.get(id));
+      const previous = readEntry(pointer);
+      const current = pointer === undefined ? 0 : (previous?.revision ?? -1);
+      if (current !== baseRevision) {
+        result = { ok: false, reason: "stale", storedRevision: Math.max(current, 0) };
+      } else {
+        const revision = baseRevision + 1;
+        const entry: MapEntry = {
+          id,
+          title: map.title,
+          revision,
+          createdAt: previous?.createdAt ?? now,
+          updatedAt: now,
+          counts: countMap(map),
+        };
+        versions.put({ id, revision, text, savedAt: now }, versionKey(id, revision));
+        maps.put(entry, id);
+        if (baseRevision > 0) versions.delete(versionKey(id, baseRevision));
+        result = { ok: true, entry };
+      }
+    } catch (error) {
+      // A put that throws (quota, a stub in a test) must not leave a half-done transaction to commit.
+      try {
+        tx.abort();
+      } catch {
+        // already finished or aborted
+      }
+      throw error;
+    }
+    await done;
+    return result;
+  }
+
+  async delete(id: string): Promise<void> {
+    const tx = this.db.transaction([MAPS, VERSIONS, SETTINGS], "readwrite");
+    const done = finished(tx);
+    tx.objectStore(MAPS).delete(id);
+    tx.objectStore(VERSIONS).delete(IDBKeyRange.bound(`${id}#`, `${id}#\uffff`));
+    tx.objectStore(SETTINGS).delete(`viewport:${id}`);
+    await done;
+  }
+
+  private async getSetting(key: string): Promise<unknown> {
+    const tx = this.db.transaction(SETTINGS, "readonly");
+    return request(tx.objectStore(SETTINGS).get(key));
+  }
+
+  private async setSetting(key: string, value: unknown): Promise<void> {
+    const tx = this.db.transaction(SETTINGS, "readwrite");
+    const done = finished(tx);
+    try {
+      tx.objectStore(SETTINGS).put(value, key);
+    } catch (error) {
+      tx.abort();
+      throw error;
+    }
+    await done;
+  }
+
+  async getLastMapId(): Promise<string | null> {
+    const value = await this.getSetting("lastMapId");
+    return typeof value === "string" ? value : null;
+  }
+
+  setLastMapId(id: string): Promise<void> {
+    return this.setSetting("lastMapId", id);
+  }
+
+  async getViewport(id: string): Promise<Viewport | null> {
+    return readViewport(await this.getSetting(`viewport:${id}`));
+  }
+
+  setViewport(id: string, viewport: Viewport): Promise<void> {
+    return this.setSetting(`viewport:${id}`, { x: viewport.x, y: viewport.y, zoom: viewport.zoom });
+  }
+}
+
+/** A storage that could not be opened: reads find nothing, writes fail with the reason. */
+export class UnavailableStorage implements MapStorage {
+  constructor(readonly reason: StorageUnavailableError) {}
+  async list() {
+    return { entries: [], broken: [] };
+  }
+  async read(): Promise<MapRead> {
+    return { status: "missing" };
+  }
+  async write(): Promise<WriteResult> {
+    throw this.reason;
+  }
+  async delete(): Promise<void> {
+    throw this.reason;
+  }
+  async getLastMapId() {
+    return null;
+  }
+  async setLastMapId(): Promise<void> {}
+  async getViewport() {
+    return null;
+  }
+  async setViewport(): Promise<void> {}
+}

@@ -1,0 +1,561 @@
+import { createStore, type StoreApi } from "zustand/vanilla";
+import { updateMapInfo } from "../../model/operations";
+import { createTemplate, type TemplateId } from "../../model/templates";
+import type { HandoffMap } from "../../model/types";
+import type { EditorStore } from "../editor-store";
+import {
+  type BrokenEntry,
+  countMap,
+  describeStorageError,
+  type MapEntry,
+  type MapStorage,
+  newMapId,
+  serializeMap,
+  type Viewport,
+} from "./map-storage";
+import type { TabChannel, TabMessage } from "./tab-channel";
+
+/**
+ * Binds one editor store to storage: autosave, the library, and the rules that keep work safe.
+ *
+ * - Autosave: every document change is written within `debounceMs` (and at once on flush(), which
+ *   the app calls on pagehide and on visibilitychange to hidden). Only changes after the map was
+ *   opened are saved: the session starts from an opened map, so nothing unloaded is ever written.
+ * - The status is "saved" only after storage confirmed the write of exactly the map on screen;
+ *   a failure stays "failed" (with the reason) until a later write succeeds; editing goes on.
+ * - Two tabs: every write names the revision it was made from, and storage refuses it when the
+ *   stored one moved on. A tab told of a newer revision follows it when it has no unsaved edits;
+ *   with unsaved edits it turns "conflict": read-only, nothing written, and the user chooses to
+ *   keep their version as a new map (or download it) or to load the newer one.
+ */
+
+export type SaveStatus =
+  | { kind: "saved" }
+  | { kind: "saving" }
+  | { kind: "failed"; reason: string }
+  | { kind: "conflict"; cause: "newer" | "deleted" };
+
+/** A map that could not be read: named, offered for download, never written over. */
+export interface UnreadableMap {
+  id: string;
+  title: string | null;
+  raw: string;
+  problems: string[];
+}
+
+export interface DeletedMap {
+  entry: MapEntry;
+  map: HandoffMap;
+}
+
+export interface SessionState {
+  mapId: string;
+  /** The storage revision the editor's map was loaded from or last saved as. */
+  revision: number;
+  status: SaveStatus;
+  library: { entries: MapEntry[]; broken: BrokenEntry[] };
+  unreadable: UnreadableMap[];
+  /** The last deleted map, restorable until the tab closes. */
+  deleted: DeletedMap | null;
+}
+
+export interface OpenedMap {
+  entry: MapEntry;
+  map: HandoffMap;
+}
+
+export interface MapSessionOptions {
+  storage: MapStorage;
+  editor: EditorStore;
+  opened: OpenedMap;
+  channel: TabChannel;
+  /** Default 500 ms: well inside the one second the issue allows. */
+  debounceMs?: number;
+  /** After a failed save, try again this often while there are unsaved changes. Default 5 s. */
+  retryMs?: number;
+  now?: () => number;
+  tabId?: string;
+  /** The opened map is not in storage (storage failed at start): say why, and keep trying. */
+  notStored?: string;
+}
+
+export class MapSession {
+  readonly state: StoreApi<SessionState>;
+  private readonly storage: MapStorage;
+  private readonly editor: EditorStore;
+  private readonly channel: TabChannel;
+  private readonly debounceMs: number;
+  private readonly retryMs: number;
+  private readonly now: () => number;
+  private readonly tabId: string;
+  /** The map storage holds at `revision`; the editor is clean while its map is this object. */
+  private savedMap: HandoffMap | null;
+  private lastError: string | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private viewportTimer: ReturnType<typeof setTimeout> | null = null;
+  private writing: Promise<void> | null = null;
+  /** A newer revision was announced while a write was in flight; decide once it lands. */
+  private remoteRevision = 0;
+  /** True while this session itself replaces the editor's map (open, follow another tab). */
+  private loading = false;
+  private readonly unsubscribers: (() => void)[] = [];
+
+  constructor(options: MapSessionOptions) {
+    this.storage = options.storage;
+    this.editor = options.editor;
+    this.channel = options.channel;
+    this.debounceMs = options.debounceMs ?? 500;
+    this.retryMs = options.retryMs ?? 5_000;
+    this.now = options.now ?? Date.now;
+    this.tabId = options.tabId ?? crypto.randomUUID();
+    this.savedMap = options.notStored === undefined ? options.opened.map : null;
+    this.lastError = options.notStored ?? null;
+    if (this.editor.getState().map !== options.opened.map) this.loadIntoEditor(options.opened.map);
+    this.state = createStore<SessionState>()(() => ({
+      mapId: options.opened.entry.id,
+      revision: options.opened.entry.revision,
+      status: this.lastError === null ? { kind: "saved" } : { kind: "failed", reason: this.lastError },
+      library: { entries: options.notStored === undefined ? [options.opened.entry] : [], broken: [] },
+      unreadable: [],
+      deleted: null,
+    }));
+    this.unsubscribers.push(
+      this.editor.subscribe((next, previous) => {
+        if (next.map !== previous.map && !this.loading) this.onDocumentChange();
+        if (next.viewport !== previous.viewport && !this.loading) this.onViewportChange();
+      }),
+      this.channel.subscribe((message) => this.onTabMessage(message)),
+    );
+    if (this.lastError !== null) this.schedule(this.retryMs);
+  }
+
+  get mapId(): string {
+    return this.state.getState().mapId;
+  }
+
+  get readOnly(): boolean {
+    return this.state.getState().status.kind === "conflict";
+  }
+
+  dispose(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    if (this.viewportTimer !== null) clearTimeout(this.viewportTimer);
+    for (const unsubscribe of this.unsubscribers) unsubscribe();
+  }
+
+  // Autosave ------------------------------------------------------------------------------------
+
+  private isDirty(): boolean {
+    return this.editor.getState().map !== this.savedMap;
+  }
+
+  private onDocumentChange(): void {
+    if (this.readOnly) return;
+    this.refreshStatus();
+    this.schedule(this.debounceMs);
+  }
+
+  private schedule(delay: number): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.flush();
+    }, delay);
+  }
+
+  private refreshStatus(): void {
+    const current = this.state.getState().status;
+    if (current.kind === "conflict") return;
+    const next: SaveStatus =
+      this.lastError !== null
+        ? { kind: "failed", reason: this.lastError }
+        : this.isDirty() || this.writing !== null
+          ? { kind: "saving" }
+          : { kind: "saved" };
+    if (
+      next.kind !== current.kind ||
+      (next.kind === "failed" && current.kind === "failed" && next.reason !== current.reason)
+    )
+      this.state.setState({ status: next });
+  }
+
+  /** Writes unsaved changes now; resolves when storage has answered (or nothing was due). */
+  async flush(): Promise<void> {
+    if (this.timer !== null) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    while (this.writing !== null) await this.writing;
+    if (this.readOnly || !this.isDirty()) return;
+    this.writing = this.writeOnce();
+    try {
+      await this.writing;
+    } finally {
+      this.writing = null;
+    }
+    this.refreshStatus();
+    if (this.readOnly) return;
+    if (this.remoteRevision > this.state.getState().revision) await this.followRemote(this.remoteRevision);
+    else if (this.isDirty()) this.schedule(this.lastError === null ? this.debounceMs : this.retryMs);
+  }
+
+  private async writeOnce(): Promise<void> {
+    const map = this.editor.getState().map;
+    const { mapId, revision } = this.state.getState();
+    this.refreshStatus();
+    try {
+      const result = await this.storage.write(mapId, map, revision, this.now());
+      if (!result.ok) {
+        this.enterConflict(result.storedRevision === 0 ? "deleted" : "newer");
+        return;
+      }
+      // The user may have opened another map while this write was in flight.
+      if (this.state.getState().mapId !== mapId) return;
+      this.savedMap = map;
+      this.lastError = null;
+      this.state.setState((state) => ({
+        revision: result.entry.revision,
+        library: { ...state.library, entries: upsert(state.library.entries, result.entry) },
+      }));
+      this.channel.post({ type: "saved", mapId, revision: result.entry.revision, tabId: this.tabId });
+    } catch (error) {
+      this.lastError = describeStorageError(error);
+    }
+  }
+
+  private enterConflict(cause: "newer" | "deleted"): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    this.state.setState({ status: { kind: "conflict", cause } });
+  }
+
+  // Viewport --------------------------------------------------------------------------------------
+
+  private onViewportChange(): void {
+    if (this.viewportTimer !== null) clearTimeout(this.viewportTimer);
+    this.viewportTimer = setTimeout(() => {
+      this.viewportTimer = null;
+      void this.saveViewport();
+    }, this.debounceMs);
+  }
+
+  /** The viewport is a convenience: failing to keep it never blocks or misreports a save. */
+  private async saveViewport(): Promise<void> {
+    const viewport = this.editor.getState().viewport;
+    if (viewport === null) return;
+    try {
+      await this.storage.setViewport(this.mapId, viewport);
+    } catch {
+      // The document's save status covers what matters; a lost viewport costs one pan.
+    }
+  }
+
+  async flushAll(): Promise<void> {
+    if (this.viewportTimer !== null) {
+      clearTimeout(this.viewportTimer);
+      this.viewportTimer = null;
+      void this.saveViewport();
+    }
+    await this.flush();
+  }
+
+  // Other tabs -------------------------------------------------------------------------------------
+
+  private onTabMessage(message: TabMessage): void {
+    if (message.tabId === this.tabId) return;
+    if (message.type === "library") {
+      void this.refreshLibrary();
+      return;
+    }
+    void this.refreshLibrary();
+    if (message.mapId !== this.mapId) return;
+    if (message.type === "deleted") {
+      if (!this.readOnly) this.enterConflict("deleted");
+      return;
+    }
+    if (message.revision <= this.state.getState().revision) return;
+    if (this.writing !== null) {
+      this.remoteRevision = Math.max(this.remoteRevision, message.revision);
+      return;
+    }
+    void this.followRemote(message.revision);
+  }
+
+  /** Another tab saved a newer version: take it when clean, otherwise stop and ask. */
+  private async followRemote(revision: number): Promise<void> {
+    this.remoteRevision = 0;
+    if (this.readOnly) return;
+    if (this.isDirty()) {
+      this.enterConflict("newer");
+      return;
+    }
+    const mapId = this.mapId;
+    const read = await this.storage.read(mapId).catch(() => null);
+    if (read === null || read.status !== "ok" || this.mapId !== mapId) return;
+    if (read.entry.revision < revision || read.entry.revision <= this.state.getState().revision) return;
+    if (this.isDirty()) {
+      this.enterConflict("newer");
+      return;
+    }
+    this.savedMap = read.map;
+    this.loadIntoEditor(read.map, { keepViewport: true });
+    this.state.setState({ revision: read.entry.revision });
+    this.refreshStatus();
+  }
+
+  /** Conflict: load the newest stored version (this tab's unsaved edits are dropped). */
+  async reloadLatest(): Promise<void> {
+    const mapId = this.mapId;
+    const read = await this.storage.read(mapId);
+    if (read.status === "ok") {
+      this.savedMap = read.map;
+      this.loadIntoEditor(read.map, { keepViewport: true });
+      this.lastError = null;
+      this.state.setState({ revision: read.entry.revision, status: { kind: "saved" } });
+      return;
+    }
+    if (read.status === "corrupt") this.rememberUnreadable(read);
+    await this.openMostRecent();
+  }
+
+  /** Conflict: keep this tab's version as a new map in the library and continue on it. */
+  async saveAsNewMap(): Promise<boolean> {
+    const map = this.editor.getState().map;
+    const title = map.title.endsWith("(this tab's version)")
+      ? map.title
+      : `${map.title} (this tab's version)`;
+    const copy = updateMapInfo(map, { title });
+    const entry = await this.create(copy);
+    if (typeof entry === "string") {
+      this.editor
+        .getState()
+        .notify(`Could not save this tab's version: ${entry}. Download it instead.`, "error");
+      return false;
+    }
+    this.switchTo({ entry, map: copy }, null);
+    this.editor.getState().notify(`Saved this tab's version as “${title}”.`);
+    return true;
+  }
+
+  // Library ---------------------------------------------------------------------------------------
+
+  async refreshLibrary(): Promise<void> {
+    try {
+      const library = await this.storage.list();
+      library.entries.sort((a, b) => b.updatedAt - a.updatedAt);
+      this.state.setState({ library });
+    } catch {
+      // Listing is best effort; the open map and its save status are unaffected.
+    }
+  }
+
+  /** Writes a map under a new id (a new version 1); the reason when storage failed. */
+  private async create(map: HandoffMap): Promise<MapEntry | string> {
+    try {
+      const result = await this.storage.write(newMapId(), map, 0, this.now());
+      if (!result.ok) return "a map with that id already exists";
+      this.channel.post({ type: "library", tabId: this.tabId });
+      return result.entry;
+    } catch (error) {
+      return describeStorageError(error);
+    }
+  }
+
+  /** Saves the open map, then shows `opened` (already stored) in the editor. */
+  private switchTo(opened: OpenedMap, viewport: Viewport | null): void {
+    this.savedMap = opened.map;
+    this.lastError = null;
+    this.loadIntoEditor(opened.map);
+    this.editor.getState().restoreViewport(viewport);
+    this.state.setState((state) => ({
+      mapId: opened.entry.id,
+      revision: opened.entry.revision,
+      status: { kind: "saved" },
+      library: { ...state.library, entries: upsert(state.library.entries, opened.entry) },
+    }));
+    this.storage.setLastMapId(opened.entry.id).catch(() => undefined);
+  }
+
+  private loadIntoEditor(map: HandoffMap, options: { keepViewport?: boolean } = {}): void {
+    this.loading = true;
+    try {
+      const viewport = this.editor.getState().viewport;
+      this.editor.getState().load(map);
+      if (options.keepViewport && this.editor.getState().viewport !== viewport)
+        this.editor.getState().restoreViewport(viewport);
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  private rememberUnreadable(map: UnreadableMap): void {
+    this.state.setState((state) => ({
+      unreadable: [...state.unreadable.filter((u) => u.id !== map.id), map],
+    }));
+  }
+
+  /** Opens a stored map. A map that cannot be read is named and offered for download instead. */
+  async open(id: string): Promise<boolean> {
+    if (id === this.mapId && !this.readOnly) return true;
+    await this.flush();
+    let read: Awaited<ReturnType<MapStorage["read"]>>;
+    try {
+      read = await this.storage.read(id);
+    } catch (error) {
+      this.editor.getState().notify(`Could not open the map: ${describeStorageError(error)}.`, "error");
+      return false;
+    }
+    if (read.status === "missing") {
+      this.editor.getState().notify("That map is no longer in the library.", "error");
+      void this.refreshLibrary();
+      return false;
+    }
+    if (read.status === "corrupt") {
+      this.rememberUnreadable({ id: read.id, title: read.title, raw: read.raw, problems: read.problems });
+      return false;
+    }
+    const viewport = await this.storage.getViewport(id).catch(() => null);
+    this.switchTo({ entry: read.entry, map: read.map }, viewport);
+    return true;
+  }
+
+  /**
+   * A new map (from a template, an import or a share link), stored first, then opened. When
+   * storage refuses, the map still opens, in memory, with the failure showing: nothing is lost.
+   */
+  async openNew(map: HandoffMap): Promise<boolean> {
+    await this.flush();
+    const created = await this.create(map);
+    if (typeof created !== "string") {
+      this.switchTo({ entry: created, map }, null);
+      return true;
+    }
+    const now = this.now();
+    this.switchTo(
+      {
+        entry: {
+          id: newMapId(),
+          title: map.title,
+          revision: 0,
+          createdAt: now,
+          updatedAt: now,
+          counts: countMap(map),
+        },
+        map,
+      },
+      null,
+    );
+    this.savedMap = null;
+    this.lastError = created;
+    this.refreshStatus();
+    this.schedule(this.retryMs);
+    return false;
+  }
+
+  createFromTemplate(template: TemplateId): Promise<boolean> {
+    return this.openNew(createTemplate(template));
+  }
+
+  async rename(id: string, title: string): Promise<boolean> {
+    const trimmed = title.trim();
+    if (trimmed === "") return false;
+    if (id === this.mapId) {
+      return this.editor.getState().apply((map) => updateMapInfo(map, { title: trimmed }));
+    }
+    try {
+      const read = await this.storage.read(id);
+      if (read.status !== "ok") return false;
+      const result = await this.storage.write(
+        id,
+        updateMapInfo(read.map, { title: trimmed }),
+        read.entry.revision,
+        this.now(),
+      );
+      if (!result.ok) return false;
+      this.channel.post({ type: "saved", mapId: id, revision: result.entry.revision, tabId: this.tabId });
+      await this.refreshLibrary();
+      return true;
+    } catch (error) {
+      this.editor.getState().notify(`Could not rename the map: ${describeStorageError(error)}.`, "error");
+      return false;
+    }
+  }
+
+  async duplicate(id: string): Promise<boolean> {
+    let source: HandoffMap;
+    if (id === this.mapId) source = this.editor.getState().map;
+    else {
+      const read = await this.storage.read(id).catch(() => null);
+      if (read === null || read.status !== "ok") return false;
+      source = read.map;
+    }
+    const entry = await this.create(updateMapInfo(source, { title: `${source.title} (copy)` }));
+    await this.refreshLibrary();
+    if (typeof entry === "string") {
+      this.editor.getState().notify(`Could not duplicate the map: ${entry}.`, "error");
+      return false;
+    }
+    return true;
+  }
+
+  /** Deletes a map; undoDelete() brings it back for the rest of the session. */
+  async remove(id: string): Promise<boolean> {
+    let kept: DeletedMap | null = null;
+    const read = await this.storage.read(id).catch(() => null);
+    if (read?.status === "ok") kept = { entry: read.entry, map: read.map };
+    if (id === this.mapId && kept !== null) kept = { entry: kept.entry, map: this.editor.getState().map };
+    try {
+      await this.storage.delete(id);
+    } catch (error) {
+      this.editor.getState().notify(`Could not delete the map: ${describeStorageError(error)}.`, "error");
+      return false;
+    }
+    this.channel.post({ type: "deleted", mapId: id, tabId: this.tabId });
+    this.state.setState((state) => ({
+      deleted: kept ?? state.deleted,
+      unreadable: state.unreadable.filter((u) => u.id !== id),
+    }));
+    if (id === this.mapId) {
+      this.savedMap = this.editor.getState().map;
+      await this.openMostRecent();
+    }
+    await this.refreshLibrary();
+    return true;
+  }
+
+  async undoDelete(): Promise<boolean> {
+    const deleted = this.state.getState().deleted;
+    if (deleted === null) return false;
+    try {
+      const result = await this.storage.write(deleted.entry.id, deleted.map, 0, this.now());
+      if (!result.ok) return false;
+    } catch (error) {
+      this.editor.getState().notify(`Could not restore the map: ${describeStorageError(error)}.`, "error");
+      return false;
+    }
+    this.state.setState({ deleted: null });
+    this.channel.post({ type: "library", tabId: this.tabId });
+    await this.refreshLibrary();
+    return true;
+  }
+
+  /** After the open map went away: the most recently changed readable map, or a new one. */
+  private async openMostRecent(): Promise<void> {
+    await this.refreshLibrary();
+    for (const entry of this.state.getState().library.entries) {
+      if (entry.id === this.mapId) continue;
+      if (await this.open(entry.id)) return;
+    }
+    await this.openNew(createTemplate("revops"));
+  }
+
+  /** The map as it is on screen, for "download my version". */
+  currentText(): string {
+    return serializeMap(this.editor.getState().map);
+  }
+}
+
+function upsert(entries: readonly MapEntry[], entry: MapEntry): MapEntry[] {
+  const rest = entries.filter((e) => e.id !== entry.id);
+  return [entry, ...rest].sort((a, b) => b.updatedAt - a.updatedAt);
+}

@@ -1,0 +1,64 @@
+import { useState } from "react";
+import { useEditorStoreApi } from "../store-context";
+import { downloadBlob, downloadText } from "./download";
+import {
+  EXPORT_FORMATS,
+  EXPORT_LABELS,
+  type ExportFormat,
+  exportSvgText,
+  textExport,
+} from "./export-formats";
+import { fileName } from "./file-name";
+import { svgToPng } from "./png";
+
+/**
+ * "Export": the open map as JSON, SVG, PNG, Markdown or CSV, with the CLI's renderers. Works
+ * whatever the storage state: exporting is the way out when saving fails.
+ */
+export function ExportMenu() {
+  const editor = useEditorStoreApi();
+  const [open, setOpen] = useState(false);
+
+  const run = async (format: ExportFormat) => {
+    setOpen(false);
+    const { map, layout, notify } = editor.getState();
+    try {
+      if (format === "png") {
+        if (layout === null)
+          return notify("The diagram is still being laid out; try again in a moment.", "error");
+        const png = await svgToPng(exportSvgText(map, layout));
+        downloadBlob(png, fileName(map.title, "png"));
+        return;
+      }
+      const file = textExport(format, map, layout);
+      if (file === null)
+        return notify("The diagram is still being laid out; try again in a moment.", "error");
+      downloadText(file.text, file.name, file.type);
+    } catch (error) {
+      notify(`Export failed: ${error instanceof Error ? error.message : String(error)}`, "error");
+    }
+  };
+
+  return (
+    <div className="handoff-export-menu">
+      <button type="button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>
+        Export
+      </button>
+      {open ? (
+        <div
+          role="menu"
+          aria-label="Export formats"
+          onKeyDown={(event) => {
+            if (event.key === "Escape") setOpen(false);
+          }}
+        >
+          {EXPORT_FORMATS.map((format) => (
+            <button key={format} type="button" role="menuitem" onClick={() => void run(format)}>
+              {EXPORT_LABELS[format]}
+            </button>
+          ))}
+        </div>
+      ) : null}
+    </div>
+  );
+}

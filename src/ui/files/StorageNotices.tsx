@@ -1,0 +1,108 @@
+import { useState } from "react";
+import type { SessionState, UnreadableMap } from "../../store/persistence/map-session";
+import { useMapSession, useSessionState } from "../library/session-context";
+import { downloadText } from "./download";
+import { fileName } from "./file-name";
+
+const selectStatus = (s: SessionState) => s.status;
+const selectUnreadable = (s: SessionState) => s.unreadable;
+const selectTitle = (s: SessionState) => s.library.entries.find((e) => e.id === s.mapId)?.title ?? null;
+
+/** A persistent warning while saving fails: editing goes on in memory, export still works. */
+export function StorageWarning() {
+  const status = useSessionState(selectStatus);
+  if (status.kind !== "failed") return null;
+  return (
+    <div role="alert" className="handoff-storage-warning" data-testid="handoff-storage-warning">
+      <strong>Changes are not being saved.</strong> {status.reason}. You can keep editing; use Export → JSON
+      to keep a copy.
+    </div>
+  );
+}
+
+function downloadRaw(map: UnreadableMap) {
+  downloadText(map.raw, fileName(`${map.title ?? map.id} (unreadable)`, "json"), "application/json");
+}
+
+/** Maps that could not be read: named, their raw content offered, never overwritten. */
+export function UnreadableMapsNotice() {
+  const unreadable = useSessionState(selectUnreadable);
+  const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
+  const shown = unreadable.filter((u) => !dismissed.has(u.id));
+  if (shown.length === 0) return null;
+  return (
+    <div role="alert" className="handoff-unreadable" data-testid="handoff-unreadable">
+      {shown.map((map) => (
+        <div key={map.id}>
+          <p>
+            <strong>The map “{map.title ?? map.id}” could not be read.</strong> It is kept exactly as stored
+            and nothing will overwrite it. {map.problems.slice(0, 3).join("; ")}
+            {map.problems.length > 3 ? ` (and ${map.problems.length - 3} more)` : ""}
+          </p>
+          <button type="button" onClick={() => downloadRaw(map)}>
+            Download its content
+          </button>
+          <button type="button" onClick={() => setDismissed(new Set([...dismissed, map.id]))}>
+            Dismiss
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/**
+ * Another tab saved this map (or deleted it) while this tab had unsaved edits: this tab stops
+ * writing and covers the editor until the user chooses. Neither choice loses an edit silently.
+ */
+export function ConflictOverlay() {
+  const session = useMapSession();
+  const status = useSessionState(selectStatus);
+  const title = useSessionState(selectTitle);
+  const [busy, setBusy] = useState(false);
+  if (status.kind !== "conflict") return null;
+  const act = (action: () => Promise<unknown>) => {
+    setBusy(true);
+    void action().finally(() => setBusy(false));
+  };
+  return (
+    <div className="handoff-conflict-backdrop" data-testid="handoff-conflict">
+      <div
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby="handoff-conflict-title"
+        className="handoff-conflict"
+      >
+        <h2 id="handoff-conflict-title">
+          {status.cause === "deleted"
+            ? "This map was deleted in another tab"
+            : "This map was changed in another tab"}
+        </h2>
+        <p>
+          This tab is now read-only so that it cannot write over the other tab's work. Your edits here are not
+          saved yet. Keep them as a new map, download them, or load the latest version.
+        </p>
+        <button type="button" disabled={busy} onClick={() => act(() => session.saveAsNewMap())}>
+          Keep my version as a new map
+        </button>
+        <button
+          type="button"
+          onClick={() =>
+            downloadText(
+              session.currentText(),
+              fileName(`${title ?? "map"} (this tab)`, "json"),
+              "application/json",
+            )
+          }
+        >
+          Download my version
+        </button>
+        {status.cause === "newer" ? (
+          <button type="button" disabled={busy} onClick={() => act(() => session.reloadLatest())}>
+            Reload the latest version
+          </button>
+        ) : null}
+      </div>
+    </div>
+  );
+}

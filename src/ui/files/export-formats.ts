@@ -1,0 +1,60 @@
+import { renderCsv } from "../../export/render-csv";
+import { renderJson } from "../../export/render-json";
+import { renderMarkdown } from "../../export/render-markdown";
+import { renderSvg } from "../../export/render-svg";
+import type { MapLayout } from "../../layout/types";
+import type { HandoffMap } from "../../model/types";
+import { fileName } from "./file-name";
+
+export const EXPORT_FORMATS = ["json", "svg", "png", "markdown", "csv"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const EXPORT_LABELS: Record<ExportFormat, string> = {
+  json: "JSON (Handoff map)",
+  svg: "SVG image",
+  png: "PNG image",
+  markdown: "Markdown register",
+  csv: "CSV register",
+};
+
+export interface TextExport {
+  name: string;
+  type: string;
+  text: string;
+}
+
+/**
+ * The same renderers and options as `handoff export`: the SVG is the CLI's byte for byte for the
+ * same map and layout (light theme, register on, the CLI's defaults).
+ */
+export function exportSvgText(map: HandoffMap, layout: MapLayout): string {
+  return renderSvg(map, layout, { theme: "light", register: true });
+}
+
+/** A text export; SVG needs the layout (null while it is still running). */
+export function textExport(
+  format: Exclude<ExportFormat, "png">,
+  map: HandoffMap,
+  layout: MapLayout | null,
+): TextExport | null {
+  switch (format) {
+    case "json":
+      return { name: fileName(map.title, "json"), type: "application/json", text: renderJson(map) };
+    case "markdown":
+      return {
+        name: fileName(map.title, "md"),
+        type: "text/markdown;charset=utf-8",
+        text: renderMarkdown(map),
+      };
+    case "csv":
+      return { name: fileName(map.title, "csv"), type: "text/csv;charset=utf-8", text: renderCsv(map) };
+    case "svg":
+      return layout === null
+        ? null
+        : { name: fileName(map.title, "svg"), type: "image/svg+xml", text: exportSvgText(map, layout) };
+    default: {
+      const unreachable: never = format;
+      throw new Error(`unknown export format ${String(unreachable)}`);
+    }
+  }
+}

@@ -1,0 +1,38 @@
+import type { MapIssue } from "../../model/map-issue";
+import { type ParseResult, parseMapText } from "../../model/parse-map";
+import { LIMITS } from "../../model/types";
+
+/** What the import panel shows when a file (or a share link) could not be opened. */
+export interface ImportProblem {
+  /** The file name, or "share link". */
+  source: string;
+  errors: MapIssue[];
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/**
+ * Reads a dropped or chosen file through the one pipeline: the size limit before any byte is
+ * read, then parseMapText (JSON, format, version, shape, references). Never throws.
+ */
+export async function readImportFile(file: Blob): Promise<ParseResult> {
+  if (file.size > LIMITS.fileBytes)
+    return {
+      ok: false,
+      errors: [
+        {
+          path: "",
+          message: `the file is ${megabytes(file.size)}, larger than the ${LIMITS.fileBytes / 1024 / 1024} MB limit for a map`,
+        },
+      ],
+    };
+  let text: string;
+  try {
+    text = await file.text();
+  } catch (error) {
+    return { ok: false, errors: [{ path: "", message: `the file could not be read: ${String(error)}` }] };
+  }
+  return parseMapText(text);
+}

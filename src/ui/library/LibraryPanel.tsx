@@ -1,0 +1,137 @@
+import { useState } from "react";
+import type { EditorState } from "../../store/editor-store";
+import type { SessionState } from "../../store/persistence/map-session";
+import type { MapEntry } from "../../store/persistence/map-storage";
+import { useEditor, useEditorStoreApi } from "../store-context";
+import { useMapSession, useSessionState } from "./session-context";
+
+const selectLibrary = (s: SessionState) => s.library;
+const selectMapId = (s: SessionState) => s.mapId;
+const selectDeleted = (s: SessionState) => s.deleted;
+const selectLibraryOpen = (s: EditorState) => s.panels.has("library");
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
+
+export function LibraryButton() {
+  const editor = useEditorStoreApi();
+  const open = useEditor(selectLibraryOpen);
+  return (
+    <button type="button" aria-pressed={open} onClick={() => editor.getState().togglePanel("library")}>
+      Library
+    </button>
+  );
+}
+
+function LibraryRow({ entry, current }: { entry: MapEntry; current: boolean }) {
+  const session = useMapSession();
+  const [renaming, setRenaming] = useState<string | null>(null);
+  return (
+    <li aria-current={current ? "true" : undefined} data-testid="handoff-library-entry">
+      {renaming === null ? (
+        <button type="button" className="handoff-library-open" onClick={() => void session.open(entry.id)}>
+          {entry.title}
+        </button>
+      ) : (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            void session.rename(entry.id, renaming).then(() => setRenaming(null));
+          }}
+        >
+          <label>
+            New title
+            <input
+              // biome-ignore lint/a11y/noAutofocus: the rename field appears because the user asked for it
+              autoFocus
+              value={renaming}
+              onChange={(event) => setRenaming(event.currentTarget.value)}
+              onKeyDown={(event) => {
+                if (event.key === "Escape") setRenaming(null);
+              }}
+            />
+          </label>
+          <button type="submit">Save title</button>
+        </form>
+      )}
+      <p>
+        Changed {dateFormat.format(entry.updatedAt)} · {plural(entry.counts.steps, "step")} ·{" "}
+        {plural(entry.counts.handoffs, "handoff")} · {plural(entry.counts.edgeCases, "edge case")}
+        {current ? " · open" : ""}
+      </p>
+      <div>
+        <button type="button" aria-label={`Rename ${entry.title}`} onClick={() => setRenaming(entry.title)}>
+          Rename
+        </button>
+        <button
+          type="button"
+          aria-label={`Duplicate ${entry.title}`}
+          onClick={() => void session.duplicate(entry.id)}
+        >
+          Duplicate
+        </button>
+        <button
+          type="button"
+          aria-label={`Delete ${entry.title}`}
+          onClick={() => void session.remove(entry.id)}
+        >
+          Delete
+        </button>
+      </div>
+    </li>
+  );
+}
+
+/** Every stored map: open, rename, duplicate, delete (undoable for the session), new maps. */
+export function LibraryPanel() {
+  const session = useMapSession();
+  const editor = useEditorStoreApi();
+  const open = useEditor(selectLibraryOpen);
+  const library = useSessionState(selectLibrary);
+  const mapId = useSessionState(selectMapId);
+  const deleted = useSessionState(selectDeleted);
+  if (!open) return null;
+  return (
+    <section aria-label="Library" className="handoff-library" data-testid="handoff-library">
+      <header>
+        <h2>Library</h2>
+        <button type="button" onClick={() => editor.getState().togglePanel("library", false)}>
+          Close library
+        </button>
+      </header>
+      <div>
+        <button type="button" onClick={() => void session.createFromTemplate("revops")}>
+          New RevOps map
+        </button>
+        <button type="button" onClick={() => void session.createFromTemplate("blank")}>
+          New blank map
+        </button>
+      </div>
+      {deleted === null ? null : (
+        <p role="status">
+          Deleted “{deleted.entry.title}”.{" "}
+          <button type="button" onClick={() => void session.undoDelete()}>
+            Undo delete
+          </button>
+        </p>
+      )}
+      <ul aria-label="Maps">
+        {library.entries.map((entry) => (
+          <LibraryRow key={entry.id} entry={entry} current={entry.id === mapId} />
+        ))}
+        {library.broken.map((broken) => (
+          <li key={broken.id}>
+            <button type="button" onClick={() => void session.open(broken.id)}>
+              {broken.id}
+            </button>
+            <p>Could not be read: {broken.problem}</p>
+          </li>
+        ))}
+      </ul>
+      {library.entries.length === 0 && library.broken.length === 0 ? <p>No maps are stored yet.</p> : null}
+    </section>
+  );
+}
