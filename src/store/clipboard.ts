@@ -1,0 +1,226 @@
+/**
+ * Copy and paste of map parts, pure: a selection becomes a fragment (the steps, the handoffs
+ * between them with their edge cases, and the lanes and phases they sit in); a fragment pasted
+ * into a map gets fresh ids for everything, so pasting twice, or into another map, never clashes.
+ *
+ * The fragment travels through the system clipboard as JSON text. Anything read back from the
+ * clipboard is untrusted: `parseFragment` validates it with the map format's own schemas, and
+ * `pasteFragment` builds the result only through the model's edits, so the map stays valid.
+ */
+import { z } from "zod";
+import { freshId } from "../model/ids";
+import { edgeCaseSchema, handoffSchema, laneSchema, phaseSchema, stepSchema } from "../model/map-schema";
+import { addEdgeCase, addLane, addPhase, addStep, connect } from "../model/operations";
+import { type Handoff, type HandoffMap, type Lane, LIMITS, type Phase, type Step } from "../model/types";
+
+export const FRAGMENT_FORMAT = "handoff-fragment";
+
+export interface MapFragment {
+  format: typeof FRAGMENT_FORMAT;
+  version: 1;
+  lanes: Lane[];
+  phases: Phase[];
+  steps: Step[];
+  handoffs: Handoff[];
+}
+
+/** Bigger pastes than this are refused: a clipboard is not an import. */
+export const FRAGMENT_STEP_LIMIT = 5_000;
+
+const fragmentSchema = z.object({
+  format: z.literal(FRAGMENT_FORMAT),
+  version: z.literal(1),
+  lanes: z.array(laneSchema).max(1_000),
+  phases: z.array(phaseSchema).max(1_000),
+  steps: z.array(stepSchema).max(FRAGMENT_STEP_LIMIT),
+  handoffs: z
+    .array(handoffSchema.extend({ edgeCases: z.array(edgeCaseSchema).max(1_000).default([]) }))
+    .max(4 * FRAGMENT_STEP_LIMIT),
+});
+
+/**
+ * The selected steps with every handoff between two of them; null when no step is selected.
+ * Selected handoffs whose ends are not both copied are left out (a handoff needs its two steps).
+ */
+export function copyFragment(map: HandoffMap, stepIds: Iterable<string>): MapFragment | null {
+  const wanted = new Set(stepIds);
+  const steps = map.steps.filter((step) => wanted.has(step.id));
+  if (steps.length === 0) return null;
+  const copied = new Set(steps.map((step) => step.id));
+  const laneIds = new Set(steps.map((step) => step.lane));
+  const phaseIds = new Set(steps.flatMap((step) => (step.phase === undefined ? [] : [step.phase])));
+  return {
+    format: FRAGMENT_FORMAT,
+    version: 1,
+    lanes: map.lanes.filter((lane) => laneIds.has(lane.id)),
+    phases: map.phases.filter((phase) => phaseIds.has(phase.id)),
+    steps,
+    handoffs: map.handoffs.filter((handoff) => copied.has(handoff.from) && copied.has(handoff.to)),
+  };
+}
+
+export function serializeFragment(fragment: MapFragment): string {
+  return JSON.stringify(fragment);
+}
+
+/** Reads clipboard text back; null for anything that is not a valid fragment. Never throws. */
+export function parseFragment(text: string): MapFragment | null {
+  if (text.length > LIMITS.fileBytes) return null;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const result = fragmentSchema.safeParse(raw);
+  if (!result.success) return null;
+  const data = result.data;
+  return {
+    format: FRAGMENT_FORMAT,
+    version: 1,
+    lanes: data.lanes.map((lane) => withoutUndefined(lane)),
+    phases: data.phases.map((phase) => withoutUndefined(phase)),
+    steps: data.steps.map((step) => withoutUndefined(step)),
+    handoffs: data.handoffs.map((handoff) => ({
+      ...handoff,
+      edgeCases: handoff.edgeCases.map((edgeCase) => withoutUndefined(edgeCase)),
+    })),
+  };
+}
+
+/** zod leaves absent optional keys as absent, but be sure: the model treats undefined as absent. */
+function withoutUndefined<T extends object>(value: T): T {
+  const out = { ...value };
+  for (const key of Object.keys(out) as (keyof T)[]) if (out[key] === undefined) delete out[key];
+  return out;
+}
+
+export interface PasteResult {
+  map: HandoffMap;
+  /** Ids of the pasted steps and handoffs in the new map, for selecting them. */
+  steps: string[];
+  handoffs: string[];
+}
+
+export interface PasteOptions {
+  /** Added to every pasted position (so a paste into the same map does not cover the original). */
+  offset?: { x: number; y: number };
+}
+
+function findByName<T extends { id: string; name: string }>(items: readonly T[], wanted: T): T | undefined {
+  const same = items.find((item) => item.id === wanted.id && item.name === wanted.name);
+  if (same !== undefined) return same;
+  const name = wanted.name.trim().toLowerCase();
+  return items.find((item) => item.name.trim().toLowerCase() === name);
+}
+
+function clampCoordinate(value: number): number {
+  return Math.max(-LIMITS.coordinate, Math.min(LIMITS.coordinate, value));
+}
+
+/**
+ * Adds a fragment to a map with fresh ids. Lanes and phases are matched by id and name, then by
+ * name; missing ones are added. Handoffs whose ends are not in the fragment are skipped.
+ * Throws EditError (through the model's edits) only for what a valid fragment cannot contain.
+ */
+export function pasteFragment(
+  map: HandoffMap,
+  fragment: MapFragment,
+  options: PasteOptions = {},
+): PasteResult {
+  const offset = options.offset ?? { x: 0, y: 0 };
+  let next = map;
+
+  const laneIds = new Map<string, string>();
+  for (const lane of fragment.lanes) {
+    const match = findByName(next.lanes, lane);
+    if (match !== undefined) laneIds.set(lane.id, match.id);
+    else {
+      const before = new Set(next.lanes.map((l) => l.id));
+      next = addLane(next, { name: lane.name, ...(lane.color === undefined ? {} : { color: lane.color }) });
+      const added = next.lanes.find((l) => !before.has(l.id));
+      if (added !== undefined) laneIds.set(lane.id, added.id);
+    }
+  }
+  const phaseIds = new Map<string, string>();
+  for (const phase of fragment.phases) {
+    const match = findByName(next.phases, phase);
+    if (match !== undefined) phaseIds.set(phase.id, match.id);
+    else {
+      const before = new Set(next.phases.map((p) => p.id));
+      next = addPhase(next, {
+        name: phase.name,
+        ...(phase.color === undefined ? {} : { color: phase.color }),
+      });
+      const added = next.phases.find((p) => !before.has(p.id));
+      if (added !== undefined) phaseIds.set(phase.id, added.id);
+    }
+  }
+
+  const takenSteps = new Set(next.steps.map((step) => step.id));
+  const stepIds = new Map<string, string>();
+  const fallbackLane = next.lanes[0]?.id;
+  for (const step of fragment.steps) {
+    if (stepIds.has(step.id)) continue;
+    const lane =
+      laneIds.get(step.lane) ?? (next.lanes.some((l) => l.id === step.lane) ? step.lane : fallbackLane);
+    if (lane === undefined) continue;
+    const phase =
+      step.phase === undefined
+        ? undefined
+        : (phaseIds.get(step.phase) ??
+          (next.phases.some((p) => p.id === step.phase) ? step.phase : undefined));
+    const id = freshId(takenSteps, step.label, "step");
+    takenSteps.add(id);
+    stepIds.set(step.id, id);
+    next = addStep(next, {
+      id,
+      lane,
+      ...(phase === undefined ? {} : { phase }),
+      label: step.label,
+      kind: step.kind,
+      description: step.description,
+      owner: step.owner,
+      systems: step.systems,
+      ...(step.position === undefined
+        ? {}
+        : {
+            position: {
+              x: clampCoordinate(step.position.x + offset.x),
+              y: clampCoordinate(step.position.y + offset.y),
+            },
+          }),
+    });
+  }
+
+  const takenHandoffs = new Set(next.handoffs.map((handoff) => handoff.id));
+  const takenEdgeCases = new Set<string>();
+  for (const handoff of next.handoffs)
+    for (const edgeCase of handoff.edgeCases) takenEdgeCases.add(edgeCase.id);
+  const handoffIds: string[] = [];
+  for (const handoff of fragment.handoffs) {
+    const from = stepIds.get(handoff.from);
+    const to = stepIds.get(handoff.to);
+    if (from === undefined || to === undefined || from === to) continue;
+    const id = freshId(takenHandoffs, "", "h");
+    takenHandoffs.add(id);
+    next = connect(next, { id, from, to, label: handoff.label });
+    for (const edgeCase of handoff.edgeCases) {
+      const caseId = freshId(takenEdgeCases, "", "ec");
+      takenEdgeCases.add(caseId);
+      next = addEdgeCase(next, id, {
+        id: caseId,
+        title: edgeCase.title,
+        severity: edgeCase.severity,
+        status: edgeCase.status,
+        owner: edgeCase.owner,
+        mitigation: edgeCase.mitigation,
+        description: edgeCase.description,
+        votes: edgeCase.votes,
+        ...(edgeCase.due === undefined ? {} : { due: edgeCase.due }),
+      });
+    }
+    handoffIds.push(id);
+  }
+  return { map: next, steps: [...stepIds.values()], handoffs: handoffIds };
+}

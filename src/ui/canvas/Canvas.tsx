@@ -1,0 +1,367 @@
+import {
+  type Connection,
+  Controls,
+  type EdgeChange,
+  type EdgeTypes,
+  type FinalConnectionState,
+  MiniMap,
+  type NodeChange,
+  type NodeTypes,
+  ReactFlow,
+  type ReactFlowInstance,
+  type Viewport,
+} from "@xyflow/react";
+import { type MouseEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { SvgTheme } from "../../export/svg-theme";
+import type { MapLayout, Point } from "../../layout/types";
+import { reconnect } from "../../model/operations";
+import type { EditorState, Selection } from "../../store/editor-store";
+import { addStepAtPoint, connectSteps, moveStepsTo } from "../editor/editor-commands";
+import { useEditor, useEditorStoreApi } from "../store-context";
+import { createFlowAdapter, type HandoffFlowEdge, type StepFlowNode } from "./flow-adapter";
+import { EdgeMarkers, HandoffEdge } from "./HandoffEdge";
+import { HeaderOverlay } from "./HeaderOverlay";
+import { LaneLayer } from "./LaneLayer";
+import { StepNode } from "./StepNode";
+
+const nodeTypes: NodeTypes = { step: StepNode };
+const edgeTypes: EdgeTypes = { handoff: HandoffEdge };
+
+const selectMap = (s: EditorState) => s.map;
+const selectLayout = (s: EditorState) => s.layout;
+const selectSelection = (s: EditorState) => s.selection;
+const selectViewportRestore = (s: EditorState) => s.viewportRestore;
+const selectFocusRequest = (s: EditorState) => s.focusRequest;
+
+const SNAP: [number, number] = [8, 8];
+const FIT_PADDING = 0.06;
+const MULTI_SELECT_KEYS = ["Shift", "Meta", "Control"];
+const PRO_OPTIONS = { hideAttribution: true };
+
+export interface CanvasApi {
+  fitView(): void;
+  /** The middle of what is on screen, in layout coordinates (where "Add step" puts a step). */
+  viewCenter(): Point | null;
+}
+
+/** The whole diagram, headers included: what "Fit view" shows. */
+function fitLayout(
+  instance: ReactFlowInstance<StepFlowNode, HandoffFlowEdge>,
+  layout: MapLayout,
+  duration = 0,
+) {
+  void instance.fitBounds(
+    { x: 0, y: 0, width: Math.max(layout.width, 1), height: Math.max(layout.height, 1) },
+    { padding: FIT_PADDING, duration },
+  );
+}
+
+function nodeColor(node: StepFlowNode): string {
+  return `var(--hf-${node.data.step.kind}-stroke)`;
+}
+
+/**
+ * The swimlane canvas: React Flow for steps and handoffs, our own layers for the lane bands
+ * behind them and the frozen lane and phase headers over them.
+ *
+ * During a drag the dragged steps are drawn from local session state (`dragPositions`); the map
+ * is written once, on drop, inside a store gesture, so the whole drag is one undo entry.
+ */
+export function Canvas({
+  theme,
+  onReady,
+  className,
+}: {
+  theme: SvgTheme;
+  onReady?: (api: CanvasApi) => void;
+  className?: string;
+}) {
+  const store = useEditorStoreApi();
+  const map = useEditor(selectMap);
+  const layout = useEditor(selectLayout);
+  const selection = useEditor(selectSelection);
+  const viewportRestore = useEditor(selectViewportRestore);
+  const focusRequest = useEditor(selectFocusRequest);
+  const [dragPositions, setDragPositions] = useState<ReadonlyMap<string, Point>>(() => new Map());
+  const instanceRef = useRef<ReactFlowInstance<StepFlowNode, HandoffFlowEdge> | null>(null);
+  const fitted = useRef(false);
+  const adapter = useRef(createFlowAdapter());
+
+  const selectedSteps = useMemo(() => new Set(selection.steps), [selection.steps]);
+  const selectedHandoffs = useMemo(() => new Set(selection.handoffs), [selection.handoffs]);
+  const { nodes, edges } = useMemo(
+    () => adapter.current({ map, layout, selectedSteps, selectedHandoffs, dragPositions }),
+    [map, layout, selectedSteps, selectedHandoffs, dragPositions],
+  );
+
+  const layoutRef = useRef(layout);
+  layoutRef.current = layout;
+
+  const fitView = useCallback(() => {
+    const instance = instanceRef.current;
+    const current = layoutRef.current;
+    if (instance !== null && current !== null) fitLayout(instance, current, 250);
+  }, []);
+
+  useEffect(() => {
+    onReady?.({
+      fitView,
+      viewCenter: () => {
+        const instance = instanceRef.current;
+        const element = document.querySelector(".hf-canvas .react-flow");
+        if (instance === null || element === null) return null;
+        const rect = element.getBoundingClientRect();
+        return instance.screenToFlowPosition({
+          x: rect.left + rect.width / 2,
+          y: rect.top + rect.height / 2,
+        });
+      },
+    });
+  }, [onReady, fitView]);
+
+  // First layout: fit the view unless a saved viewport was restored.
+  useEffect(() => {
+    const instance = instanceRef.current;
+    if (fitted.current || instance === null || layout === null) return;
+    fitted.current = true;
+    if (store.getState().viewport === null) fitLayout(instance, layout);
+  }, [layout, store]);
+
+  // Persistence put a viewport back (or asked to fit).
+  useEffect(() => {
+    if (viewportRestore === 0) return;
+    const instance = instanceRef.current;
+    if (instance === null) return;
+    const saved = store.getState().viewport;
+    const current = layoutRef.current;
+    if (saved !== null) void instance.setViewport(saved);
+    else if (current !== null) fitLayout(instance, current);
+  }, [viewportRestore, store]);
+
+  // A register row asked to bring a handoff or step into view.
+  useEffect(() => {
+    const instance = instanceRef.current;
+    const current = layoutRef.current;
+    if (focusRequest === null || instance === null || current === null) return;
+    let center: Point | null = null;
+    if (focusRequest.kind === "handoff") {
+      center = current.handoffs.find((r) => r.id === focusRequest.id)?.labelAnchor ?? null;
+    } else {
+      const box = current.steps.find((b) => b.id === focusRequest.id);
+      if (box !== undefined) center = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    }
+    if (center !== null)
+      void instance.setCenter(center.x, center.y, { zoom: Math.max(instance.getZoom(), 0.9), duration: 300 });
+  }, [focusRequest]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<StepFlowNode>[]) => {
+      let dragging: Map<string, Point> | null = null;
+      const dropped = new Map<string, Point>();
+      let selectChanged = false;
+      const selected = new Set(store.getState().selection.steps);
+      for (const change of changes) {
+        if (change.type === "position" && change.position !== undefined) {
+          if (!change.dragging) dropped.set(change.id, change.position);
+          else {
+            if (dragging === null) dragging = new Map();
+            dragging.set(change.id, change.position);
+          }
+        } else if (change.type === "select") {
+          selectChanged = true;
+          if (change.selected) selected.add(change.id);
+          else selected.delete(change.id);
+        }
+      }
+      if (selectChanged) {
+        const current = store.getState().selection;
+        store.getState().select({ steps: [...selected], handoffs: current.handoffs });
+      }
+      if (dragging !== null) {
+        const moving = dragging;
+        setDragPositions((previous) => {
+          const next = new Map(previous);
+          for (const [id, point] of moving) next.set(id, point);
+          return next;
+        });
+      }
+      if (dropped.size > 0) {
+        // A keyboard nudge has no drag around it: consecutive nudges of one selection coalesce.
+        const inDrag = store.getState().history.gestureBase !== null;
+        moveStepsTo(store, dropped, inDrag ? undefined : `nudge:${[...dropped.keys()].join(",")}`);
+        setDragPositions((previous) => {
+          if (previous.size === 0) return previous;
+          const next = new Map(previous);
+          for (const id of dropped.keys()) next.delete(id);
+          return next;
+        });
+      }
+    },
+    [store],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<HandoffFlowEdge>[]) => {
+      let selectChanged = false;
+      const selected = new Set(store.getState().selection.handoffs);
+      for (const change of changes) {
+        if (change.type !== "select") continue;
+        selectChanged = true;
+        if (change.selected) selected.add(change.id);
+        else selected.delete(change.id);
+      }
+      if (selectChanged) {
+        const current: Selection = store.getState().selection;
+        store.getState().select({ steps: current.steps, handoffs: [...selected] });
+      }
+    },
+    [store],
+  );
+
+  const onNodeDragStart = useCallback(() => store.getState().beginGesture(), [store]);
+  const onNodeDragStop = useCallback(() => {
+    store.getState().endGesture();
+    setDragPositions((previous) => (previous.size === 0 ? previous : new Map()));
+  }, [store]);
+
+  const onConnect = useCallback(
+    (connection: Connection) => {
+      connectSteps(store, connection.source, connection.target);
+    },
+    [store],
+  );
+
+  /** Dropping a connection on a step's body (not just its handle) connects to that step. */
+  const onConnectEnd = useCallback(
+    (event: globalThis.MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      if (state.isValid || state.fromNode === null) return;
+      const target = stepUnderPointer(event);
+      if (target === null) return;
+      const fromNode = state.fromNode.id;
+      if (state.fromHandle?.type === "target") connectSteps(store, target, fromNode);
+      else connectSteps(store, fromNode, target);
+    },
+    [store],
+  );
+
+  const onReconnect = useCallback(
+    (edge: HandoffFlowEdge, connection: Connection) => {
+      store
+        .getState()
+        .apply((m) => reconnect(m, edge.id, { from: connection.source, to: connection.target }));
+    },
+    [store],
+  );
+
+  const onReconnectEnd = useCallback(
+    (
+      event: globalThis.MouseEvent | TouchEvent,
+      edge: HandoffFlowEdge,
+      handleType: "source" | "target",
+      state: FinalConnectionState,
+    ) => {
+      if (state.isValid) return;
+      const target = stepUnderPointer(event);
+      if (target === null) return;
+      // handleType names the end that stays put; the other end was dragged.
+      const ends = handleType === "source" ? { to: target } : { from: target };
+      store.getState().apply((m) => reconnect(m, edge.id, ends));
+    },
+    [store],
+  );
+
+  const onMoveEnd = useCallback(
+    (_event: unknown, viewport: Viewport) => store.getState().setViewport(viewport),
+    [store],
+  );
+
+  /** Double-click on empty space in a lane: a new step right there, in that lane and phase. */
+  const onDoubleClick = useCallback(
+    (event: MouseEvent<HTMLDivElement>) => {
+      const target = event.target as Element;
+      if (!target.classList.contains("react-flow__pane")) return;
+      const instance = instanceRef.current;
+      if (instance === null || layoutRef.current === null) return;
+      const point = instance.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      if (point.x < layoutRef.current.laneHeaderWidth || point.y < layoutRef.current.phaseHeaderHeight)
+        return;
+      addStepAtPoint(store, point, { center: true });
+    },
+    [store],
+  );
+
+  const onInit = useCallback(
+    (instance: ReactFlowInstance<StepFlowNode, HandoffFlowEdge>) => {
+      instanceRef.current = instance;
+      const current = layoutRef.current;
+      if (!fitted.current && current !== null) {
+        fitted.current = true;
+        if (store.getState().viewport === null) fitLayout(instance, current);
+      }
+    },
+    [store],
+  );
+
+  const initialViewport = store.getState().viewport ?? undefined;
+
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: double-click on the pane adds a step; the toolbar's "Add step" is the keyboard way
+    <div className={["hf-canvas", className].filter(Boolean).join(" ")} onDoubleClick={onDoubleClick}>
+      <EdgeMarkers />
+      <ReactFlow<StepFlowNode, HandoffFlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeDragStart={onNodeDragStart}
+        onNodeDragStop={onNodeDragStop}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        onReconnect={onReconnect}
+        onReconnectEnd={onReconnectEnd}
+        onMoveEnd={onMoveEnd}
+        onInit={onInit}
+        {...(initialViewport === undefined ? {} : { defaultViewport: initialViewport })}
+        onlyRenderVisibleElements
+        snapToGrid
+        snapGrid={SNAP}
+        minZoom={0.1}
+        maxZoom={2.5}
+        zoomOnDoubleClick={false}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
+        elevateNodesOnSelect={false}
+        colorMode={theme.name === "dark" ? "dark" : "light"}
+        proOptions={PRO_OPTIONS}
+        edgesReconnectable
+        connectionRadius={28}
+        aria-label="Process map canvas"
+      >
+        {layout !== null && <LaneLayer layout={layout} lanes={map.lanes} theme={theme} />}
+        {layout !== null && (
+          <HeaderOverlay layout={layout} lanes={map.lanes} phases={map.phases} theme={theme} />
+        )}
+        <MiniMap<StepFlowNode>
+          pannable
+          zoomable
+          nodeColor={nodeColor}
+          nodeStrokeWidth={0}
+          ariaLabel="Overview of the whole map"
+          position="bottom-right"
+        />
+        <Controls showInteractive={false} showFitView={false} position="bottom-left" />
+      </ReactFlow>
+    </div>
+  );
+}
+
+function stepUnderPointer(event: globalThis.MouseEvent | TouchEvent): string | null {
+  const point = "changedTouches" in event ? event.changedTouches[0] : event;
+  if (point === undefined) return null;
+  const element = document.elementFromPoint(point.clientX, point.clientY);
+  const node = element?.closest<HTMLElement>(".react-flow__node");
+  return node?.dataset.id ?? null;
+}

@@ -1,0 +1,448 @@
+import { type ReactFlowState, useStore } from "@xyflow/react";
+import { type KeyboardEvent, type RefObject, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { createPortal } from "react-dom";
+import { useShallow } from "zustand/react/shallow";
+import type { SvgTheme } from "../../export/svg-theme";
+import type { MapLayout } from "../../layout/types";
+import {
+  moveLane,
+  movePhase,
+  removeLane,
+  removePhase,
+  updateLane,
+  updatePhase,
+} from "../../model/operations";
+import type { Lane, Phase } from "../../model/types";
+import type { EditorState } from "../../store/editor-store";
+import { DeleteLaneDialog } from "../dialogs/DeleteLaneDialog";
+import { addLaneAtEnd, addPhaseAtEnd } from "../editor/editor-commands";
+import { useEditor, useEditorStoreApi } from "../store-context";
+import { LANE_COLORS, laneAccentColor } from "./canvas-theme";
+
+const transformSelector = (s: ReactFlowState) => s.transform;
+const headerSelection = (s: EditorState) => ({ lane: s.selection.lane, phase: s.selection.phase });
+
+/** Screen size of the frozen header column and row: follow the zoom within readable bounds. */
+export function headerSizes(layout: MapLayout, zoom: number): { column: number; row: number } {
+  return {
+    column: Math.round(Math.max(104, Math.min(180, layout.laneHeaderWidth * zoom))),
+    row:
+      layout.phases.length === 0
+        ? 0
+        : Math.round(Math.max(30, Math.min(40, layout.phaseHeaderHeight * zoom))),
+  };
+}
+
+/**
+ * The lane header column and the phase header row, in screen space over the canvas: synced to
+ * the viewport's y (lanes) and x (phases) and zoom, but frozen at the left and top edges, so lane
+ * and phase names stay readable however far the room pans. Each header selects its lane or phase
+ * and has a menu for rename, color, reorder, add and delete.
+ */
+export function HeaderOverlay({
+  layout,
+  lanes,
+  phases,
+  theme,
+}: {
+  layout: MapLayout;
+  lanes: readonly Lane[];
+  phases: readonly Phase[];
+  theme: SvgTheme;
+}) {
+  const [tx, ty, zoom] = useStore(transformSelector);
+  const selected = useEditor(useShallow(headerSelection));
+  const { column, row } = headerSizes(layout, zoom);
+  const laneById = new Map(lanes.map((lane) => [lane.id, lane]));
+  const phaseById = new Map(phases.map((phase) => [phase.id, phase]));
+
+  return (
+    <div className="hf-headers">
+      <div className="hf-lane-headers" style={{ top: row, width: column }}>
+        {layout.lanes.map((band, index) => {
+          const lane = laneById.get(band.id);
+          if (lane === undefined) return null;
+          return (
+            <LaneHeader
+              key={band.id}
+              lane={lane}
+              index={index}
+              count={layout.lanes.length}
+              top={band.y * zoom + ty - row}
+              height={band.height * zoom}
+              accent={laneAccentColor(lane, theme)}
+              selected={selected.lane === lane.id}
+            />
+          );
+        })}
+      </div>
+      {row > 0 && (
+        <div className="hf-phase-headers" style={{ left: column, height: row }}>
+          {layout.phases.map((col, index) => {
+            const phase = phaseById.get(col.id);
+            if (phase === undefined) return null;
+            return (
+              <PhaseHeader
+                key={col.id}
+                phase={phase}
+                index={index}
+                count={layout.phases.length}
+                left={col.x * zoom + tx - column}
+                width={col.width * zoom}
+                selected={selected.phase === phase.id}
+              />
+            );
+          })}
+        </div>
+      )}
+      <div className="hf-header-corner" style={{ width: column, height: row }} />
+    </div>
+  );
+}
+
+interface MenuItem {
+  label: string;
+  onSelect(): void;
+  disabled?: boolean;
+  danger?: boolean;
+  swatch?: string;
+}
+
+/**
+ * A small menu in a portal (the header column clips its content), placed under its button and
+ * kept on screen. Arrow keys move, Escape or Tab closes and returns focus to the button.
+ */
+function HeaderMenu({
+  label,
+  items,
+  anchor,
+  onClose,
+}: {
+  label: string;
+  items: MenuItem[];
+  anchor: RefObject<HTMLElement | null>;
+  onClose(): void;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [at, setAt] = useState<{ left: number; top: number } | null>(null);
+  useLayoutEffect(() => {
+    const rect = anchor.current?.getBoundingClientRect();
+    const menuHeight = ref.current?.offsetHeight ?? 0;
+    if (rect !== undefined) {
+      const top = Math.max(8, Math.min(rect.bottom + 4, window.innerHeight - menuHeight - 8));
+      setAt({ left: Math.max(8, Math.min(rect.left, window.innerWidth - 240)), top });
+    }
+    ref.current?.querySelector<HTMLButtonElement>("button:not([disabled])")?.focus();
+  }, [anchor]);
+  useEffect(() => {
+    const onPointer = (event: PointerEvent) => {
+      if (ref.current !== null && !ref.current.contains(event.target as Node)) onClose();
+    };
+    document.addEventListener("pointerdown", onPointer, true);
+    return () => document.removeEventListener("pointerdown", onPointer, true);
+  }, [onClose]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    event.stopPropagation();
+    const buttons = [...(ref.current?.querySelectorAll<HTMLButtonElement>("button:not([disabled])") ?? [])];
+    const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    if (event.key === "Escape" || event.key === "Tab") {
+      event.preventDefault();
+      onClose();
+    } else if (event.key === "ArrowDown") {
+      event.preventDefault();
+      buttons[(at + 1) % buttons.length]?.focus();
+    } else if (event.key === "ArrowUp") {
+      event.preventDefault();
+      buttons[(at - 1 + buttons.length) % buttons.length]?.focus();
+    }
+  };
+
+  return createPortal(
+    <div
+      className="hf-menu"
+      role="menu"
+      aria-label={label}
+      ref={ref}
+      onKeyDown={onKeyDown}
+      style={at === null ? { visibility: "hidden" } : { left: at.left, top: at.top }}
+    >
+      {items.map((item) => (
+        <button
+          key={item.label}
+          type="button"
+          role="menuitem"
+          className={`hf-menu__item${item.danger ? " hf-menu__item--danger" : ""}`}
+          disabled={item.disabled}
+          onClick={() => {
+            onClose();
+            item.onSelect();
+          }}
+        >
+          {item.swatch !== undefined && (
+            <span className="hf-swatch" style={{ background: item.swatch }} aria-hidden="true" />
+          )}
+          {item.label}
+        </button>
+      ))}
+    </div>,
+    document.body,
+  );
+}
+
+function NameEditor({
+  initial,
+  label,
+  onDone,
+}: {
+  initial: string;
+  label: string;
+  onDone(name: string | null): void;
+}) {
+  const [value, setValue] = useState(initial);
+  const done = useRef(false);
+  const finish = (name: string | null) => {
+    if (done.current) return;
+    done.current = true;
+    onDone(name);
+  };
+  return (
+    <input
+      className="hf-header-input nodrag nopan"
+      aria-label={label}
+      value={value}
+      // biome-ignore lint/a11y/noAutofocus: the field opens because the user asked to rename
+      autoFocus
+      onFocus={(event) => event.currentTarget.select()}
+      onChange={(event) => setValue(event.target.value)}
+      onBlur={() => finish(value.trim() === "" ? null : value.trim())}
+      onKeyDown={(event) => {
+        event.stopPropagation();
+        if (event.key === "Enter") finish(value.trim() === "" ? null : value.trim());
+        if (event.key === "Escape") finish(null);
+      }}
+    />
+  );
+}
+
+function LaneHeader({
+  lane,
+  index,
+  count,
+  top,
+  height,
+  accent,
+  selected,
+}: {
+  lane: Lane;
+  index: number;
+  count: number;
+  top: number;
+  height: number;
+  accent: string | null;
+  selected: boolean;
+}) {
+  const store = useEditorStoreApi();
+  const [menu, setMenu] = useState(false);
+  const [renaming, setRenaming] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  const apply = store.getState().apply;
+
+  const stepCount = () => store.getState().map.steps.filter((s) => s.lane === lane.id).length;
+  const askDelete = () => {
+    if (stepCount() > 0 && count > 1) setDeleting(true);
+    else apply((map) => removeLane(map, lane.id));
+  };
+
+  const items: MenuItem[] = [
+    { label: "Rename lane", onSelect: () => setRenaming(true) },
+    { label: "Move lane up", onSelect: () => apply((m) => moveLane(m, lane.id, -1)), disabled: index === 0 },
+    {
+      label: "Move lane down",
+      onSelect: () => apply((m) => moveLane(m, lane.id, 1)),
+      disabled: index === count - 1,
+    },
+    { label: "Add lane below", onSelect: () => addLaneAtEnd(store, index + 1) },
+    ...LANE_COLORS.map((color) => ({
+      label: `Color: ${color.name}`,
+      swatch: color.value,
+      onSelect: () => apply((m) => updateLane(m, lane.id, { color: color.value })),
+    })),
+    {
+      label: "No color",
+      onSelect: () => apply((m) => updateLane(m, lane.id, { color: null })),
+      disabled: lane.color === undefined,
+    },
+    { label: "Delete lane", onSelect: askDelete, danger: true },
+  ];
+
+  return (
+    <div
+      className={`hf-lane-header${selected ? " is-selected" : ""}`}
+      data-lane-id={lane.id}
+      style={{ top, height }}
+    >
+      {accent !== null && <span className="hf-lane-header__accent" style={{ background: accent }} />}
+      {renaming ? (
+        <NameEditor
+          initial={lane.name}
+          label="Lane name"
+          onDone={(name) => {
+            setRenaming(false);
+            if (name !== null && name !== lane.name) apply((m) => updateLane(m, lane.id, { name }));
+          }}
+        />
+      ) : (
+        <button
+          type="button"
+          className="hf-lane-header__name"
+          title={`${lane.name} (double-click to rename)`}
+          aria-pressed={selected}
+          onClick={() => store.getState().select({ lane: lane.id })}
+          onDoubleClick={() => setRenaming(true)}
+        >
+          {lane.name}
+        </button>
+      )}
+      <button
+        ref={menuButton}
+        type="button"
+        className="hf-header-menu-button"
+        aria-label={`Lane actions: ${lane.name}`}
+        aria-haspopup="menu"
+        aria-expanded={menu}
+        onClick={() => setMenu((open) => !open)}
+      >
+        ⋯
+      </button>
+      {menu && (
+        <HeaderMenu
+          label={`Lane actions: ${lane.name}`}
+          items={items}
+          anchor={menuButton}
+          onClose={() => {
+            setMenu(false);
+            menuButton.current?.focus();
+          }}
+        />
+      )}
+      {deleting && (
+        <DeleteLaneDialog
+          laneName={lane.name}
+          stepCount={stepCount()}
+          otherLanes={store.getState().map.lanes.filter((l) => l.id !== lane.id)}
+          onCancel={() => setDeleting(false)}
+          onConfirm={(target) => {
+            setDeleting(false);
+            apply((m) => removeLane(m, lane.id, { moveStepsTo: target }));
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+function PhaseHeader({
+  phase,
+  index,
+  count,
+  left,
+  width,
+  selected,
+}: {
+  phase: Phase;
+  index: number;
+  count: number;
+  left: number;
+  width: number;
+  selected: boolean;
+}) {
+  const store = useEditorStoreApi();
+  const [menu, setMenu] = useState(false);
+  const [renaming, setRenaming] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  const apply = store.getState().apply;
+
+  const items: MenuItem[] = [
+    { label: "Rename phase", onSelect: () => setRenaming(true) },
+    {
+      label: "Move phase left",
+      onSelect: () => apply((m) => movePhase(m, phase.id, -1)),
+      disabled: index === 0,
+    },
+    {
+      label: "Move phase right",
+      onSelect: () => apply((m) => movePhase(m, phase.id, 1)),
+      disabled: index === count - 1,
+    },
+    { label: "Add phase after", onSelect: () => addPhaseAtEnd(store, index + 1) },
+    ...LANE_COLORS.map((color) => ({
+      label: `Color: ${color.name}`,
+      swatch: color.value,
+      onSelect: () => apply((m) => updatePhase(m, phase.id, { color: color.value })),
+    })),
+    {
+      label: "No color",
+      onSelect: () => apply((m) => updatePhase(m, phase.id, { color: null })),
+      disabled: phase.color === undefined,
+    },
+    {
+      label: "Delete phase (steps stay in their lanes)",
+      onSelect: () => apply((m) => removePhase(m, phase.id)),
+      danger: true,
+    },
+  ];
+
+  return (
+    <div
+      className={`hf-phase-header${selected ? " is-selected" : ""}`}
+      data-phase-id={phase.id}
+      style={{ left, width, borderTopColor: phase.color }}
+    >
+      {renaming ? (
+        <NameEditor
+          initial={phase.name}
+          label="Phase name"
+          onDone={(name) => {
+            setRenaming(false);
+            if (name !== null && name !== phase.name) apply((m) => updatePhase(m, phase.id, { name }));
+          }}
+        />
+      ) : (
+        <button
+          type="button"
+          className="hf-phase-header__name"
+          title={`${phase.name} (double-click to rename)`}
+          aria-pressed={selected}
+          onClick={() => store.getState().select({ phase: phase.id })}
+          onDoubleClick={() => setRenaming(true)}
+        >
+          {phase.name}
+        </button>
+      )}
+      <button
+        ref={menuButton}
+        type="button"
+        className="hf-header-menu-button"
+        aria-label={`Phase actions: ${phase.name}`}
+        aria-haspopup="menu"
+        aria-expanded={menu}
+        onClick={() => setMenu((open) => !open)}
+      >
+        ⋯
+      </button>
+      {menu && (
+        <HeaderMenu
+          label={`Phase actions: ${phase.name}`}
+          items={items}
+          anchor={menuButton}
+          onClose={() => {
+            setMenu(false);
+            menuButton.current?.focus();
+          }}
+        />
+      )}
+    </div>
+  );
+}

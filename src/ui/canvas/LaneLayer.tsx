@@ -1,0 +1,83 @@
+import { type ReactFlowState, useStore } from "@xyflow/react";
+import { memo } from "react";
+import type { SvgTheme } from "../../export/svg-theme";
+import type { MapLayout } from "../../layout/types";
+import type { Lane } from "../../model/types";
+import { laneFill } from "./canvas-theme";
+
+/** How far the bands reach left and right of the diagram, so they read as full-width. */
+const REACH = 4_000;
+
+const transformSelector = (s: ReactFlowState) =>
+  `translate(${s.transform[0]}px, ${s.transform[1]}px) scale(${s.transform[2]})`;
+
+/**
+ * The lane bands and phase separators behind the steps, drawn from the layout in flow
+ * coordinates. A background layer, not React Flow parent nodes: a step's lane is its `lane`
+ * field only. Only the outer transform changes while panning; the bands themselves are memoized.
+ */
+export function LaneLayer({
+  layout,
+  lanes,
+  theme,
+}: {
+  layout: MapLayout;
+  lanes: readonly Lane[];
+  theme: SvgTheme;
+}) {
+  const transform = useStore(transformSelector);
+  return (
+    <div className="hf-lane-layer" aria-hidden="true">
+      <div className="hf-lane-layer__viewport" style={{ transform }}>
+        <Bands layout={layout} lanes={lanes} theme={theme} />
+      </div>
+    </div>
+  );
+}
+
+const Bands = memo(function Bands({
+  layout,
+  lanes,
+  theme,
+}: {
+  layout: MapLayout;
+  lanes: readonly Lane[];
+  theme: SvgTheme;
+}) {
+  const index = new Map(lanes.map((lane, i) => [lane.id, i]));
+  const byId = new Map(lanes.map((lane) => [lane.id, lane]));
+  const left = layout.laneHeaderWidth - REACH;
+  const width = layout.width - layout.laneHeaderWidth + 2 * REACH;
+  const lanesTop = layout.phaseHeaderHeight;
+  return (
+    <>
+      {layout.lanes.map((band) => {
+        const lane = byId.get(band.id);
+        if (lane === undefined) return null;
+        return (
+          <div
+            key={band.id}
+            className="hf-band"
+            data-lane-id={band.id}
+            style={{
+              left,
+              top: band.y,
+              width,
+              height: band.height,
+              background: laneFill(lane, index.get(band.id) ?? 0, theme),
+            }}
+          />
+        );
+      })}
+      {layout.phases.map((column, i) =>
+        i === 0 && column.x <= layout.laneHeaderWidth + 0.5 ? null : (
+          <div
+            key={column.id}
+            className="hf-phase-line"
+            style={{ left: column.x, top: lanesTop, height: layout.height - lanesTop }}
+          />
+        ),
+      )}
+    </>
+  );
+});

@@ -1,0 +1,315 @@
+/**
+ * The one place React Flow types meet the model: map + layout + selection (+ the positions of a
+ * drag in progress) -> React Flow nodes and edges.
+ *
+ * Memoized per element: a step whose inputs did not change keeps its node object, and a handoff
+ * its edge object, so React Flow (which compares by reference) re-renders only what moved. That
+ * is what keeps a drag or a label edit from re-rendering every node on a 1,000-step map.
+ *
+ * Positions: a placed step is drawn where its file position puts it in its lane band's current
+ * top, not at the layout's box, so a dropped step stays where it was dropped in the moment before
+ * the new layout arrives. A handoff whose end is not at its layout box (dragging, or a layout
+ * still on its way) has no route: the edge then draws a plain step path between the handles.
+ */
+import type { Edge, Node, NodeHandle } from "@xyflow/react";
+import { highestOpenSeverity } from "../../export/register-rows";
+import { measureStep } from "../../layout/metrics";
+import type { HandoffRoute, LaneBand, MapLayout, Point, StepBox } from "../../layout/types";
+import type { Handoff, HandoffMap, Severity, Step } from "../../model/types";
+import { absoluteFromFile } from "./canvas-geometry";
+
+export interface StepNodeData extends Record<string, unknown> {
+  step: Step;
+  /** The label as wrapped by the layout, when the layout is current for this label. */
+  lines: readonly string[] | null;
+  /** Edge cases on every handoff into or out of the step. */
+  edgeCaseCount: number;
+  /** The most severe open edge case among them; null when none is open. */
+  severity: Severity | null;
+}
+
+export type StepFlowNode = Node<StepNodeData, "step">;
+
+export interface HandoffEdgeData extends Record<string, unknown> {
+  handoff: Handoff;
+  /** The layout's orthogonal route; null while an end is away from its layout box. */
+  route: HandoffRoute | null;
+  crossLane: boolean;
+  severity: Severity | null;
+}
+
+export type HandoffFlowEdge = Edge<HandoffEdgeData, "handoff">;
+
+export interface FlowInput {
+  map: HandoffMap;
+  layout: MapLayout | null;
+  selectedSteps: ReadonlySet<string>;
+  selectedHandoffs: ReadonlySet<string>;
+  /** Absolute top-left positions of steps being dragged. */
+  dragPositions: ReadonlyMap<string, Point>;
+}
+
+export interface FlowElements {
+  nodes: StepFlowNode[];
+  edges: HandoffFlowEdge[];
+}
+
+/** Handles sit at the middle of the left (in) and right (out) sides. */
+const HANDLE_SIZE = 10;
+
+interface NodeMemo {
+  node: StepFlowNode;
+  step: Step;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  lines: readonly string[] | null;
+  selected: boolean;
+  edgeCaseCount: number;
+  severity: Severity | null;
+}
+
+interface EdgeMemo {
+  edge: HandoffFlowEdge;
+  handoff: Handoff;
+  route: HandoffRoute | null;
+  crossLane: boolean;
+  selected: boolean;
+}
+
+function sameRoute(a: HandoffRoute | null, b: HandoffRoute | null): boolean {
+  if (a === b) return true;
+  if (a === null || b === null) return false;
+  if (a.labelAnchor.x !== b.labelAnchor.x || a.labelAnchor.y !== b.labelAnchor.y) return false;
+  if (a.points.length !== b.points.length) return false;
+  for (let i = 0; i < a.points.length; i++) {
+    const p = a.points[i];
+    const q = b.points[i];
+    if (p === undefined || q === undefined || p.x !== q.x || p.y !== q.y) return false;
+  }
+  return true;
+}
+
+function sameLines(a: readonly string[] | null, b: readonly string[] | null): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || a.length !== b.length) return false;
+  return a.every((line, i) => line === b[i]);
+}
+
+/** The layout's lines fit this label (the layout ran after the last label edit). */
+function linesFor(step: Step, box: StepBox | undefined): readonly string[] | null {
+  if (box === undefined) return null;
+  if (box.truncated) return box.lines;
+  const label = step.label.replace(/\s+/g, " ").trim();
+  return box.lines.join(" ").replace(/\s+/g, " ").trim() === label ? box.lines : null;
+}
+
+function handlesFor(width: number, height: number): NodeHandle[] {
+  const y = height / 2 - HANDLE_SIZE / 2;
+  return [
+    {
+      id: null,
+      type: "target",
+      position: "left" as NodeHandle["position"],
+      x: -HANDLE_SIZE / 2,
+      y,
+      width: HANDLE_SIZE,
+      height: HANDLE_SIZE,
+    },
+    {
+      id: null,
+      type: "source",
+      position: "right" as NodeHandle["position"],
+      x: width - HANDLE_SIZE / 2,
+      y,
+      width: HANDLE_SIZE,
+      height: HANDLE_SIZE,
+    },
+  ];
+}
+
+/**
+ * Makes a memoizing adapter; keep one per canvas (its caches are the memory of the last call).
+ *
+ * @example
+ * const toFlow = createFlowAdapter();
+ * const { nodes, edges } = toFlow({ map, layout, selectedSteps, selectedHandoffs, dragPositions });
+ */
+export function createFlowAdapter(): (input: FlowInput) => FlowElements {
+  let nodeMemos = new Map<string, NodeMemo>();
+  let edgeMemos = new Map<string, EdgeMemo>();
+  let lastNodes: StepFlowNode[] = [];
+  let lastEdges: HandoffFlowEdge[] = [];
+
+  return (input) => {
+    const { map, layout } = input;
+    const bands = new Map<string, LaneBand>();
+    const boxes = new Map<string, StepBox>();
+    const routes = new Map<string, HandoffRoute>();
+    if (layout !== null) {
+      for (const band of layout.lanes) bands.set(band.id, band);
+      for (const box of layout.steps) boxes.set(box.id, box);
+      for (const route of layout.handoffs) routes.set(route.id, route);
+    }
+
+    // Edge cases per step, over the handoffs that touch it.
+    const stepCases = new Map<string, { count: number; open: Handoff["edgeCases"] }>();
+    for (const handoff of map.handoffs) {
+      if (handoff.edgeCases.length === 0) continue;
+      for (const end of handoff.from === handoff.to ? [handoff.from] : [handoff.from, handoff.to]) {
+        const entry = stepCases.get(end) ?? { count: 0, open: [] };
+        entry.count += handoff.edgeCases.length;
+        entry.open = entry.open.concat(handoff.edgeCases);
+        stepCases.set(end, entry);
+      }
+    }
+
+    const nextNodeMemos = new Map<string, NodeMemo>();
+    const nodes: StepFlowNode[] = [];
+    /** Steps drawn away from their layout box: their handoffs lose the route. */
+    const displaced = new Set<string>();
+    const stepLane = new Map<string, string>();
+    let nodesChanged = false;
+
+    for (const step of map.steps) {
+      stepLane.set(step.id, step.lane);
+      const box = boxes.get(step.id);
+      const band = bands.get(step.lane);
+      let x: number;
+      let y: number;
+      let width: number;
+      let height: number;
+      if (box !== undefined) {
+        width = box.width;
+        height = box.height;
+      } else {
+        const size = measureStep(step.label);
+        width = size.width;
+        height = size.height;
+      }
+      const dragged = input.dragPositions.get(step.id);
+      if (dragged !== undefined) {
+        x = dragged.x;
+        y = dragged.y;
+      } else if (layout !== null && step.position !== undefined && band !== undefined) {
+        const at = absoluteFromFile(layout, band, step.position);
+        x = at.x;
+        y = at.y;
+      } else if (box !== undefined) {
+        x = box.x;
+        y = box.y;
+      } else {
+        // Not placed and not laid out yet: it appears when the layout comes back.
+        displaced.add(step.id);
+        continue;
+      }
+      if (box === undefined || Math.abs(box.x - x) > 0.5 || Math.abs(box.y - y) > 0.5) displaced.add(step.id);
+
+      const lines = linesFor(step, box);
+      const selected = input.selectedSteps.has(step.id);
+      const cases = stepCases.get(step.id);
+      const edgeCaseCount = cases?.count ?? 0;
+      const severity = cases === undefined ? null : highestOpenSeverity(cases.open);
+      const previous = nodeMemos.get(step.id);
+      if (
+        previous !== undefined &&
+        previous.step === step &&
+        previous.x === x &&
+        previous.y === y &&
+        previous.width === width &&
+        previous.height === height &&
+        sameLines(previous.lines, lines) &&
+        previous.selected === selected &&
+        previous.edgeCaseCount === edgeCaseCount &&
+        previous.severity === severity
+      ) {
+        nextNodeMemos.set(step.id, previous);
+        nodes.push(previous.node);
+        if (lastNodes[nodes.length - 1] !== previous.node) nodesChanged = true;
+        continue;
+      }
+      const node: StepFlowNode = {
+        id: step.id,
+        type: "step",
+        position: { x, y },
+        width,
+        height,
+        measured: { width, height },
+        handles: handlesFor(width, height),
+        selected,
+        data: {
+          step,
+          lines: previous !== undefined && sameLines(previous.lines, lines) ? previous.lines : lines,
+          edgeCaseCount,
+          severity,
+        },
+        ariaLabel: `Step: ${step.label}`,
+      };
+      nextNodeMemos.set(step.id, {
+        node,
+        step,
+        x,
+        y,
+        width,
+        height,
+        lines,
+        selected,
+        edgeCaseCount,
+        severity,
+      });
+      nodes.push(node);
+      nodesChanged = true;
+    }
+    if (nodes.length !== lastNodes.length) nodesChanged = true;
+
+    const nextEdgeMemos = new Map<string, EdgeMemo>();
+    const edges: HandoffFlowEdge[] = [];
+    let edgesChanged = false;
+    for (const handoff of map.handoffs) {
+      const laid = routes.get(handoff.id) ?? null;
+      const route = displaced.has(handoff.from) || displaced.has(handoff.to) ? null : laid;
+      const crossLane = stepLane.get(handoff.from) !== stepLane.get(handoff.to);
+      const selected = input.selectedHandoffs.has(handoff.id);
+      const previous = edgeMemos.get(handoff.id);
+      if (
+        previous !== undefined &&
+        previous.handoff === handoff &&
+        previous.crossLane === crossLane &&
+        previous.selected === selected &&
+        sameRoute(previous.route, route)
+      ) {
+        nextEdgeMemos.set(handoff.id, previous);
+        edges.push(previous.edge);
+        if (lastEdges[edges.length - 1] !== previous.edge) edgesChanged = true;
+        continue;
+      }
+      const edge: HandoffFlowEdge = {
+        id: handoff.id,
+        type: "handoff",
+        source: handoff.from,
+        target: handoff.to,
+        selected,
+        reconnectable: true,
+        data: {
+          handoff,
+          route: previous !== undefined && sameRoute(previous.route, route) ? previous.route : route,
+          crossLane,
+          severity: highestOpenSeverity(handoff.edgeCases),
+        },
+        ariaLabel: handoff.label === "" ? "Handoff" : `Handoff: ${handoff.label}`,
+      };
+      nextEdgeMemos.set(handoff.id, { edge, handoff, route, crossLane, selected });
+      edges.push(edge);
+      edgesChanged = true;
+    }
+    if (edges.length !== lastEdges.length) edgesChanged = true;
+
+    nodeMemos = nextNodeMemos;
+    edgeMemos = nextEdgeMemos;
+    // Same arrays when nothing changed, so React Flow skips its own diffing entirely.
+    if (nodesChanged) lastNodes = nodes;
+    if (edgesChanged) lastEdges = edges;
+    return { nodes: lastNodes, edges: lastEdges };
+  };
+}

@@ -1,0 +1,135 @@
+import type { ReactNode } from "react";
+import { useShallow } from "zustand/react/shallow";
+import type { EditorState } from "../../store/editor-store";
+import type { CanvasApi } from "../canvas/Canvas";
+import { useEditor, useEditorStoreApi } from "../store-context";
+import { addLaneAtEnd, addPhaseAtEnd, addStepFromToolbar } from "./editor-commands";
+
+const selectToolbar = (s: EditorState) => ({
+  canUndo: s.history.past.length > 0 && s.history.gestureBase === null,
+  canRedo: s.history.future.length > 0 && s.history.gestureBase === null,
+  layoutRunning: s.layoutStatus === "running",
+  registerOpen: s.panels.has("register"),
+  helpOpen: s.panels.has("help"),
+  title: s.map.title,
+});
+
+function Icon({ d }: { d: string }) {
+  return (
+    <svg className="hf-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <path d={d} />
+    </svg>
+  );
+}
+
+const ICONS = {
+  step: "M2.5 4.5h11v7h-11z M8 6v4 M6 8h4",
+  lane: "M1.5 3.5h13 M1.5 8h13 M1.5 12.5h13",
+  phase: "M3.5 1.5v13 M8 1.5v13 M12.5 1.5v13",
+  undo: "M5.5 3.5 2.5 6.5l3 3 M2.5 6.5h7a4 4 0 0 1 0 8h-3",
+  redo: "M10.5 3.5l3 3-3 3 M13.5 6.5h-7a4 4 0 0 0 0 8h3",
+  layout: "M1.5 2.5h5v4h-5z M9.5 9.5h5v4h-5z M6.5 4.5h3v7h0",
+  fit: "M1.5 5.5v-4h4 M10.5 1.5h4v4 M14.5 10.5v4h-4 M5.5 14.5h-4v-4",
+  register: "M3.5 1.5v13 M3.5 2.5h9l-2 3 2 3h-9",
+};
+
+/**
+ * The editor's toolbar. Accessible names are exactly the words on the buttons, so people (and
+ * tests) find them by what they do.
+ */
+export function Toolbar({ canvas, end }: { canvas: () => CanvasApi | null; end?: ReactNode }) {
+  const store = useEditorStoreApi();
+  const state = useEditor(useShallow(selectToolbar));
+
+  return (
+    <header className="hf-toolbar">
+      <div className="hf-toolbar__brand">
+        <span className="hf-toolbar__logo" aria-hidden="true">
+          ⇄
+        </span>
+        <span className="hf-toolbar__title" title={state.title}>
+          {state.title}
+        </span>
+      </div>
+      <div className="hf-toolbar__group">
+        <button
+          type="button"
+          className="hf-button"
+          onClick={() => addStepFromToolbar(store, canvas()?.viewCenter() ?? null)}
+        >
+          <Icon d={ICONS.step} />
+          Add step
+        </button>
+        <button type="button" className="hf-button" onClick={() => addLaneAtEnd(store)}>
+          <Icon d={ICONS.lane} />
+          Add lane
+        </button>
+        <button type="button" className="hf-button" onClick={() => addPhaseAtEnd(store)}>
+          <Icon d={ICONS.phase} />
+          Add phase
+        </button>
+      </div>
+      <div className="hf-toolbar__group">
+        <button
+          type="button"
+          className="hf-button"
+          disabled={!state.canUndo}
+          title="Undo (Ctrl/Cmd+Z)"
+          onClick={() => store.getState().undo()}
+        >
+          <Icon d={ICONS.undo} />
+          Undo
+        </button>
+        <button
+          type="button"
+          className="hf-button"
+          disabled={!state.canRedo}
+          title="Redo (Ctrl/Cmd+Shift+Z)"
+          onClick={() => store.getState().redo()}
+        >
+          <Icon d={ICONS.redo} />
+          Redo
+        </button>
+      </div>
+      <div className="hf-toolbar__group">
+        <button
+          type="button"
+          className="hf-button"
+          aria-busy={state.layoutRunning}
+          disabled={state.layoutRunning}
+          onClick={() => void store.getState().autoLayout()}
+        >
+          <Icon d={ICONS.layout} />
+          Auto layout
+        </button>
+        <button type="button" className="hf-button" onClick={() => canvas()?.fitView()}>
+          <Icon d={ICONS.fit} />
+          Fit view
+        </button>
+      </div>
+      <div className="hf-toolbar__group">
+        <button
+          type="button"
+          className="hf-button"
+          aria-pressed={state.registerOpen}
+          onClick={() => store.getState().togglePanel("register")}
+        >
+          <Icon d={ICONS.register} />
+          Edge cases
+        </button>
+        <button
+          type="button"
+          className="hf-button hf-button--round"
+          aria-pressed={state.helpOpen}
+          aria-label="Keyboard shortcuts"
+          title="Keyboard shortcuts (?)"
+          onClick={() => store.getState().togglePanel("help")}
+        >
+          ?
+        </button>
+      </div>
+      <div className="hf-toolbar__spacer" />
+      {end !== undefined && <div className="hf-toolbar__group hf-toolbar__end">{end}</div>}
+    </header>
+  );
+}

@@ -1,0 +1,322 @@
+/**
+ * What the toolbar, the keyboard and the canvas ask of the editor, as functions over the store:
+ * each is one `apply` (so one undo entry) followed by session changes (selection, label editing).
+ * No React here, so the keyboard tests and the canvas share exactly the same verbs.
+ */
+import { measureStep } from "../../layout/metrics";
+import type { MapLayout, Point } from "../../layout/types";
+import { freshId } from "../../model/ids";
+import {
+  addLane,
+  addPhase,
+  addStep,
+  connect,
+  moveStep,
+  removeHandoffs,
+  removeSteps,
+} from "../../model/operations";
+import type { HandoffMap, Position, Step } from "../../model/types";
+import {
+  copyFragment,
+  type MapFragment,
+  parseFragment,
+  pasteFragment,
+  serializeFragment,
+} from "../../store/clipboard";
+import type { EditorStore } from "../../store/editor-store";
+import { absoluteFromFile, fileFromAbsolute, laneAtY, phaseAtX } from "../canvas/canvas-geometry";
+
+export const NEW_STEP_LABEL = "New step";
+/** Space between a step and the one Tab adds to its right, in layout pixels. */
+const NEXT_STEP_GAP = 64;
+/** Where pastes and duplicates land relative to the original. */
+const PASTE_OFFSET = { x: 32, y: 24 };
+
+function selectedStep(store: EditorStore): Step | null {
+  const { selection, map } = store.getState();
+  if (selection.steps.length !== 1) return null;
+  return map.steps.find((step) => step.id === selection.steps[0]) ?? null;
+}
+
+/** A fresh step id, predicted the way addStep would choose it, so we can select it afterwards. */
+function nextStepId(map: HandoffMap, label: string): string {
+  return freshId(new Set(map.steps.map((s) => s.id)), label, "step");
+}
+
+/**
+ * Adds a step whose top-left corner is at `point` (absolute layout coordinates), in the lane
+ * and phase under its middle; selects it and starts editing its label.
+ */
+export function addStepAtPoint(
+  store: EditorStore,
+  point: Point,
+  options: { center?: boolean } = {},
+): boolean {
+  const { layout, map } = store.getState();
+  const size = measureStep(NEW_STEP_LABEL);
+  const corner = options.center ? { x: point.x - size.width / 2, y: point.y - size.height / 2 } : point;
+  if (layout === null) return addStepInLane(store, map.lanes[0]?.id ?? null, undefined);
+  const band = laneAtY(layout, corner.y + size.height / 2);
+  if (band === null) return false;
+  const column = phaseAtX(layout, corner.x + size.width / 2);
+  const position = fileFromAbsolute(layout, band, corner);
+  return addStepInLane(store, band.id, column?.id, position);
+}
+
+function addStepInLane(
+  store: EditorStore,
+  lane: string | null,
+  phase: string | undefined,
+  position?: Position,
+): boolean {
+  if (lane === null) {
+    store.getState().notify("Add a lane first: every step belongs to a lane.", "error");
+    return false;
+  }
+  const id = nextStepId(store.getState().map, NEW_STEP_LABEL);
+  const ok = store.getState().apply((map) =>
+    addStep(map, {
+      id,
+      lane,
+      label: NEW_STEP_LABEL,
+      ...(phase === undefined ? {} : { phase }),
+      ...(position === undefined ? {} : { position }),
+    }),
+  );
+  if (ok) {
+    store.getState().select({ steps: [id] });
+    store.getState().setEditingStep(id);
+  }
+  return ok;
+}
+
+/** The toolbar's "Add step": right of the selected step, else in the middle of the view. */
+export function addStepFromToolbar(store: EditorStore, viewCenter: Point | null): boolean {
+  if (selectedStep(store) !== null) return addNextStep(store, { connectIt: false });
+  const { layout, map } = store.getState();
+  if (layout === null || viewCenter === null)
+    return addStepInLane(store, map.lanes[0]?.id ?? null, undefined);
+  const lanesTop = layout.phaseHeaderHeight;
+  const point = {
+    x: Math.max(layout.laneHeaderWidth + 16, viewCenter.x),
+    y: Math.min(Math.max(lanesTop + 8, viewCenter.y), layout.height - 8),
+  };
+  return addStepAtPoint(store, point, { center: true });
+}
+
+/** True when a box at `x, y` of this size would overlap a step already drawn in the layout. */
+function overlapsAny(layout: MapLayout, x: number, y: number, width: number, height: number): boolean {
+  const margin = 8;
+  return layout.steps.some(
+    (box) =>
+      x < box.x + box.width + margin &&
+      box.x < x + width + margin &&
+      y < box.y + box.height + margin &&
+      box.y < y + height + margin,
+  );
+}
+
+/**
+ * Tab on a selected step: a new step to its right in the same lane (and the phase there),
+ * connected from it by a handoff, both in one undo entry; the new step's label is opened for
+ * typing. The quick way to map a process while people talk.
+ */
+export function addNextStep(store: EditorStore, options: { connectIt?: boolean } = {}): boolean {
+  const from = selectedStep(store);
+  if (from === null) return false;
+  const connectIt = options.connectIt ?? true;
+  const { layout, map } = store.getState();
+  const box = layout?.steps.find((b) => b.id === from.id);
+  const band = layout?.lanes.find((b) => b.id === from.lane);
+  const id = nextStepId(map, NEW_STEP_LABEL);
+  let position: Position | undefined;
+  let phase = from.phase;
+  if (layout !== null && layout !== undefined && box !== undefined && band !== undefined) {
+    const size = measureStep(NEW_STEP_LABEL);
+    const top = from.position !== undefined ? band.y + from.position.y : box.y;
+    const left = from.position !== undefined ? layout.laneHeaderWidth + from.position.x : box.x;
+    let x = left + box.width + NEXT_STEP_GAP;
+    const y = top + (box.height - size.height) / 2;
+    for (let tries = 0; tries < 50 && overlapsAny(layout, x, y, size.width, size.height); tries++)
+      x += size.width + NEXT_STEP_GAP / 2;
+    position = fileFromAbsolute(layout, band, { x, y });
+    const column = phaseAtX(layout, x + size.width / 2);
+    // Only move on to a later phase when the new step really sits in it.
+    if (column !== null && column.x > (layout.phases.find((p) => p.id === from.phase)?.x ?? -1))
+      phase = column.id;
+  }
+  const ok = store.getState().apply((current) => {
+    let next = addStep(current, {
+      id,
+      lane: from.lane,
+      label: NEW_STEP_LABEL,
+      ...(phase === undefined ? {} : { phase }),
+      ...(position === undefined ? {} : { position }),
+    });
+    if (connectIt) next = connect(next, { from: from.id, to: id });
+    return next;
+  });
+  if (ok) {
+    store.getState().select({ steps: [id] });
+    store.getState().setEditingStep(id);
+  }
+  return ok;
+}
+
+/** Deletes the selected steps (with their handoffs) and handoffs: one undo entry. */
+export function deleteSelection(store: EditorStore): boolean {
+  const { selection } = store.getState();
+  if (selection.steps.length === 0 && selection.handoffs.length === 0) return false;
+  const steps = new Set(selection.steps);
+  return store.getState().apply((map) => {
+    const handoffs = selection.handoffs.filter((id) => {
+      const handoff = map.handoffs.find((h) => h.id === id);
+      return handoff !== undefined && !steps.has(handoff.from) && !steps.has(handoff.to);
+    });
+    let next = steps.size > 0 ? removeSteps(map, steps) : map;
+    if (handoffs.length > 0) next = removeHandoffs(next, handoffs);
+    return next;
+  });
+}
+
+export function selectAll(store: EditorStore): void {
+  const { map } = store.getState();
+  store.getState().select({ steps: map.steps.map((s) => s.id), handoffs: map.handoffs.map((h) => h.id) });
+}
+
+/** The selection as clipboard text, or null when no step is selected. */
+export function copySelection(store: EditorStore): string | null {
+  const { map, selection } = store.getState();
+  const fragment = copyFragment(map, selection.steps);
+  return fragment === null ? null : serializeFragment(fragment);
+}
+
+export function cutSelection(store: EditorStore): string | null {
+  const text = copySelection(store);
+  if (text !== null) deleteSelection(store);
+  return text;
+}
+
+function pasteInto(store: EditorStore, fragment: MapFragment): boolean {
+  const { map } = store.getState();
+  const sameMap = fragment.steps.some((step) => map.steps.some((s) => s.id === step.id));
+  let pasted: { steps: string[]; handoffs: string[] } = { steps: [], handoffs: [] };
+  const ok = store.getState().apply((current) => {
+    const result = pasteFragment(current, fragment, { offset: sameMap ? PASTE_OFFSET : { x: 0, y: 0 } });
+    pasted = result;
+    return result.map;
+  });
+  if (ok) store.getState().select({ steps: pasted.steps, handoffs: pasted.handoffs });
+  return ok;
+}
+
+/** Pastes clipboard text; text that is not a Handoff fragment is refused with a notice. */
+export function pasteText(store: EditorStore, text: string): boolean {
+  const fragment = parseFragment(text);
+  if (fragment === null) {
+    store.getState().notify("The clipboard holds no Handoff steps to paste.", "info");
+    return false;
+  }
+  return pasteInto(store, fragment);
+}
+
+/** Ctrl/Cmd+D: copies the selected steps next to the originals, without touching the clipboard. */
+export function duplicateSelection(store: EditorStore): boolean {
+  const { map, selection } = store.getState();
+  const fragment = copyFragment(map, selection.steps);
+  return fragment === null ? false : pasteInto(store, fragment);
+}
+
+/**
+ * Moves steps dropped at absolute top-left positions: each lands in the lane and phase under
+ * its middle, its position kept in file terms. One edit for all of them (one undo entry).
+ */
+export function moveStepsTo(
+  store: EditorStore,
+  drops: ReadonlyMap<string, Point>,
+  coalesce?: string,
+): boolean {
+  const { layout, map } = store.getState();
+  if (layout === null || drops.size === 0) return false;
+  const boxes = new Map(layout.steps.map((b) => [b.id, b]));
+  const moves: { id: string; lane: string; phase: string | null; position: Position }[] = [];
+  for (const step of map.steps) {
+    const point = drops.get(step.id);
+    if (point === undefined) continue;
+    const box = boxes.get(step.id);
+    const size = box ?? measureStep(step.label);
+    const band = laneAtY(layout, point.y + size.height / 2);
+    if (band === null) continue;
+    const column = phaseAtX(layout, point.x + size.width / 2);
+    const position = fileFromAbsolute(layout, band, point);
+    const sameSpot =
+      band.id === step.lane &&
+      (column?.id ?? step.phase ?? null) === (step.phase ?? null) &&
+      step.position !== undefined &&
+      step.position.x === position.x &&
+      step.position.y === position.y;
+    if (!sameSpot) moves.push({ id: step.id, lane: band.id, phase: column?.id ?? null, position });
+  }
+  if (moves.length === 0) return true;
+  return store.getState().apply(
+    (current) =>
+      moves.reduce(
+        (next, move) =>
+          moveStep(next, move.id, {
+            lane: move.lane,
+            ...(move.phase === null ? {} : { phase: move.phase }),
+            position: move.position,
+          }),
+        current,
+      ),
+    coalesce === undefined ? {} : { coalesce },
+  );
+}
+
+/** Where a step's top-left corner is drawn right now (file position in its band, else its box). */
+export function drawnCorner(layout: MapLayout, step: Step): Point | null {
+  const band = layout.lanes.find((b) => b.id === step.lane);
+  if (step.position !== undefined && band !== undefined) return absoluteFromFile(layout, band, step.position);
+  const box = layout.steps.find((b) => b.id === step.id);
+  return box === undefined ? null : { x: box.x, y: box.y };
+}
+
+export function connectSteps(store: EditorStore, from: string, to: string): boolean {
+  if (from === to) {
+    store
+      .getState()
+      .notify("A handoff needs two different steps: a step cannot hand off to itself.", "error");
+    return false;
+  }
+  const { map } = store.getState();
+  if (map.handoffs.some((h) => h.from === from && h.to === to)) {
+    store.getState().notify("These two steps are already connected in that direction.", "info");
+    return false;
+  }
+  const id = freshId(new Set(map.handoffs.map((h) => h.id)), "", "h");
+  const ok = store.getState().apply((current) => connect(current, { id, from, to }));
+  if (ok) store.getState().select({ handoffs: [id] });
+  return ok;
+}
+
+export function addLaneAtEnd(store: EditorStore, index?: number): boolean {
+  const { map } = store.getState();
+  const name = `Lane ${map.lanes.length + 1}`;
+  const id = freshId(new Set(map.lanes.map((l) => l.id)), name, "lane");
+  const ok = store
+    .getState()
+    .apply((current) => addLane(current, { id, name, ...(index === undefined ? {} : { index }) }));
+  if (ok) store.getState().select({ lane: id });
+  return ok;
+}
+
+export function addPhaseAtEnd(store: EditorStore, index?: number): boolean {
+  const { map } = store.getState();
+  const name = `Phase ${map.phases.length + 1}`;
+  const id = freshId(new Set(map.phases.map((p) => p.id)), name, "phase");
+  const ok = store
+    .getState()
+    .apply((current) => addPhase(current, { id, name, ...(index === undefined ? {} : { index }) }));
+  if (ok) store.getState().select({ phase: id });
+  return ok;
+}
