@@ -34,6 +34,8 @@ export interface WorkshopState {
   capturing: boolean;
   presenting: boolean;
   timer: TimerState;
+  /** The timer's corner display is on screen. */
+  timerShown: boolean;
 
   startWalkthrough(): void;
   /** Leaves the walkthrough; the position is kept for the next start. */
@@ -47,6 +49,7 @@ export interface WorkshopState {
   setCapturing(open: boolean): void;
   setPresenting(on: boolean): void;
 
+  showTimer(shown?: boolean): void;
   setTimerMinutes(minutes: number): void;
   startTimer(): void;
   pauseTimer(): void;
@@ -113,6 +116,7 @@ export function createWorkshopStore({ editor, now = () => Date.now() }: Workshop
       capturing: false,
       presenting: false,
       timer: { durationMs, remainingMs: durationMs, endsAt: null },
+      timerShown: false,
 
       startWalkthrough() {
         moveTo(current());
@@ -150,6 +154,9 @@ export function createWorkshopStore({ editor, now = () => Date.now() }: Workshop
         set({ presenting: on });
       },
 
+      showTimer(shown) {
+        set({ timerShown: shown ?? !get().timerShown });
+      },
       setTimerMinutes(minutes) {
         if (!Number.isFinite(minutes)) return;
         const clamped = Math.max(0, Math.min(MAX_TIMER_MINUTES, minutes));

@@ -1,0 +1,210 @@
+import { useMemo } from "react";
+import { addEdgeCase, voteEdgeCase } from "../../model/operations";
+import type { Severity } from "../../model/types";
+import { cachedFlowOrder, resolvePosition } from "../../store/workshop-store";
+import { SeverityPill } from "../fields/SeverityPill";
+import { VoteButtons } from "../fields/VoteButtons";
+import { useEditor, useEditorStoreApi } from "../store-context";
+import { QuickCapture } from "./QuickCapture";
+import {
+  selectCapturing,
+  selectCursor,
+  selectMap,
+  selectSelectedHandoffs,
+  selectWalkthrough,
+} from "./selectors";
+import { captureTargets, walkView } from "./walk-view";
+import { useWorkshop, useWorkshopStoreApi } from "./workshop-context";
+
+const KIND_WORDS = { start: "Start", task: "Step", decision: "Decision", end: "End" } as const;
+
+/**
+ * The walkthrough's presenter card: where we are in the walk, the step (label, lane, owner,
+ * systems, description), and its handoffs in and out with their edge cases, each with vote
+ * buttons. Quick capture opens inside the card, on the handoff it will write to.
+ */
+export function PresenterCard() {
+  const editor = useEditorStoreApi();
+  const workshop = useWorkshopStoreApi();
+  const map = useEditor(selectMap);
+  const selectedHandoffs = useEditor(selectSelectedHandoffs);
+  const walkthrough = useWorkshop(selectWalkthrough);
+  const cursor = useWorkshop(selectCursor);
+  const capturing = useWorkshop(selectCapturing);
+
+  const view = useMemo(() => {
+    const order = cachedFlowOrder(map);
+    return walkView(map, order, resolvePosition(order, walkthrough).index);
+  }, [map, walkthrough]);
+
+  if (view === null)
+    return (
+      <aside className="hf-presenter" aria-label="Walkthrough">
+        <p className="hf-presenter__empty">This map has no steps to walk through yet.</p>
+      </aside>
+    );
+
+  const { step, lane } = view;
+  const vote = (id: string, delta: 1 | -1) => editor.getState().apply((m) => voteEdgeCase(m, id, delta));
+  const targets = captureTargets(view, selectedHandoffs);
+  const save = (capture: { handoffId: string; title: string; severity: Severity }) =>
+    saveCapture(editor, workshop, capture);
+
+  return (
+    <aside className="hf-presenter" aria-label="Walkthrough" data-testid="presenter-card">
+      <header className="hf-presenter__header">
+        <p className="hf-presenter__position">
+          <span>
+            {KIND_WORDS[step.kind]} {view.index + 1} of {view.total}
+          </span>
+          {lane !== undefined && <span className="hf-presenter__lane">{lane.name}</span>}
+        </p>
+        <h2 className="hf-presenter__title">{step.label}</h2>
+        {!view.reachable && (
+          <p className="hf-presenter__note">No start step leads here: it is listed after the walk.</p>
+        )}
+      </header>
+
+      <dl className="hf-presenter__facts">
+        <div>
+          <dt>Owner</dt>
+          <dd>{step.owner === "" ? "—" : step.owner}</dd>
+        </div>
+        {step.systems.length > 0 && (
+          <div>
+            <dt>Systems</dt>
+            <dd className="hf-presenter__systems">
+              {step.systems.map((system, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: a step may list the same system twice
+                <span className="hf-chip" key={`${i}:${system}`}>
+                  {system}
+                </span>
+              ))}
+            </dd>
+          </div>
+        )}
+      </dl>
+      {step.description !== "" && <p className="hf-presenter__description">{step.description}</p>}
+
+      {capturing && targets.length > 0 && (
+        <QuickCapture
+          targets={targets}
+          onSave={save}
+          onCancel={() => workshop.getState().setCapturing(false)}
+        />
+      )}
+
+      {view.handoffs.length === 0 ? (
+        <p className="hf-presenter__empty">No handoffs into or out of this step.</p>
+      ) : (
+        <div className="hf-presenter__handoffs">
+          {(["in", "out"] as const).map((direction) => {
+            const list = view.handoffs.filter((entry) => entry.direction === direction);
+            if (list.length === 0) return null;
+            return (
+              <section key={direction} className="hf-presenter__group">
+                <h3>{direction === "in" ? "Comes from" : "Hands off to"}</h3>
+                <ul>
+                  {list.map((entry) => (
+                    <li
+                      key={entry.handoff.id}
+                      className="hf-presenter__handoff"
+                      data-handoff-id={entry.handoff.id}
+                    >
+                      <p className="hf-presenter__handoff-name">
+                        {entry.name}
+                        {entry.loopBack && <span className="hf-presenter__loop"> ↺ loops back</span>}
+                      </p>
+                      {entry.handoff.label !== "" && (
+                        <p className="hf-presenter__handoff-label">{entry.handoff.label}</p>
+                      )}
+                      {entry.handoff.edgeCases.length > 0 && (
+                        <ul className="hf-presenter__edge-cases">
+                          {entry.handoff.edgeCases.map((edgeCase) => {
+                            const at = view.edgeCases.findIndex(
+                              (item) =>
+                                item.edgeCase.id === edgeCase.id && item.handoffId === entry.handoff.id,
+                            );
+                            const item = view.edgeCases[at];
+                            return (
+                              <li
+                                key={edgeCase.id}
+                                className={`hf-presenter__edge-case${at === cursor ? " is-cursor" : ""}${
+                                  edgeCase.status === "open" ? "" : " is-closed"
+                                }`}
+                                data-testid="presenter-edge-case"
+                              >
+                                <span className="hf-presenter__ec-number">{item?.label}</span>
+                                <SeverityPill severity={edgeCase.severity} />
+                                <span className="hf-presenter__ec-title">
+                                  {edgeCase.title}
+                                  {edgeCase.status !== "open" && (
+                                    <span className="hf-presenter__ec-status"> ({edgeCase.status})</span>
+                                  )}
+                                </span>
+                                <VoteButtons
+                                  title={edgeCase.title}
+                                  votes={edgeCase.votes}
+                                  onVote={(delta) => vote(edgeCase.id, delta)}
+                                />
+                              </li>
+                            );
+                          })}
+                        </ul>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            );
+          })}
+        </div>
+      )}
+
+      <footer className="hf-presenter__nav">
+        <button type="button" onClick={() => workshop.getState().back()} disabled={view.index === 0}>
+          ← Back
+        </button>
+        <button
+          type="button"
+          onClick={() => workshop.getState().setCapturing(true)}
+          disabled={capturing || targets.length === 0}
+        >
+          Capture edge case <kbd>E</kbd>
+        </button>
+        <button
+          type="button"
+          onClick={() => workshop.getState().next()}
+          disabled={view.index >= view.total - 1}
+        >
+          Next →
+        </button>
+      </footer>
+      <p className="hf-presenter__keys">
+        → or Space next · ← back · Home first · E capture · ↑↓ pick an edge case, + / − vote · Esc leave
+      </p>
+    </aside>
+  );
+}
+
+/** Adds the captured edge case as one undo entry and puts the vote cursor on it. */
+export function saveCapture(
+  editor: ReturnType<typeof useEditorStoreApi>,
+  workshop: ReturnType<typeof useWorkshopStoreApi>,
+  capture: { handoffId: string; title: string; severity: Severity },
+): boolean {
+  const handoffBefore = editor.getState().map.handoffs.find((h) => h.id === capture.handoffId);
+  const ok = editor
+    .getState()
+    .apply((m) => addEdgeCase(m, capture.handoffId, { title: capture.title, severity: capture.severity }));
+  workshop.getState().setCapturing(false);
+  if (!ok || handoffBefore === undefined) return false;
+  // The new edge case is the last one on its handoff; find its place in the card's list.
+  const map = editor.getState().map;
+  const order = cachedFlowOrder(map);
+  const view = walkView(map, order, resolvePosition(order, workshop.getState().walkthrough).index);
+  const added = map.handoffs.find((h) => h.id === capture.handoffId)?.edgeCases.at(-1);
+  const at = view?.edgeCases.findIndex((item) => item.edgeCase.id === added?.id) ?? -1;
+  workshop.getState().setCursor(at);
+  return true;
+}

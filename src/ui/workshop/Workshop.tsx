@@ -1,0 +1,66 @@
+import { useMemo } from "react";
+import { cachedFlowOrder, resolvePosition } from "../../store/workshop-store";
+import { useEditor, useEditorStoreApi } from "../store-context";
+import { PresenterCard } from "./PresenterCard";
+import {
+  selectMap,
+  selectPresenting,
+  selectTimerShown,
+  selectWalkActive,
+  selectWalkthrough,
+} from "./selectors";
+import { usePresentation, useRootFlag } from "./use-presentation";
+import { useWorkshopKeys } from "./use-workshop-keys";
+import { WorkshopTimer } from "./WorkshopTimer";
+import { WorkshopToolbar } from "./WorkshopToolbar";
+import { walkHighlightCss } from "./walk-highlight";
+import { walkView } from "./walk-view";
+import { useWorkshop, useWorkshopStoreApi } from "./workshop-context";
+import "./workshop.css";
+
+/**
+ * Everything the workshop puts over the editor (the editor's "overlays" slot): the presenter card
+ * during a walkthrough, the canvas highlight, the timer, the presentation bar; plus the workshop
+ * keys. The change plan lives in the side column ("sidePanel" slot, ChangePlanSlot) and the
+ * buttons in the toolbar ("toolbarEnd" slot, WorkshopToolbar). Needs both store providers above.
+ */
+export function WorkshopLayer() {
+  const editor = useEditorStoreApi();
+  const workshop = useWorkshopStoreApi();
+  const active = useWorkshop(selectWalkActive);
+  const presenting = useWorkshop(selectPresenting);
+  const timerShown = useWorkshop(selectTimerShown);
+  const togglePresenting = usePresentation(workshop);
+  useWorkshopKeys(editor, workshop, togglePresenting);
+  useRootFlag("data-hf-walkthrough", active);
+  useRootFlag("data-hf-presenting", presenting);
+
+  return (
+    <div className="hf-workshop" data-testid="workshop-layer">
+      {active && <WalkHighlight />}
+      {active && <PresenterCard />}
+      {(timerShown || presenting) && <WorkshopTimer />}
+      {presenting && (
+        <div className="hf-present-bar">
+          <WorkshopToolbar compact />
+          <button type="button" className="hf-present-bar__exit" onClick={togglePresenting}>
+            Leave presentation <kbd>F</kbd>
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** The canvas highlight for the current position (see walk-highlight.ts for why a style sheet). */
+function WalkHighlight() {
+  const map = useEditor(selectMap);
+  const walkthrough = useWorkshop(selectWalkthrough);
+  const css = useMemo(() => {
+    const order = cachedFlowOrder(map);
+    const view = walkView(map, order, resolvePosition(order, walkthrough).index);
+    return view === null ? "" : walkHighlightCss(view.focus);
+  }, [map, walkthrough]);
+  // Text content, never markup: React sets it as a text node, and cssString escapes `<`.
+  return <style data-testid="walk-highlight">{css}</style>;
+}
