@@ -12,6 +12,10 @@ import { ConflictOverlay, StorageWarning, UnreadableMapsNotice } from "../ui/fil
 import { LibraryButton, LibraryPanel } from "../ui/library/LibraryPanel";
 import { MapSessionProvider } from "../ui/library/session-context";
 import { EditorStoreProvider } from "../ui/store-context";
+import { ChangePlanSlot } from "../ui/workshop/ChangePlanPanel";
+import { WorkshopLayer } from "../ui/workshop/Workshop";
+import { WorkshopToolbar } from "../ui/workshop/WorkshopToolbar";
+import { WorkshopProvider } from "../ui/workshop/workshop-context";
 import { type Booted, boot } from "./boot";
 import "./app.css";
 
@@ -29,6 +33,7 @@ const slots = {
       <ExportMenu />
       <ShareLinkButton />
       <LibraryButton />
+      <WorkshopToolbar />
     </>
   ),
   statusBar: <SaveStatus />,
@@ -39,9 +44,15 @@ const slots = {
       <ImportProblemOverlay />
       <FileDropTarget />
       <ConflictOverlay />
+      <WorkshopLayer />
     </>
   ),
-  sidePanel: <LibraryPanel />,
+  sidePanel: (
+    <>
+      <ChangePlanSlot />
+      <LibraryPanel />
+    </>
+  ),
 };
 
 /** Saves what is pending when the page goes away or into the background. */
@@ -66,7 +77,9 @@ function Ready({ booted, files }: { booted: Booted; files: FilesUiStore }) {
     <EditorStoreProvider store={booted.editor}>
       <MapSessionProvider session={booted.session}>
         <FilesUiProvider store={files}>
-          <Editor slots={slots} />
+          <WorkshopProvider>
+            <Editor slots={slots} />
+          </WorkshopProvider>
         </FilesUiProvider>
       </MapSessionProvider>
     </EditorStoreProvider>
