@@ -3,12 +3,19 @@ export interface VoteButtonsProps {
   title: string;
   votes: number;
   onVote: (delta: 1 | -1) => void;
+  /** Show the word "Votes" before the buttons (the register's column header says it already). */
+  showLabel?: boolean;
 }
 
 /** − count +: each press is one vote and one undo entry; never below zero. */
-export function VoteButtons({ title, votes, onVote }: VoteButtonsProps) {
+export function VoteButtons({ title, votes, onVote, showLabel = false }: VoteButtonsProps) {
   return (
     <div className="hf-votes">
+      {showLabel ? (
+        <span className="hf-votes__label" aria-hidden="true">
+          Votes
+        </span>
+      ) : null}
       <button
         type="button"
         className="hf-votes__button"

@@ -114,6 +114,7 @@ export function EdgeCaseEditor({ edgeCase, number, autoFocus = false }: EdgeCase
         <VoteButtons
           title={edgeCase.title}
           votes={edgeCase.votes}
+          showLabel
           onVote={(delta) => {
             store.getState().sealHistory();
             tryEdit(store, (map) => voteEdgeCase(map, id, delta));

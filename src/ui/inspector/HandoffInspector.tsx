@@ -1,4 +1,4 @@
-import { useCallback, useId, useMemo, useState } from "react";
+import { useCallback, useEffect, useId, useMemo, useState } from "react";
 import { edgeCaseNumbers } from "../../export/register-rows";
 import { addEdgeCase, updateHandoff } from "../../model/operations";
 import type { EditorState } from "../../store/editor-store";
@@ -20,6 +20,11 @@ export function HandoffInspector({ id }: { id: string }) {
   // Numbers are map-wide ("EC-7"), the same as in the register and the exports.
   const numbers = useMemo(() => edgeCaseNumbers(map), [map]);
   const [focusId, setFocusId] = useState<string | null>(null);
+  // Focus a new edge case once (its editor's effect has run by now): a later redo that mounts
+  // it again must not pull focus away from the canvas.
+  useEffect(() => {
+    if (focusId !== null) setFocusId(null);
+  }, [focusId]);
   if (handoff === undefined) return null;
 
   const from = steps.find((step) => step.id === handoff.from)?.label ?? handoff.from;

@@ -159,3 +159,26 @@ describe("Inspector: a handoff", () => {
     expect(screen.getByText(/No edge cases on this handoff yet/)).toBeDefined();
   });
 });
+
+describe("Inspector: focus after adding", () => {
+  it("focuses a new edge case once; a redo that brings it back leaves focus alone", async () => {
+    const store = makeStore();
+    const { user } = renderWithStore(
+      <>
+        <button type="button">Canvas</button>
+        <Inspector />
+      </>,
+      store,
+    );
+    act(() => store.getState().select({ handoffs: ["h4"] }));
+    await user.click(screen.getByRole("button", { name: "Add edge case" }));
+    expect(document.activeElement).toBe(
+      within(screen.getByRole("group", { name: /^EC-7/ })).getByLabelText("Title"),
+    );
+    await user.click(screen.getByRole("button", { name: "Canvas" }));
+    act(() => store.getState().undo());
+    act(() => store.getState().redo());
+    expect(screen.getByRole("group", { name: /^EC-7/ })).toBeDefined();
+    expect(document.activeElement).toBe(screen.getByRole("button", { name: "Canvas" }));
+  });
+});
