@@ -9,6 +9,7 @@ import {
   type NodeTypes,
   ReactFlow,
   type ReactFlowInstance,
+  useStoreApi,
   type Viewport,
 } from "@xyflow/react";
 import { type MouseEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
@@ -18,6 +19,7 @@ import { reconnect } from "../../model/operations";
 import type { EditorState, Selection } from "../../store/editor-store";
 import { addStepAtPoint, connectSteps, moveStepsTo } from "../editor/editor-commands";
 import { useEditor, useEditorStoreApi } from "../store-context";
+import { fitLayoutViewport, headerSizes } from "./canvas-geometry";
 import { createFlowAdapter, type HandoffFlowEdge, type StepFlowNode } from "./flow-adapter";
 import { EdgeMarkers, HandoffEdge } from "./HandoffEdge";
 import { HeaderOverlay } from "./HeaderOverlay";
@@ -32,11 +34,14 @@ const selectLayout = (s: EditorState) => s.layout;
 const selectSelection = (s: EditorState) => s.selection;
 const selectViewportRestore = (s: EditorState) => s.viewportRestore;
 const selectFocusRequest = (s: EditorState) => s.focusRequest;
+const selectEditingStep = (s: EditorState) => s.editingStepId;
 
 const SNAP: [number, number] = [8, 8];
-const FIT_PADDING = 0.06;
+const MIN_ZOOM = 0.1;
 const MULTI_SELECT_KEYS = ["Shift", "Meta", "Control"];
 const PRO_OPTIONS = { hideAttribution: true };
+
+type StoreApi = ReturnType<typeof useStoreApi<StepFlowNode, HandoffFlowEdge>>;
 
 export interface CanvasApi {
   fitView(): void;
@@ -44,16 +49,16 @@ export interface CanvasApi {
   viewCenter(): Point | null;
 }
 
-/** The whole diagram, headers included: what "Fit view" shows. */
+/** The whole lane area, just inside the frozen headers: what "Fit view" shows. */
 function fitLayout(
   instance: ReactFlowInstance<StepFlowNode, HandoffFlowEdge>,
+  flow: StoreApi,
   layout: MapLayout,
   duration = 0,
 ) {
-  void instance.fitBounds(
-    { x: 0, y: 0, width: Math.max(layout.width, 1), height: Math.max(layout.height, 1) },
-    { padding: FIT_PADDING, duration },
-  );
+  const { width, height } = flow.getState();
+  if (width <= 0 || height <= 0) return;
+  void instance.setViewport(fitLayoutViewport(layout, width, height, { minZoom: MIN_ZOOM }), { duration });
 }
 
 function nodeColor(node: StepFlowNode): string {
@@ -86,6 +91,7 @@ export function Canvas({
   const instanceRef = useRef<ReactFlowInstance<StepFlowNode, HandoffFlowEdge> | null>(null);
   const fitted = useRef(false);
   const adapter = useRef(createFlowAdapter());
+  const flow = useStoreApi<StepFlowNode, HandoffFlowEdge>();
 
   const selectedSteps = useMemo(() => new Set(selection.steps), [selection.steps]);
   const selectedHandoffs = useMemo(() => new Set(selection.handoffs), [selection.handoffs]);
@@ -96,12 +102,36 @@ export function Canvas({
 
   const layoutRef = useRef(layout);
   layoutRef.current = layout;
+  const nodesRef = useRef(nodes);
+  nodesRef.current = nodes;
+  const editingStepId = useEditor(selectEditingStep);
+
+  // A step whose label opens for typing must be on screen (only visible nodes are rendered).
+  useEffect(() => {
+    const instance = instanceRef.current;
+    const current = layoutRef.current;
+    const node = nodesRef.current.find((n) => n.id === editingStepId);
+    if (instance === null || current === null || node === undefined) return;
+    const { width, height } = flow.getState();
+    const { x, y, zoom } = instance.getViewport();
+    const { column, row } = headerSizes(current, zoom);
+    const left = node.position.x * zoom + x;
+    const top = node.position.y * zoom + y;
+    const right = left + (node.width ?? 0) * zoom;
+    const bottom = top + (node.height ?? 0) * zoom;
+    if (left >= column && top >= row && right <= width && bottom <= height) return;
+    void instance.setCenter(
+      node.position.x + (node.width ?? 0) / 2,
+      node.position.y + (node.height ?? 0) / 2,
+      { zoom, duration: 0 },
+    );
+  }, [editingStepId, flow]);
 
   const fitView = useCallback(() => {
     const instance = instanceRef.current;
     const current = layoutRef.current;
-    if (instance !== null && current !== null) fitLayout(instance, current, 250);
-  }, []);
+    if (instance !== null && current !== null) fitLayout(instance, flow, current, 250);
+  }, [flow]);
 
   useEffect(() => {
     onReady?.({
@@ -124,8 +154,8 @@ export function Canvas({
     const instance = instanceRef.current;
     if (fitted.current || instance === null || layout === null) return;
     fitted.current = true;
-    if (store.getState().viewport === null) fitLayout(instance, layout);
-  }, [layout, store]);
+    if (store.getState().viewport === null) fitLayout(instance, flow, layout);
+  }, [layout, store, flow]);
 
   // Persistence put a viewport back (or asked to fit).
   useEffect(() => {
@@ -135,8 +165,8 @@ export function Canvas({
     const saved = store.getState().viewport;
     const current = layoutRef.current;
     if (saved !== null) void instance.setViewport(saved);
-    else if (current !== null) fitLayout(instance, current);
-  }, [viewportRestore, store]);
+    else if (current !== null) fitLayout(instance, flow, current);
+  }, [viewportRestore, store, flow]);
 
   // A register row asked to bring a handoff or step into view.
   useEffect(() => {
@@ -296,10 +326,10 @@ export function Canvas({
       const current = layoutRef.current;
       if (!fitted.current && current !== null) {
         fitted.current = true;
-        if (store.getState().viewport === null) fitLayout(instance, current);
+        if (store.getState().viewport === null) fitLayout(instance, flow, current);
       }
     },
-    [store],
+    [store, flow],
   );
 
   const initialViewport = store.getState().viewport ?? undefined;
@@ -327,7 +357,7 @@ export function Canvas({
         onlyRenderVisibleElements
         snapToGrid
         snapGrid={SNAP}
-        minZoom={0.1}
+        minZoom={MIN_ZOOM}
         maxZoom={2.5}
         zoomOnDoubleClick={false}
         deleteKeyCode={null}

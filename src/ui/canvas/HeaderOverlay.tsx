@@ -1,5 +1,13 @@
 import { type ReactFlowState, useStore } from "@xyflow/react";
-import { type KeyboardEvent, type RefObject, useEffect, useLayoutEffect, useRef, useState } from "react";
+import {
+  type CSSProperties,
+  type KeyboardEvent,
+  type RefObject,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from "react";
 import { createPortal } from "react-dom";
 import { useShallow } from "zustand/react/shallow";
 import type { SvgTheme } from "../../export/svg-theme";
@@ -17,21 +25,11 @@ import type { EditorState } from "../../store/editor-store";
 import { DeleteLaneDialog } from "../dialogs/DeleteLaneDialog";
 import { addLaneAtEnd, addPhaseAtEnd } from "../editor/editor-commands";
 import { useEditor, useEditorStoreApi } from "../store-context";
+import { headerSizes } from "./canvas-geometry";
 import { LANE_COLORS, laneAccentColor } from "./canvas-theme";
 
 const transformSelector = (s: ReactFlowState) => s.transform;
 const headerSelection = (s: EditorState) => ({ lane: s.selection.lane, phase: s.selection.phase });
-
-/** Screen size of the frozen header column and row: follow the zoom within readable bounds. */
-export function headerSizes(layout: MapLayout, zoom: number): { column: number; row: number } {
-  return {
-    column: Math.round(Math.max(104, Math.min(180, layout.laneHeaderWidth * zoom))),
-    row:
-      layout.phases.length === 0
-        ? 0
-        : Math.round(Math.max(30, Math.min(40, layout.phaseHeaderHeight * zoom))),
-  };
-}
 
 /**
  * The lane header column and the phase header row, in screen space over the canvas: synced to
@@ -98,6 +96,13 @@ export function HeaderOverlay({
       <div className="hf-header-corner" style={{ width: column, height: row }} />
     </div>
   );
+}
+
+/** Lane names shrink with short bands (down to a floor) and wrap to as many lines as fit. */
+function headerFont(height: number): CSSProperties {
+  const size = Math.max(9, Math.min(13, Math.floor(height / 2.6)));
+  const lines = Math.max(1, Math.min(3, Math.floor((height - 6) / (size * 1.25))));
+  return { fontSize: size, WebkitLineClamp: lines } as CSSProperties;
 }
 
 interface MenuItem {
@@ -281,7 +286,7 @@ function LaneHeader({
     <div
       className={`hf-lane-header${selected ? " is-selected" : ""}`}
       data-lane-id={lane.id}
-      style={{ top, height }}
+      style={{ top, height, ...headerFont(height) }}
     >
       {accent !== null && <span className="hf-lane-header__accent" style={{ background: accent }} />}
       {renaming ? (

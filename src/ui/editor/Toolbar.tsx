@@ -72,23 +72,23 @@ export function Toolbar({ canvas, end }: { canvas: () => CanvasApi | null; end?:
       <div className="hf-toolbar__group">
         <button
           type="button"
-          className="hf-button"
+          className="hf-button hf-button--icon"
           disabled={!state.canUndo}
+          aria-label="Undo"
           title="Undo (Ctrl/Cmd+Z)"
           onClick={() => store.getState().undo()}
         >
           <Icon d={ICONS.undo} />
-          Undo
         </button>
         <button
           type="button"
-          className="hf-button"
+          className="hf-button hf-button--icon"
           disabled={!state.canRedo}
+          aria-label="Redo"
           title="Redo (Ctrl/Cmd+Shift+Z)"
           onClick={() => store.getState().redo()}
         >
           <Icon d={ICONS.redo} />
-          Redo
         </button>
       </div>
       <div className="hf-toolbar__group">
@@ -102,9 +102,14 @@ export function Toolbar({ canvas, end }: { canvas: () => CanvasApi | null; end?:
           <Icon d={ICONS.layout} />
           Auto layout
         </button>
-        <button type="button" className="hf-button" onClick={() => canvas()?.fitView()}>
+        <button
+          type="button"
+          className="hf-button hf-button--icon"
+          aria-label="Fit view"
+          title="Fit view: show the whole map"
+          onClick={() => canvas()?.fitView()}
+        >
           <Icon d={ICONS.fit} />
-          Fit view
         </button>
       </div>
       <div className="hf-toolbar__group">
