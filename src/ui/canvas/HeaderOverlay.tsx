@@ -100,7 +100,8 @@ export function HeaderOverlay({
 
 /** Lane names shrink with short bands (down to a floor) and wrap to as many lines as fit. */
 function headerFont(height: number): CSSProperties {
-  const size = Math.max(9, Math.min(13, Math.floor(height / 2.6)));
+  // Room for two lines where the band allows it: long lane names then wrap instead of being cut.
+  const size = Math.max(9, Math.min(13, Math.floor((height - 6) / 2.5)));
   const lines = Math.max(1, Math.min(3, Math.floor((height - 6) / (size * 1.25))));
   return { fontSize: size, WebkitLineClamp: lines } as CSSProperties;
 }
@@ -307,7 +308,7 @@ function LaneHeader({
           onClick={() => store.getState().select({ lane: lane.id })}
           onDoubleClick={() => setRenaming(true)}
         >
-          {lane.name}
+          <span className="hf-header-text">{lane.name}</span>
         </button>
       )}
       <button
@@ -423,7 +424,7 @@ function PhaseHeader({
           onClick={() => store.getState().select({ phase: phase.id })}
           onDoubleClick={() => setRenaming(true)}
         >
-          {phase.name}
+          <span className="hf-header-text">{phase.name}</span>
         </button>
       )}
       <button

@@ -45,7 +45,7 @@ export function fileFromAbsolute(layout: MapLayout, band: LaneBand, point: Point
 /** Screen size of the frozen header column and row: they follow the zoom within readable bounds. */
 export function headerSizes(layout: MapLayout, zoom: number): { column: number; row: number } {
   return {
-    column: Math.round(Math.max(120, Math.min(180, layout.laneHeaderWidth * zoom))),
+    column: Math.round(Math.max(132, Math.min(180, layout.laneHeaderWidth * zoom))),
     row:
       layout.phases.length === 0
         ? 0

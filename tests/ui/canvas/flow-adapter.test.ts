@@ -1,0 +1,153 @@
+import { describe, expect, it } from "vitest";
+import { layoutForPositions } from "../../../src/layout/layout-map";
+import type { MapLayout } from "../../../src/layout/types";
+import { addEdgeCase, updateStep } from "../../../src/model/operations";
+import { createRevOpsTemplate } from "../../../src/model/templates";
+import type { HandoffMap } from "../../../src/model/types";
+import { createFlowAdapter, type FlowInput } from "../../../src/ui/canvas/flow-adapter";
+
+const none = new Set<string>();
+
+function given(): { map: HandoffMap; layout: MapLayout; input: FlowInput } {
+  const map = createRevOpsTemplate();
+  const layout = layoutForPositions(map);
+  return {
+    map,
+    layout,
+    input: { map, layout, selectedSteps: none, selectedHandoffs: none, dragPositions: new Map() },
+  };
+}
+
+describe("flow adapter", () => {
+  it("maps every step to a step node at its layout box, with explicit size and handles", () => {
+    const { map, layout, input } = given();
+    const { nodes } = createFlowAdapter()(input);
+    expect(nodes.map((n) => n.id)).toEqual(map.steps.map((s) => s.id));
+    for (const node of nodes) {
+      const box = layout.steps.find((b) => b.id === node.id);
+      expect(box).toBeDefined();
+      expect(node.type).toBe("step");
+      expect(node.position.x).toBeCloseTo(box?.x ?? Number.NaN, 5);
+      expect(node.position.y).toBeCloseTo(box?.y ?? Number.NaN, 5);
+      expect(node.width).toBe(box?.width);
+      expect(node.measured).toEqual({ width: box?.width, height: box?.height });
+      expect(node.handles?.map((h) => h.type)).toEqual(["target", "source"]);
+      expect(node.data.step).toBe(map.steps.find((s) => s.id === node.id));
+    }
+  });
+
+  it("maps every handoff to an edge with its route, and marks cross-lane ones", () => {
+    const { map, layout, input } = given();
+    const { edges } = createFlowAdapter()(input);
+    expect(edges.map((e) => e.id)).toEqual(map.handoffs.map((h) => h.id));
+    const laneOf = new Map(map.steps.map((s) => [s.id, s.lane]));
+    for (const edge of edges) {
+      const handoff = map.handoffs.find((h) => h.id === edge.id);
+      expect(edge.source).toBe(handoff?.from);
+      expect(edge.target).toBe(handoff?.to);
+      expect(edge.data?.route).toEqual(layout.handoffs.find((r) => r.id === edge.id));
+      expect(edge.data?.crossLane).toBe(laneOf.get(edge.source) !== laneOf.get(edge.target));
+    }
+    expect(edges.some((e) => e.data?.crossLane)).toBe(true);
+    expect(edges.some((e) => !e.data?.crossLane)).toBe(true);
+  });
+
+  it("returns the very same arrays when nothing changed", () => {
+    const { input } = given();
+    const adapt = createFlowAdapter();
+    const first = adapt(input);
+    const second = adapt({ ...input, selectedSteps: new Set(), dragPositions: new Map() });
+    expect(second.nodes).toBe(first.nodes);
+    expect(second.edges).toBe(first.edges);
+  });
+
+  it("gives a new object only to the step that changed (an unchanged step keeps its node)", () => {
+    const { map, input } = given();
+    const adapt = createFlowAdapter();
+    const first = adapt(input);
+    const target = map.steps[3];
+    if (target === undefined) throw new Error("template too small");
+    const edited = updateStep(map, target.id, { label: "Renamed step" });
+    const second = adapt({ ...input, map: edited });
+    expect(second.nodes).not.toBe(first.nodes);
+    second.nodes.forEach((node, i) => {
+      if (node.id === target.id) expect(node).not.toBe(first.nodes[i]);
+      else expect(node).toBe(first.nodes[i]);
+    });
+    // The layout was not re-run for the new label: its old lines are not used for it.
+    expect(second.nodes.find((n) => n.id === target.id)?.data.lines).toBeNull();
+    expect(second.edges).toBe(first.edges);
+  });
+
+  it("selecting one step re-creates only that node", () => {
+    const { map, input } = given();
+    const adapt = createFlowAdapter();
+    const first = adapt(input);
+    const id = map.steps[0]?.id ?? "";
+    const second = adapt({ ...input, selectedSteps: new Set([id]) });
+    second.nodes.forEach((node, i) => {
+      if (node.id === id) {
+        expect(node.selected).toBe(true);
+        expect(node).not.toBe(first.nodes[i]);
+      } else expect(node).toBe(first.nodes[i]);
+    });
+  });
+
+  it("while dragging, moves only the dragged node and drops the route of its handoffs", () => {
+    const { map, input } = given();
+    const adapt = createFlowAdapter();
+    const first = adapt(input);
+    const dragged = map.handoffs[0]?.from ?? "";
+    const second = adapt({ ...input, dragPositions: new Map([[dragged, { x: 999, y: 555 }]]) });
+    second.nodes.forEach((node, i) => {
+      if (node.id === dragged) expect(node.position).toEqual({ x: 999, y: 555 });
+      else expect(node).toBe(first.nodes[i]);
+    });
+    second.edges.forEach((edge, i) => {
+      const touches = edge.source === dragged || edge.target === dragged;
+      if (touches) expect(edge.data?.route).toBeNull();
+      else expect(edge).toBe(first.edges[i]);
+    });
+  });
+
+  it("counts the edge cases on a step's handoffs and colors by the highest open severity", () => {
+    const { map, layout } = given();
+    const handoff = map.handoffs.find((h) => h.edgeCases.length === 0) ?? map.handoffs[0];
+    if (handoff === undefined) throw new Error("template has no handoffs");
+    const withCase = addEdgeCase(map, handoff.id, { title: "Lost in transit", severity: "critical" });
+    const { nodes, edges } = createFlowAdapter()({
+      map: withCase,
+      layout,
+      selectedSteps: none,
+      selectedHandoffs: none,
+      dragPositions: new Map(),
+    });
+    const expected = withCase.handoffs
+      .filter((h) => h.from === handoff.from || h.to === handoff.from)
+      .reduce((sum, h) => sum + h.edgeCases.length, 0);
+    const source = nodes.find((n) => n.id === handoff.from);
+    expect(source?.data.edgeCaseCount).toBe(expected);
+    expect(source?.data.severity).toBe("critical");
+    expect(edges.find((e) => e.id === handoff.id)?.data?.severity).toBe("critical");
+  });
+
+  it("draws a placed step from its file position even before the new layout arrives", () => {
+    const { map, layout, input } = given();
+    const step = map.steps[1];
+    if (step === undefined) throw new Error("template too small");
+    const moved = updateStep(map, step.id, { position: { x: 40, y: 8 } });
+    const { nodes } = createFlowAdapter()({ ...input, map: moved });
+    const band = layout.lanes.find((b) => b.id === step.lane);
+    expect(nodes.find((n) => n.id === step.id)?.position).toEqual({
+      x: layout.laneHeaderWidth + 40,
+      y: (band?.y ?? 0) + 8,
+    });
+  });
+
+  it("without a layout, draws only steps it can place (none) and edges without routes", () => {
+    const { input } = given();
+    const { nodes, edges } = createFlowAdapter()({ ...input, layout: null });
+    expect(nodes).toEqual([]);
+    expect(edges.every((e) => e.data?.route === null)).toBe(true);
+  });
+});

@@ -1,0 +1,206 @@
+// @vitest-environment jsdom
+import "../jsdom-setup";
+import { fireEvent, render } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { layoutForPositions } from "../../../src/layout/layout-map";
+import { updateStep } from "../../../src/model/operations";
+import { createRevOpsTemplate } from "../../../src/model/templates";
+import { createEditorStore, type EditorStore } from "../../../src/store/editor-store";
+import { isTypingTarget, type KeyLike, resolveShortcut } from "../../../src/ui/keyboard/shortcuts";
+import { useEditorShortcuts } from "../../../src/ui/keyboard/use-editor-shortcuts";
+
+const key = (k: string, mods: Partial<Omit<KeyLike, "key">> = {}): KeyLike => ({
+  key: k,
+  ctrlKey: false,
+  metaKey: false,
+  shiftKey: false,
+  altKey: false,
+  ...mods,
+});
+
+function makeStore(): EditorStore {
+  return createEditorStore({
+    map: createRevOpsTemplate(),
+    runLayout: async (map) => ({ ok: true, layout: layoutForPositions(map) }),
+  });
+}
+
+async function settled(store: EditorStore) {
+  for (let i = 0; i < 20 && store.getState().layout === null; i++) await Promise.resolve();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+function Harness({ store }: { store: EditorStore }) {
+  useEditorShortcuts({ store, canvas: () => document.getElementById("canvas") });
+  return (
+    <div>
+      <div id="canvas" tabIndex={-1} data-testid="canvas" />
+      <input aria-label="Some field" />
+    </div>
+  );
+}
+
+describe("shortcut table", () => {
+  it.each([
+    [key("z", { ctrlKey: true }), "undo"],
+    [key("z", { metaKey: true }), "undo"],
+    [key("Z", { ctrlKey: true, shiftKey: true }), "redo"],
+    [key("z", { metaKey: true, shiftKey: true }), "redo"],
+    [key("y", { ctrlKey: true }), "redo"],
+    [key("d", { ctrlKey: true }), "duplicate"],
+    [key("a", { metaKey: true }), "selectAll"],
+    [key("Delete"), "delete"],
+    [key("Backspace"), "delete"],
+    [key("Tab"), "addNextStep"],
+    [key("Enter"), "editLabel"],
+    [key("Escape"), "clearSelection"],
+    [key("?", { shiftKey: true }), "toggleHelp"],
+  ] as const)("%o -> %s", (event, command) => {
+    expect(resolveShortcut(event)).toBe(command);
+  });
+
+  it.each([
+    key("Tab", { shiftKey: true }),
+    key("c", { ctrlKey: true }),
+    key("z", { ctrlKey: true, altKey: true }),
+    key("x"),
+    key("Delete", { ctrlKey: true }),
+  ])("%o is not a shortcut", (event) => {
+    expect(resolveShortcut(event)).toBeNull();
+  });
+
+  it("fields, text areas, selects and dialogs own their keys", () => {
+    const input = document.createElement("input");
+    const dialog = document.createElement("div");
+    dialog.setAttribute("role", "dialog");
+    const inDialog = document.createElement("button");
+    dialog.append(inDialog);
+    expect(isTypingTarget(input)).toBe(true);
+    expect(isTypingTarget(document.createElement("textarea"))).toBe(true);
+    expect(isTypingTarget(inDialog)).toBe(true);
+    expect(isTypingTarget(document.createElement("div"))).toBe(false);
+    expect(isTypingTarget(null)).toBe(false);
+  });
+});
+
+describe("shortcut dispatch", () => {
+  it("Ctrl+Z undoes and Ctrl+Shift+Z and Ctrl+Y redo", async () => {
+    const store = makeStore();
+    await settled(store);
+    render(<Harness store={store} />);
+    const first = store.getState().map;
+    const id = first.steps[0]?.id ?? "";
+    store.getState().apply((m) => updateStep(m, id, { label: "Changed" }));
+    const changed = store.getState().map;
+    fireEvent.keyDown(window, { key: "z", ctrlKey: true });
+    expect(store.getState().map).toBe(first);
+    fireEvent.keyDown(window, { key: "Z", ctrlKey: true, shiftKey: true });
+    expect(store.getState().map).toBe(changed);
+    fireEvent.keyDown(window, { key: "z", metaKey: true });
+    fireEvent.keyDown(window, { key: "y", ctrlKey: true });
+    expect(store.getState().map).toBe(changed);
+  });
+
+  it("ignores shortcuts typed into a field", async () => {
+    const store = makeStore();
+    await settled(store);
+    const view = render(<Harness store={store} />);
+    const id = store.getState().map.steps[0]?.id ?? "";
+    store.getState().select({ steps: [id] });
+    const field = view.getByLabelText("Some field");
+    fireEvent.keyDown(field, { key: "Backspace" });
+    fireEvent.keyDown(field, { key: "z", ctrlKey: true });
+    expect(store.getState().map.steps.some((s) => s.id === id)).toBe(true);
+    expect(store.getState().selection.steps).toEqual([id]);
+  });
+
+  it("Delete removes the selected step with its handoffs as one undo entry", async () => {
+    const store = makeStore();
+    await settled(store);
+    render(<Harness store={store} />);
+    const before = store.getState().map;
+    const handoff = before.handoffs[0];
+    if (handoff === undefined) throw new Error("template has no handoffs");
+    store.getState().select({ steps: [handoff.from] });
+    fireEvent.keyDown(document.body, { key: "Delete" });
+    const after = store.getState().map;
+    expect(after.steps.some((s) => s.id === handoff.from)).toBe(false);
+    expect(after.handoffs.some((h) => h.from === handoff.from || h.to === handoff.from)).toBe(false);
+    fireEvent.keyDown(window, { key: "z", ctrlKey: true });
+    expect(store.getState().map).toBe(before);
+  });
+
+  it("Tab on a selected step adds a connected step to its right and opens its label", async () => {
+    const store = makeStore();
+    await settled(store);
+    const view = render(<Harness store={store} />);
+    const from = store.getState().map.steps[0];
+    if (from === undefined) throw new Error("template has no steps");
+    store.getState().select({ steps: [from.id] });
+    const canvas = view.getByTestId("canvas");
+    canvas.focus();
+    fireEvent.keyDown(canvas, { key: "Tab" });
+    const { map, selection, editingStepId } = store.getState();
+    const added = map.steps[map.steps.length - 1];
+    expect(added?.lane).toBe(from.lane);
+    expect(selection.steps).toEqual([added?.id]);
+    expect(editingStepId).toBe(added?.id);
+    expect(map.handoffs.some((h) => h.from === from.id && h.to === added?.id)).toBe(true);
+    await settled(store);
+    const box = (id: string) => store.getState().layout?.steps.find((b) => b.id === id);
+    expect(box(added?.id ?? "")?.x ?? 0).toBeGreaterThan((box(from.id)?.x ?? 0) + (box(from.id)?.width ?? 0));
+    // One entry: a single undo takes back the step and its handoff.
+    store.getState().undo();
+    expect(store.getState().map.steps).toHaveLength(map.steps.length - 1);
+  });
+
+  it("Tab with focus outside the canvas (a toolbar button) moves focus as usual", async () => {
+    const store = makeStore();
+    await settled(store);
+    const view = render(<Harness store={store} />);
+    store.getState().select({ steps: [store.getState().map.steps[0]?.id ?? ""] });
+    const outside = document.createElement("button");
+    document.body.append(outside);
+    outside.focus();
+    const count = store.getState().map.steps.length;
+    const event = fireEvent.keyDown(outside, { key: "Tab" });
+    expect(event).toBe(true);
+    expect(store.getState().map.steps).toHaveLength(count);
+    outside.remove();
+    view.unmount();
+  });
+
+  it("Ctrl+D duplicates and Ctrl+A selects everything", async () => {
+    const store = makeStore();
+    await settled(store);
+    render(<Harness store={store} />);
+    const map = store.getState().map;
+    const id = map.steps[0]?.id ?? "";
+    store.getState().select({ steps: [id] });
+    fireEvent.keyDown(document.body, { key: "d", ctrlKey: true });
+    expect(store.getState().map.steps).toHaveLength(map.steps.length + 1);
+    fireEvent.keyDown(document.body, { key: "a", ctrlKey: true });
+    expect(store.getState().selection.steps).toHaveLength(map.steps.length + 1);
+    fireEvent.keyDown(document.body, { key: "Escape" });
+    expect(store.getState().selection.steps).toHaveLength(0);
+  });
+
+  it("paste events carry fragments through the system clipboard", async () => {
+    const store = makeStore();
+    await settled(store);
+    render(<Harness store={store} />);
+    const map = store.getState().map;
+    store.getState().select({ steps: [map.steps[0]?.id ?? "", map.steps[1]?.id ?? ""] });
+    const data = new Map<string, string>();
+    const clipboardData = {
+      setData: (type: string, value: string) => data.set(type, value),
+      getData: (type: string) => data.get(type) ?? "",
+    };
+    fireEvent.copy(document.body, { clipboardData });
+    expect(data.get("text/plain")).toContain("handoff-fragment");
+    fireEvent.paste(document.body, { clipboardData });
+    expect(store.getState().map.steps).toHaveLength(map.steps.length + 2);
+    fireEvent.paste(document.body, { clipboardData: { getData: () => "not a fragment" } });
+    expect(store.getState().notice?.text).toMatch(/no Handoff steps/);
+  });
+});
