@@ -206,7 +206,8 @@ export class MapSession {
     try {
       const result = await this.storage.write(mapId, map, revision, this.now());
       if (!result.ok) {
-        this.enterConflict(result.storedRevision === 0 ? "deleted" : "newer");
+        if (!(await this.adoptIfSame(mapId, map)))
+          this.enterConflict(result.storedRevision === 0 ? "deleted" : "newer");
         return;
       }
       // The user may have opened another map while this write was in flight.
@@ -221,6 +222,20 @@ export class MapSession {
     } catch (error) {
       this.lastError = describeStorageError(error);
     }
+  }
+
+  /**
+   * Another tab saved exactly the map this tab holds (both filled in the same layout positions
+   * after opening the same map, say): nothing to choose between, so take its revision.
+   */
+  private async adoptIfSame(mapId: string, map: HandoffMap): Promise<boolean> {
+    const read = await this.storage.read(mapId).catch(() => null);
+    if (read === null || read.status !== "ok" || this.mapId !== mapId) return false;
+    if (serializeMap(read.map) !== serializeMap(map)) return false;
+    this.savedMap = map;
+    this.lastError = null;
+    this.state.setState({ revision: read.entry.revision });
+    return true;
   }
 
   private enterConflict(cause: "newer" | "deleted"): void {
@@ -285,11 +300,11 @@ export class MapSession {
   private async followRemote(revision: number): Promise<void> {
     this.remoteRevision = 0;
     if (this.readOnly) return;
+    const mapId = this.mapId;
     if (this.isDirty()) {
-      this.enterConflict("newer");
+      if (!(await this.adoptIfSame(mapId, this.editor.getState().map))) this.enterConflict("newer");
       return;
     }
-    const mapId = this.mapId;
     const read = await this.storage.read(mapId).catch(() => null);
     if (read === null || read.status !== "ok" || this.mapId !== mapId) return;
     if (read.entry.revision < revision || read.entry.revision <= this.state.getState().revision) return;

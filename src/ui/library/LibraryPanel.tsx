@@ -1,7 +1,7 @@
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import type { EditorState } from "../../store/editor-store";
 import type { SessionState } from "../../store/persistence/map-session";
-import type { MapEntry } from "../../store/persistence/map-storage";
+import { countMap, type MapEntry } from "../../store/persistence/map-storage";
 import { useEditor, useEditorStoreApi } from "../store-context";
 import { useMapSession, useSessionState } from "./session-context";
 
@@ -9,6 +9,7 @@ const selectLibrary = (s: SessionState) => s.library;
 const selectMapId = (s: SessionState) => s.mapId;
 const selectDeleted = (s: SessionState) => s.deleted;
 const selectLibraryOpen = (s: EditorState) => s.panels.has("library");
+const selectMap = (s: EditorState) => s.map;
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
@@ -93,6 +94,20 @@ export function LibraryPanel() {
   const library = useSessionState(selectLibrary);
   const mapId = useSessionState(selectMapId);
   const deleted = useSessionState(selectDeleted);
+  const map = useEditor(selectMap);
+  // The open map as it is on screen, saved or not: the library never hides unsaved work.
+  const entries = useMemo(() => {
+    const stored = library.entries.find((e) => e.id === mapId);
+    const current: MapEntry = {
+      id: mapId,
+      title: map.title,
+      revision: stored?.revision ?? 0,
+      createdAt: stored?.createdAt ?? Date.now(),
+      updatedAt: stored?.updatedAt ?? Date.now(),
+      counts: countMap(map),
+    };
+    return [current, ...library.entries.filter((e) => e.id !== mapId)];
+  }, [library.entries, mapId, map]);
   if (!open) return null;
   return (
     <section aria-label="Library" className="handoff-library" data-testid="handoff-library">
@@ -119,7 +134,7 @@ export function LibraryPanel() {
         </p>
       )}
       <ul aria-label="Maps">
-        {library.entries.map((entry) => (
+        {entries.map((entry) => (
           <LibraryRow key={entry.id} entry={entry} current={entry.id === mapId} />
         ))}
         {library.broken.map((broken) => (
@@ -131,7 +146,6 @@ export function LibraryPanel() {
           </li>
         ))}
       </ul>
-      {library.entries.length === 0 && library.broken.length === 0 ? <p>No maps are stored yet.</p> : null}
     </section>
   );
 }
