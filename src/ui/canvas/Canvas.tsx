@@ -181,7 +181,10 @@ export function Canvas({
       if (box !== undefined) center = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
     }
     if (center !== null)
-      void instance.setCenter(center.x, center.y, { zoom: Math.max(instance.getZoom(), 0.9), duration: 300 });
+      void instance.setCenter(center.x, center.y, {
+        zoom: Math.max(instance.getZoom(), focusRequest.minZoom ?? 0.9),
+        duration: 300,
+      });
   }, [focusRequest]);
 
   const onNodesChange = useCallback(
