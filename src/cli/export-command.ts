@@ -152,6 +152,7 @@ function parseRaw(args: string[]) {
 async function produce(
   map: HandoffMap,
   request: ExportRequest,
+  warn: (message: string) => void,
 ): Promise<string | Uint8Array | { error: string }> {
   switch (request.format) {
     case "json":
@@ -167,7 +168,13 @@ async function produce(
       if (!result.ok) return { error: `layout failed: ${result.error}` };
       const svg = renderSvg(map, result.layout, { theme: request.theme, register: request.register });
       if (request.format === "svg") return svg;
-      return (await renderPng(svg, { scale: request.scale })).png;
+      const image = await renderPng(svg, { scale: request.scale });
+      if (image.scale < request.scale)
+        warn(
+          `the map is too large for a ${request.scale}x PNG; drawn at ${image.scale.toFixed(2)}x ` +
+            `(${image.width} x ${image.height} pixels). The SVG has no such limit.`,
+        );
+      return image.png;
     }
   }
 }
@@ -208,7 +215,7 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
   }
   for (const warning of parsed.warnings) io.stderr(`warning: ${formatIssue(warning)}\n`);
 
-  const output = await produce(parsed.map, request);
+  const output = await produce(parsed.map, request, (message) => io.stderr(`warning: ${message}\n`));
   if (typeof output === "object" && !(output instanceof Uint8Array)) {
     io.stderr(`handoff export: ${output.error}\n`);
     return 1;

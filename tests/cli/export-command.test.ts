@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { EXPORT_USAGE, parseExportArgs, runExport } from "../../src/cli/export-command";
+import { fitScale, MAX_PNG_PIXELS, MAX_PNG_SIDE } from "../../src/cli/render-png";
 import type { CliIo } from "../../src/cli/io";
 import { renderCsv } from "../../src/export/render-csv";
 import { renderJson } from "../../src/export/render-json";
@@ -233,3 +234,18 @@ describe("handoff export", () => {
 function renderJsonObject(): Record<string, unknown> {
   return JSON.parse(renderJson(template)) as Record<string, unknown>;
 }
+
+describe("fitScale", () => {
+  it("given a map that fits, then the asked scale is kept", () => {
+    expect(fitScale(3000, 1700, 2)).toBe(2);
+  });
+
+  it("given a very long map, then the longest side is held to the limit", () => {
+    expect(fitScale(40_000, 1_000, 2) * 40_000).toBeCloseTo(MAX_PNG_SIDE);
+  });
+
+  it("given a very large map, then the pixel count is held to the limit", () => {
+    const scale = fitScale(8_000, 8_000, 2);
+    expect(8_000 * scale * 8_000 * scale).toBeCloseTo(MAX_PNG_PIXELS, -2);
+  });
+});

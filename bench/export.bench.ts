@@ -1,0 +1,228 @@
+/**
+ * Export benchmark (`npm run bench:export`): SVG export and PNG export of generated maps of
+ * 200, 1,000 and 4,000 steps, with edge cases on about a fifth of the handoffs.
+ *
+ * Layout is excluded from the measured time, and the maps are laid out with the cheap grid layout
+ * of tests/fixtures/export-fixtures.ts rather than ELK: it satisfies the same MapLayout contract
+ * (boxes sized by the real measureStep, orthogonal border-to-border routes) and keeps the bench
+ * about the exporters. Layout cost is in bench/layout.bench.ts.
+ *
+ * Each (format, size) runs in a fresh child process, so each has its own JIT warm-up and its own
+ * peak RSS. Times are medians after one warm-up run. "PNG" is renderSvg + resvg at the CLI's
+ * default 2x, reduced automatically where the image would pass the 32-megapixel limit
+ * (src/cli/render-png.ts); the table says which scale was used.
+ *
+ * Writes bench/results/export.json and prints a Markdown table. The linearity check (4,000-step
+ * SVG time at most 4.5x the 1,000-step time) is printed, and sets the exit code.
+ */
+import { fork } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { DEFAULT_PNG_SCALE, renderPng } from "../src/cli/render-png";
+import { renderSvg } from "../src/export/render-svg";
+import type { EdgeCase, HandoffMap } from "../src/model/types";
+import { SEVERITIES } from "../src/model/types";
+import { gridLayout } from "../tests/fixtures/export-fixtures";
+import { generateMap, seededRandom } from "./generate-map";
+
+const SIZES = [200, 1000, 4000] as const;
+const SEED = 7;
+const LINEARITY_LIMIT = 4.5;
+const here = dirname(fileURLToPath(import.meta.url));
+
+interface Task {
+  format: "svg" | "png";
+  size: number;
+  runs: number;
+}
+
+interface TaskResult {
+  times: number[];
+  bytes: number;
+  rssBeforeMb: number;
+  peakRssMb: number;
+  width: number;
+  height: number;
+  scale: number;
+}
+
+/** A generated map with edge cases: every fifth handoff has one to three, in every state. */
+export function benchMap(steps: number): HandoffMap {
+  const map = generateMap({
+    steps,
+    seed: SEED + steps,
+    // More teams in bigger maps and about three steps per lane and phase, so the diagram grows
+    // in both directions instead of into one 100,000-pixel-long strip.
+    lanes: Math.max(8, Math.round(steps / 125)),
+    phases: Math.max(4, Math.round(steps / 24)),
+  });
+  const random = seededRandom(SEED);
+  map.handoffs.forEach((handoff, i) => {
+    if (i % 5 !== 0) return;
+    const count = 1 + Math.floor(random() * 3);
+    handoff.edgeCases = Array.from(
+      { length: count },
+      (_, k): EdgeCase => ({
+        id: `ec-${i}-${k}`,
+        title: `Record incomplete when ${handoff.from} hands over to ${handoff.to}`,
+        severity: SEVERITIES[Math.floor(random() * SEVERITIES.length)] ?? "low",
+        status: random() < 0.6 ? "open" : random() < 0.5 ? "mitigated" : "accepted",
+        owner: "Revenue operations",
+        mitigation: random() < 0.5 ? "" : "Validation rule before the handoff; weekly review of exceptions.",
+        description: "",
+        votes: Math.floor(random() * 5),
+      }),
+    );
+  });
+  return map;
+}
+
+async function runTask(task: Task): Promise<TaskResult> {
+  const map = benchMap(task.size);
+  const layout = gridLayout(map);
+  const rssBeforeMb = process.memoryUsage().rss / 2 ** 20;
+  let bytes = 0;
+  let width = layout.width;
+  let height = layout.height;
+  let scale = 1;
+  const once = async () => {
+    const svg = renderSvg(map, layout);
+    if (task.format === "svg") {
+      bytes = Buffer.byteLength(svg, "utf8");
+      return;
+    }
+    const image = await renderPng(svg, { scale: DEFAULT_PNG_SCALE });
+    bytes = image.png.byteLength;
+    width = image.width;
+    height = image.height;
+    scale = image.scale;
+  };
+  await once();
+  const times: number[] = [];
+  for (let i = 0; i < task.runs; i++) {
+    const start = performance.now();
+    await once();
+    times.push(performance.now() - start);
+  }
+  return {
+    times,
+    bytes,
+    rssBeforeMb,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    width,
+    height,
+    scale,
+  };
+}
+
+function inChild(task: Task): Promise<TaskResult> {
+  return new Promise((resolve, reject) => {
+    const child = fork(fileURLToPath(import.meta.url), ["--child", JSON.stringify(task)], {
+      execArgv: process.execArgv,
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
+    child.once("message", (message) => resolve(message as TaskResult));
+    child.once("error", reject);
+    child.once("exit", (code) => {
+      if (code !== 0 && code !== null) reject(new Error(`bench child exited with ${code}`));
+    });
+  });
+}
+
+interface BenchRow {
+  steps: number;
+  handoffs: number;
+  edgeCases: number;
+  svgMedianMs: number;
+  svgKb: number;
+  svgPeakRssMb: number;
+  svgRssBeforeMb: number;
+  pngMedianMs: number;
+  pngKb: number;
+  pngPixels: string;
+  pngScale: number;
+  pngPeakRssMb: number;
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+};
+
+const round = (x: number, digits = 0) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+async function main(): Promise<void> {
+  const machine = {
+    cpu: os.cpus()[0]?.model ?? "unknown",
+    cores: os.cpus().length,
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+  };
+  const rows: BenchRow[] = [];
+  for (const size of SIZES) {
+    const map = benchMap(size);
+    const edgeCases = map.handoffs.reduce((sum, h) => sum + h.edgeCases.length, 0);
+    const svg = await inChild({ format: "svg", size, runs: size >= 4000 ? 7 : 15 });
+    const png = await inChild({ format: "png", size, runs: 3 });
+    const row = {
+      steps: size,
+      handoffs: map.handoffs.length,
+      edgeCases,
+      svgMedianMs: round(median(svg.times), 1),
+      svgKb: round(svg.bytes / 1024),
+      svgPeakRssMb: round(svg.peakRssMb),
+      svgRssBeforeMb: round(svg.rssBeforeMb),
+      pngMedianMs: round(median(png.times)),
+      pngKb: round(png.bytes / 1024),
+      pngPixels: `${png.width} x ${png.height}`,
+      pngScale: round(png.scale, 2),
+      pngPeakRssMb: round(png.peakRssMb),
+    };
+    rows.push(row);
+    console.log(JSON.stringify(row));
+  }
+  const at = (steps: number) => rows.find((r) => r.steps === steps);
+  const svgRatio = round((at(4000)?.svgMedianMs ?? 0) / (at(1000)?.svgMedianMs ?? 1), 2);
+  const pngRatio = round((at(4000)?.pngMedianMs ?? 0) / (at(1000)?.pngMedianMs ?? 1), 2);
+
+  const out = join(here, "results", "export.json");
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(
+    out,
+    `${JSON.stringify({ machine, seed: SEED, layout: "grid fixture (excluded from times)", rows, svgRatio, pngRatio, linearityLimit: LINEARITY_LIMIT }, null, 2)}\n`,
+  );
+
+  console.log(
+    `\nMachine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}, ${machine.platform}`,
+  );
+  console.log("Layout excluded (grid fixture); medians after one warm-up; peak RSS of a fresh process.\n");
+  console.log(
+    "| steps | handoffs | edge cases | SVG (ms) | SVG size | SVG peak RSS | PNG (ms) | PNG size | PNG pixels (scale) | PNG peak RSS |",
+  );
+  console.log("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+  for (const r of rows) {
+    console.log(
+      `| ${r.steps.toLocaleString("en")} | ${r.handoffs.toLocaleString("en")} | ${r.edgeCases.toLocaleString("en")} | ${r.svgMedianMs} | ${r.svgKb.toLocaleString("en")} KB | ${r.svgPeakRssMb} MB | ${r.pngMedianMs.toLocaleString("en")} | ${r.pngKb.toLocaleString("en")} KB | ${r.pngPixels} (${r.pngScale}x) | ${r.pngPeakRssMb} MB |`,
+    );
+  }
+  const ok = svgRatio <= LINEARITY_LIMIT;
+  console.log(
+    `\n4,000 / 1,000 steps: SVG ${svgRatio}x, PNG ${pngRatio}x (limit for SVG ${LINEARITY_LIMIT}x: ${ok ? "ok" : "FAILED"})`,
+  );
+  console.log(`wrote ${out}`);
+  if (!ok) process.exitCode = 1;
+}
+
+const childIndex = process.argv.indexOf("--child");
+if (childIndex >= 0) {
+  const task = JSON.parse(process.argv[childIndex + 1] ?? "{}") as Task;
+  const result = await runTask(task);
+  process.send?.(result);
+  process.disconnect?.();
+} else {
+  await main();
+}
