@@ -42,8 +42,8 @@ export type Panel = "register" | "help" | "library" | "changePlan";
  * reacts to a new nonce and may leave the request in place (it is session state, never saved).
  */
 export type FocusRequest =
-  | { kind: "handoff"; id: string; nonce: number }
-  | { kind: "step"; id: string; nonce: number };
+  | { kind: "handoff"; id: string; nonce: number; minZoom?: number }
+  | { kind: "step"; id: string; nonce: number; minZoom?: number };
 
 /** The canvas's pan and zoom, in React Flow's terms (same shape as its Viewport). */
 export interface Viewport {
@@ -105,7 +105,7 @@ export interface EditorState {
   notify(text: string, tone?: Notice["tone"]): void;
   dismissNotice(): void;
   /** Asks the canvas to bring a handoff or step into view (does not change the selection). */
-  requestFocus(target: { kind: FocusRequest["kind"]; id: string }): void;
+  requestFocus(target: { kind: FocusRequest["kind"]; id: string; minZoom?: number }): void;
   /** The canvas reports where the user panned or zoomed to (on move end). */
   setViewport(viewport: Viewport): void;
   /** Persistence puts a saved viewport back (after open or load); the canvas follows it. */
@@ -274,7 +274,15 @@ export function createEditorStore({ map, runLayout }: EditorStoreOptions): Edito
 
       requestFocus(target) {
         focusNonce += 1;
-        set({ focusRequest: { kind: target.kind, id: target.id, nonce: focusNonce } });
+        set({
+          focusRequest: {
+            kind: target.kind,
+            id: target.id,
+            nonce: focusNonce,
+            // At least this zoom (a projector wants big type); the canvas has its own floor otherwise.
+            ...(target.minZoom === undefined ? {} : { minZoom: target.minZoom }),
+          },
+        });
       },
 
       setViewport(viewport) {
