@@ -45,6 +45,9 @@ type StoreApi = ReturnType<typeof useStoreApi<StepFlowNode, HandoffFlowEdge>>;
 
 export interface CanvasApi {
   fitView(): void;
+  /** Pan and zoom without animation (tests and the canvas bench drive the view through this). */
+  setViewport(viewport: Viewport): void;
+  getViewport(): Viewport | null;
   /** The middle of what is on screen, in layout coordinates (where "Add step" puts a step). */
   viewCenter(): Point | null;
 }
@@ -136,6 +139,8 @@ export function Canvas({
   useEffect(() => {
     onReady?.({
       fitView,
+      setViewport: (viewport) => void instanceRef.current?.setViewport(viewport),
+      getViewport: () => instanceRef.current?.getViewport() ?? null,
       viewCenter: () => {
         const instance = instanceRef.current;
         const element = document.querySelector(".hf-canvas .react-flow");

@@ -29,16 +29,27 @@ export interface EditorSlots {
  * Reads one editor store from context (EditorStoreProvider); the composition root decides what
  * fills the slots. Colors follow the system's light or dark setting.
  */
-export function Editor({ slots = {} }: { slots?: EditorSlots }) {
+export function Editor({
+  slots = {},
+  onCanvasReady,
+}: {
+  slots?: EditorSlots;
+  /** Hands out the canvas's view controls (fit, pan, zoom) once it is mounted. */
+  onCanvasReady?: (api: CanvasApi) => void;
+}) {
   const store = useEditorStoreApi();
   const scheme = useColorScheme();
   const theme = canvasTheme(scheme);
   const style = useMemo(() => themeVariables(theme), [theme]);
   const canvasApi = useRef<CanvasApi | null>(null);
   const rootRef = useRef<HTMLDivElement>(null);
-  const onReady = useCallback((api: CanvasApi) => {
-    canvasApi.current = api;
-  }, []);
+  const onReady = useCallback(
+    (api: CanvasApi) => {
+      canvasApi.current = api;
+      onCanvasReady?.(api);
+    },
+    [onCanvasReady],
+  );
   const getCanvas = useCallback(() => canvasApi.current, []);
 
   useEditorShortcuts({

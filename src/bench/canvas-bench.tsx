@@ -1,0 +1,178 @@
+/**
+ * The page `npm run bench:canvas` drives (bench/canvas.bench.ts): one map, drawn either by our
+ * editor ("ours") or by a bare React Flow with default nodes and edges at the same positions
+ * ("bare", "bare-visible" = with onlyRenderVisibleElements). The driver hands the map in through
+ * `window.handoffBench.start` and reads the timings back; nothing here is part of the app.
+ */
+import "@xyflow/react/dist/style.css";
+import {
+  applyNodeChanges,
+  type Edge,
+  type Node,
+  type OnNodesChange,
+  ReactFlow,
+  type ReactFlowInstance,
+} from "@xyflow/react";
+import { useCallback, useState } from "react";
+import { createRoot } from "react-dom/client";
+import { layoutForPositions } from "../layout/layout-map";
+import type { HandoffMap } from "../model/types";
+import { createEditorStore } from "../store/editor-store";
+import type { CanvasApi } from "../ui/canvas/Canvas";
+import { Editor } from "../ui/editor/Editor";
+import { EditorStoreProvider } from "../ui/store-context";
+
+type Mode = "ours" | "bare" | "bare-visible";
+
+interface ViewControl {
+  setViewport(v: { x: number; y: number; zoom: number }): void;
+  getViewport(): { x: number; y: number; zoom: number } | null;
+}
+
+interface Bench {
+  start(map: HandoffMap): Promise<{ settledMs: number; rendered: number }>;
+  /** Pans and zooms every frame for `ms`; resolves with the frame times. */
+  panZoom(ms: number): Promise<number[]>;
+  /** Records frame times until stopFrames. */
+  startFrames(): void;
+  stopFrames(): number[];
+  heapBytes(): number;
+}
+
+declare global {
+  interface Window {
+    handoffBench: Bench;
+  }
+}
+
+const mode = (new URLSearchParams(location.search).get("mode") ?? "ours") as Mode;
+let view: ViewControl | null = null;
+
+function waitForSettle(t0: number): Promise<{ settledMs: number; rendered: number }> {
+  return new Promise((resolve) => {
+    let last = -1;
+    let lastChange = performance.now();
+    let quiet = 0;
+    const tick = () => {
+      const count = document.querySelectorAll(".react-flow__node").length;
+      if (count !== last) {
+        last = count;
+        lastChange = performance.now();
+        quiet = 0;
+      } else if (count > 0) quiet++;
+      if (quiet >= 30) resolve({ settledMs: lastChange - t0, rendered: count });
+      else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+}
+
+function BareFlow({ initial, edges, visibleOnly }: { initial: Node[]; edges: Edge[]; visibleOnly: boolean }) {
+  const [nodes, setNodes] = useState(initial);
+  const onNodesChange: OnNodesChange = useCallback(
+    (changes) => setNodes((n) => applyNodeChanges(changes, n)),
+    [],
+  );
+  const onInit = useCallback((instance: ReactFlowInstance) => {
+    view = { setViewport: (v) => void instance.setViewport(v), getViewport: () => instance.getViewport() };
+  }, []);
+  return (
+    <div style={{ position: "fixed", inset: 0 }}>
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        onNodesChange={onNodesChange}
+        onInit={onInit}
+        onlyRenderVisibleElements={visibleOnly}
+        fitView
+        minZoom={0.1}
+      />
+    </div>
+  );
+}
+
+let frames: number[] | null = null;
+let lastFrame = 0;
+function frameLoop(now: number) {
+  if (frames === null) return;
+  if (lastFrame > 0) frames.push(now - lastFrame);
+  lastFrame = now;
+  requestAnimationFrame(frameLoop);
+}
+
+window.handoffBench = {
+  async start(map) {
+    const root = document.getElementById("root");
+    if (root === null) throw new Error("no #root");
+    if (mode === "ours") {
+      const store = createEditorStore({
+        map,
+        runLayout: async (m) => ({ ok: true, layout: layoutForPositions(m) }),
+      });
+      const t0 = performance.now();
+      createRoot(root).render(
+        <EditorStoreProvider store={store}>
+          <Editor onCanvasReady={(api: CanvasApi) => (view = api)} />
+        </EditorStoreProvider>,
+      );
+      return waitForSettle(t0);
+    }
+    const layout = layoutForPositions(map);
+    const nodes: Node[] = layout.steps.map((box) => ({
+      id: box.id,
+      position: { x: box.x, y: box.y },
+      data: { label: map.steps.find((s) => s.id === box.id)?.label ?? box.id },
+    }));
+    const edges: Edge[] = map.handoffs.map((h) => ({ id: h.id, source: h.from, target: h.to }));
+    const t0 = performance.now();
+    createRoot(root).render(<BareFlow initial={nodes} edges={edges} visibleOnly={mode === "bare-visible"} />);
+    return waitForSettle(t0);
+  },
+
+  panZoom(ms) {
+    return new Promise((resolve) => {
+      const start = view?.getViewport();
+      if (view === null || start === null || start === undefined) {
+        resolve([]);
+        return;
+      }
+      const control = view;
+      const times: number[] = [];
+      let previous = 0;
+      const t0 = performance.now();
+      const step = (now: number) => {
+        if (previous > 0) times.push(now - previous);
+        previous = now;
+        const t = (now - t0) / 1000;
+        control.setViewport({
+          x: start.x - 400 * Math.sin(t * 1.7),
+          y: start.y - 120 * Math.sin(t * 1.3),
+          zoom: start.zoom * (1.6 + 0.5 * Math.sin(t * 2.1)),
+        });
+        if (now - t0 < ms) requestAnimationFrame(step);
+        else {
+          control.setViewport(start);
+          resolve(times);
+        }
+      };
+      requestAnimationFrame(step);
+    });
+  },
+
+  startFrames() {
+    frames = [];
+    lastFrame = 0;
+    requestAnimationFrame(frameLoop);
+  },
+
+  stopFrames() {
+    const out = frames ?? [];
+    frames = null;
+    return out;
+  },
+
+  heapBytes() {
+    const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+    return memory?.usedJSHeapSize ?? 0;
+  },
+};
