@@ -33,7 +33,12 @@ export interface Tab {
 }
 
 /** Opens the editor the way the app does: the initial map from storage, then a session on it. */
-export async function openTab(storage: MapStorage, hub: FakeTabHub, debounceMs = 20): Promise<Tab> {
+/** debounceMs: 20 by default here; null for the session's own default. */
+export async function openTab(
+  storage: MapStorage,
+  hub: FakeTabHub,
+  debounceMs: number | null = 20,
+): Promise<Tab> {
   const initial = await openInitialMap(storage);
   const editor = createEditorStore({ map: initial.opened.map, runLayout: noLayout });
   const session = new MapSession({
@@ -41,7 +46,7 @@ export async function openTab(storage: MapStorage, hub: FakeTabHub, debounceMs =
     editor,
     opened: initial.opened,
     channel: hub.open(),
-    debounceMs,
+    ...(debounceMs === null ? {} : { debounceMs }),
     retryMs: 50,
     ...(initial.notStored === undefined ? {} : { notStored: initial.notStored }),
   });
