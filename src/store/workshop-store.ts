@@ -67,6 +67,14 @@ export interface WorkshopStoreOptions {
 export const DEFAULT_TIMER_MINUTES = 10;
 export const MAX_TIMER_MINUTES = 24 * 60;
 
+/** How close the canvas comes to the current step in presentation mode: type a room can read. */
+export const PRESENT_MIN_ZOOM = 1.25;
+
+/** The focus request for a walkthrough step: closer in presentation mode. */
+export function focusTarget(stepId: string, presenting: boolean) {
+  return { kind: "step" as const, id: stepId, ...(presenting ? { minZoom: PRESENT_MIN_ZOOM } : {}) };
+}
+
 /** The flow order of a map, computed once per map object (maps are immutable). */
 const orderCache = new WeakMap<HandoffMap, FlowOrder>();
 export function cachedFlowOrder(map: HandoffMap): FlowOrder {
@@ -106,7 +114,7 @@ export function createWorkshopStore({ editor, now = () => Date.now() }: Workshop
       const clamped = Math.max(0, Math.min(steps.length - 1, index));
       const stepId = steps[clamped] ?? null;
       set({ walkthrough: { active: true, stepId, index: clamped }, cursor: -1, capturing: false });
-      if (stepId !== null) editor.getState().requestFocus({ kind: "step", id: stepId });
+      if (stepId !== null) editor.getState().requestFocus(focusTarget(stepId, get().presenting));
     };
     const current = () => resolvePosition(cachedFlowOrder(editor.getState().map), get().walkthrough).index;
 

@@ -104,3 +104,14 @@ describe("timer", () => {
     expect(workshop.getState().timer.remainingMs).toBe(60_000);
   });
 });
+
+describe("presentation", () => {
+  it("asks the canvas to come closer to each step while presenting", () => {
+    const { editor, workshop } = setup();
+    workshop.getState().startWalkthrough();
+    expect(editor.getState().focusRequest).not.toHaveProperty("minZoom");
+    workshop.getState().setPresenting(true);
+    workshop.getState().next();
+    expect(editor.getState().focusRequest).toMatchObject({ kind: "step", id: "b", minZoom: 1.25 });
+  });
+});

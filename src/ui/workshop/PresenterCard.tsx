@@ -1,4 +1,4 @@
-import { useMemo } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { addEdgeCase, voteEdgeCase } from "../../model/operations";
 import type { Severity } from "../../model/types";
 import { cachedFlowOrder, resolvePosition } from "../../store/workshop-store";
@@ -32,6 +32,13 @@ export function PresenterCard() {
   const cursor = useWorkshop(selectCursor);
   const capturing = useWorkshop(selectCapturing);
 
+  const cardRef = useRef<HTMLElement>(null);
+  // The edge case the keys act on (a fresh capture, an arrow press) is kept in sight.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the cursor or the map moves
+  useEffect(() => {
+    cardRef.current?.querySelector(".is-cursor")?.scrollIntoView?.({ block: "nearest" });
+  }, [cursor, map]);
+
   const view = useMemo(() => {
     const order = cachedFlowOrder(map);
     return walkView(map, order, resolvePosition(order, walkthrough).index);
@@ -51,7 +58,7 @@ export function PresenterCard() {
     saveCapture(editor, workshop, capture);
 
   return (
-    <aside className="hf-presenter" aria-label="Walkthrough" data-testid="presenter-card">
+    <aside className="hf-presenter" aria-label="Walkthrough" data-testid="presenter-card" ref={cardRef}>
       <header className="hf-presenter__header">
         <p className="hf-presenter__position">
           <span>
@@ -134,14 +141,14 @@ export function PresenterCard() {
                                 }`}
                                 data-testid="presenter-edge-case"
                               >
-                                <span className="hf-presenter__ec-number">{item?.label}</span>
-                                <SeverityPill severity={edgeCase.severity} />
-                                <span className="hf-presenter__ec-title">
-                                  {edgeCase.title}
+                                <p className="hf-presenter__ec-main">
+                                  <span className="hf-presenter__ec-number">{item?.label}</span>{" "}
+                                  <SeverityPill severity={edgeCase.severity} />{" "}
+                                  <span className="hf-presenter__ec-title">{edgeCase.title}</span>
                                   {edgeCase.status !== "open" && (
                                     <span className="hf-presenter__ec-status"> ({edgeCase.status})</span>
                                   )}
-                                </span>
+                                </p>
                                 <VoteButtons
                                   title={edgeCase.title}
                                   votes={edgeCase.votes}

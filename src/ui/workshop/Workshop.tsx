@@ -1,5 +1,5 @@
-import { useMemo } from "react";
-import { cachedFlowOrder, resolvePosition } from "../../store/workshop-store";
+import { useEffect, useMemo } from "react";
+import { cachedFlowOrder, focusTarget, resolvePosition } from "../../store/workshop-store";
 import { useEditor, useEditorStoreApi } from "../store-context";
 import { PresenterCard } from "./PresenterCard";
 import {
@@ -34,6 +34,7 @@ export function WorkshopLayer() {
   useWorkshopKeys(editor, workshop, togglePresenting);
   useRootFlag("data-hf-walkthrough", active);
   useRootFlag("data-hf-presenting", presenting);
+  useRecentreOnResize(active, presenting);
 
   return (
     <div className="hf-workshop" data-testid="workshop-layer">
@@ -50,6 +51,25 @@ export function WorkshopLayer() {
       )}
     </div>
   );
+}
+
+/**
+ * Starting or leaving a walkthrough or presentation resizes the canvas (the side column and the
+ * toolbar come and go); once it has settled, the current step is brought into view again.
+ */
+function useRecentreOnResize(active: boolean, presenting: boolean) {
+  const editor = useEditorStoreApi();
+  const workshop = useWorkshopStoreApi();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `presenting` is the trigger, not an input
+  useEffect(() => {
+    if (!active) return;
+    const timer = setTimeout(() => {
+      const { walkthrough, presenting: now } = workshop.getState();
+      const stepId = resolvePosition(cachedFlowOrder(editor.getState().map), walkthrough).stepId;
+      if (stepId !== null) editor.getState().requestFocus(focusTarget(stepId, now));
+    }, 80);
+    return () => clearTimeout(timer);
+  }, [active, presenting, editor, workshop]);
 }
 
 /** The canvas highlight for the current position (see walk-highlight.ts for why a style sheet). */

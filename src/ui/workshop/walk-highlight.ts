@@ -44,7 +44,7 @@ const laneSel = (id: string) => `${WALK_ROOT} [data-lane-id=${cssString(id)}]`;
 /** The style sheet for one walkthrough position. */
 export function walkHighlightCss(focus: WalkFocus): string {
   const rules: string[] = [
-    `${WALK_ROOT} .react-flow__node, ${WALK_ROOT} .react-flow__edge { opacity: 0.22; transition: opacity 200ms ease; }`,
+    `${WALK_ROOT} .react-flow__node, ${WALK_ROOT} .react-flow__edge { opacity: 0.3; transition: opacity 200ms ease; }`,
     `${WALK_ROOT} [data-lane-id] { transition: opacity 200ms ease; }`,
   ];
   if (focus.neighbourIds.length > 0)

@@ -1,0 +1,147 @@
+/**
+ * Workshop mode in Chromium against the production build: a facilitator walks the template by
+ * keyboard, captures an edge case, the room votes it up, the ranked backlog comes out with it on
+ * top, and the timer runs. Screenshots of the walkthrough and of presentation mode go to
+ * test-results/ to be looked at.
+ */
+import { mkdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ARTIFACTS_DIR, BASE_URL, type BrowserSession, launchBrowser, watchConsole } from "./browser";
+
+let session: BrowserSession;
+
+beforeEach(async () => {
+  session = await launchBrowser({ viewport: { width: 1440, height: 900 } });
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+});
+
+afterEach(async () => {
+  await session.close();
+});
+
+async function openTemplate(): Promise<{ page: Page; problems: string[] }> {
+  const page = await session.context.newPage();
+  const problems = watchConsole(page);
+  await page.goto(BASE_URL);
+  await page.getByTestId("step-node").first().waitFor();
+  // The canvas is ready when the template's flags are drawn.
+  await page.getByTestId("edge-case-flag").first().waitFor();
+  return { page, problems };
+}
+
+const card = (page: Page) => page.getByRole("complementary", { name: "Walkthrough" });
+const cardTitle = (page: Page) => card(page).getByRole("heading", { level: 2 }).textContent();
+
+describe("workshop mode", () => {
+  it("walks, captures, votes, exports the ranked backlog, and times the session", async () => {
+    const { page, problems } = await openTemplate();
+    const title = "Callback promised on the call never logged";
+
+    // Walk through from the toolbar, then three steps forward by keyboard.
+    await page.getByRole("button", { name: "Walk through" }).click();
+    expect(await cardTitle(page)).toBe("Prospect raises a hand");
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Space");
+    await page.keyboard.press("ArrowRight");
+    expect(await cardTitle(page)).toBe("Cold outreach and inbound qualification");
+    const outgoing = await card(page).locator("[data-handoff-id]").last().getAttribute("data-handoff-id");
+    expect(outgoing).not.toBeNull();
+    const flag = page.locator(`[data-testid="edge-case-flag"][data-handoff-id="${outgoing}"]`);
+    const flagTextBefore = (await flag.count()) > 0 ? await flag.textContent() : null;
+
+    // Quick capture: E, type, 3 for high, Enter.
+    await page.keyboard.press("e");
+    await page.keyboard.type(title);
+    await page.keyboard.press("3");
+    await page.keyboard.press("Enter");
+    await expect
+      .poll(() => card(page).getByTestId("presenter-edge-case").filter({ hasText: title }).count())
+      .toBe(1);
+    expect(
+      await card(page).getByTestId("presenter-edge-case").filter({ hasText: title }).textContent(),
+    ).toContain("High");
+    // The walkthrough goes on; the flag appears (or counts one more) at once.
+    expect(await cardTitle(page)).toBe("Cold outreach and inbound qualification");
+    await expect.poll(() => flag.textContent()).not.toBe(flagTextBefore);
+
+    // Screenshot of the walkthrough with the capture on the card.
+    await page.waitForTimeout(400); // the pan to the step takes 300 ms
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, "workshop-walkthrough.png") });
+
+    // Vote it up twice on the presenter card.
+    const addVote = card(page).getByRole("button", { name: `Add a vote to ${title}`, exact: true });
+    await addVote.click();
+    await addVote.click();
+    await expect
+      .poll(() =>
+        card(page)
+          .getByRole("status", { name: `Votes for ${title}` })
+          .textContent(),
+      )
+      .toBe("2");
+
+    // It is in the register (Edge cases panel).
+    await page.keyboard.press("Escape"); // leave the walkthrough; the position is kept
+    await expect.poll(() => card(page).count()).toBe(0);
+    await page.getByRole("button", { name: "Edge cases", exact: true }).click();
+    await expect.poll(() => page.getByRole("row").filter({ hasText: title }).count()).toBe(1);
+
+    // Export the ranked backlog (CSV) from the change plan panel: our edge case is first.
+    await page.getByRole("button", { name: "Change plan", exact: true }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Ranked backlog (CSV)" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/ranked backlog\.csv$/);
+    const file = await download.path();
+    const csv = readFileSync(file, "utf8");
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const rows = csv.slice(1).split("\r\n");
+    expect(rows[0]).toMatch(/^"rank","#","votes","severity","title"/);
+    expect(rows[1]).toContain(`"1",`);
+    expect(rows[1]).toContain(`"2","high","${title}"`);
+
+    // The change plan lists it under Unassigned.
+    const plan = page.getByTestId("change-plan");
+    expect(await plan.getByRole("heading", { level: 3 }).first().textContent()).toMatch(/^Unassigned/);
+    expect(await plan.textContent()).toContain(title);
+
+    // W resumes where we left.
+    await page.keyboard.press("w");
+    expect(await cardTitle(page)).toBe("Cold outreach and inbound qualification");
+
+    // The timer counts down.
+    await page.getByRole("button", { name: "Timer", exact: true }).click();
+    await page.getByLabel("Minutes").fill("1");
+    await page.getByRole("button", { name: "Start" }).click();
+    const display = page.getByTestId("timer-display");
+    await expect.poll(() => display.textContent(), { timeout: 5_000 }).toMatch(/^0:5\d$/);
+
+    expect(problems).toEqual([]);
+  });
+
+  it("presents: F hides the editing chrome, the walkthrough and the timer stay, F again restores", async () => {
+    const { page, problems } = await openTemplate();
+    await page.getByRole("button", { name: "Timer", exact: true }).click();
+    await page.getByLabel("Minutes").fill("15");
+    await page.getByRole("button", { name: "Start" }).click();
+    await page.keyboard.press("w");
+    for (let i = 0; i < 5; i++) await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("f");
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.hasAttribute("data-hf-presenting")))
+      .toBe(true);
+    await expect.poll(() => page.locator(".hf-toolbar").isVisible()).toBe(false);
+    expect(await page.locator(".hf-editor__side").isVisible()).toBe(false);
+    expect(await card(page).isVisible()).toBe(true);
+    expect(await page.getByTestId("workshop-timer").isVisible()).toBe(true);
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, "workshop-presentation.png") });
+
+    await page.keyboard.press("f");
+    await expect.poll(() => page.locator(".hf-toolbar").isVisible()).toBe(true);
+    expect(problems).toEqual([]);
+  });
+});
