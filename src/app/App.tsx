@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { Editor } from "../ui/editor/Editor";
 import { ExportMenu } from "../ui/files/ExportMenu";
 import { FileDropTarget } from "../ui/files/FileDropTarget";
@@ -26,34 +26,39 @@ function ImportProblemOverlay() {
   return <ImportErrorPanel problem={problem} onClose={() => show(null)} />;
 }
 
-const slots = {
-  toolbarEnd: (
-    <>
-      <ImportButton />
-      <ExportMenu />
-      <ShareLinkButton />
-      <LibraryButton />
-      <WorkshopToolbar />
-    </>
-  ),
-  statusBar: <SaveStatus />,
-  overlays: (
-    <>
-      <StorageWarning />
-      <UnreadableMapsNotice />
-      <ImportProblemOverlay />
-      <FileDropTarget />
-      <ConflictOverlay />
-      <WorkshopLayer />
-    </>
-  ),
-  sidePanel: (
-    <>
-      <ChangePlanSlot />
-      <LibraryPanel />
-    </>
-  ),
-};
+function useSlots(persisted: boolean | null) {
+  return useMemo(
+    () => ({
+      toolbarEnd: (
+        <>
+          <ImportButton />
+          <ExportMenu />
+          <ShareLinkButton />
+          <LibraryButton />
+          <WorkshopToolbar />
+        </>
+      ),
+      statusBar: <SaveStatus />,
+      overlays: (
+        <>
+          <StorageWarning />
+          <UnreadableMapsNotice />
+          <ImportProblemOverlay />
+          <FileDropTarget />
+          <ConflictOverlay />
+          <WorkshopLayer />
+        </>
+      ),
+      sidePanel: (
+        <>
+          <ChangePlanSlot />
+          <LibraryPanel persisted={persisted} />
+        </>
+      ),
+    }),
+    [persisted],
+  );
+}
 
 /** Saves what is pending when the page goes away or into the background. */
 function useFlushOnHide(booted: Booted) {
@@ -73,6 +78,7 @@ function useFlushOnHide(booted: Booted) {
 
 function Ready({ booted, files }: { booted: Booted; files: FilesUiStore }) {
   useFlushOnHide(booted);
+  const slots = useSlots(booted.persisted);
   return (
     <EditorStoreProvider store={booted.editor}>
       <MapSessionProvider session={booted.session}>

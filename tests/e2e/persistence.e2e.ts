@@ -150,11 +150,61 @@ describe("import", () => {
     expect(await nodeCount(page)).toBe(nodesBefore);
     await panel.getByRole("button", { name: "Close" }).click();
 
+    // Dropping a file on the window imports it too.
+    await page
+      .getByRole("alertdialog")
+      .getByRole("button", { name: "Close" })
+      .click()
+      .catch(() => undefined);
+    const dropped = { ...createTemplate("blank"), title: "Dropped on the window" };
+    await page.evaluate((text) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], "dropped.json", { type: "application/json" }));
+      for (const type of ["dragenter", "dragover", "drop"])
+        window.dispatchEvent(
+          new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }),
+        );
+    }, JSON.stringify(dropped));
+    await expect.poll(() => currentTitle(page)).toBe("Dropped on the window");
+
     const newer = { ...createTemplate("blank"), version: 7 };
     await importFile(page, "future.json", JSON.stringify(newer));
     await expect
       .poll(() => page.getByRole("alertdialog").textContent())
       .toContain("made by a newer version of Handoff");
+    expect(serious(problems)).toEqual([]);
+  });
+});
+
+describe("library", () => {
+  it("lists maps with counts; new, duplicate, open, delete and undo the delete", async () => {
+    const { page, problems } = await openApp();
+    await openLibrary(page);
+    await page.getByRole("button", { name: "New blank map" }).click();
+    await expect.poll(() => currentTitle(page)).toBe("Untitled process map");
+    await page.getByRole("button", { name: "Duplicate RevOps customer lifecycle" }).click();
+    const titles = () => page.locator(".handoff-library-open").allTextContents();
+    await expect.poll(titles).toContain("RevOps customer lifecycle (copy)");
+    expect(await page.getByTestId("handoff-library").textContent()).toMatch(
+      /\d+ steps · \d+ handoffs · \d+ edge cases/,
+    );
+
+    await page.getByRole("button", { name: "RevOps customer lifecycle (copy)", exact: true }).click();
+    await expect.poll(() => currentTitle(page)).toBe("RevOps customer lifecycle (copy)");
+    await expect.poll(() => nodeCount(page)).toBeGreaterThan(5);
+
+    await page.getByRole("button", { name: "Delete Untitled process map" }).click();
+    await expect.poll(titles).not.toContain("Untitled process map");
+    await page.getByRole("button", { name: "Undo delete" }).click();
+    await expect.poll(titles).toContain("Untitled process map");
+    await page.reload();
+    await expectStatus(page, "Saved");
+    expect(await currentTitle(page)).toBe("RevOps customer lifecycle (copy)");
+    expect((await titles()).sort()).toEqual([
+      "RevOps customer lifecycle",
+      "RevOps customer lifecycle (copy)",
+      "Untitled process map",
+    ]);
     expect(serious(problems)).toEqual([]);
   });
 });

@@ -87,7 +87,7 @@ function LibraryRow({ entry, current }: { entry: MapEntry; current: boolean }) {
 }
 
 /** Every stored map: open, rename, duplicate, delete (undoable for the session), new maps. */
-export function LibraryPanel() {
+export function LibraryPanel({ persisted = null }: { persisted?: boolean | null }) {
   const session = useMapSession();
   const editor = useEditorStoreApi();
   const open = useEditor(selectLibraryOpen);
@@ -146,6 +146,13 @@ export function LibraryPanel() {
           </li>
         ))}
       </ul>
+      <p className="handoff-library-storage">
+        Maps are stored in this browser only
+        {persisted === true
+          ? " (kept even when disk space runs low)."
+          : ". The browser may clear them if disk space runs low."}{" "}
+        Export → JSON keeps a copy.
+      </p>
     </section>
   );
 }
