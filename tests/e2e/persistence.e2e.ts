@@ -151,11 +151,6 @@ describe("import", () => {
     await panel.getByRole("button", { name: "Close" }).click();
 
     // Dropping a file on the window imports it too.
-    await page
-      .getByRole("alertdialog")
-      .getByRole("button", { name: "Close" })
-      .click()
-      .catch(() => undefined);
     const dropped = { ...createTemplate("blank"), title: "Dropped on the window" };
     await page.evaluate((text) => {
       const transfer = new DataTransfer();
