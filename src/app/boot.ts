@@ -57,10 +57,9 @@ export async function boot(): Promise<Booted> {
     editor,
     opened: initial.opened,
     channel: openTabChannel(),
+    unreadable: initial.unreadable,
     ...(initial.notStored === undefined ? {} : { notStored: initial.notStored }),
   });
-  for (const unreadable of initial.unreadable)
-    session.state.setState((s) => ({ unreadable: [...s.unreadable, unreadable] }));
   void session.refreshLibrary();
 
   let shareErrors: MapIssue[] | null = null;
@@ -68,7 +67,8 @@ export async function boot(): Promise<Booted> {
     const shared = await decodeShareFragment(location.hash);
     // The fragment has done its job; a reload must not import the map a second time.
     history.replaceState(null, "", location.pathname + location.search);
-    if (shared.ok) await session.openNew(shared.map);
+    // Nothing has been edited yet: the map on screen is the stored one (or an unsaved template).
+    if (shared.ok) await session.openNew(shared.map, { discardUnsaved: true });
     else shareErrors = shared.errors;
   }
   return { storage, editor, session, shareErrors, persisted };

@@ -77,6 +77,8 @@ export interface MapSessionOptions {
   tabId?: string;
   /** The opened map is not in storage (storage failed at start): say why, and keep trying. */
   notStored?: string;
+  /** Maps found unreadable while choosing the one to open. */
+  unreadable?: UnreadableMap[];
 }
 
 export class MapSession {
@@ -116,7 +118,7 @@ export class MapSession {
       revision: options.opened.entry.revision,
       status: this.lastError === null ? { kind: "saved" } : { kind: "failed", reason: this.lastError },
       library: { entries: options.notStored === undefined ? [options.opened.entry] : [], broken: [] },
-      unreadable: [],
+      unreadable: options.unreadable ?? [],
       deleted: null,
     }));
     this.unsubscribers.push(
@@ -409,10 +411,32 @@ export class MapSession {
     }));
   }
 
-  /** Opens a stored map. A map that cannot be read is named and offered for download instead. */
-  async open(id: string): Promise<boolean> {
-    if (id === this.mapId && !this.readOnly) return true;
+  /**
+   * Saves what is pending and says whether the open map may be left without losing work. False
+   * while saving fails or another tab holds newer work: the caller asks the user before it passes
+   * `discardUnsaved` (the app offers Export → JSON first).
+   */
+  async prepareToLeave(): Promise<boolean> {
     await this.flush();
+    return !this.isDirty();
+  }
+
+  private async leave(discardUnsaved: boolean): Promise<boolean> {
+    if (await this.prepareToLeave()) return true;
+    if (discardUnsaved) return true;
+    this.editor
+      .getState()
+      .notify(
+        "The open map has changes that are not saved. Export it (Export → JSON) before opening another map.",
+        "error",
+      );
+    return false;
+  }
+
+  /** Opens a stored map. A map that cannot be read is named and offered for download instead. */
+  async open(id: string, options: { discardUnsaved?: boolean } = {}): Promise<boolean> {
+    if (id === this.mapId && !this.readOnly) return true;
+    if (!(await this.leave(options.discardUnsaved ?? false))) return false;
     let read: Awaited<ReturnType<MapStorage["read"]>>;
     try {
       read = await this.storage.read(id);
@@ -438,8 +462,8 @@ export class MapSession {
    * A new map (from a template, an import or a share link), stored first, then opened. When
    * storage refuses, the map still opens, in memory, with the failure showing: nothing is lost.
    */
-  async openNew(map: HandoffMap): Promise<boolean> {
-    await this.flush();
+  async openNew(map: HandoffMap, options: { discardUnsaved?: boolean } = {}): Promise<boolean> {
+    if (!(await this.leave(options.discardUnsaved ?? false))) return false;
     const created = await this.create(map);
     if (typeof created !== "string") {
       this.switchTo({ entry: created, map }, null);
@@ -467,8 +491,8 @@ export class MapSession {
     return false;
   }
 
-  createFromTemplate(template: TemplateId): Promise<boolean> {
-    return this.openNew(createTemplate(template));
+  createFromTemplate(template: TemplateId, options: { discardUnsaved?: boolean } = {}): Promise<boolean> {
+    return this.openNew(createTemplate(template), options);
   }
 
   async rename(id: string, title: string): Promise<boolean> {
@@ -559,9 +583,9 @@ export class MapSession {
     await this.refreshLibrary();
     for (const entry of this.state.getState().library.entries) {
       if (entry.id === this.mapId) continue;
-      if (await this.open(entry.id)) return;
+      if (await this.open(entry.id, { discardUnsaved: true })) return;
     }
-    await this.openNew(createTemplate("revops"));
+    await this.openNew(createTemplate("revops"), { discardUnsaved: true });
   }
 
   /** The map as it is on screen, for "download my version". */

@@ -1,4 +1,5 @@
 import { useCallback } from "react";
+import { confirmLeave } from "../library/confirm-leave";
 import { useMapSession } from "../library/session-context";
 import { useEditorStoreApi } from "../store-context";
 import { useFilesUi } from "./files-context";
@@ -17,7 +18,8 @@ export function useImportFile(): (file: File) => Promise<boolean> {
         return false;
       }
       show(null);
-      await session.openNew(result.map);
+      if (!(await confirmLeave(session))) return false;
+      await session.openNew(result.map, { discardUnsaved: true });
       const warnings = result.warnings.length;
       editor.getState().notify(
         `Imported “${result.map.title}” as a new map${

@@ -1,8 +1,10 @@
 import { useMemo, useState } from "react";
+import type { TemplateId } from "../../model/templates";
 import type { EditorState } from "../../store/editor-store";
-import type { SessionState } from "../../store/persistence/map-session";
+import type { MapSession, SessionState } from "../../store/persistence/map-session";
 import { countMap, type MapEntry } from "../../store/persistence/map-storage";
 import { useEditor, useEditorStoreApi } from "../store-context";
+import { confirmLeave } from "./confirm-leave";
 import { useMapSession, useSessionState } from "./session-context";
 
 const selectLibrary = (s: SessionState) => s.library;
@@ -15,6 +17,14 @@ const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", tim
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
+
+async function openMap(session: MapSession, id: string) {
+  if (id === session.mapId || (await confirmLeave(session))) await session.open(id, { discardUnsaved: true });
+}
+
+async function newMap(session: MapSession, template: TemplateId) {
+  if (await confirmLeave(session)) await session.createFromTemplate(template, { discardUnsaved: true });
 }
 
 export function LibraryButton() {
@@ -33,7 +43,11 @@ function LibraryRow({ entry, current }: { entry: MapEntry; current: boolean }) {
   return (
     <li aria-current={current ? "true" : undefined} data-testid="handoff-library-entry">
       {renaming === null ? (
-        <button type="button" className="handoff-library-open" onClick={() => void session.open(entry.id)}>
+        <button
+          type="button"
+          className="handoff-library-open"
+          onClick={() => void openMap(session, entry.id)}
+        >
           {entry.title}
         </button>
       ) : (
@@ -118,10 +132,10 @@ export function LibraryPanel({ persisted = null }: { persisted?: boolean | null 
         </button>
       </header>
       <div>
-        <button type="button" onClick={() => void session.createFromTemplate("revops")}>
+        <button type="button" onClick={() => void newMap(session, "revops")}>
           New RevOps map
         </button>
-        <button type="button" onClick={() => void session.createFromTemplate("blank")}>
+        <button type="button" onClick={() => void newMap(session, "blank")}>
           New blank map
         </button>
       </div>
@@ -139,7 +153,7 @@ export function LibraryPanel({ persisted = null }: { persisted?: boolean | null 
         ))}
         {library.broken.map((broken) => (
           <li key={broken.id}>
-            <button type="button" onClick={() => void session.open(broken.id)}>
+            <button type="button" onClick={() => void openMap(session, broken.id)}>
               {broken.id}
             </button>
             <p>Could not be read: {broken.problem}</p>

@@ -206,6 +206,22 @@ describe("library", () => {
     expect(tab.session.state.getState().unreadable).toMatchObject([{ id: "bad", raw: "[]" }]);
   });
 
+  it("given a save that failed, opening another map is refused unless the user discards the edits", async () => {
+    const { storage, tab } = await open();
+    const first = tab.session.mapId;
+    await tab.session.createFromTemplate("blank");
+    storage.fail = (point) => (point === "write" ? quota() : undefined);
+    retitle(tab, "Unsaved work");
+
+    expect(await tab.session.prepareToLeave()).toBe(false);
+    expect(await tab.session.open(first)).toBe(false);
+    expect(tab.editor.getState().map.title).toBe("Unsaved work");
+    expect(tab.editor.getState().notice?.text).toMatch(/not saved.*Export/);
+
+    expect(await tab.session.open(first, { discardUnsaved: true })).toBe(true);
+    expect(tab.editor.getState().map.title).toBe("RevOps customer lifecycle");
+  });
+
   it("a new map still opens, in memory, when storage refuses it", async () => {
     const { storage, tab, status } = await open();
     storage.fail = (point) => (point === "write" ? quota() : undefined);
