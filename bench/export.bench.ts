@@ -8,7 +8,8 @@
  * about the exporters. Layout cost is in bench/layout.bench.ts.
  *
  * Each (format, size) runs in a fresh child process, so each has its own JIT warm-up and its own
- * peak RSS. Times are medians after one warm-up run. "PNG" is renderSvg + resvg at the CLI's
+ * peak RSS. SVG times are medians of 15 runs after one warm-up, each run starting from a
+ * collected heap (--expose-gc); PNG times are medians of 3 runs (2 at 4,000 steps), no warm-up. "PNG" is renderSvg + resvg at the CLI's
  * default 2x, reduced automatically where the image would pass the 32-megapixel limit
  * (src/cli/render-png.ts); the table says which scale was used.
  *
@@ -99,9 +100,14 @@ async function runTask(task: Task): Promise<TaskResult> {
     height = image.height;
     scale = image.scale;
   };
-  await once();
+  // Warm the JIT for the SVG; the PNG time is mostly resvg's native code, and one 4,000-step
+  // PNG takes most of a minute, so PNG runs go without a warm-up.
+  if (task.format === "svg") await once();
   const times: number[] = [];
+  const gc = (globalThis as { gc?: () => void }).gc;
   for (let i = 0; i < task.runs; i++) {
+    // Each run starts from a collected heap, so one run's garbage is not billed to the next.
+    gc?.();
     const start = performance.now();
     await once();
     times.push(performance.now() - start);
@@ -120,7 +126,7 @@ async function runTask(task: Task): Promise<TaskResult> {
 function inChild(task: Task): Promise<TaskResult> {
   return new Promise((resolve, reject) => {
     const child = fork(fileURLToPath(import.meta.url), ["--child", JSON.stringify(task)], {
-      execArgv: process.execArgv,
+      execArgv: [...process.execArgv, "--expose-gc"],
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
     child.once("message", (message) => resolve(message as TaskResult));
@@ -166,8 +172,8 @@ async function main(): Promise<void> {
   for (const size of SIZES) {
     const map = benchMap(size);
     const edgeCases = map.handoffs.reduce((sum, h) => sum + h.edgeCases.length, 0);
-    const svg = await inChild({ format: "svg", size, runs: size >= 4000 ? 7 : 15 });
-    const png = await inChild({ format: "png", size, runs: 3 });
+    const svg = await inChild({ format: "svg", size, runs: 15 });
+    const png = await inChild({ format: "png", size, runs: size >= 4000 ? 2 : 3 });
     const row = {
       steps: size,
       handoffs: map.handoffs.length,

@@ -7,6 +7,10 @@
 // surrogates, U+FFFE/U+FFFF). With the `u` flag a lone surrogate is one code point and is matched.
 const ILLEGAL_XML_CHARS = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
+// Printable ASCII that needs no escaping in text or in a double- or single-quoted attribute:
+// most values (colors, numbers, ids, plain labels) match, and skip the replacement passes.
+const SAFE = /^[\u0020\u0021\u0023-\u0025\u0028-\u003b\u003d\u003f-\u007e]*$/;
+
 /** Removes characters that cannot appear in an XML 1.0 document at all, even escaped. */
 export function stripIllegalXmlChars(text: string): string {
   return text.replace(ILLEGAL_XML_CHARS, "");
@@ -14,6 +18,7 @@ export function stripIllegalXmlChars(text: string): string {
 
 /** Escapes text content: `&`, `<` and `>` (the last so that `]]>` can never appear). */
 export function escapeXmlText(text: string): string {
+  if (SAFE.test(text)) return text;
   return stripIllegalXmlChars(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
@@ -22,6 +27,7 @@ export function escapeXmlText(text: string): string {
  * references so attribute-value normalization cannot change them.
  */
 export function escapeXmlAttr(text: string): string {
+  if (SAFE.test(text)) return text;
   return stripIllegalXmlChars(text)
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
