@@ -74,6 +74,11 @@ export interface EditorState {
   editingStepId: string | null;
   panels: ReadonlySet<Panel>;
   notice: Notice | null;
+  /**
+   * Why the document cannot be edited right now (another tab saved newer work), or null.
+   * While set, apply, undo and redo refuse with this reason as a notice; load still works.
+   */
+  readOnly: string | null;
   /** The latest "bring this into view" request for the canvas; null until the first. */
   focusRequest: FocusRequest | null;
   /**
@@ -103,6 +108,7 @@ export interface EditorState {
   setEditingStep(id: string | null): void;
   togglePanel(panel: Panel, open?: boolean): void;
   notify(text: string, tone?: Notice["tone"]): void;
+  setReadOnly(reason: string | null): void;
   dismissNotice(): void;
   /** Asks the canvas to bring a handoff or step into view (does not change the selection). */
   requestFocus(target: { kind: FocusRequest["kind"]; id: string; minZoom?: number }): void;
@@ -176,6 +182,12 @@ export function createEditorStore({ map, runLayout }: EditorStoreOptions): Edito
       });
     };
 
+    const refusedWhileReadOnly = () => {
+      const reason = get().readOnly;
+      if (reason !== null) get().notify(reason, "error");
+      return reason !== null;
+    };
+
     return {
       map,
       revision: 0,
@@ -187,11 +199,13 @@ export function createEditorStore({ map, runLayout }: EditorStoreOptions): Edito
       editingStepId: null,
       panels: new Set<Panel>(),
       notice: null,
+      readOnly: null,
       focusRequest: null,
       viewport: null,
       viewportRestore: 0,
 
       apply(change, options = {}) {
+        if (refusedWhileReadOnly()) return false;
         const before = get().map;
         let after: HandoffMap;
         try {
@@ -224,11 +238,13 @@ export function createEditorStore({ map, runLayout }: EditorStoreOptions): Edito
       },
 
       undo() {
+        if (refusedWhileReadOnly()) return;
         const result = history.undo(get().history, get().map);
         if (result) commit(result.map, result.history);
       },
 
       redo() {
+        if (refusedWhileReadOnly()) return;
         const result = history.redo(get().history, get().map);
         if (result) commit(result.map, result.history);
       },
@@ -266,6 +282,10 @@ export function createEditorStore({ map, runLayout }: EditorStoreOptions): Edito
       notify(text, tone = "info") {
         noticeId += 1;
         set({ notice: { id: noticeId, tone, text } });
+      },
+
+      setReadOnly(reason) {
+        if (reason !== get().readOnly) set({ readOnly: reason });
       },
 
       dismissNotice() {

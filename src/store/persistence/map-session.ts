@@ -127,6 +127,16 @@ export class MapSession {
         if (next.viewport !== previous.viewport && !this.loading) this.onViewportChange();
       }),
       this.channel.subscribe((message) => this.onTabMessage(message)),
+      // A tab in conflict is read-only in fact, not only behind its overlay: keyboard edits too.
+      this.state.subscribe((next) => {
+        this.editor
+          .getState()
+          .setReadOnly(
+            next.status.kind === "conflict"
+              ? "This map was changed in another tab: keep your version as a new map, or load the latest, before editing."
+              : null,
+          );
+      }),
     );
     if (this.lastError !== null) this.schedule(this.retryMs);
   }

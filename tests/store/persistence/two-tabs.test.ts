@@ -49,6 +49,11 @@ describe("two tabs on one map", () => {
     const stored = await storage.read(a.session.mapId);
     expect(stored.status === "ok" && stored.map.title).toBe("Title from A");
 
+    // While locked, the editor refuses edits (keyboard shortcuts included), with the reason shown.
+    retitle(b, "Typed while locked");
+    expect(b.editor.getState().map.title).toBe("Title from B");
+    expect(b.editor.getState().notice?.text).toMatch(/changed in another tab/);
+
     // Then: keeping B's version makes a new map, and both titles are in storage.
     expect(await b.session.saveAsNewMap()).toBe(true);
     expect(status(b)).toBe("saved");
