@@ -139,10 +139,11 @@ describe("layout", () => {
 
   it("a failed auto layout leaves the map unchanged and says why", async () => {
     let calls = 0;
-    const failing: LayoutRunner = async (m, mode) =>
-      mode === "auto"
-        ? { ok: false, error: "timed out after 10 s" }
-        : runLayout(m, mode).then((r) => (calls++, r));
+    const failing: LayoutRunner = async (m, mode) => {
+      if (mode === "auto") return { ok: false, error: "timed out after 10 s" };
+      calls++;
+      return runLayout(m, mode);
+    };
     const store = given(createRevOpsTemplate(), failing);
     await expect.poll(() => calls > 0).toBe(true);
     const before = store.getState().map;
