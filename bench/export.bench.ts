@@ -205,7 +205,9 @@ async function main(): Promise<void> {
   console.log(
     `\nMachine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}, ${machine.platform}`,
   );
-  console.log("Layout excluded (grid fixture); medians after one warm-up; peak RSS of a fresh process.\n");
+  console.log(
+    "Layout excluded (grid fixture). SVG: median of 15 runs after a warm-up; PNG: median of 3 (2 at 4,000 steps). Peak RSS of a fresh process.\n",
+  );
   console.log(
     "| steps | handoffs | edge cases | SVG (ms) | SVG size | SVG peak RSS | PNG (ms) | PNG size | PNG pixels (scale) | PNG peak RSS |",
   );
