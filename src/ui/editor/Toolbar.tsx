@@ -34,6 +34,19 @@ const ICONS = {
 };
 
 /**
+ * A labelled cluster of toolbar buttons with a divider before it. Parts that fill the toolbar's
+ * end slot use it too ("File", "Workshop"), so the whole bar reads as one row of groups.
+ */
+export function ToolbarGroup({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: a toolbar group, not a form fieldset
+    <div className="hf-toolbar__group" role="group" aria-label={label}>
+      {children}
+    </div>
+  );
+}
+
+/**
  * The editor's toolbar. Accessible names are exactly the words on the buttons, so people (and
  * tests) find them by what they do.
  */
@@ -51,25 +64,36 @@ export function Toolbar({ canvas, end }: { canvas: () => CanvasApi | null; end?:
           {state.title}
         </span>
       </div>
-      <div className="hf-toolbar__group">
+      <ToolbarGroup label="Add">
         <button
           type="button"
-          className="hf-button"
+          className="hf-button hf-button--fold-2"
           onClick={() => addStepFromToolbar(store, canvas()?.viewCenter() ?? null)}
+          title="Add step in the middle of the view"
         >
           <Icon d={ICONS.step} />
-          Add step
+          <span className="hf-button__label">Add step</span>
         </button>
-        <button type="button" className="hf-button" onClick={() => addLaneAtEnd(store)}>
+        <button
+          type="button"
+          className="hf-button hf-button--fold-1"
+          title="Add lane at the bottom"
+          onClick={() => addLaneAtEnd(store)}
+        >
           <Icon d={ICONS.lane} />
-          Add lane
+          <span className="hf-button__label">Add lane</span>
         </button>
-        <button type="button" className="hf-button" onClick={() => addPhaseAtEnd(store)}>
+        <button
+          type="button"
+          className="hf-button hf-button--fold-1"
+          title="Add phase at the end"
+          onClick={() => addPhaseAtEnd(store)}
+        >
           <Icon d={ICONS.phase} />
-          Add phase
+          <span className="hf-button__label">Add phase</span>
         </button>
-      </div>
-      <div className="hf-toolbar__group">
+      </ToolbarGroup>
+      <ToolbarGroup label="History">
         <button
           type="button"
           className="hf-button hf-button--icon"
@@ -90,37 +114,39 @@ export function Toolbar({ canvas, end }: { canvas: () => CanvasApi | null; end?:
         >
           <Icon d={ICONS.redo} />
         </button>
-      </div>
-      <div className="hf-toolbar__group">
+      </ToolbarGroup>
+      <ToolbarGroup label="View">
         <button
           type="button"
-          className="hf-button"
+          className="hf-button hf-button--fold-1"
+          title="Auto layout: arrange the steps in their lanes and phases"
           aria-busy={state.layoutRunning}
           disabled={state.layoutRunning}
           onClick={() => void store.getState().autoLayout()}
         >
           <Icon d={ICONS.layout} />
-          Auto layout
+          <span className="hf-button__label">Auto layout</span>
         </button>
         <button
           type="button"
           className="hf-button hf-button--icon"
           aria-label="Fit view"
-          title="Fit view: show the whole map"
+          title="Fit view: show the whole map (Shift+1)"
           onClick={() => canvas()?.fitView()}
         >
           <Icon d={ICONS.fit} />
         </button>
-      </div>
-      <div className="hf-toolbar__group">
+      </ToolbarGroup>
+      <ToolbarGroup label="Panels">
         <button
           type="button"
-          className="hf-button"
+          className="hf-button hf-button--fold-2"
+          title="Edge cases: the register of every edge case"
           aria-pressed={state.registerOpen}
           onClick={() => store.getState().togglePanel("register")}
         >
           <Icon d={ICONS.register} />
-          Edge cases
+          <span className="hf-button__label">Edge cases</span>
         </button>
         <button
           type="button"
@@ -132,9 +158,9 @@ export function Toolbar({ canvas, end }: { canvas: () => CanvasApi | null; end?:
         >
           ?
         </button>
-      </div>
+      </ToolbarGroup>
       <div className="hf-toolbar__spacer" />
-      {end !== undefined && <div className="hf-toolbar__group hf-toolbar__end">{end}</div>}
+      {end !== undefined && <div className="hf-toolbar__end">{end}</div>}
     </header>
   );
 }
