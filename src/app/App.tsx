@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from "react";
 import { Editor } from "../ui/editor/Editor";
+import { ToolbarGroup } from "../ui/editor/Toolbar";
 import { ExportMenu } from "../ui/files/ExportMenu";
 import { FileDropTarget } from "../ui/files/FileDropTarget";
 import { FilesUiProvider, useFilesUi } from "../ui/files/files-context";
@@ -31,10 +32,12 @@ function useSlots(persisted: boolean | null) {
     () => ({
       toolbarEnd: (
         <>
-          <ImportButton />
-          <ExportMenu />
-          <ShareLinkButton />
-          <LibraryButton />
+          <ToolbarGroup label="File">
+            <ImportButton />
+            <ExportMenu />
+            <ShareLinkButton />
+            <LibraryButton />
+          </ToolbarGroup>
           <WorkshopToolbar />
         </>
       ),
