@@ -4,17 +4,24 @@
  * the better of the two is the anchor) at 100 / 500 / 1,000 / 2,000 steps, in headless Chromium
  * against the production build (bench.html).
  *
- * Per size and page, in a fresh page: time until the steps are shown (the rendered node count
- * stops changing), pan/zoom frame time over 2 s of programmatic viewport changes (median, p95),
- * frame time while dragging one step with the mouse (median, p95), and JS heap after a GC.
+ * Per size and page, RUNS times (default 3), each in a fresh browser context, the pages
+ * interleaved so that a noisy minute on this shared machine hits all of them alike: time until the
+ * steps are shown (the rendered node count stops changing), pan/zoom frame time over 2 s of
+ * programmatic viewport changes (median, p95), frame time while dragging one step with the mouse
+ * (median, p95), main-thread busy time per frame while panning and dragging (CDP
+ * Performance.getMetrics TaskDuration; not quantized to vsync like frame gaps, so it shows
+ * differences the frame times hide), and JS heap after two forced garbage collections (CDP
+ * HeapProfiler.collectGarbage, then Runtime.getHeapUsage). Each figure is the median over runs.
  * Writes bench/results/canvas.json and docs/performance-canvas.md, prints a table. Not a test.
+ *
+ * BENCH_SIZES=1000 BENCH_RUNS=5 BENCH_SKIP_BUILD=1 narrow a run while working on one size.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, type CDPSession, chromium, type Page } from "playwright-core";
 import { filePositions } from "../src/layout/geometry";
 import { layoutMap } from "../src/layout/layout-map";
 import { createNodeElk } from "../src/layout/node-elk";
@@ -22,7 +29,10 @@ import type { HandoffMap } from "../src/model/types";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../tests/e2e/browser";
 import { generateMap } from "./generate-map";
 
-const SIZES = [100, 500, 1000, 2000] as const;
+const SIZES: readonly number[] = process.env.BENCH_SIZES
+  ? process.env.BENCH_SIZES.split(",").map(Number)
+  : [100, 500, 1000, 2000];
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
 const PAGES = ["ours", "bare", "bare-visible"] as const;
 type PageKind = (typeof PAGES)[number];
 const SEED = 7;
@@ -39,6 +49,9 @@ interface Figures {
   panP95Ms: number;
   dragMedianMs: number;
   dragP95Ms: number;
+  /** Main-thread task time per frame while panning / dragging (ms). */
+  panBusyMs: number;
+  dragBusyMs: number;
   heapMb: number;
 }
 
@@ -96,23 +109,45 @@ async function dragFrames(page: Page): Promise<number[]> {
   return frames;
 }
 
-async function measure(browser: Browser, kind: PageKind, map: HandoffMap): Promise<Figures> {
+/** Main-thread task time so far (s), from Chromium's own counters. */
+async function taskSeconds(cdp: CDPSession): Promise<number> {
+  const { metrics } = (await cdp.send("Performance.getMetrics")) as {
+    metrics: Array<{ name: string; value: number }>;
+  };
+  return metrics.find((m) => m.name === "TaskDuration")?.value ?? Number.NaN;
+}
+
+type View = { x: number; y: number; zoom: number };
+
+async function measure(
+  browser: Browser,
+  kind: PageKind,
+  map: HandoffMap,
+  at: View | undefined,
+): Promise<Figures & { view: View | null }> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Performance.enable");
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
   await page.goto(`http://127.0.0.1:${PORT}/bench.html?mode=${kind}`);
   await page.waitForFunction(() => window.handoffBench !== undefined);
-  const settled = await page.evaluate((m) => window.handoffBench.start(m), map);
+  const settled = await page.evaluate(([m, v]) => window.handoffBench.start(m, v), [map, at] as const);
   await page.waitForTimeout(300);
+  const view = await page.evaluate(() => window.handoffBench.viewport());
+  let before = await taskSeconds(cdp);
   const pan = await page.evaluate((ms) => window.handoffBench.panZoom(ms), PAN_MS);
+  const panBusy = ((await taskSeconds(cdp)) - before) * 1000;
   await page.waitForTimeout(300);
+  before = await taskSeconds(cdp);
   const drag = await dragFrames(page);
+  const dragBusy = ((await taskSeconds(cdp)) - before) * 1000;
   await page.waitForTimeout(300);
-  const heap = await page.evaluate(() => {
-    (globalThis as unknown as { gc?: () => void }).gc?.();
-    return window.handoffBench.heapBytes();
-  });
+  // Two full collections: the first may leave garbage that only becomes unreachable after it.
+  await cdp.send("HeapProfiler.collectGarbage");
+  await cdp.send("HeapProfiler.collectGarbage");
+  const { usedSize } = (await cdp.send("Runtime.getHeapUsage")) as { usedSize: number };
   await context.close();
   if (errors.length > 0) throw new Error(`${kind}: ${errors.join("; ")}`);
   return {
@@ -122,8 +157,28 @@ async function measure(browser: Browser, kind: PageKind, map: HandoffMap): Promi
     panP95Ms: round(quantile(pan, 0.95)),
     dragMedianMs: round(quantile(drag, 0.5)),
     dragP95Ms: round(quantile(drag, 0.95)),
-    heapMb: round(heap / 1024 / 1024),
+    panBusyMs: round(panBusy / Math.max(1, pan.length)),
+    dragBusyMs: round(dragBusy / Math.max(1, drag.length)),
+    heapMb: round(usedSize / 1024 / 1024),
+    view,
   };
+}
+
+/** Per figure, the median over runs (the middle run for odd counts). */
+function medianOf(runs: Figures[]): Figures {
+  const first = runs[0];
+  if (first === undefined) throw new Error("no runs");
+  const out = { ...first };
+  for (const key of Object.keys(first) as Array<keyof Figures>) {
+    out[key] = round(
+      quantile(
+        runs.map((r) => r[key]),
+        0.5,
+      ),
+      key === "settledMs" ? 0 : 1,
+    );
+  }
+  return out;
 }
 
 async function startServer(): Promise<ChildProcess> {
@@ -163,11 +218,22 @@ function anchorOf(bare: Figures, visible: Figures): Figures {
     panP95Ms: pick("panP95Ms"),
     dragMedianMs: pick("dragMedianMs"),
     dragP95Ms: pick("dragP95Ms"),
+    panBusyMs: pick("panBusyMs"),
+    dragBusyMs: pick("dragBusyMs"),
     heapMb: pick("heapMb"),
   };
 }
 
-const RATIO_KEYS = ["settledMs", "panMedianMs", "panP95Ms", "dragMedianMs", "dragP95Ms", "heapMb"] as const;
+const RATIO_KEYS = [
+  "settledMs",
+  "panMedianMs",
+  "panP95Ms",
+  "dragMedianMs",
+  "dragP95Ms",
+  "heapMb",
+  "panBusyMs",
+  "dragBusyMs",
+] as const;
 
 async function main() {
   if (process.env.BENCH_SKIP_BUILD !== "1") {
@@ -184,25 +250,39 @@ async function main() {
   const server = await startServer();
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: [...CHROMIUM_ARGS, "--js-flags=--expose-gc", "--enable-precise-memory-info"],
+    args: [...CHROMIUM_ARGS, "--enable-precise-memory-info"],
     headless: true,
   });
   const machine = `${os.cpus()[0]?.model ?? "unknown CPU"} x${os.cpus().length}, ${round(os.totalmem() / 2 ** 30)} GB, ${os.platform()} ${os.release()}, Node ${process.version}, Chromium ${browser.version()} headless, no GPU`;
   const rows: Array<
-    { size: number } & Record<PageKind | "anchor", Figures> & { ratio: Record<string, number> }
+    { size: number } & Record<PageKind | "anchor", Figures> & {
+        ratio: Record<string, number>;
+        runs: Record<PageKind, Figures[]>;
+      }
   > = [];
   try {
     for (const size of SIZES) {
       const map = await placedMap(size);
-      const figures = {} as Record<PageKind, Figures>;
-      for (const kind of PAGES) {
-        figures[kind] = await measure(browser, kind, map);
-        console.error(`${size} ${kind}: ${JSON.stringify(figures[kind])}`);
+      const runs: Record<PageKind, Figures[]> = { ours: [], bare: [], "bare-visible": [] };
+      for (let run = 0; run < RUNS; run++) {
+        // Ours first: the bare pages open at the viewport ours opened at, so all draw the same area.
+        let at: View | undefined;
+        for (const kind of PAGES) {
+          const { view, ...figures } = await measure(browser, kind, map, at);
+          if (kind === "ours" && view !== null) at = view;
+          runs[kind].push(figures);
+          console.error(`${size} ${kind} #${run + 1}: ${JSON.stringify(figures)}`);
+        }
       }
+      const figures = {
+        ours: medianOf(runs.ours),
+        bare: medianOf(runs.bare),
+        "bare-visible": medianOf(runs["bare-visible"]),
+      };
       const anchor = anchorOf(figures.bare, figures["bare-visible"]);
       const ratio: Record<string, number> = {};
       for (const key of RATIO_KEYS) ratio[key] = round(figures.ours[key] / anchor[key], 2);
-      rows.push({ size, ...figures, anchor, ratio });
+      rows.push({ size, ...figures, anchor, ratio, runs });
     }
   } finally {
     await browser.close();
@@ -210,14 +290,14 @@ async function main() {
   }
 
   const header =
-    "| steps | page | shown (ms) | nodes rendered | pan median / p95 (ms) | drag median / p95 (ms) | heap (MB) |";
-  const rule = "|---|---|---|---|---|---|---|";
+    "| steps | page | shown (ms) | nodes rendered | pan median / p95 (ms) | drag median / p95 (ms) | heap (MB) | busy per frame, pan / drag (ms) |";
+  const rule = "|---|---|---|---|---|---|---|---|";
   const line = (size: number, name: string, f: Figures) =>
-    `| ${size} | ${name} | ${f.settledMs} | ${f.rendered} | ${f.panMedianMs} / ${f.panP95Ms} | ${f.dragMedianMs} / ${f.dragP95Ms} | ${f.heapMb} |`;
+    `| ${size} | ${name} | ${f.settledMs} | ${f.rendered} | ${f.panMedianMs} / ${f.panP95Ms} | ${f.dragMedianMs} / ${f.dragP95Ms} | ${f.heapMb} | ${f.panBusyMs} / ${f.dragBusyMs} |`;
   const table = [header, rule];
   const ratios = [
-    "| steps | shown | pan median | pan p95 | drag median | drag p95 | heap |",
-    "|---|---|---|---|---|---|---|",
+    "| steps | shown | pan median | pan p95 | drag median | drag p95 | heap | (busy pan) | (busy drag) |",
+    "|---|---|---|---|---|---|---|---|---|",
   ];
   for (const row of rows) {
     table.push(
@@ -234,10 +314,12 @@ async function main() {
   console.log("\nRatio ours / anchor (the better bare page per figure; target <= 1.25 at 1,000 steps)\n");
   console.log(ratios.join("\n"));
 
+  // A narrowed run (BENCH_SIZES) is for working on one size: it prints, it does not record.
+  if (process.env.BENCH_SIZES) return;
   mkdirSync(join(here, "results"), { recursive: true });
   writeFileSync(
     join(here, "results", "canvas.json"),
-    `${JSON.stringify({ machine, date: new Date().toISOString(), panMs: PAN_MS, dragMs: DRAG_MS, rows }, null, 2)}\n`,
+    `${JSON.stringify({ machine, date: new Date().toISOString(), runs: RUNS, panMs: PAN_MS, dragMs: DRAG_MS, rows }, null, 2)}\n`,
   );
   mkdirSync(join(root, "docs"), { recursive: true });
   writeFileSync(

@@ -29,8 +29,16 @@ interface ViewControl {
   getViewport(): { x: number; y: number; zoom: number } | null;
 }
 
+type View = { x: number; y: number; zoom: number };
+
 interface Bench {
-  start(map: HandoffMap): Promise<{ settledMs: number; rendered: number }>;
+  /**
+   * Draws the map; a bare page opens at `at` when given (the driver passes the viewport our
+   * editor opened at, so both pages draw the same part of the map), otherwise it fits the view.
+   */
+  start(map: HandoffMap, at?: View): Promise<{ settledMs: number; rendered: number }>;
+  /** The current viewport (after start). */
+  viewport(): View | null;
   /** Pans and zooms every frame for `ms`; resolves with the frame times. */
   panZoom(ms: number): Promise<number[]>;
   /** Records frame times until stopFrames. */
@@ -67,7 +75,17 @@ function waitForSettle(t0: number): Promise<{ settledMs: number; rendered: numbe
   });
 }
 
-function BareFlow({ initial, edges, visibleOnly }: { initial: Node[]; edges: Edge[]; visibleOnly: boolean }) {
+function BareFlow({
+  initial,
+  edges,
+  visibleOnly,
+  at,
+}: {
+  initial: Node[];
+  edges: Edge[];
+  visibleOnly: boolean;
+  at: View | undefined;
+}) {
   const [nodes, setNodes] = useState(initial);
   const onNodesChange: OnNodesChange = useCallback(
     (changes) => setNodes((n) => applyNodeChanges(changes, n)),
@@ -84,7 +102,7 @@ function BareFlow({ initial, edges, visibleOnly }: { initial: Node[]; edges: Edg
         onNodesChange={onNodesChange}
         onInit={onInit}
         onlyRenderVisibleElements={visibleOnly}
-        fitView
+        {...(at === undefined ? { fitView: true } : { defaultViewport: at })}
         minZoom={0.1}
       />
     </div>
@@ -101,7 +119,7 @@ function frameLoop(now: number) {
 }
 
 window.handoffBench = {
-  async start(map) {
+  async start(map, at) {
     const root = document.getElementById("root");
     if (root === null) throw new Error("no #root");
     if (mode === "ours") {
@@ -125,8 +143,14 @@ window.handoffBench = {
     }));
     const edges: Edge[] = map.handoffs.map((h) => ({ id: h.id, source: h.from, target: h.to }));
     const t0 = performance.now();
-    createRoot(root).render(<BareFlow initial={nodes} edges={edges} visibleOnly={mode === "bare-visible"} />);
+    createRoot(root).render(
+      <BareFlow initial={nodes} edges={edges} visibleOnly={mode === "bare-visible"} at={at} />,
+    );
     return waitForSettle(t0);
+  },
+
+  viewport() {
+    return view?.getViewport() ?? null;
   },
 
   panZoom(ms) {
