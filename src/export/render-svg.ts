@@ -535,15 +535,7 @@ function drawStep(ctx: Ctx, step: Step, box: StepBox): string {
       break;
     case "decision": {
       parts.push(rect("none", "none", 0, 0));
-      const cx = box.x + box.width / 2;
-      const cy = box.y + box.height / 2;
-      // Inset by half the stroke so nothing is drawn outside the box.
-      const points: Point[] = [
-        { x: cx, y: box.y + 1 },
-        { x: box.x + box.width - 1, y: cy },
-        { x: cx, y: box.y + box.height - 1 },
-        { x: box.x + 1, y: cy },
-      ];
+      const points = decisionOutline(box, ctx.stepFont, ctx.stepLineHeight);
       parts.push(
         `<polygon${attrs([
           ["points", points.map((p) => `${n(p.x)},${n(p.y)}`).join(" ")],
@@ -593,6 +585,38 @@ function drawStep(ctx: Ctx, step: Step, box: StepBox): string {
   }
   parts.push("</g>");
   return parts.join("");
+}
+
+/**
+ * A decision's outline: a diamond stretched sideways (pointed ends, flat top and bottom), the
+ * lozenge many swimlane tools use. A true diamond holds barely half the text of its box, and the
+ * layout sizes every kind's box for its label alone, so a diamond's label would spill over its
+ * edges. The points are as long as the box is half-high (45-degree sides), shortened only as far
+ * as the label's widest line needs; every decision looks alike. Inset by 1 so the 1.5 stroke
+ * stays inside the box.
+ */
+function decisionOutline(box: StepBox, fontSize: number, lineHeight: number): Point[] {
+  const x0 = box.x + 1;
+  const x1 = box.x + box.width - 1;
+  const y0 = box.y + 1;
+  const y1 = box.y + box.height - 1;
+  const cy = (y0 + y1) / 2;
+  const halfHeight = (y1 - y0) / 2;
+  const widest = Math.max(0, ...box.lines.map((line) => textWidth(line, fontSize)));
+  // Vertical distance from the middle to the outer edge of the top and bottom text lines.
+  const reach = Math.min(halfHeight, (box.lines.length * lineHeight) / 2);
+  // With points k long, the outline at `reach` from the middle is inset k * reach / halfHeight.
+  const room = x1 - x0 - widest - 8;
+  const fit = reach > 0 ? (room * halfHeight) / (2 * reach) : halfHeight;
+  const k = Math.min((x1 - x0) / 2, Math.max(8, Math.min(halfHeight, fit)));
+  return [
+    { x: x0 + k, y: y0 },
+    { x: x1 - k, y: y0 },
+    { x: x1, y: cy },
+    { x: x1 - k, y: y1 },
+    { x: x0 + k, y: y1 },
+    { x: x0, y: cy },
+  ];
 }
 
 /** The step's systems on one small line, when the box has room for it below the label. */
@@ -754,7 +778,16 @@ function drawLegend(ctx: Ctx, top: number, width: number): Drawn {
         return `<polygon${attrs([
           [
             "points",
-            `${n(x + 13)},${n(cy - 8)} ${n(x + 26)},${n(cy)} ${n(x + 13)},${n(cy + 8)} ${n(x)},${n(cy)}`,
+            [
+              [x + 7, cy - 7],
+              [x + 19, cy - 7],
+              [x + 26, cy],
+              [x + 19, cy + 7],
+              [x + 7, cy + 7],
+              [x, cy],
+            ]
+              .map(([px, py]) => `${n(px ?? 0)},${n(py ?? 0)}`)
+              .join(" "),
           ],
           ["fill", s.fill],
           ["stroke", s.stroke],
