@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { EXPORT_USAGE, parseExportArgs, runExport } from "../../src/cli/export-command";
 import type { CliIo } from "../../src/cli/io";
-import { fitScale, MAX_PNG_PIXELS, MAX_PNG_SIDE } from "../../src/cli/render-png";
+import { BROWSER_CANVAS_LIMITS, fitScale, PNG_LIMITS, svgSize } from "../../src/export/png-size";
 import { registerRows } from "../../src/export/register-rows";
 import { renderCsv } from "../../src/export/render-csv";
 import { renderJson } from "../../src/export/render-json";
@@ -242,11 +242,26 @@ describe("fitScale", () => {
   });
 
   it("given a very long map, then the longest side is held to the limit", () => {
-    expect(fitScale(40_000, 1_000, 2) * 40_000).toBeCloseTo(MAX_PNG_SIDE);
+    expect(fitScale(40_000, 1_000, 2) * 40_000).toBeCloseTo(PNG_LIMITS.maxSide);
   });
 
   it("given a very large map, then the pixel count is held to the limit", () => {
     const scale = fitScale(8_000, 8_000, 2);
-    expect(8_000 * scale * 8_000 * scale).toBeCloseTo(MAX_PNG_PIXELS, -2);
+    expect(8_000 * scale * 8_000 * scale).toBeCloseTo(PNG_LIMITS.maxPixels, -2);
+  });
+
+  it("given the browser's canvas limits, then a big map is held to Safari's 16.7 megapixels", () => {
+    const scale = fitScale(5_000, 5_000, 2, BROWSER_CANVAS_LIMITS);
+    expect(5_000 * scale * 5_000 * scale).toBeLessThanOrEqual(BROWSER_CANVAS_LIMITS.maxPixels + 1);
+  });
+
+  it("svgSize reads the root's stated size, and null when there is none", () => {
+    expect(
+      svgSize('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="120.5" height="80">'),
+    ).toEqual({
+      width: 120.5,
+      height: 80,
+    });
+    expect(svgSize('<svg viewBox="0 0 10 10"/>')).toBeNull();
   });
 });
