@@ -31,11 +31,12 @@ Options:
   -o, --output OUT      write to the file OUT; written to a temporary file and renamed, so a
                         failed export never leaves a half-written file. Without -o, svg, json,
                         md and csv go to standard output; png needs -o
-      --layout MODE     keep: steps with a position stay where the file puts them, the rest
-                        are placed (default); auto: lay out every step again   (svg, png)
-      --no-register     leave the edge-case register table out                 (svg, png)
-      --theme THEME     light (default), dark, or print: grayscale, no shading  (svg, png)
-      --scale N         PNG pixels per layout pixel, 0.25 to 8 (default ${DEFAULT_PNG_SCALE})          (png)
+      --layout MODE     svg, png: keep (default) leaves steps that have a position where the
+                        file puts them and places the rest; auto lays out every step again
+      --no-register     svg, png: leave the edge-case register table out
+      --theme THEME     svg, png: light (default), dark, or print (grayscale, no shading)
+      --scale N         png: pixels per layout pixel, 0.25 to 8 (default ${DEFAULT_PNG_SCALE}); reduced
+                        with a warning if the image would pass 16,384 px or 32 megapixels
   -h, --help            show this help
 
 Exit status: 0 written, 1 the map is invalid (the problems are listed as by validate) or
