@@ -11,7 +11,8 @@ const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /**
- * The keyboard help ("?"): a modal dialog listing SHORTCUTS by group. Shown while the store's
+ * The keyboard help ("?"): a modal dialog listing SHORTCUTS by group (the editor's and the
+ * workshop's key tables, the same data their keys are dispatched from). Shown while the store's
  * `panels` holds "help"; Esc, the close button or a click outside closes it. Focus moves into
  * the dialog, stays there (Tab wraps) and goes back where it was on close.
  */
@@ -108,12 +109,14 @@ function HelpDialog() {
                       {shortcut.keys.map((combo, index) => (
                         <Fragment key={combo.join("+")}>
                           {index > 0 ? <span className="hf-help__or"> or </span> : null}
-                          {combo.map((key, keyIndex) => (
-                            <Fragment key={key}>
-                              {keyIndex > 0 ? <span className="hf-help__plus">+</span> : null}
-                              <kbd className="hf-help__kbd">{keyLabel(key)}</kbd>
-                            </Fragment>
-                          ))}
+                          <span className="hf-help__combo">
+                            {combo.map((key, keyIndex) => (
+                              <Fragment key={key}>
+                                {keyIndex > 0 ? <span className="hf-help__plus">+</span> : null}
+                                <kbd className="hf-help__kbd">{keyLabel(key)}</kbd>
+                              </Fragment>
+                            ))}
+                          </span>
                         </Fragment>
                       ))}
                     </dt>

@@ -1,7 +1,11 @@
 /**
- * Keyboard shortcuts as data: a key event (or anything shaped like one) resolves to a command
- * name, or null. Pure, so the table is tested without a DOM; `use-editor-shortcuts.ts` runs the
- * commands. The help overlay's list (src/ui/help/shortcuts.ts) must follow this table. Ctrl and Cmd are the same key here, so the editor works the same on every system.
+ * Keyboard shortcuts as data: one table says which keys do what, and both the dispatcher
+ * (resolveShortcut) and the help overlay read it, so what the help lists is what the keys do.
+ * Pure, so the table is tested without a DOM; `use-editor-shortcuts.ts` runs the commands.
+ *
+ * A key combo is a list of key names pressed together, the key last: "Mod" is Ctrl on Windows
+ * and Linux and Cmd on a Mac (the editor treats them alike), "Ctrl" is Ctrl only. Click, Drag
+ * and Double-click are pointer gestures: listed for people, never matched against a key event.
  */
 
 export type ShortcutCommand =
@@ -16,40 +20,143 @@ export type ShortcutCommand =
   | "toggleHelp"
   | "fitView";
 
+export const SHORTCUT_GROUPS = ["Editing", "Selection", "History", "View", "Workshop"] as const;
+export type ShortcutGroup = (typeof SHORTCUT_GROUPS)[number];
+
+export type KeyCombo = readonly string[];
+
+export interface Shortcut<C extends string = string> {
+  group: ShortcutGroup;
+  /** Alternatives, any one of which does it. */
+  keys: readonly KeyCombo[];
+  /** What it does, as a sentence fragment (the help's wording). */
+  action: string;
+  /**
+   * What the table's dispatcher runs; null when the keys are handled where they act (the
+   * clipboard events, React Flow's selection, the label editor) and only listed here.
+   */
+  command: C | null;
+}
+
+/** The editor's keys, in the order the help lists them. */
+export const EDITOR_SHORTCUTS: readonly Shortcut<ShortcutCommand>[] = [
+  {
+    group: "Editing",
+    keys: [["Tab"]],
+    action: "Add the next step to the right of the selected step, connected, and type its label",
+    command: "addNextStep",
+  },
+  {
+    group: "Editing",
+    keys: [["Enter"], ["Double-click"]],
+    action: "Edit the selected step's label",
+    command: "editLabel",
+  },
+  { group: "Editing", keys: [["Enter"]], action: "While editing a label: save it", command: null },
+  {
+    group: "Editing",
+    keys: [["Esc"]],
+    action: "While editing a label or a field: cancel the change",
+    command: null,
+  },
+  {
+    group: "Editing",
+    keys: [["Delete"], ["Backspace"]],
+    action: "Delete the selection (a step takes its handoffs)",
+    command: "delete",
+  },
+  { group: "Editing", keys: [["Mod", "D"]], action: "Duplicate the selected steps", command: "duplicate" },
+  // Copy, cut and paste run on the clipboard events (they carry the system clipboard).
+  {
+    group: "Editing",
+    keys: [["Mod", "C"]],
+    action: "Copy the selection (also into another map)",
+    command: null,
+  },
+  { group: "Editing", keys: [["Mod", "X"]], action: "Cut the selection", command: null },
+  { group: "Editing", keys: [["Mod", "V"]], action: "Paste, with fresh ids", command: null },
+  {
+    group: "Editing",
+    keys: [["Double-click"]],
+    action: "On empty space in a lane: add a step there",
+    command: null,
+  },
+
+  { group: "Selection", keys: [["Mod", "A"]], action: "Select all steps and handoffs", command: "selectAll" },
+  // React Flow's selection keys (Canvas: selectionKeyCode, multiSelectionKeyCode).
+  { group: "Selection", keys: [["Shift", "Click"]], action: "Add to the selection", command: null },
+  { group: "Selection", keys: [["Shift", "Drag"]], action: "Select with a box", command: null },
+  { group: "Selection", keys: [["Esc"]], action: "Clear the selection", command: "clearSelection" },
+
+  { group: "History", keys: [["Mod", "Z"]], action: "Undo", command: "undo" },
+  {
+    group: "History",
+    keys: [
+      ["Mod", "Shift", "Z"],
+      ["Ctrl", "Y"],
+    ],
+    action: "Redo",
+    command: "redo",
+  },
+
+  { group: "View", keys: [["Shift", "1"]], action: "Fit the whole map in view", command: "fitView" },
+  { group: "View", keys: [["?"]], action: "Show or hide this help", command: "toggleHelp" },
+];
+
 export interface KeyLike {
   key: string;
+  /** The physical key ("Digit1"): Shift+1 types "!" on most layouts. */
+  code?: string;
   ctrlKey: boolean;
   metaKey: boolean;
   shiftKey: boolean;
   altKey: boolean;
 }
 
-export function resolveShortcut(event: KeyLike): ShortcutCommand | null {
+const POINTER_GESTURES = new Set(["Click", "Drag", "Double-click"]);
+/** Key names as people read them -> KeyboardEvent.key. */
+const EVENT_KEYS: Readonly<Record<string, string>> = {
+  Esc: "Escape",
+  Space: " ",
+  "→": "ArrowRight",
+  "←": "ArrowLeft",
+  "↑": "ArrowUp",
+  "↓": "ArrowDown",
+};
+/** Keys whose Shift state does not matter: "?" and "+" need Shift on many layouts; Esc is Esc. */
+const SHIFT_EITHER = new Set(["?", "+", "Esc"]);
+
+function keyMatches(name: string, event: KeyLike): boolean {
+  if (/^[0-9]$/.test(name)) return event.key === name || event.code === `Digit${name}`;
+  const expected = EVENT_KEYS[name] ?? name;
+  return expected.length === 1 ? event.key.toLowerCase() === expected.toLowerCase() : event.key === expected;
+}
+
+/** The event is this combo: its key, and exactly its modifiers (Ctrl and Cmd both count as Mod). */
+export function matchesCombo(combo: KeyCombo, event: KeyLike): boolean {
+  const name = combo[combo.length - 1];
+  if (name === undefined || POINTER_GESTURES.has(name)) return false;
+  const modifiers = combo.slice(0, -1);
   const mod = event.ctrlKey || event.metaKey;
-  const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
-  if (mod && !event.altKey) {
-    if (key === "z") return event.shiftKey ? "redo" : "undo";
-    if (key === "y" && !event.shiftKey) return "redo";
-    if (key === "d" && !event.shiftKey) return "duplicate";
-    if (key === "a" && !event.shiftKey) return "selectAll";
-    return null;
+  if (modifiers.includes("Ctrl")) {
+    if (!event.ctrlKey || event.metaKey) return false;
+  } else if (modifiers.includes("Mod") !== mod) return false;
+  if (modifiers.includes("Alt") !== event.altKey) return false;
+  if (!SHIFT_EITHER.has(name) && modifiers.includes("Shift") !== event.shiftKey) return false;
+  return keyMatches(name, event);
+}
+
+/** The first command in `table` whose keys the event is; null when none. */
+export function resolveFrom<C extends string>(table: readonly Shortcut<C>[], event: KeyLike): C | null {
+  for (const shortcut of table) {
+    if (shortcut.command === null) continue;
+    if (shortcut.keys.some((combo) => matchesCombo(combo, event))) return shortcut.command;
   }
-  if (event.altKey || event.ctrlKey || event.metaKey) return null;
-  switch (key) {
-    case "Delete":
-    case "Backspace":
-      return event.shiftKey ? null : "delete";
-    case "Tab":
-      return event.shiftKey ? null : "addNextStep";
-    case "Enter":
-      return event.shiftKey ? null : "editLabel";
-    case "Escape":
-      return "clearSelection";
-    case "?":
-      return "toggleHelp";
-    default:
-      return null;
-  }
+  return null;
+}
+
+export function resolveShortcut(event: KeyLike): ShortcutCommand | null {
+  return resolveFrom(EDITOR_SHORTCUTS, event);
 }
 
 /** Typing into a field (or a dialog) owns the keyboard: no shortcut may steal its keys. */

@@ -55,6 +55,8 @@ describe("shortcut table", () => {
     [key("Enter"), "editLabel"],
     [key("Escape"), "clearSelection"],
     [key("?", { shiftKey: true }), "toggleHelp"],
+    [key("!", { shiftKey: true, code: "Digit1" }), "fitView"],
+    [key("Escape", { shiftKey: true }), "clearSelection"],
   ] as const)("%o -> %s", (event, command) => {
     expect(resolveShortcut(event)).toBe(command);
   });
@@ -65,6 +67,9 @@ describe("shortcut table", () => {
     key("z", { ctrlKey: true, altKey: true }),
     key("x"),
     key("Delete", { ctrlKey: true }),
+    key("1"),
+    key("y", { metaKey: true }),
+    key("Enter", { shiftKey: true }),
   ])("%o is not a shortcut", (event) => {
     expect(resolveShortcut(event)).toBeNull();
   });

@@ -4,6 +4,8 @@ import { act, screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { HelpOverlay } from "../../../src/ui/help/HelpOverlay";
 import { formatKeys, SHORTCUT_GROUPS, SHORTCUTS } from "../../../src/ui/help/shortcuts";
+import { EDITOR_SHORTCUTS, type KeyLike, resolveShortcut } from "../../../src/ui/keyboard/shortcuts";
+import { resolveWorkshopKey, WORKSHOP_SHORTCUTS } from "../../../src/ui/workshop/workshop-shortcuts";
 import { makeStore, renderWithStore } from "../inspector/render-editor";
 
 function renderOpen() {
@@ -71,6 +73,10 @@ describe("HelpOverlay", () => {
 });
 
 describe("SHORTCUTS", () => {
+  it("is the editor's and the workshop's key tables, so the help lists what the keys do", () => {
+    expect(SHORTCUTS).toEqual([...EDITOR_SHORTCUTS, ...WORKSHOP_SHORTCUTS]);
+  });
+
   it("covers the editing, history, view and workshop keys the editor binds", () => {
     const all = SHORTCUTS.map((s) => formatKeys(s.keys));
     for (const keys of [
@@ -84,17 +90,64 @@ describe("SHORTCUTS", () => {
       "Ctrl/Cmd+A",
       "Ctrl/Cmd+Z",
       "Ctrl/Cmd+Shift+Z or Ctrl+Y",
+      "Shift+1",
       "?",
       "W",
-      "→ or Space",
-      "←",
+      "→ or Space or PageDown",
+      "← or PageUp",
       "Home",
       "Esc",
       "E",
+      "+ or =",
+      "-",
       "1 or 2 or 3 or 4",
       "F",
     ])
       expect(all).toContain(keys);
     expect(SHORTCUTS.some((s) => s.group === "View" && /fit/i.test(s.action))).toBe(true);
+  });
+
+  /** The key event a person makes for a combo ("Shift+1" types "!" on the Digit1 key). */
+  function eventFor(combo: readonly string[]): KeyLike {
+    const name = combo[combo.length - 1] ?? "";
+    const names: Record<string, string> = {
+      Esc: "Escape",
+      Space: " ",
+      "→": "ArrowRight",
+      "←": "ArrowLeft",
+      "↑": "ArrowUp",
+      "↓": "ArrowDown",
+    };
+    const shift = combo.includes("Shift");
+    const digit = /^[0-9]$/.test(name);
+    return {
+      key: digit && shift ? "!" : (names[name] ?? (name.length === 1 ? name.toLowerCase() : name)),
+      code: digit ? `Digit${name}` : "",
+      ctrlKey: combo.includes("Mod") || combo.includes("Ctrl"),
+      metaKey: false,
+      shiftKey: shift || name === "?" || name === "+",
+      altKey: false,
+    };
+  }
+
+  it("every listed key of a bound shortcut runs that shortcut's command", () => {
+    for (const shortcut of EDITOR_SHORTCUTS) {
+      if (shortcut.command === null) continue;
+      for (const combo of shortcut.keys) {
+        if (["Click", "Drag", "Double-click"].includes(combo[combo.length - 1] ?? "")) continue;
+        expect([formatKeys([combo]), resolveShortcut(eventFor(combo))]).toEqual([
+          formatKeys([combo]),
+          shortcut.command,
+        ]);
+      }
+    }
+    for (const shortcut of WORKSHOP_SHORTCUTS) {
+      if (shortcut.command === null) continue;
+      for (const combo of shortcut.keys)
+        expect([formatKeys([combo]), resolveWorkshopKey(eventFor(combo))]).toEqual([
+          formatKeys([combo]),
+          shortcut.command,
+        ]);
+    }
   });
 });
