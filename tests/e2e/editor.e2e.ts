@@ -43,6 +43,15 @@ async function zoomAround(locator: Locator, notches: number) {
   await page.waitForTimeout(200);
 }
 
+/** The canvas's zoom, read from React Flow's viewport transform. */
+async function viewportZoom(): Promise<number> {
+  const transform = await page
+    .locator(".react-flow__viewport")
+    .evaluate((e) => (e as HTMLElement).style.transform);
+  const match = /scale\(([\d.]+)\)/.exec(transform);
+  return match?.[1] === undefined ? Number.NaN : Number(match[1]);
+}
+
 async function undo() {
   await button("Undo").click();
 }
@@ -64,9 +73,20 @@ describe("editor", () => {
     await session?.close();
   });
 
-  it("opens the template with every step in its lane", async () => {
-    await expect.poll(() => nodes().count(), { timeout: 15_000 }).toBe(template.steps.length);
+  it("opens the template at a readable zoom, and Fit view shows every step in its lane", async () => {
+    // First open: readable on a projector (zoom >= 0.65) from the top-left of the lane area,
+    // not the whole 3,000 px template at a third of its size.
+    await expect.poll(() => nodes().count(), { timeout: 15_000 }).toBeGreaterThan(3);
+    await page.waitForTimeout(300);
     await shot("01-first-open");
+    expect(await viewportZoom()).toBeGreaterThanOrEqual(0.65);
+    const first = await center(node(template.steps[0]?.label ?? ""));
+    const headers = await center(page.locator(".hf-lane-header").first());
+    expect(first.box.x).toBeGreaterThan(headers.box.x + headers.box.width);
+    // Only what is on screen is rendered: count with the whole map in view.
+    await button("Fit view").click();
+    await expect.poll(() => nodes().count(), { timeout: 15_000 }).toBe(template.steps.length);
+    await expect.poll(() => viewportZoom()).toBeLessThan(0.65);
     const laneOf = new Map(template.steps.map((step) => [step.label, step.lane]));
     for (const step of template.steps) {
       const element = page.locator(`.react-flow__node[data-id="${step.id}"] [data-testid="step-node"]`);

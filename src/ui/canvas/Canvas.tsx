@@ -19,7 +19,7 @@ import { reconnect } from "../../model/operations";
 import type { EditorState, Selection } from "../../store/editor-store";
 import { addStepAtPoint, connectSteps, moveStepsTo } from "../editor/editor-commands";
 import { useEditor, useEditorStoreApi } from "../store-context";
-import { fitLayoutViewport, headerSizes } from "./canvas-geometry";
+import { firstViewViewport, fitLayoutViewport, headerSizes } from "./canvas-geometry";
 import { createFlowAdapter, type HandoffFlowEdge, type StepFlowNode } from "./flow-adapter";
 import { EdgeMarkers, HandoffEdge } from "./HandoffEdge";
 import { HeaderOverlay } from "./HeaderOverlay";
@@ -62,6 +62,17 @@ function fitLayout(
   const { width, height } = flow.getState();
   if (width <= 0 || height <= 0) return;
   void instance.setViewport(fitLayoutViewport(layout, width, height, { minZoom: MIN_ZOOM }), { duration });
+}
+
+/** A map opening without a saved viewport: readable, from its top-left (see firstViewViewport). */
+function showFirstView(
+  instance: ReactFlowInstance<StepFlowNode, HandoffFlowEdge>,
+  flow: StoreApi,
+  layout: MapLayout,
+) {
+  const { width, height } = flow.getState();
+  if (width <= 0 || height <= 0) return;
+  void instance.setViewport(firstViewViewport(layout, width, height));
 }
 
 function nodeColor(node: StepFlowNode): string {
@@ -154,15 +165,15 @@ export function Canvas({
     });
   }, [onReady, fitView]);
 
-  // First layout: fit the view unless a saved viewport was restored.
+  // First layout: the readable first view unless a saved viewport was restored.
   useEffect(() => {
     const instance = instanceRef.current;
     if (fitted.current || instance === null || layout === null) return;
     fitted.current = true;
-    if (store.getState().viewport === null) fitLayout(instance, flow, layout);
+    if (store.getState().viewport === null) showFirstView(instance, flow, layout);
   }, [layout, store, flow]);
 
-  // Persistence put a viewport back (or asked to fit).
+  // Persistence put a viewport back (or, with none saved, asked for the first view).
   useEffect(() => {
     if (viewportRestore === 0) return;
     const instance = instanceRef.current;
@@ -170,7 +181,7 @@ export function Canvas({
     const saved = store.getState().viewport;
     const current = layoutRef.current;
     if (saved !== null) void instance.setViewport(saved);
-    else if (current !== null) fitLayout(instance, flow, current);
+    else if (current !== null) showFirstView(instance, flow, current);
   }, [viewportRestore, store, flow]);
 
   // A register row asked to bring a handoff or step into view.
@@ -334,7 +345,7 @@ export function Canvas({
       const current = layoutRef.current;
       if (!fitted.current && current !== null) {
         fitted.current = true;
-        if (store.getState().viewport === null) fitLayout(instance, flow, current);
+        if (store.getState().viewport === null) showFirstView(instance, flow, current);
       }
     },
     [store, flow],

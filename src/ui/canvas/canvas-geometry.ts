@@ -89,3 +89,15 @@ export function fitLayoutViewport(
     zoom,
   };
 }
+
+/** The smallest zoom at which step labels stay readable on a projector (11-13 px type). */
+export const READABLE_ZOOM = 0.65;
+
+/**
+ * What a map shows when it opens without a saved viewport: the whole lane area when it fits at a
+ * readable zoom, otherwise its top-left corner (the first lanes and phases, where a process
+ * starts) at READABLE_ZOOM, just inside the frozen headers. "Fit view" still shows everything.
+ */
+export function firstViewViewport(layout: MapLayout, width: number, height: number): ViewportFit {
+  return fitLayoutViewport(layout, width, height, { minZoom: READABLE_ZOOM });
+}
