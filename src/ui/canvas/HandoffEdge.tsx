@@ -1,12 +1,9 @@
 import { BaseEdge, type EdgeProps, getSmoothStepPath } from "@xyflow/react";
 import { memo } from "react";
-import { textWidth } from "../../layout/text-metrics";
 import type { Point } from "../../layout/types";
+import { EDGE_FLAG_FONT, EDGE_LABEL_FONT, edgeLabelBlock } from "./edge-labels";
 import type { HandoffFlowEdge } from "./flow-adapter";
 
-const LABEL_FONT = 11;
-const LABEL_MAX_CHARS = 40;
-const FLAG_FONT = 11;
 const CORNER = 6;
 
 /** An orthogonal polyline as an SVG path with small rounded corners (calmer than sharp bends). */
@@ -36,21 +33,17 @@ export function roundedPath(points: readonly Point[], radius = CORNER): string {
   return d;
 }
 
-function shortLabel(label: string): string {
-  const flat = label.replace(/\s+/g, " ").trim();
-  return flat.length > LABEL_MAX_CHARS ? `${flat.slice(0, LABEL_MAX_CHARS - 1)}…` : flat;
-}
-
 /**
  * A handoff: the layout's orthogonal route (or a step path between the handles while an end is
- * being dragged or the layout is on its way), an arrowhead, the label on a halo, and a flag with
+ * being dragged or the layout is on its way), an arrowhead, the label on a halo (placed clear of
+ * the step boxes, as in the SVG export: edges are drawn under nodes), and a flag with
  * the number of edge cases, colored by the most severe one still open. Cross-lane handoffs are
  * drawn stronger and in the accent color; flow inside a lane stays quiet gray.
  */
 function HandoffEdgeComponent(props: EdgeProps<HandoffFlowEdge>) {
   const { id, data, selected, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition } = props;
   if (data === undefined) return null;
-  const { handoff, route, crossLane, severity } = data;
+  const { handoff, route, crossLane, severity, labelAt } = data;
 
   let path: string;
   let anchor: Point;
@@ -72,14 +65,17 @@ function HandoffEdgeComponent(props: EdgeProps<HandoffFlowEdge>) {
   }
 
   const kind = selected ? "selected" : crossLane ? "cross-lane" : "in-lane";
-  const label = shortLabel(handoff.label);
-  const labelWidth = label === "" ? 0 : textWidth(label, LABEL_FONT) + 12;
-  const labelHeight = LABEL_FONT + 7;
+  const block = edgeLabelBlock(handoff);
+  const { label, labelWidth, labelHeight, flagText, flagWidth, flagHeight } = block;
   const count = handoff.edgeCases.length;
-  const flagText = `⚑ ${count}`;
-  const flagWidth = textWidth(flagText, FLAG_FONT, "bold") + 14;
-  const flagHeight = FLAG_FONT + 8;
-  const flagTop = label === "" ? anchor.y - flagHeight / 2 : anchor.y + labelHeight / 2 + 3;
+  // The block's top-left: placed clear of boxes when routed, else around the path's middle.
+  const top =
+    route !== null && labelAt !== null
+      ? labelAt
+      : { x: anchor.x - block.width / 2, y: anchor.y - (label === "" ? flagHeight : labelHeight) / 2 };
+  const centerX = top.x + block.width / 2;
+  const labelY = top.y + labelHeight / 2;
+  const flagTop = top.y + block.flagTop;
 
   return (
     <>
@@ -91,10 +87,10 @@ function HandoffEdgeComponent(props: EdgeProps<HandoffFlowEdge>) {
         interactionWidth={14}
       />
       {label !== "" && (
-        <g className="hf-edge__label" transform={`translate(${anchor.x},${anchor.y})`}>
+        <g className="hf-edge__label" transform={`translate(${centerX},${labelY})`}>
           <title>{handoff.label}</title>
           <rect x={-labelWidth / 2} y={-labelHeight / 2} width={labelWidth} height={labelHeight} rx={3} />
-          <text y={0.5} dominantBaseline="middle" textAnchor="middle" fontSize={LABEL_FONT}>
+          <text y={0.5} dominantBaseline="middle" textAnchor="middle" fontSize={EDGE_LABEL_FONT}>
             {label}
           </text>
         </g>
@@ -105,7 +101,7 @@ function HandoffEdgeComponent(props: EdgeProps<HandoffFlowEdge>) {
           data-testid="edge-case-flag"
           data-handoff-id={handoff.id}
           data-severity={severity ?? "resolved"}
-          transform={`translate(${anchor.x},${flagTop + flagHeight / 2})`}
+          transform={`translate(${centerX},${flagTop + flagHeight / 2})`}
         >
           <title>
             {`${count} edge case${count === 1 ? "" : "s"}${severity === null ? ", none open" : `, highest open: ${severity}`}`}
@@ -117,7 +113,13 @@ function HandoffEdgeComponent(props: EdgeProps<HandoffFlowEdge>) {
             height={flagHeight}
             rx={flagHeight / 2}
           />
-          <text y={0.5} dominantBaseline="middle" textAnchor="middle" fontSize={FLAG_FONT} fontWeight="bold">
+          <text
+            y={0.5}
+            dominantBaseline="middle"
+            textAnchor="middle"
+            fontSize={EDGE_FLAG_FONT}
+            fontWeight="bold"
+          >
             {flagText}
           </text>
         </g>

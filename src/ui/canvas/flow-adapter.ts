@@ -17,6 +17,7 @@ import { measureStep } from "../../layout/metrics";
 import type { HandoffRoute, LaneBand, MapLayout, Point, StepBox } from "../../layout/types";
 import type { Handoff, HandoffMap, Severity, Step } from "../../model/types";
 import { absoluteFromFile } from "./canvas-geometry";
+import { placeEdgeLabels } from "./edge-labels";
 
 export interface StepNodeData extends Record<string, unknown> {
   step: Step;
@@ -36,6 +37,8 @@ export interface HandoffEdgeData extends Record<string, unknown> {
   route: HandoffRoute | null;
   crossLane: boolean;
   severity: Severity | null;
+  /** Top-left of the label block, clear of the step boxes (see edge-labels.ts); null: no route. */
+  labelAt: Point | null;
 }
 
 export type HandoffFlowEdge = Edge<HandoffEdgeData, "handoff">;
@@ -76,6 +79,7 @@ interface EdgeMemo {
   route: HandoffRoute | null;
   crossLane: boolean;
   selected: boolean;
+  labelAt: Point | null;
 }
 
 function sameRoute(a: HandoffRoute | null, b: HandoffRoute | null): boolean {
@@ -89,6 +93,10 @@ function sameRoute(a: HandoffRoute | null, b: HandoffRoute | null): boolean {
     if (p === undefined || q === undefined || p.x !== q.x || p.y !== q.y) return false;
   }
   return true;
+}
+
+function samePoint(a: Point | null, b: Point | null): boolean {
+  return a === b || (a !== null && b !== null && a.x === b.x && a.y === b.y);
 }
 
 function sameLines(a: readonly string[] | null, b: readonly string[] | null): boolean {
@@ -141,6 +149,10 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
   let edgeMemos = new Map<string, EdgeMemo>();
   let lastNodes: StepFlowNode[] = [];
   let lastEdges: HandoffFlowEdge[] = [];
+  // Label placement depends on every label and box: redone when the handoffs or the layout
+  // change, not on the frames of a drag.
+  let placedFor: { handoffs: readonly Handoff[]; layout: MapLayout } | null = null;
+  let placed = new Map<string, Point>();
 
   return (input) => {
     const { map, layout } = input;
@@ -151,6 +163,10 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
       for (const band of layout.lanes) bands.set(band.id, band);
       for (const box of layout.steps) boxes.set(box.id, box);
       for (const route of layout.handoffs) routes.set(route.id, route);
+      if (placedFor === null || placedFor.handoffs !== map.handoffs || placedFor.layout !== layout) {
+        placed = placeEdgeLabels(map.handoffs, layout, routes);
+        placedFor = { handoffs: map.handoffs, layout };
+      }
     }
 
     // Edge cases per step, over the handoffs that touch it.
@@ -271,12 +287,14 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
       const route = displaced.has(handoff.from) || displaced.has(handoff.to) ? null : laid;
       const crossLane = stepLane.get(handoff.from) !== stepLane.get(handoff.to);
       const selected = input.selectedHandoffs.has(handoff.id);
+      const labelAt = route === null ? null : (placed.get(handoff.id) ?? null);
       const previous = edgeMemos.get(handoff.id);
       if (
         previous !== undefined &&
         previous.handoff === handoff &&
         previous.crossLane === crossLane &&
         previous.selected === selected &&
+        samePoint(previous.labelAt, labelAt) &&
         sameRoute(previous.route, route)
       ) {
         nextEdgeMemos.set(handoff.id, previous);
@@ -296,10 +314,11 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
           route: previous !== undefined && sameRoute(previous.route, route) ? previous.route : route,
           crossLane,
           severity: highestOpenSeverity(handoff.edgeCases),
+          labelAt,
         },
         ariaLabel: handoff.label === "" ? "Handoff" : `Handoff: ${handoff.label}`,
       };
-      nextEdgeMemos.set(handoff.id, { edge, handoff, route, crossLane, selected });
+      nextEdgeMemos.set(handoff.id, { edge, handoff, route, crossLane, selected, labelAt });
       edges.push(edge);
       edgesChanged = true;
     }
