@@ -23,6 +23,7 @@
  */
 import type { ELK, ElkNode } from "elkjs/lib/elk-api";
 import type { HandoffMap, Step } from "../model/types";
+import { edgeCaseFlagText, measureHandoffLabel, singleLineLabelSize } from "./handoff-label";
 import { type LayoutMetrics, measureStep, resolveMetrics, type StepSize } from "./metrics";
 import { type RouteRequest, routeHandoffs } from "./route-handoffs";
 import type { HandoffRoute, LaneBand, LayoutMode, MapLayout, PhaseColumn, StepBox } from "./types";
@@ -505,11 +506,16 @@ function routeAll(
   metrics: LayoutMetrics,
 ): HandoffRoute[] {
   const boxIndex = new Map(boxes.map((b, i) => [b.id, i]));
+  const kinds = new Map(map.steps.map((s) => [s.id, s.kind]));
   const requests: RouteRequest[] = [];
+  // Edge cases are numbered 1.. in map order (handoffs, then their edge cases), as the register does.
+  let edgeCaseNumber = 0;
   for (const h of map.handoffs) {
+    const numbers = h.edgeCases.map(() => `EC-${++edgeCaseNumber}`);
     const source = boxIndex.get(h.from);
     const target = boxIndex.get(h.to);
-    if (source !== undefined && target !== undefined) requests.push({ id: h.id, source, target });
+    if (source === undefined || target === undefined) continue;
+    requests.push({ id: h.id, source, target, label: reservedLabelSize(h.label, numbers) });
   }
   const freeYs = [...lanes.map((l) => l.y), size.height];
   return routeHandoffs(
@@ -524,7 +530,31 @@ function routeAll(
       freeYs,
       margin: metrics.routeMargin,
       reachX: metrics.stepMaxWidth / 2 + metrics.columnGap + metrics.routeMargin,
+      // Decisions are drawn as diamonds: lines meet them at the corners, the sides' middles.
+      pinned: boxes.map((b) => kinds.get(b.id) === "decision"),
     },
     requests,
   );
+}
+
+/**
+ * The room a handoff's label needs at its anchor: the larger of the SVG export's block (wrapped
+ * label, flag with the edge-case numbers; the wider of its open and resolved forms) and the
+ * canvas's one-line block. Undefined when there is nothing to draw.
+ */
+function reservedLabelSize(label: string, edgeCaseNumbers: readonly string[]): RouteRequest["label"] {
+  if (label.trim() === "" && edgeCaseNumbers.length === 0) return undefined;
+  const flags =
+    edgeCaseNumbers.length === 0
+      ? [null]
+      : [edgeCaseFlagText(edgeCaseNumbers, true), edgeCaseFlagText(edgeCaseNumbers, false)];
+  let width = 0;
+  let height = 0;
+  for (const flag of flags) {
+    const size = measureHandoffLabel(label, flag);
+    width = Math.max(width, size.width);
+    height = Math.max(height, size.height);
+  }
+  const canvas = singleLineLabelSize(label, edgeCaseNumbers.length);
+  return { width: Math.max(width, canvas.width), height: Math.max(height, canvas.height) };
 }
