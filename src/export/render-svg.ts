@@ -11,6 +11,13 @@
  *   attributes, no external references, no entities; byte-identical output for the same input.
  */
 
+import {
+  edgeCaseFlagText,
+  FLAG_FONT,
+  FLAG_HEIGHT,
+  HANDOFF_LABEL_FONT,
+  measureHandoffLabel,
+} from "../layout/handoff-label";
 import { DEFAULT_METRICS, type LayoutMetrics } from "../layout/metrics";
 import { FONT_FAMILY, type FontWeight, textWidth, wrapText } from "../layout/text-metrics";
 import type { HandoffRoute, LaneBand, MapLayout, PhaseColumn, Point, StepBox } from "../layout/types";
@@ -47,11 +54,6 @@ const SUMMARY_FONT = 11.5;
 const HEADER_FONT = 13;
 const MIN_HEADER_FONT = 10;
 const SYSTEMS_FONT = 9.5;
-const HANDOFF_LABEL_FONT = 11;
-const HANDOFF_LABEL_WIDTH = 150;
-const FLAG_FONT = 10.5;
-const FLAG_HEIGHT = 18;
-const FLAG_GAP = 3;
 const LEGEND_FONT = 11.5;
 const TABLE_FONT = 12;
 const TABLE_LINE = 16;
@@ -659,17 +661,11 @@ function drawHandoff(ctx: Ctx, handoff: Handoff, route: HandoffRoute | undefined
     );
   }
   if (route !== undefined && (handoff.label.trim() !== "" || handoff.edgeCases.length > 0)) {
-    const label =
-      handoff.label.trim() === ""
-        ? null
-        : wrapText(handoff.label, HANDOFF_LABEL_WIDTH, { fontSize: HANDOFF_LABEL_FONT }).lines;
-    const lineHeight = Math.round(HANDOFF_LABEL_FONT * 1.3);
-    const labelWidth =
-      label === null ? 0 : Math.max(...label.map((l) => textWidth(l, HANDOFF_LABEL_FONT))) + 10;
-    const labelHeight = label === null ? 0 : label.length * lineHeight + 4;
     const flag = handoff.edgeCases.length > 0 ? flagOf(ctx, handoff.edgeCases) : null;
-    const width = Math.max(labelWidth, flag?.width ?? 0);
-    const height = labelHeight + (flag === null ? 0 : (label === null ? 0 : FLAG_GAP) + FLAG_HEIGHT);
+    // The layout reserved room for this block at route.labelAnchor with the same sizes.
+    const size = measureHandoffLabel(handoff.label, flag?.text ?? null);
+    const label = size.lines.length === 0 ? null : size.lines;
+    const { lineHeight, labelWidth, labelHeight, width, height } = size;
     const at = ctx.placer.place(route, { width, height });
     const cx = at.x + width / 2;
     if (label !== null) {
@@ -712,9 +708,7 @@ interface Flag {
 function flagOf(ctx: Ctx, edgeCases: readonly EdgeCase[]): Flag {
   const labels = edgeCases.map((ec) => edgeCaseLabel(ctx.numbers.get(ec.id) ?? 0));
   const severity = highestOpenSeverity(edgeCases);
-  const shown =
-    labels.length <= 3 ? labels.join(" ") : `${labels.slice(0, 2).join(" ")} +${labels.length - 2}`;
-  const text = severity === null ? `✓ ${shown}` : `⚑ ${shown}`;
+  const text = edgeCaseFlagText(labels, severity !== null);
   return { edgeCases, labels, severity, text, width: textWidth(text, FLAG_FONT, "bold") + 14 };
 }
 
