@@ -95,6 +95,41 @@ describe("the layout client", () => {
     client.dispose();
   });
 
+  it("given a timed-out layout, then the map is unchanged and the next request succeeds on a fresh worker", async () => {
+    const map = createRevOpsTemplate();
+    const before = structuredClone(map);
+    const workers: Array<LayoutWorkerLike & { terminated: boolean }> = [];
+    const client = createLayoutClient({
+      timeoutMs: 1_000,
+      createWorker: () => {
+        // The first worker never answers (a runaway layout); later ones run the real handler.
+        const w =
+          workers.length === 0
+            ? {
+                terminated: false,
+                onmessage: null,
+                onerror: null,
+                postMessage() {},
+                terminate() {
+                  w.terminated = true;
+                },
+              }
+            : inProcessWorker(elk);
+        workers.push(w);
+        return w;
+      },
+    });
+    const timedOut = await client.run(map, { mode: "auto" });
+    expect(timedOut).toEqual({ ok: false, error: expect.stringMatching(/the map is unchanged/) });
+    expect(map).toEqual(before);
+    const next = await client.run(map, { mode: "auto" });
+    expect(next.ok).toBe(true);
+    expect(workers).toHaveLength(2);
+    expect(workers[0]?.terminated).toBe(true);
+    expect(workers[1]?.terminated).toBe(false);
+    client.dispose();
+  });
+
   it("given the worker errors, then pending layouts resolve ok: false", async () => {
     let worker: LayoutWorkerLike | undefined;
     const client = createLayoutClient({
