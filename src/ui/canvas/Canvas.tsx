@@ -4,7 +4,6 @@ import {
   type EdgeChange,
   type EdgeTypes,
   type FinalConnectionState,
-  MiniMap,
   type NodeChange,
   type NodeTypes,
   ReactFlow,
@@ -24,6 +23,7 @@ import { createFlowAdapter, type HandoffFlowEdge, type StepFlowNode } from "./fl
 import { EdgeMarkers, HandoffEdge } from "./HandoffEdge";
 import { HeaderOverlay } from "./HeaderOverlay";
 import { LaneLayer } from "./LaneLayer";
+import { OverviewMap } from "./OverviewMap";
 import { StepNode } from "./StepNode";
 
 const nodeTypes: NodeTypes = { step: StepNode };
@@ -73,10 +73,6 @@ function showFirstView(
   const { width, height } = flow.getState();
   if (width <= 0 || height <= 0) return;
   void instance.setViewport(firstViewViewport(layout, width, height));
-}
-
-function nodeColor(node: StepFlowNode): string {
-  return `var(--hf-${node.data.step.kind}-stroke)`;
 }
 
 /**
@@ -393,14 +389,7 @@ export function Canvas({
         {layout !== null && (
           <HeaderOverlay layout={layout} lanes={map.lanes} phases={map.phases} theme={theme} />
         )}
-        <MiniMap<StepFlowNode>
-          pannable
-          zoomable
-          nodeColor={nodeColor}
-          nodeStrokeWidth={0}
-          ariaLabel="Overview of the whole map"
-          position="bottom-right"
-        />
+        {layout !== null && <OverviewMap nodes={nodes} layout={layout} />}
         <Controls showInteractive={false} showFitView={false} position="bottom-left" />
       </ReactFlow>
     </div>

@@ -1,13 +1,5 @@
-import { type ReactFlowState, useStore } from "@xyflow/react";
-import {
-  type CSSProperties,
-  type KeyboardEvent,
-  type RefObject,
-  useEffect,
-  useLayoutEffect,
-  useRef,
-  useState,
-} from "react";
+import { type Transform, useStoreApi } from "@xyflow/react";
+import { type KeyboardEvent, type RefObject, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { createPortal } from "react-dom";
 import { useShallow } from "zustand/react/shallow";
 import type { SvgTheme } from "../../export/svg-theme";
@@ -28,14 +20,69 @@ import { useEditor, useEditorStoreApi } from "../store-context";
 import { headerSizes } from "./canvas-geometry";
 import { LANE_COLORS, laneAccentColor } from "./canvas-theme";
 
-const transformSelector = (s: ReactFlowState) => s.transform;
 const headerSelection = (s: EditorState) => ({ lane: s.selection.lane, phase: s.selection.phase });
+
+/** Lane names shrink with short bands (down to a floor) and wrap to as many lines as fit. */
+function headerFont(height: number): { size: number; lines: number } {
+  // Room for two lines where the band allows it: long lane names then wrap instead of being cut.
+  const size = Math.max(9, Math.min(13, Math.floor((height - 6) / 2.5)));
+  const lines = Math.max(1, Math.min(3, Math.floor((height - 6) / (size * 1.25))));
+  return { size, lines };
+}
+
+/** Writes a style property only when its text changes: most frames change a few of them. */
+function setStyle(element: HTMLElement, property: string, value: string) {
+  if (element.style.getPropertyValue(property) !== value) element.style.setProperty(property, value);
+}
+
+/**
+ * Puts the headers where the viewport says, straight into the DOM: panning and zooming change
+ * only these styles, so the headers (and their menus) never re-render per frame.
+ */
+function placeHeaders(root: HTMLElement, layout: MapLayout, [tx, ty, zoom]: Transform) {
+  const { column, row } = headerSizes(layout, zoom);
+  const laneColumn = root.querySelector<HTMLElement>(".hf-lane-headers");
+  const phaseRow = root.querySelector<HTMLElement>(".hf-phase-headers");
+  const corner = root.querySelector<HTMLElement>(".hf-header-corner");
+  if (laneColumn !== null) {
+    setStyle(laneColumn, "top", `${row}px`);
+    setStyle(laneColumn, "width", `${column}px`);
+  }
+  if (phaseRow !== null) {
+    setStyle(phaseRow, "left", `${column}px`);
+    setStyle(phaseRow, "height", `${row}px`);
+  }
+  if (corner !== null) {
+    setStyle(corner, "width", `${column}px`);
+    setStyle(corner, "height", `${row}px`);
+  }
+  for (const band of layout.lanes) {
+    const element = laneColumn?.querySelector<HTMLElement>(`[data-lane-id="${CSS.escape(band.id)}"]`);
+    if (element === null || element === undefined) continue;
+    const height = band.height * zoom;
+    const font = headerFont(height);
+    setStyle(element, "transform", `translateY(${band.y * zoom + ty - row}px)`);
+    setStyle(element, "height", `${height}px`);
+    setStyle(element, "font-size", `${font.size}px`);
+    setStyle(element, "-webkit-line-clamp", String(font.lines));
+  }
+  for (const col of layout.phases) {
+    const element = phaseRow?.querySelector<HTMLElement>(`[data-phase-id="${CSS.escape(col.id)}"]`);
+    if (element === null || element === undefined) continue;
+    setStyle(element, "transform", `translateX(${col.x * zoom + tx - column}px)`);
+    setStyle(element, "width", `${col.width * zoom}px`);
+  }
+}
 
 /**
  * The lane header column and the phase header row, in screen space over the canvas: synced to
  * the viewport's y (lanes) and x (phases) and zoom, but frozen at the left and top edges, so lane
  * and phase names stay readable however far the room pans. Each header selects its lane or phase
  * and has a menu for rename, color, reorder, add and delete.
+ *
+ * React renders the headers when the map, layout or selection change; their places and sizes
+ * follow the viewport through `placeHeaders`, outside React (a 60 fps pan would otherwise
+ * re-render every header and rebuild its menu items on every frame).
  */
 export function HeaderOverlay({
   layout,
@@ -48,15 +95,29 @@ export function HeaderOverlay({
   phases: readonly Phase[];
   theme: SvgTheme;
 }) {
-  const [tx, ty, zoom] = useStore(transformSelector);
+  const flow = useStoreApi();
+  const root = useRef<HTMLDivElement>(null);
   const selected = useEditor(useShallow(headerSelection));
-  const { column, row } = headerSizes(layout, zoom);
   const laneById = new Map(lanes.map((lane) => [lane.id, lane]));
   const phaseById = new Map(phases.map((phase) => [phase.id, phase]));
 
+  // After every render (new headers get their places at once) ...
+  useLayoutEffect(() => {
+    if (root.current !== null) placeHeaders(root.current, layout, flow.getState().transform);
+  });
+  // ... and on every viewport change.
+  useLayoutEffect(() => {
+    let last: Transform | null = null;
+    return flow.subscribe((state) => {
+      if (state.transform === last || root.current === null) return;
+      last = state.transform;
+      placeHeaders(root.current, layout, state.transform);
+    });
+  }, [flow, layout]);
+
   return (
-    <div className="hf-headers">
-      <div className="hf-lane-headers" style={{ top: row, width: column }}>
+    <div className="hf-headers" ref={root}>
+      <div className="hf-lane-headers">
         {layout.lanes.map((band, index) => {
           const lane = laneById.get(band.id);
           if (lane === undefined) return null;
@@ -66,16 +127,14 @@ export function HeaderOverlay({
               lane={lane}
               index={index}
               count={layout.lanes.length}
-              top={band.y * zoom + ty - row}
-              height={band.height * zoom}
               accent={laneAccentColor(lane, theme)}
               selected={selected.lane === lane.id}
             />
           );
         })}
       </div>
-      {row > 0 && (
-        <div className="hf-phase-headers" style={{ left: column, height: row }}>
+      {layout.phases.length > 0 && (
+        <div className="hf-phase-headers">
           {layout.phases.map((col, index) => {
             const phase = phaseById.get(col.id);
             if (phase === undefined) return null;
@@ -85,25 +144,15 @@ export function HeaderOverlay({
                 phase={phase}
                 index={index}
                 count={layout.phases.length}
-                left={col.x * zoom + tx - column}
-                width={col.width * zoom}
                 selected={selected.phase === phase.id}
               />
             );
           })}
         </div>
       )}
-      <div className="hf-header-corner" style={{ width: column, height: row }} />
+      <div className="hf-header-corner" />
     </div>
   );
-}
-
-/** Lane names shrink with short bands (down to a floor) and wrap to as many lines as fit. */
-function headerFont(height: number): CSSProperties {
-  // Room for two lines where the band allows it: long lane names then wrap instead of being cut.
-  const size = Math.max(9, Math.min(13, Math.floor((height - 6) / 2.5)));
-  const lines = Math.max(1, Math.min(3, Math.floor((height - 6) / (size * 1.25))));
-  return { fontSize: size, WebkitLineClamp: lines } as CSSProperties;
 }
 
 interface MenuItem {
@@ -235,16 +284,12 @@ function LaneHeader({
   lane,
   index,
   count,
-  top,
-  height,
   accent,
   selected,
 }: {
   lane: Lane;
   index: number;
   count: number;
-  top: number;
-  height: number;
   accent: string | null;
   selected: boolean;
 }) {
@@ -284,11 +329,7 @@ function LaneHeader({
   ];
 
   return (
-    <div
-      className={`hf-lane-header${selected ? " is-selected" : ""}`}
-      data-lane-id={lane.id}
-      style={{ top, height, ...headerFont(height) }}
-    >
+    <div className={`hf-lane-header${selected ? " is-selected" : ""}`} data-lane-id={lane.id}>
       {accent !== null && <span className="hf-lane-header__accent" style={{ background: accent }} />}
       {renaming ? (
         <NameEditor
@@ -353,15 +394,11 @@ function PhaseHeader({
   phase,
   index,
   count,
-  left,
-  width,
   selected,
 }: {
   phase: Phase;
   index: number;
   count: number;
-  left: number;
-  width: number;
   selected: boolean;
 }) {
   const store = useEditorStoreApi();
@@ -404,7 +441,7 @@ function PhaseHeader({
     <div
       className={`hf-phase-header${selected ? " is-selected" : ""}`}
       data-phase-id={phase.id}
-      style={{ left, width, borderTopColor: phase.color }}
+      style={{ borderTopColor: phase.color }}
     >
       {renaming ? (
         <NameEditor

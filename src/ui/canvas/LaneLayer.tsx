@@ -1,5 +1,5 @@
-import { type ReactFlowState, useStore } from "@xyflow/react";
-import { memo } from "react";
+import { type Transform, useStoreApi } from "@xyflow/react";
+import { memo, useLayoutEffect, useRef } from "react";
 import type { SvgTheme } from "../../export/svg-theme";
 import type { MapLayout } from "../../layout/types";
 import type { Lane } from "../../model/types";
@@ -8,13 +8,13 @@ import { laneFill } from "./canvas-theme";
 /** How far the bands reach left and right of the diagram, so they read as full-width. */
 const REACH = 4_000;
 
-const transformSelector = (s: ReactFlowState) =>
-  `translate(${s.transform[0]}px, ${s.transform[1]}px) scale(${s.transform[2]})`;
+const cssTransform = ([x, y, zoom]: Transform) => `translate(${x}px, ${y}px) scale(${zoom})`;
 
 /**
  * The lane bands and phase separators behind the steps, drawn from the layout in flow
  * coordinates. A background layer, not React Flow parent nodes: a step's lane is its `lane`
- * field only. Only the outer transform changes while panning; the bands themselves are memoized.
+ * field only. Only the outer transform changes while panning, written straight to the DOM from a
+ * React Flow store subscription (no render per frame); the bands themselves are memoized.
  */
 export function LaneLayer({
   layout,
@@ -25,10 +25,21 @@ export function LaneLayer({
   lanes: readonly Lane[];
   theme: SvgTheme;
 }) {
-  const transform = useStore(transformSelector);
+  const flow = useStoreApi();
+  const viewport = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    let last: Transform | null = null;
+    const follow = (transform: Transform) => {
+      if (transform === last || viewport.current === null) return;
+      last = transform;
+      viewport.current.style.transform = cssTransform(transform);
+    };
+    follow(flow.getState().transform);
+    return flow.subscribe((state) => follow(state.transform));
+  }, [flow]);
   return (
     <div className="hf-lane-layer" aria-hidden="true">
-      <div className="hf-lane-layer__viewport" style={{ transform }}>
+      <div className="hf-lane-layer__viewport" ref={viewport}>
         <Bands layout={layout} lanes={lanes} theme={theme} />
       </div>
     </div>

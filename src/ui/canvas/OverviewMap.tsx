@@ -1,0 +1,133 @@
+import { Panel, type ReactFlowState, useReactFlow, useStoreApi } from "@xyflow/react";
+import { memo, type PointerEvent, useLayoutEffect, useMemo, useRef, type WheelEvent } from "react";
+import type { MapLayout } from "../../layout/types";
+import type { StepKind } from "../../model/types";
+import type { StepFlowNode } from "./flow-adapter";
+
+const WIDTH = 200;
+const HEIGHT = 150;
+const KINDS: readonly StepKind[] = ["start", "task", "decision", "end"];
+
+/** All steps of one kind as one path of rectangles, in layout coordinates. */
+function kindPaths(nodes: readonly StepFlowNode[]): Record<StepKind, string> {
+  const parts: Record<StepKind, string[]> = { start: [], task: [], decision: [], end: [] };
+  for (const node of nodes) {
+    const { x, y } = node.position;
+    parts[node.data.step.kind].push(
+      `M${x},${y}h${node.width ?? 0}v${node.height ?? 0}h${-(node.width ?? 0)}z`,
+    );
+  }
+  return {
+    start: parts.start.join(""),
+    task: parts.task.join(""),
+    decision: parts.decision.join(""),
+    end: parts.end.join(""),
+  };
+}
+
+/**
+ * The overview in the bottom-right corner: every step as a small rectangle colored by kind, the
+ * part on screen left clear under a veil; press or drag to move the view there, wheel to zoom.
+ *
+ * Not React Flow's MiniMap: that one mounts a component with its own store subscription per node
+ * (1,000 selectors on every pan frame, and their fibers on the heap). Here the steps are four
+ * paths rebuilt only when the nodes change, and the view rectangle follows the viewport through a
+ * store subscription that writes one attribute, without a React render per frame.
+ */
+export const OverviewMap = memo(function OverviewMap({
+  nodes,
+  layout,
+}: {
+  nodes: readonly StepFlowNode[];
+  layout: MapLayout;
+}) {
+  const flow = useStoreApi();
+  const instance = useReactFlow();
+  const veil = useRef<SVGPathElement>(null);
+  const svg = useRef<SVGSVGElement>(null);
+  const pressed = useRef(false);
+  const paths = useMemo(() => kindPaths(nodes), [nodes]);
+
+  // The layout's box, centered in the panel at one scale (the panel keeps its 4:3 shape).
+  const box = useMemo(() => {
+    const scale = Math.max(layout.width / WIDTH, layout.height / HEIGHT, 1e-6);
+    return {
+      x: (layout.width - WIDTH * scale) / 2,
+      y: (layout.height - HEIGHT * scale) / 2,
+      width: WIDTH * scale,
+      height: HEIGHT * scale,
+    };
+  }, [layout.width, layout.height]);
+
+  useLayoutEffect(() => {
+    let last: { transform: ReactFlowState["transform"]; width: number; height: number } | null = null;
+    const draw = ({ transform, width, height }: ReactFlowState) => {
+      if (
+        veil.current === null ||
+        (last !== null && last.transform === transform && last.width === width && last.height === height)
+      )
+        return;
+      last = { transform, width, height };
+      const [tx, ty, zoom] = transform;
+      const outer = `M${box.x - box.width},${box.y - box.height}h${3 * box.width}v${3 * box.height}h${-3 * box.width}z`;
+      const view = `M${-tx / zoom},${-ty / zoom}h${width / zoom}v${height / zoom}h${-width / zoom}z`;
+      veil.current.setAttribute("d", outer + view);
+    };
+    draw(flow.getState());
+    return flow.subscribe(draw);
+  }, [flow, box]);
+
+  const moveTo = (event: PointerEvent<SVGSVGElement>) => {
+    const rect = svg.current?.getBoundingClientRect();
+    if (rect === undefined || rect.width === 0 || rect.height === 0) return;
+    const x = box.x + ((event.clientX - rect.left) / rect.width) * box.width;
+    const y = box.y + ((event.clientY - rect.top) / rect.height) * box.height;
+    void instance.setCenter(x, y, { zoom: instance.getZoom(), duration: 0 });
+  };
+
+  const onWheel = (event: WheelEvent<SVGSVGElement>) => {
+    const factor = event.deltaY < 0 ? 1.2 : 1 / 1.2;
+    void instance.zoomTo(instance.getZoom() * factor, { duration: 0 });
+  };
+
+  return (
+    <Panel position="bottom-right" className="react-flow__minimap hf-overview">
+      <svg
+        ref={svg}
+        className="react-flow__minimap-svg"
+        width={WIDTH}
+        height={HEIGHT}
+        viewBox={`${box.x} ${box.y} ${box.width} ${box.height}`}
+        role="img"
+        aria-label="Overview of the whole map"
+        onPointerDown={(event) => {
+          pressed.current = true;
+          event.currentTarget.setPointerCapture(event.pointerId);
+          moveTo(event);
+        }}
+        onPointerMove={(event) => {
+          if (pressed.current) moveTo(event);
+        }}
+        onPointerUp={() => {
+          pressed.current = false;
+        }}
+        onPointerCancel={() => {
+          pressed.current = false;
+        }}
+        onWheel={onWheel}
+      >
+        {KINDS.map((kind) =>
+          paths[kind] === "" ? null : (
+            <path key={kind} d={paths[kind]} fill={`var(--hf-${kind}-stroke)`} shapeRendering="crispEdges" />
+          ),
+        )}
+        <path
+          ref={veil}
+          className="react-flow__minimap-mask"
+          fillRule="evenodd"
+          vectorEffect="non-scaling-stroke"
+        />
+      </svg>
+    </Panel>
+  );
+});
