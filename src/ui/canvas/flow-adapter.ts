@@ -13,10 +13,10 @@
  */
 import type { Edge, Node, NodeHandle } from "@xyflow/react";
 import { highestOpenSeverity } from "../../export/register-rows";
+import { fromFilePosition } from "../../layout/geometry";
 import { measureStep } from "../../layout/metrics";
-import type { HandoffRoute, LaneBand, MapLayout, Point, StepBox } from "../../layout/types";
+import type { HandoffRoute, MapLayout, Point, StepBox } from "../../layout/types";
 import type { Handoff, HandoffMap, Severity, Step } from "../../model/types";
-import { absoluteFromFile } from "./canvas-geometry";
 import { placeEdgeLabels } from "./edge-labels";
 
 export interface StepNodeData extends Record<string, unknown> {
@@ -156,11 +156,9 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
 
   return (input) => {
     const { map, layout } = input;
-    const bands = new Map<string, LaneBand>();
     const boxes = new Map<string, StepBox>();
     const routes = new Map<string, HandoffRoute>();
     if (layout !== null) {
-      for (const band of layout.lanes) bands.set(band.id, band);
       for (const box of layout.steps) boxes.set(box.id, box);
       for (const route of layout.handoffs) routes.set(route.id, route);
       if (placedFor === null || placedFor.handoffs !== map.handoffs || placedFor.layout !== layout) {
@@ -191,7 +189,6 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
     for (const step of map.steps) {
       stepLane.set(step.id, step.lane);
       const box = boxes.get(step.id);
-      const band = bands.get(step.lane);
       let x: number;
       let y: number;
       let width: number;
@@ -205,13 +202,16 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
         height = size.height;
       }
       const dragged = input.dragPositions.get(step.id);
+      const placed =
+        layout === null || step.position === undefined
+          ? undefined
+          : fromFilePosition(layout, step.position, step.lane);
       if (dragged !== undefined) {
         x = dragged.x;
         y = dragged.y;
-      } else if (layout !== null && step.position !== undefined && band !== undefined) {
-        const at = absoluteFromFile(layout, band, step.position);
-        x = at.x;
-        y = at.y;
+      } else if (placed !== undefined) {
+        x = placed.x;
+        y = placed.y;
       } else if (box !== undefined) {
         x = box.x;
         y = box.y;

@@ -3,6 +3,7 @@
  * each is one `apply` (so one undo entry) followed by session changes (selection, label editing).
  * No React here, so the keyboard tests and the canvas share exactly the same verbs.
  */
+import { fromFilePosition, laneAt, phaseAt } from "../../layout/geometry";
 import { measureStep } from "../../layout/metrics";
 import type { MapLayout, Point } from "../../layout/types";
 import { freshId } from "../../model/ids";
@@ -24,7 +25,7 @@ import {
   serializeFragment,
 } from "../../store/clipboard";
 import type { EditorStore } from "../../store/editor-store";
-import { absoluteFromFile, fileFromAbsolute, laneAtY, phaseAtX } from "../canvas/canvas-geometry";
+import { fileFromAbsolute } from "../canvas/canvas-geometry";
 
 export const NEW_STEP_LABEL = "New step";
 /** Space between a step and the one Tab adds to its right, in layout pixels. */
@@ -56,10 +57,10 @@ export function addStepAtPoint(
   const size = measureStep(NEW_STEP_LABEL);
   const corner = options.center ? { x: point.x - size.width / 2, y: point.y - size.height / 2 } : point;
   if (layout === null) return addStepInLane(store, map.lanes[0]?.id ?? null, undefined);
-  const band = laneAtY(layout, corner.y + size.height / 2);
-  if (band === null) return false;
-  const column = phaseAtX(layout, corner.x + size.width / 2);
-  const position = fileFromAbsolute(layout, band, corner);
+  const band = laneAt(layout, corner.y + size.height / 2);
+  if (band === undefined) return false;
+  const column = phaseAt(layout, corner.x + size.width / 2);
+  const position = fileFromAbsolute(layout, corner, band.id);
   return addStepInLane(store, band.id, column?.id, position);
 }
 
@@ -139,10 +140,10 @@ export function addNextStep(store: EditorStore, options: { connectIt?: boolean }
     const y = top + (box.height - size.height) / 2;
     for (let tries = 0; tries < 50 && overlapsAny(layout, x, y, size.width, size.height); tries++)
       x += size.width + NEXT_STEP_GAP / 2;
-    position = fileFromAbsolute(layout, band, { x, y });
-    const column = phaseAtX(layout, x + size.width / 2);
+    position = fileFromAbsolute(layout, { x, y }, band.id);
+    const column = phaseAt(layout, x + size.width / 2);
     // Only move on to a later phase when the new step really sits in it.
-    if (column !== null && column.x > (layout.phases.find((p) => p.id === from.phase)?.x ?? -1))
+    if (column !== undefined && column.x > (layout.phases.find((p) => p.id === from.phase)?.x ?? -1))
       phase = column.id;
   }
   const ok = store.getState().apply((current) => {
@@ -245,10 +246,11 @@ export function moveStepsTo(
     if (point === undefined) continue;
     const box = boxes.get(step.id);
     const size = box ?? measureStep(step.label);
-    const band = laneAtY(layout, point.y + size.height / 2);
-    if (band === null) continue;
-    const column = phaseAtX(layout, point.x + size.width / 2);
-    const position = fileFromAbsolute(layout, band, point);
+    const band = laneAt(layout, point.y + size.height / 2);
+    if (band === undefined) continue;
+    const column = phaseAt(layout, point.x + size.width / 2);
+    const position = fileFromAbsolute(layout, point, band.id);
+    if (position === undefined) continue;
     const sameSpot =
       band.id === step.lane &&
       (column?.id ?? step.phase ?? null) === (step.phase ?? null) &&
@@ -275,8 +277,8 @@ export function moveStepsTo(
 
 /** Where a step's top-left corner is drawn right now (file position in its band, else its box). */
 export function drawnCorner(layout: MapLayout, step: Step): Point | null {
-  const band = layout.lanes.find((b) => b.id === step.lane);
-  if (step.position !== undefined && band !== undefined) return absoluteFromFile(layout, band, step.position);
+  const placed = step.position === undefined ? undefined : fromFilePosition(layout, step.position, step.lane);
+  if (placed !== undefined) return placed;
   const box = layout.steps.find((b) => b.id === step.id);
   return box === undefined ? null : { x: box.x, y: box.y };
 }
