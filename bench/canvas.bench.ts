@@ -17,7 +17,7 @@
  * BENCH_SIZES=1000 BENCH_RUNS=5 BENCH_SKIP_BUILD=1 narrow a run while working on one size.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -235,7 +235,26 @@ const RATIO_KEYS = [
   "dragBusyMs",
 ] as const;
 
+type Row = { size: number } & Record<PageKind | "anchor", Figures> & {
+    ratio: Record<string, number>;
+    runs: Record<PageKind, Figures[]>;
+  };
+
+interface Results {
+  machine: string;
+  date: string;
+  runs: number;
+  panMs: number;
+  dragMs: number;
+  rows: Row[];
+}
+
 async function main() {
+  if (process.env.BENCH_REPORT_ONLY === "1") {
+    // Rewrites the report from the recorded results (after editing the text below).
+    writeReport(JSON.parse(readFileSync(join(here, "results", "canvas.json"), "utf8")) as Results);
+    return;
+  }
   if (process.env.BENCH_SKIP_BUILD !== "1") {
     const build = spawnSync(
       process.execPath,
@@ -254,12 +273,7 @@ async function main() {
     headless: true,
   });
   const machine = `${os.cpus()[0]?.model ?? "unknown CPU"} x${os.cpus().length}, ${round(os.totalmem() / 2 ** 30)} GB, ${os.platform()} ${os.release()}, Node ${process.version}, Chromium ${browser.version()} headless, no GPU`;
-  const rows: Array<
-    { size: number } & Record<PageKind | "anchor", Figures> & {
-        ratio: Record<string, number>;
-        runs: Record<PageKind, Figures[]>;
-      }
-  > = [];
+  const rows: Row[] = [];
   try {
     for (const size of SIZES) {
       const map = await placedMap(size);
@@ -289,6 +303,27 @@ async function main() {
     server.kill();
   }
 
+  const results: Results = {
+    machine,
+    date: new Date().toISOString(),
+    runs: RUNS,
+    panMs: PAN_MS,
+    dragMs: DRAG_MS,
+    rows,
+  };
+  const { table, ratios } = tables(rows);
+  console.log(`Machine: ${machine}\n`);
+  console.log(table.join("\n"));
+  console.log("\nRatio ours / anchor (the better bare page per figure; target <= 1.25 at 1,000 steps)\n");
+  console.log(ratios.join("\n"));
+  // A narrowed run (BENCH_SIZES) is for working on one size: it prints, it does not record.
+  if (process.env.BENCH_SIZES) return;
+  mkdirSync(join(here, "results"), { recursive: true });
+  writeFileSync(join(here, "results", "canvas.json"), `${JSON.stringify(results, null, 2)}\n`);
+  writeReport(results);
+}
+
+function tables(rows: readonly Row[]): { table: string[]; ratios: string[] } {
   const header =
     "| steps | page | shown (ms) | nodes rendered | pan median / p95 (ms) | drag median / p95 (ms) | heap (MB) | busy per frame, pan / drag (ms) |";
   const rule = "|---|---|---|---|---|---|---|---|";
@@ -309,42 +344,53 @@ async function main() {
       `| ${row.size} | ${RATIO_KEYS.map((key) => (row.ratio[key] ?? Number.NaN).toFixed(2)).join(" | ")} |`,
     );
   }
-  console.log(`Machine: ${machine}\n`);
-  console.log(table.join("\n"));
-  console.log("\nRatio ours / anchor (the better bare page per figure; target <= 1.25 at 1,000 steps)\n");
-  console.log(ratios.join("\n"));
+  return { table, ratios };
+}
 
-  // A narrowed run (BENCH_SIZES) is for working on one size: it prints, it does not record.
-  if (process.env.BENCH_SIZES) return;
-  mkdirSync(join(here, "results"), { recursive: true });
-  writeFileSync(
-    join(here, "results", "canvas.json"),
-    `${JSON.stringify({ machine, date: new Date().toISOString(), runs: RUNS, panMs: PAN_MS, dragMs: DRAG_MS, rows }, null, 2)}\n`,
-  );
+/** Hand-written notes below this line in docs/performance-canvas.md survive a re-run. */
+const NOTES_MARK = "<!-- notes: written by hand, kept by the bench -->";
+
+function writeReport(results: Results) {
+  const { table, ratios } = tables(results.rows);
+  const file = join(root, "docs", "performance-canvas.md");
+  const previous = existsSync(file) ? readFileSync(file, "utf8") : "";
+  const at = previous.indexOf(NOTES_MARK);
+  const notes = at < 0 ? `${NOTES_MARK}\n` : previous.slice(at);
   mkdirSync(join(root, "docs"), { recursive: true });
   writeFileSync(
-    join(root, "docs", "performance-canvas.md"),
+    file,
     [
       "# Canvas performance",
       "",
       "Measured by `npm run bench:canvas` (bench/canvas.bench.ts) against the production build, in headless",
       'Chromium, 1440x900, generated maps laid out by our auto layout. "Bare" is React Flow with default',
       "nodes and edges at the same positions and no lanes, with and without `onlyRenderVisibleElements`;",
-      "the anchor is the better of the two per figure. Frame times are the gaps between animation",
-      "frames: 2 s of programmatic pan and zoom, then 2 s of dragging the step nearest the middle.",
+      "the anchor is the better of the two per figure. Both bare pages open at the viewport our editor",
+      "opened at, so all three draw the same part of the map (the bare page has no toolbar or side",
+      "panel, so its pane is larger and shows a little more).",
+      "",
+      `Every figure is the median of ${results.runs} runs, each in a fresh browser context, the three pages`,
+      "interleaved. Frame times are the gaps between animation frames (vsync-quantized: 16.7, 33.3,",
+      "50 ms ...): 2 s of programmatic pan and zoom, then 2 s of dragging the step nearest the middle.",
+      '"Busy per frame" is main-thread task time (CDP Performance.getMetrics TaskDuration) divided by',
+      "frames; it is not quantized, so it shows differences the frame gaps hide, but on this shared",
+      "machine it also counts time the thread waited for a core. Heap is V8's used heap after two forced",
+      "full collections (CDP HeapProfiler.collectGarbage, Runtime.getHeapUsage).",
       '"Shown" is the time from the first render call until the number of drawn steps stops changing.',
       "",
-      `Machine: ${machine}`,
+      `Machine: ${results.machine}. Run ${results.date}.`,
       "",
       table.join("\n"),
       "",
-      "Ratio ours / anchor (target: at most 1.25 at 1,000 steps):",
+      "Ratio ours / anchor (target: at most 1.25 at 1,000 steps; busy columns for orientation):",
       "",
       ratios.join("\n"),
       "",
-      "Raw figures: bench/results/canvas.json. Headless Chromium without a GPU paints in software, so",
-      "absolute frame times are higher than on a laptop; the ratios are what this bench is for.",
+      "Raw figures, every run included: bench/results/canvas.json. Headless Chromium without a GPU",
+      "paints in software, so absolute frame times are higher than on a laptop; the ratios are what",
+      "this bench is for.",
       "",
+      notes,
     ].join("\n"),
   );
 }
