@@ -2,32 +2,26 @@
  * SVG -> PNG in the browser: the SVG (from renderSvg, which has no foreignObject and no external
  * references, so the canvas stays readable) as a Blob URL in an <img>, drawn on a canvas.
  */
-export const DEFAULT_BROWSER_PNG_SCALE = 2;
-/** Browsers refuse canvases much larger than this (Chromium: 16384 per side, ~268M pixels). */
-const MAX_SIDE = 16_384;
-const MAX_PIXELS = 100_000_000;
+import { BROWSER_CANVAS_LIMITS, fitScale, svgSize } from "../../export/png-size";
 
-export function svgSize(svg: string): { width: number; height: number } | null {
-  const match = /<svg\b[^>]*?\bviewBox="([^"]+)"/.exec(svg);
-  if (match === null || match[1] === undefined) return null;
-  const parts = match[1]
-    .trim()
-    .split(/[\s,]+/)
-    .map(Number);
-  const width = parts[2];
-  const height = parts[3];
-  if (width === undefined || height === undefined || !(width > 0) || !(height > 0)) return null;
-  return { width, height };
+export const DEFAULT_BROWSER_PNG_SCALE = 2;
+
+/**
+ * The canvas the PNG is drawn on: the SVG's size times the scale, reduced to the browser's
+ * canvas limits (export/png-size.ts). A canvas past Safari's area limit draws nothing at all.
+ */
+export function pngCanvasSize(svg: string, scale: number): { width: number; height: number } {
+  const size = svgSize(svg);
+  if (size === null) throw new Error("the SVG has no size");
+  const factor = fitScale(size.width, size.height, scale, BROWSER_CANVAS_LIMITS);
+  return {
+    width: Math.max(1, Math.floor(size.width * factor)),
+    height: Math.max(1, Math.floor(size.height * factor)),
+  };
 }
 
 export async function svgToPng(svg: string, scale = DEFAULT_BROWSER_PNG_SCALE): Promise<Blob> {
-  const size = svgSize(svg);
-  if (size === null) throw new Error("the SVG has no size");
-  let factor = scale;
-  factor = Math.min(factor, MAX_SIDE / size.width, MAX_SIDE / size.height);
-  factor = Math.min(factor, Math.sqrt(MAX_PIXELS / (size.width * size.height)));
-  const width = Math.max(1, Math.round(size.width * factor));
-  const height = Math.max(1, Math.round(size.height * factor));
+  const { width, height } = pngCanvasSize(svg, scale);
   const url = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" }));
   try {
     const image = new Image(width, height);
