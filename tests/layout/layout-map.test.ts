@@ -66,20 +66,6 @@ describe("layoutMap on the RevOps template", () => {
     expect(kept.lanes).toEqual(layout.lanes);
     expect(layoutViolations(placed, kept)).toEqual([]);
   });
-
-  it("keep mode on the template is cheap enough for every edit", () => {
-    const placed = withPositions(map, layout);
-    layoutForPositions(placed);
-    const runs: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const start = performance.now();
-      layoutForPositions(placed);
-      runs.push(performance.now() - start);
-    }
-    runs.sort((a, b) => a - b);
-    // Typically ~1 ms; the bound is loose so a busy CI machine does not flake.
-    expect(runs[2]).toBeLessThan(50);
-  });
 });
 
 describe("layoutMap on awkward maps", () => {
