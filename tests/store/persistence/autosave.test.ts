@@ -98,8 +98,10 @@ describe("autosave", () => {
     const storage = new MemoryStorage();
     const tab = await openTab(storage, new FakeTabHub(), null);
     tabs.push(tab);
+    // Fake clock: the debounce is checked against the promise, not against a loaded machine.
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
     retitle(tab, "Soon");
-    await sleep(1_000);
+    await vi.advanceTimersByTimeAsync(1_000);
     expect(await storedTitle(storage, tab.session.mapId)).toBe("Soon");
   });
 
