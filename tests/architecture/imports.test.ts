@@ -21,6 +21,8 @@ const ALLOWED: Record<string, readonly string[]> = {
 
 const CORE = new Set(["model", "layout", "export", "cli"]);
 const UI_PACKAGES = /^(react|react-dom|@xyflow\/|zustand|zundo|idb-keyval)/;
+/** The store is vanilla zustand: React and React Flow meet it only in ui/. */
+const STORE_FORBIDDEN = /^(react|react-dom|@xyflow\/|zustand$|zustand\/react)/;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -36,6 +38,11 @@ function importsOf(file: string): string[] {
   for (const match of text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+["']([^"']+)["']/g))
     if (match[1] !== undefined) specifiers.push(match[1]);
   for (const match of text.matchAll(/import\(\s*["']([^"']+)["']\s*\)/g))
+    if (match[1] !== undefined) specifiers.push(match[1]);
+  // Side-effect imports (`import "./x"`) and worker URLs (`new URL("./x.ts", import.meta.url)`).
+  for (const match of text.matchAll(/(?:^|\n)\s*import\s*["']([^"']+)["']/g))
+    if (match[1] !== undefined) specifiers.push(match[1]);
+  for (const match of text.matchAll(/new URL\(\s*["']([^"']+)["']\s*,\s*import\.meta\.url/g))
     if (match[1] !== undefined) specifiers.push(match[1]);
   return specifiers;
 }
@@ -60,6 +67,8 @@ describe("import direction", () => {
         if (!allowed?.includes(target)) problems.push(`imports src/${target} (${specifier})`);
       } else if (CORE.has(room) && UI_PACKAGES.test(specifier)) {
         problems.push(`the core imports ${specifier}`);
+      } else if (room === "store" && STORE_FORBIDDEN.test(specifier)) {
+        problems.push(`the store imports ${specifier}`);
       }
     }
     expect(problems).toEqual([]);
