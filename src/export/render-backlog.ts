@@ -9,8 +9,8 @@
 import { type BacklogEntry, rankedBacklog } from "../model/backlog";
 import type { HandoffMap } from "../model/types";
 import { edgeCaseLabel, edgeCaseNumbers, handoffName } from "./register-rows";
-import { neutralizeFormula } from "./render-csv";
-import { escapeMarkdown } from "./render-markdown";
+import { CSV_BOM, csvField } from "./render-csv";
+import { capitalize, escapeMarkdown, markdownCell, tableRow } from "./render-markdown";
 
 export const BACKLOG_CSV_HEADER = [
   "rank",
@@ -24,27 +24,6 @@ export const BACKLOG_CSV_HEADER = [
   "due",
   "description",
 ] as const;
-
-const BOM = "\uFEFF";
-
-/** One RFC 4180 field: neutralized, quoted, embedded quotes doubled. */
-function csvField(value: string): string {
-  return `"${neutralizeFormula(value).replace(/"/g, '""')}"`;
-}
-
-/** Markdown table cell: escaped, newlines as <br>, an em dash when empty. */
-export function markdownCell(text: string): string {
-  const escaped = escapeMarkdown(text, "<br>");
-  return escaped === "" ? "—" : escaped;
-}
-
-export function capitalize(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1);
-}
-
-export function tableRow(cells: readonly string[]): string {
-  return `| ${cells.join(" | ")} |`;
-}
 
 export function mapTitle(map: HandoffMap): string {
   const title = escapeMarkdown(map.title);
@@ -128,5 +107,5 @@ export function renderBacklogCsv(map: HandoffMap): string {
         .join(","),
     );
   });
-  return `${BOM}${lines.join("\r\n")}\r\n`;
+  return `${CSV_BOM}${lines.join("\r\n")}\r\n`;
 }

@@ -6,8 +6,8 @@
 import { changePlan } from "../model/change-plan";
 import type { HandoffMap } from "../model/types";
 import { edgeCaseNumbers, handoffName } from "./register-rows";
-import { capitalize, entryLabel, mapTitle, markdownCell, tableRow } from "./render-backlog";
-import { escapeMarkdown } from "./render-markdown";
+import { entryLabel, mapTitle } from "./render-backlog";
+import { capitalize, escapeMarkdown, markdownCell, tableRow } from "./render-markdown";
 
 const COLUMNS = ["#", "Edge case", "Handoff", "Severity", "Status", "Mitigation", "Due", "Votes"];
 

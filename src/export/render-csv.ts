@@ -23,7 +23,8 @@ export const CSV_HEADER = [
   "description",
 ] as const;
 
-const BOM = "\uFEFF";
+/** So Excel reads the file as UTF-8. */
+export const CSV_BOM = "\uFEFF";
 const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 /** Prefixes a cell a spreadsheet would evaluate with a single quote. */
@@ -31,7 +32,8 @@ export function neutralizeFormula(cell: string): string {
   return FORMULA_START.test(cell) ? `'${cell}` : cell;
 }
 
-function field(value: string): string {
+/** One RFC 4180 field: neutralized, quoted, embedded quotes doubled. */
+export function csvField(value: string): string {
   return `"${neutralizeFormula(value).replace(/"/g, '""')}"`;
 }
 
@@ -42,7 +44,7 @@ function field(value: string): string {
  * await writeFile("register.csv", renderCsv(map));
  */
 export function renderCsv(map: HandoffMap): string {
-  const lines = [CSV_HEADER.map(field).join(",")];
+  const lines = [CSV_HEADER.map(csvField).join(",")];
   for (const row of registerRows(map)) {
     const ec = row.edgeCase;
     lines.push(
@@ -58,9 +60,9 @@ export function renderCsv(map: HandoffMap): string {
         ec.mitigation,
         ec.description,
       ]
-        .map(field)
+        .map(csvField)
         .join(","),
     );
   }
-  return `${BOM}${lines.join("\r\n")}\r\n`;
+  return `${CSV_BOM}${lines.join("\r\n")}\r\n`;
 }

@@ -41,16 +41,20 @@ export function escapeMarkdown(text: string, lineBreak: "<br>" | " " = " "): str
   );
 }
 
-const cell = (text: string) => {
+/** A table cell: escaped, newlines as <br>, an em dash when empty. */
+export function markdownCell(text: string): string {
   const escaped = escapeMarkdown(text, "<br>");
   return escaped === "" ? "—" : escaped;
-};
+}
 
-const capitalize = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+/** "critical" -> "Critical", for severities and statuses. */
+export function capitalize(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
 
 const COLUMNS = ["#", "Edge case", "Severity", "Status", "Owner", "Mitigation", "Due", "Votes"] as const;
 
-function tableRow(cells: readonly string[]): string {
+export function tableRow(cells: readonly string[]): string {
   return `| ${cells.join(" | ")} |`;
 }
 
@@ -58,12 +62,12 @@ function edgeCaseRow(row: RegisterRow): string {
   const ec = row.edgeCase;
   return tableRow([
     row.label,
-    cell(ec.title),
+    markdownCell(ec.title),
     capitalize(ec.severity),
     capitalize(ec.status),
-    cell(ec.owner),
-    cell(ec.mitigation),
-    cell(ec.due ?? ""),
+    markdownCell(ec.owner),
+    markdownCell(ec.mitigation),
+    markdownCell(ec.due ?? ""),
     String(ec.votes),
   ]);
 }
