@@ -1,7 +1,8 @@
 /**
  * The edge-case register as CSV (RFC 4180) for Excel, Google Sheets and Numbers: a UTF-8 byte
  * order mark (so Excel reads UTF-8), CRLF line ends, every field quoted with embedded quotes
- * doubled and newlines kept inside the quotes, and a header row that is always there.
+ * doubled and newlines kept inside the quotes, and a header row that is always there. Control
+ * characters other than tab, LF and CR are dropped, as in the Markdown export.
  *
  * Formula neutralization: a cell that begins with =, +, -, @, tab or carriage return (or their
  * full-width forms, which some spreadsheets also accept) gets a leading single quote, so a
@@ -32,9 +33,14 @@ export function neutralizeFormula(cell: string): string {
   return FORMULA_START.test(cell) ? `'${cell}` : cell;
 }
 
-/** One RFC 4180 field: neutralized, quoted, embedded quotes doubled. */
+// C0 controls other than tab, LF and CR, and DEL: no text needs them, and an importer that
+// drops them silently would uncover a formula behind them.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is removed
+const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+/** One RFC 4180 field: control characters dropped, neutralized, quoted, embedded quotes doubled. */
 export function csvField(value: string): string {
-  return `"${neutralizeFormula(value).replace(/"/g, '""')}"`;
+  return `"${neutralizeFormula(value.replace(CONTROL_CHARS, "")).replace(/"/g, '""')}"`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { registerRows } from "../../src/export/register-rows";
-import { CSV_HEADER, neutralizeFormula, renderCsv } from "../../src/export/render-csv";
+import { CSV_HEADER, csvField, neutralizeFormula, renderCsv } from "../../src/export/render-csv";
 import { createRevOpsTemplate } from "../../src/model/templates";
 import type { HandoffMap } from "../../src/model/types";
 import { hostileMap, makeEdgeCase, makeHandoff, makeMap, makeStep } from "../fixtures/export-fixtures";
@@ -53,6 +53,10 @@ function readCsv(text: string): string[][] {
   return records;
 }
 
+/** What the CSV leaves out, as the Markdown export does: C0 controls but tab, LF and CR, and DEL. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is matched
+const DROPPED_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
 function expectedRecords(map: HandoffMap): string[][] {
   return registerRows(map).map((row) =>
     [
@@ -66,7 +70,7 @@ function expectedRecords(map: HandoffMap): string[][] {
       row.edgeCase.owner,
       row.edgeCase.mitigation,
       row.edgeCase.description,
-    ].map(neutralizeFormula),
+    ].map((value) => neutralizeFormula(value.replace(DROPPED_CONTROLS, ""))),
   );
 }
 
@@ -139,5 +143,11 @@ describe("renderCsv", () => {
     ["a=b", "a=b"],
   ])("neutralizes %j as %j", (input, expected) => {
     expect(neutralizeFormula(input)).toBe(expected);
+  });
+
+  it("given control characters in front of a formula, then they are dropped and the formula still neutralized", () => {
+    // A spreadsheet that drops the NUL on import would otherwise see "=cmd..." at the start.
+    expect(csvField("\u0000\u001f=cmd|' /C calc'!A0")).toBe(`"'=cmd|' /C calc'!A0"`);
+    expect(csvField("bell\u0007 and del\u007f, tab\tkept")).toBe('"bell and del, tab\tkept"');
   });
 });
