@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createRevOpsTemplate } from "../../src/model/templates";
 import { ARTIFACTS_DIR, BASE_URL, type BrowserSession, launchBrowser, watchConsole } from "./browser";
 
@@ -74,6 +74,11 @@ describe("editor, more", () => {
     problems = watchConsole(page);
     await page.goto(BASE_URL);
     await nodes().first().waitFor({ timeout: 15_000 });
+  });
+
+  // Every test, not a last one that runs only in order: no console error or page error so far.
+  afterEach(() => {
+    expect(problems).toEqual([]);
   });
 
   afterAll(async () => {
@@ -286,9 +291,5 @@ describe("editor, more", () => {
     await page.waitForTimeout(300);
     await page.keyboard.press("Shift+Digit1");
     await expect.poll(() => nodes().count()).toBe(template.steps.length);
-  });
-
-  it("logged no console errors", () => {
-    expect(problems).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { generateMap } from "../../bench/generate-map";
 import { BASE_URL, type BrowserSession, launchBrowser, watchConsole } from "./browser";
 
@@ -103,6 +103,11 @@ describe("layout worker in the production build", () => {
     await page.goto(BASE_URL);
   });
 
+  // Every test, not a last one that runs only in order: no console error or page error so far.
+  afterEach(() => {
+    expect(problems).toEqual([]);
+  });
+
   afterAll(async () => {
     await session?.close();
   });
@@ -170,9 +175,5 @@ describe("layout worker in the production build", () => {
     };
     console.log(`layout-worker e2e: ${JSON.stringify(report)}`);
     expect(report.layoutPhaseLongTasks).toEqual([]);
-  });
-
-  it("logged no console errors", () => {
-    expect(problems).toEqual([]);
   });
 });

@@ -41,9 +41,45 @@ async function openApp(url = BASE_URL): Promise<{ page: Page; problems: string[]
   const problems = watch(page);
   await page.goto(url);
   await page.locator(".react-flow__node").first().waitFor();
-  await page.waitForTimeout(800);
+  // The first layout's positions are in the map before any node is drawn, so the status already
+  // reads "Saving…" here; "Saved" means storage confirmed them.
   await expectStatus(page, "Saved");
   return { page, problems };
+}
+
+/** Every viewport stored in IndexedDB's settings store, read in the page. */
+function storedViewports(page: Page): Promise<{ x: number; y: number; zoom: number }[]> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open("handoff");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const request = db.transaction("settings").objectStore("settings").getAll();
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            db.close();
+            resolve(
+              (request.result as unknown[]).filter(
+                (v): v is { x: number; y: number; zoom: number } =>
+                  typeof v === "object" && v !== null && "zoom" in v,
+              ),
+            );
+          };
+        };
+      }),
+  );
+}
+
+/** True when one stored viewport is the transform React Flow shows (to half a pixel). */
+function sameViewport(stored: { x: number; y: number; zoom: number }[], style: string | null): boolean {
+  const match = /translate\(([-\d.]+)px, ([-\d.]+)px\) scale\(([\d.]+)\)/.exec(style ?? "");
+  if (match === null) return false;
+  const [x, y, zoom] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  return stored.some(
+    (v) => Math.abs(v.x - x) < 0.5 && Math.abs(v.y - y) < 0.5 && Math.abs(v.zoom - zoom) < 1e-3,
+  );
 }
 
 async function expectStatus(page: Page, text: string | RegExp) {
@@ -112,8 +148,11 @@ describe("autosave and reload", () => {
     if (box === null) throw new Error("no canvas pane");
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.wheel(0, 300);
-    await page.waitForTimeout(1_200);
     const viewportStyle = () => page.locator(".react-flow__viewport").getAttribute("style");
+    // Wait for the condition, not a time: the stored viewport is the one on screen.
+    await expect
+      .poll(async () => sameViewport(await storedViewports(page), await viewportStyle()))
+      .toBe(true);
     const before = await viewportStyle();
 
     await page.reload();
