@@ -1,4 +1,5 @@
 import { useCallback } from "react";
+import { formatIssue } from "../../model/map-issue";
 import { confirmLeave } from "../library/confirm-leave";
 import { useMapSession } from "../library/session-context";
 import { useEditorStoreApi } from "../store-context";
@@ -12,26 +13,28 @@ export function useImportFile(): (file: File) => Promise<boolean> {
   const show = useFilesUi((s) => s.showImportProblem);
   return useCallback(
     async (file: File) => {
-      const result = await readImportFile(file);
-      if (!result.ok) {
-        show({ source: file.name === "" ? "the file" : file.name, errors: result.errors });
+      const name = file.name === "" ? "the file" : file.name;
+      try {
+        const result = await readImportFile(file);
+        if (!result.ok) {
+          show({ source: name, errors: result.errors });
+          return false;
+        }
+        show(null);
+        if (!(await confirmLeave(session))) return false;
+        await session.openNew(result.map, { discardUnsaved: true });
+        const warnings = result.warnings.map(formatIssue);
+        const detail =
+          warnings.length === 0
+            ? ""
+            : ` (${warnings.length} warning${warnings.length === 1 ? "" : "s"}: ${warnings.slice(0, 3).join("; ")})`;
+        editor.getState().notify(`Imported “${result.map.title}” as a new map${detail}.`);
+        return true;
+      } catch (error) {
+        // Nothing was opened, so the current map is untouched: say so rather than fail silently.
+        editor.getState().notify(`Could not import ${name}: ${String(error)}`, "error");
         return false;
       }
-      show(null);
-      if (!(await confirmLeave(session))) return false;
-      await session.openNew(result.map, { discardUnsaved: true });
-      const warnings = result.warnings.length;
-      editor.getState().notify(
-        `Imported “${result.map.title}” as a new map${
-          warnings > 0
-            ? ` (${warnings} warning${warnings === 1 ? "" : "s"}: ${result.warnings
-                .map((w) => (w.path === "" ? w.message : `${w.path}: ${w.message}`))
-                .slice(0, 3)
-                .join("; ")})`
-            : ""
-        }.`,
-      );
-      return true;
     },
     [session, editor, show],
   );
