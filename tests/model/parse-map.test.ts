@@ -3,6 +3,7 @@ import { formatIssue } from "../../src/model/map-issue";
 import { parseMap, parseMapText } from "../../src/model/parse-map";
 import { createBlankTemplate, createRevOpsTemplate } from "../../src/model/templates";
 import { LIMITS } from "../../src/model/types";
+import { BAD_MAPS } from "../fixtures/bad-maps";
 import { edgeCase, handoff, lane, map, step, templateJson } from "../fixtures/model-maps";
 
 /** Every error of a failed parse as the CLI prints it; fails the test if the parse succeeded. */
@@ -103,118 +104,7 @@ describe("parseMap accepts", () => {
 });
 
 describe("parseMap rejects, naming path, id and value", () => {
-  const cases: [string, () => unknown, string[]][] = [
-    ["an empty file", () => "", ["the file is empty"]],
-    ["a file of whitespace and a BOM", () => "\uFEFF  \n", ["the file is empty"]],
-    [
-      "JSON that is not an object",
-      () => "[1,2]",
-      ["expected a JSON object at the top of the file, got an array"],
-    ],
-    ["null", () => null, ["expected a JSON object at the top of the file, got null"]],
-    [
-      "a wrong format",
-      () => ({ ...templateJson(), format: "drawio" }),
-      ['format: expected "handoff-map", got "drawio" (is this a Handoff map?)'],
-    ],
-    [
-      "a missing version",
-      () => ({ ...templateJson(), version: undefined }),
-      ["version: required: the format version, 1 for this build"],
-    ],
-    [
-      "a version that is not a number",
-      () => ({ ...templateJson(), version: "1" }),
-      ['version: expected a format version such as 1, got "1"'],
-    ],
-    [
-      "a newer version",
-      () => ({ ...templateJson(), version: 2 }),
-      ["version: made by a newer version of Handoff (format v2); this version reads v1"],
-    ],
-    [
-      "a missing title",
-      () => ({ ...templateJson(), title: undefined }),
-      ["title: required: expected a string"],
-    ],
-    [
-      "no lanes",
-      () => ({ ...templateJson(), lanes: [], steps: [], handoffs: [] }),
-      ["lanes: needs at least one lane"],
-    ],
-    [
-      "steps that are not an array",
-      () => ({ ...templateJson(), steps: {} }),
-      ["steps: expected an array, got an object"],
-    ],
-    [
-      "a blank label",
-      () => map({ steps: [step("s1", "a", { label: "   " })] }),
-      ['steps[0] (s1).label: must not be blank; got "   "'],
-    ],
-    [
-      "a label that is a number",
-      () => map({ steps: [{ ...step("s1", "a"), label: 42 as unknown as string }] }),
-      ["steps[0] (s1).label: expected a string, got number 42"],
-    ],
-    [
-      "an unknown severity",
-      () =>
-        map({
-          steps: [step("x", "a"), step("y", "b")],
-          handoffs: [
-            handoff("h1", "x", "y", { edgeCases: [edgeCase("e1", { severity: "urgent" as "low" })] }),
-          ],
-        }),
-      [
-        'handoffs[0] (h1).edgeCases[0] (e1).severity: must be one of "low", "medium", "high", "critical"; got "urgent"',
-      ],
-    ],
-    [
-      "edgeCases that is not an array",
-      () =>
-        map({
-          steps: [step("x", "a"), step("y", "b")],
-          handoffs: [{ ...handoff("h1", "x", "y"), edgeCases: "none" as unknown as [] }],
-        }),
-      ['handoffs[0] (h1).edgeCases: expected an array, got "none"'],
-    ],
-    [
-      "a position with a string coordinate",
-      () =>
-        map({
-          steps: [{ ...step("s1", "a"), position: { x: "10", y: 0 } as unknown as { x: number; y: number } }],
-        }),
-      ['steps[0] (s1).position.x: expected a number, got "10"'],
-    ],
-    [
-      "a label longer than the limit",
-      () => map({ steps: [step("s1", "a", { label: "x".repeat(LIMITS.textLength + 1) })] }),
-      [`steps[0] (s1).label: must be at most ${LIMITS.textLength} characters; got "${"x".repeat(57)}…"`],
-    ],
-    [
-      "an id longer than the limit",
-      () => map({ lanes: [lane("a".repeat(LIMITS.idLength + 1))] }),
-      [
-        `lanes[0] (${"a".repeat(37)}…).id: must be at most ${LIMITS.idLength} characters; got "${"a".repeat(57)}…"`,
-      ],
-    ],
-    [
-      "20,000 levels of nested arrays where lanes should be",
-      () => {
-        let deep: unknown = [];
-        for (let i = 0; i < 20_000; i++) deep = [deep];
-        return { ...templateJson(), lanes: deep };
-      },
-      ["lanes[0]: expected an object, got an array"],
-    ],
-    [
-      "20,000 levels of nested arrays as file text",
-      () =>
-        `{"format":"handoff-map","version":1,"title":"t","steps":[],"handoffs":[],"lanes":${"[".repeat(20_000)}${"]".repeat(20_000)}}`,
-      ["lanes[0]: expected an object, got an array"],
-    ],
-  ];
+  const cases = BAD_MAPS;
 
   it.each(cases)("%s", (_name, input, expected) => {
     expect(errorsOf(input())).toEqual(expected);
