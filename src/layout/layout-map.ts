@@ -24,7 +24,14 @@
 import type { ELK, ElkNode } from "elkjs/lib/elk-api";
 import type { HandoffMap, Step } from "../model/types";
 import { edgeCaseFlagText, measureHandoffLabel, singleLineLabelSize } from "./handoff-label";
-import { type LayoutMetrics, measureStep, resolveMetrics, type StepSize } from "./metrics";
+import {
+  type LayoutMetrics,
+  laneNameHeight,
+  measureStep,
+  phaseNameHeight,
+  resolveMetrics,
+  type StepSize,
+} from "./metrics";
 import { type RouteRequest, routeHandoffs } from "./route-handoffs";
 import type { HandoffRoute, LaneBand, LayoutMode, MapLayout, PhaseColumn, StepBox } from "./types";
 
@@ -73,9 +80,10 @@ export async function layoutMap(
     return layoutForPositions(map, options);
   }
   const steps = measureSteps(map, metrics);
+  const labels = handoffLabelSizes(map);
   const ranks = await elkRanks(elk, map, steps);
-  const placed = placeAuto(map, steps, ranks, metrics);
-  return assemble(map, placed.steps, placed.phases, metrics);
+  const placed = placeAuto(map, steps, ranks, labels, metrics);
+  return assemble(map, placed.steps, placed.phases, labels, metrics, placed.widestGap);
 }
 
 export function defaultMode(map: HandoffMap): LayoutMode {
@@ -91,7 +99,7 @@ export function layoutForPositions(map: HandoffMap, options: Pick<LayoutOptions,
   const metrics = resolveMetrics(options.metrics);
   const steps = measureSteps(map, metrics);
   const placed = placeKeep(map, steps, metrics);
-  return assemble(map, placed.steps, placed.phases, metrics);
+  return assemble(map, placed.steps, placed.phases, handoffLabelSizes(map), metrics, metrics.columnGap);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -127,10 +135,12 @@ function measureSteps(map: HandoffMap, metrics: LayoutMetrics): MeasuredStep[] {
   map.steps.forEach((step, order) => {
     const lane = laneIndex.get(step.lane);
     if (lane === undefined) return;
-    let size = sizes.get(step.label);
+    // Many steps share a label and systems (generated maps, copies): measure each kind once.
+    const key = `${step.kind}\u0000${step.label}\u0000${step.systems.join("\u0001")}`;
+    let size = sizes.get(key);
     if (!size) {
-      size = measureStep(step.label, metrics);
-      sizes.set(step.label, size);
+      size = measureStep(step.label, metrics, { kind: step.kind, systems: step.systems });
+      sizes.set(key, size);
     }
     const phase = step.phase === undefined ? -1 : (phaseIndex.get(step.phase) ?? -1);
     result.push({ step, order, lane, phase, size });
@@ -262,8 +272,9 @@ function placeAuto(
   map: HandoffMap,
   steps: MeasuredStep[],
   ranks: Map<string, Rank>,
+  labels: ReadonlyMap<string, LabelSize>,
   metrics: LayoutMetrics,
-): { steps: PlacedStep[]; phases: Span[] } {
+): { steps: PlacedStep[]; phases: Span[]; widestGap: number } {
   const phaseOf = effectivePhases(map, steps, ranks);
   const groupCount = Math.max(1, map.phases.length);
   const group = (s: MeasuredStep) => Math.max(0, phaseOf.get(s.step.id) ?? 0);
@@ -299,7 +310,7 @@ function placeAuto(
   const within = (s: MeasuredStep) => ranks.get(s.step.id)?.within ?? 0;
   const stackHeight = (cell: MeasuredStep[]) =>
     cell.reduce((h, s) => h + s.size.height, 0) + (cell.length - 1) * metrics.rowGap;
-  const laneHeight = map.lanes.map(() => metrics.minLaneHeight);
+  const laneHeight = laneMinHeights(map, metrics);
   const columnWidth = new Array<number>(columnCount).fill(0);
   for (const [key, cell] of cells) {
     cell.sort((a, b) => within(a) - within(b) || a.order - b.order);
@@ -309,25 +320,45 @@ function placeAuto(
     for (const s of cell) columnWidth[column] = Math.max(columnWidth[column] ?? 0, s.size.width);
   }
 
+  const gapAfter = labelGaps(map, steps, columnOf, columnCount, labels, metrics);
+
   // Column and phase x, relative to the lane area.
   const columnX = new Array<number>(columnCount).fill(0);
   const phases: Span[] = [];
+  let widestGap = metrics.columnGap;
   let x = 0;
   for (let g = 0; g < groupCount; g++) {
     const first = groupFirstColumn[g] ?? 0;
     const last = g + 1 < groupCount ? (groupFirstColumn[g + 1] ?? columnCount) : columnCount;
     let inner = 0;
     for (let c = first; c < last; c++) {
-      if (c > first) inner += metrics.columnGap;
+      if (c > first) {
+        const gap = Math.max(metrics.columnGap, gapAfter[c - 1] ?? 0);
+        widestGap = Math.max(widestGap, gap);
+        inner += gap;
+      }
       columnX[c] = inner;
       inner += columnWidth[c] ?? 0;
     }
-    const width = Math.max(
-      map.phases.length > 0 ? metrics.minPhaseWidth : 0,
-      inner + 2 * metrics.phasePadding,
-    );
-    // Centre the columns in a phase wider than they need.
-    const offset = x + Math.floor((width - inner) / 2);
+    // Centre the columns in a phase wider than they need; a label between this phase's first
+    // column and the previous phase's last one may push them right (a wider left padding).
+    const prevRight =
+      first > 0 && first < last ? (columnX[first - 1] ?? 0) + (columnWidth[first - 1] ?? 0) : null;
+    const need = first > 0 ? (gapAfter[first - 1] ?? 0) : 0;
+    let leftPad = metrics.phasePadding;
+    let width = 0;
+    let offset = 0;
+    for (let round = 0; round < 8; round++) {
+      width = Math.max(
+        map.phases.length > 0 ? metrics.minPhaseWidth : 0,
+        inner + leftPad + metrics.phasePadding,
+      );
+      offset = x + leftPad + Math.floor((width - inner - leftPad - metrics.phasePadding) / 2);
+      const deficit = prevRight === null ? 0 : Math.ceil(need - (offset - prevRight));
+      if (deficit <= 0) break;
+      leftPad += deficit;
+    }
+    if (leftPad > metrics.phasePadding) widestGap = Math.max(widestGap, need);
     for (let c = first; c < last; c++) columnX[c] = (columnX[c] ?? 0) + offset;
     phases.push({ x, width });
     x += width;
@@ -345,7 +376,37 @@ function placeAuto(
     }
   }
   placed.sort((a, b) => a.order - b.order);
-  return { steps: placed, phases: map.phases.length > 0 ? phases : [] };
+  return { steps: placed, phases: map.phases.length > 0 ? phases : [], widestGap };
+}
+
+/**
+ * Per column c, the clear width a labelled handoff needs between columns c and c + 1: a handoff
+ * inside one lane between neighbouring columns runs straight across that gap, and its label
+ * block (as reserved at the anchor) should sit on that line, not beside it on other routes. The
+ * block's width plus a route margin either side (the arrowhead and the line's first leg stay
+ * visible). 0 where nothing needs more than the normal gap.
+ */
+function labelGaps(
+  map: HandoffMap,
+  steps: MeasuredStep[],
+  columnOf: ReadonlyMap<string, number>,
+  columnCount: number,
+  labels: ReadonlyMap<string, LabelSize>,
+  metrics: LayoutMetrics,
+): number[] {
+  const gaps = new Array<number>(Math.max(0, columnCount - 1)).fill(0);
+  if (labels.size === 0) return gaps;
+  const laneOf = new Map(steps.map((s) => [s.step.id, s.lane]));
+  for (const h of map.handoffs) {
+    const label = labels.get(h.id);
+    const a = columnOf.get(h.from);
+    const b = columnOf.get(h.to);
+    if (!label || a === undefined || b === undefined || Math.abs(a - b) !== 1) continue;
+    if (laneOf.get(h.from) !== laneOf.get(h.to)) continue;
+    const c = Math.min(a, b);
+    gaps[c] = Math.max(gaps[c] ?? 0, Math.ceil(label.width + 2 * metrics.routeMargin));
+  }
+  return gaps;
 }
 
 function placeKeep(
@@ -441,28 +502,31 @@ function placeKeep(
   return { steps: steps.map((s) => placed.get(s.step.id)).filter((p): p is PlacedStep => !!p), phases };
 }
 
+/** Each lane band's least height: minLaneHeight, or the lane's wrapped name in the header column. */
+function laneMinHeights(map: HandoffMap, metrics: LayoutMetrics): number[] {
+  return map.lanes.map((lane) =>
+    metrics.laneHeaderWidth > 0
+      ? Math.max(metrics.minLaneHeight, laneNameHeight(lane.name, metrics.laneHeaderWidth))
+      : metrics.minLaneHeight,
+  );
+}
+
 /** Lane bands from the placed steps, absolute boxes, then routes. */
 function assemble(
   map: HandoffMap,
   steps: PlacedStep[],
   phaseSpans: Span[],
+  labels: ReadonlyMap<string, LabelSize>,
   metrics: LayoutMetrics,
+  widestGap: number,
 ): MapLayout {
   const header = metrics.laneHeaderWidth;
-  const top = metrics.phaseHeaderHeight;
-  const heights = map.lanes.map(() => metrics.minLaneHeight);
+  const heights = laneMinHeights(map, metrics);
   let right = 0;
   for (const s of steps) {
     heights[s.lane] = Math.max(heights[s.lane] ?? 0, s.y + s.size.height + metrics.lanePadding);
     right = Math.max(right, s.x + s.size.width + metrics.phasePadding);
   }
-  const lanes: LaneBand[] = [];
-  let y = top;
-  map.lanes.forEach((lane, i) => {
-    const height = heights[i] ?? metrics.minLaneHeight;
-    lanes.push({ id: lane.id, y, height });
-    y += height;
-  });
   const lastPhase = phaseSpans[phaseSpans.length - 1];
   const phaseEnd = lastPhase ? lastPhase.x + lastPhase.width : 0;
   // A map without phases still gets at least one phase width of lane area.
@@ -473,6 +537,20 @@ function assemble(
     const width = i === map.phases.length - 1 ? areaWidth - span.x : span.width;
     return { id: phase.id, x: header + span.x, width };
   });
+  // The header row is as tall as the tallest wrapped phase name (all phases share the row).
+  let top = metrics.phaseHeaderHeight;
+  if (top > 0) {
+    map.phases.forEach((phase, i) => {
+      top = Math.max(top, phaseNameHeight(phase.name, phases[i]?.width ?? 0));
+    });
+  }
+  const lanes: LaneBand[] = [];
+  let y = top;
+  map.lanes.forEach((lane, i) => {
+    const height = heights[i] ?? metrics.minLaneHeight;
+    lanes.push({ id: lane.id, y, height });
+    y += height;
+  });
 
   const boxes: StepBox[] = steps.map((s) => ({
     id: s.step.id,
@@ -482,10 +560,12 @@ function assemble(
     height: s.size.height,
     lines: s.size.lines,
     truncated: s.size.truncated,
+    textArea: s.size.textArea,
+    ...(s.size.systems === undefined ? {} : { systems: s.size.systems }),
   }));
   const width = header + areaWidth;
   const height = y;
-  const handoffs = routeAll(map, boxes, lanes, { width, height }, metrics);
+  const handoffs = routeAll(map, boxes, lanes, labels, { width, height, top, widestGap }, metrics);
   return {
     width,
     height,
@@ -502,20 +582,19 @@ function routeAll(
   map: HandoffMap,
   boxes: StepBox[],
   lanes: LaneBand[],
-  size: { width: number; height: number },
+  labels: ReadonlyMap<string, LabelSize>,
+  size: { width: number; height: number; top: number; widestGap: number },
   metrics: LayoutMetrics,
 ): HandoffRoute[] {
   const boxIndex = new Map(boxes.map((b, i) => [b.id, i]));
   const kinds = new Map(map.steps.map((s) => [s.id, s.kind]));
   const requests: RouteRequest[] = [];
-  // Edge cases are numbered 1.. in map order (handoffs, then their edge cases), as the register does.
-  let edgeCaseNumber = 0;
   for (const h of map.handoffs) {
-    const numbers = h.edgeCases.map(() => `EC-${++edgeCaseNumber}`);
     const source = boxIndex.get(h.from);
     const target = boxIndex.get(h.to);
     if (source === undefined || target === undefined) continue;
-    requests.push({ id: h.id, source, target, label: reservedLabelSize(h.label, numbers) });
+    const label = labels.get(h.id);
+    requests.push(label === undefined ? { id: h.id, source, target } : { id: h.id, source, target, label });
   }
   const freeYs = [...lanes.map((l) => l.y), size.height];
   return routeHandoffs(
@@ -523,18 +602,37 @@ function routeAll(
       boxes,
       bounds: {
         x: metrics.laneHeaderWidth,
-        y: metrics.phaseHeaderHeight,
+        y: size.top,
         width: size.width - metrics.laneHeaderWidth,
-        height: size.height - metrics.phaseHeaderHeight,
+        height: size.height - size.top,
       },
       freeYs,
       margin: metrics.routeMargin,
-      reachX: metrics.stepMaxWidth / 2 + metrics.columnGap + metrics.routeMargin,
+      // One column either side, across the widest gap a label opened.
+      reachX: metrics.stepMaxWidth / 2 + Math.max(metrics.columnGap, size.widestGap) + metrics.routeMargin,
       // Decisions are drawn as diamonds: lines meet them at the corners, the sides' middles.
       pinned: boxes.map((b) => kinds.get(b.id) === "decision"),
     },
     requests,
   );
+}
+
+type LabelSize = { width: number; height: number };
+
+/**
+ * The label block each handoff reserves at its anchor (see reservedLabelSize); handoffs with
+ * nothing to draw are left out. Edge cases are numbered 1.. in map order (handoffs, then their
+ * edge cases), as the register does.
+ */
+function handoffLabelSizes(map: HandoffMap): Map<string, LabelSize> {
+  const sizes = new Map<string, LabelSize>();
+  let edgeCaseNumber = 0;
+  for (const h of map.handoffs) {
+    const numbers = h.edgeCases.map(() => `EC-${++edgeCaseNumber}`);
+    const size = reservedLabelSize(h.label, numbers);
+    if (size !== undefined) sizes.set(h.id, size);
+  }
+  return sizes;
 }
 
 /**

@@ -38,11 +38,54 @@ export interface PhaseColumn {
   width: number;
 }
 
+/**
+ * One chip of a step's systems row, placed by the layout. x and y are relative to the step box's
+ * top-left corner (add StepBox.x / .y to draw), so every surface draws the same chips.
+ */
+export interface SystemChip extends Rect {
+  /** What the chip shows: the system's name (ending with "…" when wider than the box allows) or "+n". */
+  text: string;
+  /** Index into the step's `systems`; null for the "+n" overflow chip. */
+  system: number | null;
+}
+
+/** A step's systems as wrapped chips inside its box (see StepBox.systems). */
+export interface StepSystems {
+  /** The chips in reading order, the "+n" chip (if any) last. Never empty. */
+  chips: SystemChip[];
+  /** How many systems are not shown; when above 0 the last chip reads `+${overflow}`. */
+  overflow: number;
+  /** Chip text size, px; the text is centred in its chip, horizontally and vertically. */
+  fontSize: number;
+}
+
 export interface StepBox extends Rect {
   id: string;
   /** The label wrapped to the box, as drawn; the last line ends with "…" when truncated. */
   lines: string[];
   truncated: boolean;
+  /**
+   * Where the label and the systems chips go, relative to the box's top-left corner: the label's
+   * first line box starts at `textArea.y` (lines centred on the box's vertical middle line, one
+   * metrics.stepLineHeight apart), the chips sit below it. Everything drawn inside the step lies
+   * in this rectangle, and the rectangle lies inside the step's drawn shape (for a decision: the
+   * sideways-stretched diamond with 45-degree points, as render-svg.ts draws it; for start/end:
+   * the pill). Absent on layouts made before it existed: then centre the label in the box.
+   */
+  textArea?: Rect;
+  /**
+   * The step's systems as chips, laid out by the layout (wrapped over at most
+   * metrics.systemsMaxRows rows, a "+n" chip for what does not fit), each with its own text and
+   * its place relative to the box. Absent when the step has no (non-blank) systems.
+   * The SVG export draws exactly these; the canvas's StepNode should too rather than measure
+   * again (`<span>` per chip at `left: chip.x, top: chip.y`, `width: chip.width`,
+   * `height: chip.height`, font size `systems.fontSize`).
+   *
+   * @example
+   * // "Renewal forecasting" with ["Customer success platform", "CRM", "Product analytics"]
+   * box.systems?.chips.map((c) => c.text) // ["Customer success platform", "CRM", "Product analytics"]
+   */
+  systems?: StepSystems;
 }
 
 export interface HandoffRoute {

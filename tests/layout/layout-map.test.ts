@@ -48,8 +48,14 @@ describe("layoutMap on the RevOps template", () => {
   it("draws each box with the lines and size measureStep gives", () => {
     for (const step of map.steps) {
       const box = layout.steps.find((b) => b.id === step.id);
-      const size = measureStep(step.label);
-      expect(box).toMatchObject({ width: size.width, height: size.height, lines: size.lines });
+      const size = measureStep(step.label, DEFAULT_METRICS, { kind: step.kind, systems: step.systems });
+      expect(box).toMatchObject({
+        width: size.width,
+        height: size.height,
+        lines: size.lines,
+        textArea: size.textArea,
+      });
+      expect(box?.systems).toEqual(size.systems);
     }
   });
 
