@@ -18,9 +18,23 @@ import {
   HANDOFF_LABEL_FONT,
   measureHandoffLabel,
 } from "../layout/handoff-label";
-import { DEFAULT_METRICS, type LayoutMetrics } from "../layout/metrics";
+import {
+  DEFAULT_METRICS,
+  HEADER_NAME_FONT,
+  LANE_NAME_INSET,
+  type LayoutMetrics,
+  PHASE_NAME_INSET,
+} from "../layout/metrics";
 import { FONT_FAMILY, type FontWeight, textWidth, wrapText } from "../layout/text-metrics";
-import type { HandoffRoute, LaneBand, MapLayout, PhaseColumn, Point, StepBox } from "../layout/types";
+import type {
+  HandoffRoute,
+  LaneBand,
+  MapLayout,
+  PhaseColumn,
+  Point,
+  StepBox,
+  StepSystems,
+} from "../layout/types";
 import type { EdgeCase, Handoff, HandoffMap, Lane, Phase, Severity, Step, StepKind } from "../model/types";
 import { SEVERITIES } from "../model/types";
 import { createLabelPlacer, type LabelPlacer } from "./label-placement";
@@ -51,7 +65,8 @@ const MARGIN = 32;
 const TITLE_FONT = 24;
 const SUBTITLE_FONT = 13;
 const SUMMARY_FONT = 11.5;
-const HEADER_FONT = 13;
+// The layout sizes lane bands and the phase header row for names at this size (metrics.ts).
+const HEADER_FONT = HEADER_NAME_FONT;
 const MIN_HEADER_FONT = 10;
 const SYSTEMS_FONT = 9.5;
 const LEGEND_FONT = 11.5;
@@ -418,7 +433,11 @@ function drawLane(ctx: Ctx, lane: Lane, band: LaneBand, index: number): string {
         ])}/>`,
       );
     }
-    const fit = fitHeader(lane.name, headerWidth - 24, band.height - 12);
+    const fit = fitHeader(
+      lane.name,
+      headerWidth - 2 * LANE_NAME_INSET.x,
+      band.height - 2 * LANE_NAME_INSET.y,
+    );
     const blockHeight = fit.lines.length * fit.lineHeight;
     parts.push(
       textBlock({
@@ -479,7 +498,11 @@ function drawPhase(ctx: Ctx, phase: Phase, column: PhaseColumn, index: number): 
     );
   }
   if (layout.phaseHeaderHeight > 0) {
-    const fit = fitHeader(phase.name, column.width - 20, layout.phaseHeaderHeight - 10);
+    const fit = fitHeader(
+      phase.name,
+      column.width - 2 * PHASE_NAME_INSET.x,
+      layout.phaseHeaderHeight - 2 * PHASE_NAME_INSET.y,
+    );
     const blockHeight = fit.lines.length * fit.lineHeight;
     parts.push(
       textBlock({
@@ -556,9 +579,14 @@ function drawStep(ctx: Ctx, step: Step, box: StepBox): string {
   const fontSize = ctx.stepFont;
   const lineHeight = ctx.stepLineHeight;
   const labelHeight = box.lines.length * lineHeight;
-  const systemsLine = systemsText(step, box, labelHeight);
+  // A layout with a text area has placed the label and the systems chips: draw them there.
+  // Older layouts (no textArea) get the systems on one small line if the box has room.
+  const systemsLine = box.textArea === undefined ? systemsText(step, box, labelHeight) : null;
   const systemsHeight = systemsLine === null ? 0 : SYSTEMS_FONT + 4;
-  const blockTop = box.y + (box.height - labelHeight - systemsHeight) / 2;
+  const blockTop =
+    box.textArea === undefined
+      ? box.y + (box.height - labelHeight - systemsHeight) / 2
+      : box.y + box.textArea.y;
   parts.push(
     textBlock({
       lines: box.lines,
@@ -585,8 +613,43 @@ function drawStep(ctx: Ctx, step: Step, box: StepBox): string {
       }),
     );
   }
+  if (box.systems !== undefined) parts.push(drawSystemChips(ctx, box, box.systems));
   parts.push("</g>");
   return parts.join("");
+}
+
+/** The systems chips exactly where the layout put them (relative to the box). */
+function drawSystemChips(ctx: Ctx, box: StepBox, systems: StepSystems): string {
+  const { theme } = ctx;
+  const out = ['<g data-role="step-systems">'];
+  for (const chip of systems.chips) {
+    const x = box.x + chip.x;
+    const y = box.y + chip.y;
+    out.push(
+      `<rect${attrs([
+        ["x", x],
+        ["y", y],
+        ["width", chip.width],
+        ["height", chip.height],
+        ["rx", chip.height / 2],
+        ["fill", theme.background],
+        ["stroke", theme.gridLine],
+        ["stroke-width", 0.75],
+      ])}/>`,
+      textBlock({
+        lines: [chip.text],
+        x: x + chip.width / 2,
+        top: y,
+        fontSize: systems.fontSize,
+        lineHeight: chip.height,
+        fill: theme.systemsText,
+        anchor: "middle",
+        extra: [["data-role", chip.system === null ? "step-systems-more" : "step-system"]],
+      }),
+    );
+  }
+  out.push("</g>");
+  return out.join("");
 }
 
 /**
@@ -604,9 +667,11 @@ function decisionOutline(box: StepBox, fontSize: number, lineHeight: number): Po
   const y1 = box.y + box.height - 1;
   const cy = (y0 + y1) / 2;
   const halfHeight = (y1 - y0) / 2;
-  const widest = Math.max(0, ...box.lines.map((line) => textWidth(line, fontSize)));
+  // The layout's text area (label and chips) when it has one: it sized the box so that this
+  // block fits the 45-degree outline.
+  const widest = box.textArea?.width ?? Math.max(0, ...box.lines.map((line) => textWidth(line, fontSize)));
   // Vertical distance from the middle to the outer edge of the top and bottom text lines.
-  const reach = Math.min(halfHeight, (box.lines.length * lineHeight) / 2);
+  const reach = Math.min(halfHeight, (box.textArea?.height ?? box.lines.length * lineHeight) / 2);
   // With points k long, the outline at `reach` from the middle is inset k * reach / halfHeight.
   const room = x1 - x0 - widest - 8;
   const fit = reach > 0 ? (room * halfHeight) / (2 * reach) : halfHeight;
