@@ -19,7 +19,16 @@ import { createBlankTemplate, createRevOpsTemplate } from "../../src/model/templ
 import type { HandoffMap } from "../../src/model/types";
 import { arbitraryMap } from "../fixtures/arbitrary-map";
 import { AWKWARD_MAPS } from "../fixtures/maps";
-import { byAttr, childrenNamed, num, parseSvg, pathPoints, type SvgElement, textContent } from "./svg-tree";
+import {
+  byAttr,
+  childrenNamed,
+  num,
+  parseSvg,
+  pathPoints,
+  type SvgElement,
+  textContent,
+  walk,
+} from "./svg-tree";
 
 const elk = createNodeElk();
 
@@ -113,5 +122,62 @@ describe("exports of maps laid out by layoutMap", () => {
       }),
       { numRuns: 40, seed: 20261127 },
     );
+  });
+});
+
+describe("systems chips and header names in the SVG", () => {
+  it("given steps with systems (six on one) and a 300-character lane name, then every chip the layout placed is drawn inside its step box and the lane name inside its band", async () => {
+    const template = createRevOpsTemplate();
+    const six = [
+      "CPQ",
+      "CRM",
+      "Contract lifecycle management",
+      "E-signature",
+      "Billing",
+      "Approval workflow",
+    ];
+    const laneName = "Deal desk and commercial approvals ".repeat(9).slice(0, 300);
+    const map: HandoffMap = {
+      ...template,
+      lanes: template.lanes.map((lane, i) => (i === 1 ? { ...lane, name: laneName } : lane)),
+      steps: template.steps.map((step, i) => (i === 3 ? { ...step, systems: six } : step)),
+    };
+    const layout = await layoutMap(elk, map, { mode: "auto" });
+    const root = parseSvg(renderSvg(map, layout));
+    const groups = byAttr(root, "data-step-id");
+    let drawn = 0;
+    for (const box of layout.steps) {
+      const group = groups.get(box.id);
+      const frame = firstRect(group);
+      const chipsGroup = (group?.children ?? []).find(
+        (c): c is SvgElement => typeof c !== "string" && c.attrs.get("data-role") === "step-systems",
+      );
+      const rects = chipsGroup === undefined ? [] : childrenNamed(chipsGroup, "rect");
+      const texts = chipsGroup === undefined ? [] : childrenNamed(chipsGroup, "text").map(textContent);
+      expect(texts).toEqual((box.systems?.chips ?? []).map((c) => c.text));
+      for (const rect of rects) {
+        drawn++;
+        expect(num(rect, "x")).toBeGreaterThanOrEqual(frame.x);
+        expect(num(rect, "y")).toBeGreaterThanOrEqual(frame.y);
+        expect(num(rect, "x") + num(rect, "width")).toBeLessThanOrEqual(frame.x + frame.width + 0.011);
+        expect(num(rect, "y") + num(rect, "height")).toBeLessThanOrEqual(frame.y + frame.height + 0.011);
+      }
+    }
+    expect(drawn).toBeGreaterThanOrEqual(map.steps.reduce((n, s) => n + Math.min(1, s.systems.length), 0));
+    const sixBox = layout.steps[3];
+    expect(sixBox?.systems?.overflow).toBeGreaterThan(0);
+
+    // The lane name is drawn at the full header size, its lines inside the band.
+    const lane = byAttr(root, "data-lane-id").get(map.lanes[1]?.id ?? "");
+    const band = layout.lanes[1];
+    const nameText = [...(lane === undefined ? [] : walk(lane))].find(
+      (e) => e.attrs.get("data-role") === "lane-name",
+    );
+    if (nameText === undefined || band === undefined) throw new Error("no lane name");
+    expect(num(nameText, "font-size")).toBe(13);
+    for (const tspan of childrenNamed(nameText, "tspan")) {
+      expect(num(tspan, "y")).toBeGreaterThan(band.y);
+      expect(num(tspan, "y")).toBeLessThan(band.y + band.height);
+    }
   });
 });
