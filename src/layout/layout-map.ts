@@ -159,21 +159,33 @@ async function elkRanks(
   map: HandoffMap,
   steps: MeasuredStep[],
 ): Promise<Map<string, Rank>> {
+  const edges = forwardEdges(map, steps);
+  // Steps without any handoff need no ranking: they take the first rank, after the connected
+  // steps of their cell, in file order. Handing them to ELK costs it quadratic time in one wide
+  // layer (1,500 unconnected steps: 6 s and 800 MB; 3,000: 45 s and 3 GB).
+  const connected = new Set(edges.flat());
   // Model order: lane by lane, file order inside a lane.
-  const ordered = [...steps].sort((a, b) => a.lane - b.lane || a.order - b.order);
-  const graph: ElkNode = {
-    id: "root",
-    layoutOptions: { ...ELK_LAYOUT_OPTIONS },
-    children: ordered.map((s) => ({ id: s.step.id, width: ELK_NODE_SIZE, height: ELK_NODE_SIZE })),
-    edges: forwardEdges(map, steps).map(([from, to], i) => ({ id: `e${i}`, sources: [from], targets: [to] })),
-  };
-  const result = await elk.layout(graph);
-  const xs = new Map<string, { x: number; y: number }>();
-  for (const child of result.children ?? []) xs.set(child.id, { x: child.x ?? 0, y: child.y ?? 0 });
-  const distinct = [...new Set([...xs.values()].map((p) => p.x))].sort((a, b) => a - b);
-  const rankOfX = new Map(distinct.map((x, i) => [x, i]));
+  const ordered = steps
+    .filter((s) => connected.has(s.step.id))
+    .sort((a, b) => a.lane - b.lane || a.order - b.order);
   const ranks = new Map<string, Rank>();
-  for (const [id, p] of xs) ranks.set(id, { rank: rankOfX.get(p.x) ?? 0, within: p.y });
+  if (ordered.length > 0) {
+    const graph: ElkNode = {
+      id: "root",
+      layoutOptions: { ...ELK_LAYOUT_OPTIONS },
+      children: ordered.map((s) => ({ id: s.step.id, width: ELK_NODE_SIZE, height: ELK_NODE_SIZE })),
+      edges: edges.map(([from, to], i) => ({ id: `e${i}`, sources: [from], targets: [to] })),
+    };
+    const result = await elk.layout(graph);
+    const xs = new Map<string, { x: number; y: number }>();
+    for (const child of result.children ?? []) xs.set(child.id, { x: child.x ?? 0, y: child.y ?? 0 });
+    const distinct = [...new Set([...xs.values()].map((p) => p.x))].sort((a, b) => a - b);
+    const rankOfX = new Map(distinct.map((x, i) => [x, i]));
+    for (const [id, p] of xs) ranks.set(id, { rank: rankOfX.get(p.x) ?? 0, within: p.y });
+  }
+  for (const s of steps)
+    if (!connected.has(s.step.id))
+      ranks.set(s.step.id, { rank: 0, within: Number.MAX_SAFE_INTEGER / 2 + s.order });
   return ranks;
 }
 
