@@ -1,9 +1,9 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { createRevOpsTemplate } from "../../src/model/templates";
 import { BAD_MAPS } from "../fixtures/bad-maps";
-import { edgeCase, handoff, lane, map, step, templateJson } from "../fixtures/model-maps";
+import { map, step } from "../fixtures/model-maps";
+import { VALID_MAPS } from "../fixtures/valid-maps";
 import { runCli, tempDir } from "./cli-harness";
 
 const dir = tempDir();
@@ -39,42 +39,7 @@ describe("handoff validate rejects every bad case with its named errors, exit 1,
 });
 
 describe("handoff validate accepts every valid case", () => {
-  const ids = ["__proto__", "constructor", "步骤-1"];
-  const valid: [string, () => unknown, string][] = [
-    [
-      "the RevOps template",
-      () => createRevOpsTemplate(),
-      "13 steps, 7 lanes, 3 phases, 15 handoffs, 17 edge cases",
-    ],
-    [
-      'ids "__proto__", "constructor" and "步骤-1"',
-      () =>
-        map({
-          lanes: ids.map((id) => lane(id)),
-          phases: ids.map((id) => ({ id, name: id })),
-          steps: ids.map((id) => step(id, id, { phase: id })),
-          handoffs: [
-            handoff("__proto__", "__proto__", "constructor", { edgeCases: [edgeCase("constructor")] }),
-          ],
-        }),
-      "3 steps, 3 lanes, 3 phases, 1 handoff, 1 edge case",
-    ],
-    [
-      "newlines, emoji and right-to-left text",
-      () => map({ steps: [step("s", "a", { label: "Qualify 🚀\nالتأهيل" })] }),
-      "1 step, 2 lanes, 0 phases, 0 handoffs, 0 edge cases",
-    ],
-    [
-      "a byte-order mark",
-      () => `\uFEFF${JSON.stringify(createRevOpsTemplate())}`,
-      "13 steps, 7 lanes, 3 phases, 15 handoffs, 17 edge cases",
-    ],
-    [
-      "unknown fields (with warnings)",
-      () => ({ ...templateJson(), colour: "blue" }),
-      "13 steps, 7 lanes, 3 phases, 15 handoffs, 17 edge cases",
-    ],
-  ];
+  const valid = VALID_MAPS;
 
   it.each(valid)("%s", async (_name, input, summary) => {
     const run = await runCli(["validate", fileWith(input())], dir);

@@ -4,54 +4,7 @@ import { CSV_HEADER, csvField, neutralizeFormula, renderCsv } from "../../src/ex
 import { createRevOpsTemplate } from "../../src/model/templates";
 import type { HandoffMap } from "../../src/model/types";
 import { hostileMap, makeEdgeCase, makeHandoff, makeMap, makeStep } from "../fixtures/export-fixtures";
-
-/**
- * A tiny strict RFC 4180 reader: fields separated by commas, records by CRLF, quoted fields may
- * hold commas, CR, LF and doubled quotes. Throws on anything malformed.
- */
-function readCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let i = 0;
-  const readField = (): string => {
-    if (text[i] !== '"') {
-      let value = "";
-      while (i < text.length && text[i] !== "," && text[i] !== "\r" && text[i] !== "\n") {
-        if (text[i] === '"') throw new Error(`bare quote at ${i}`);
-        value += text[i++];
-      }
-      return value;
-    }
-    i++;
-    let value = "";
-    for (;;) {
-      if (i >= text.length) throw new Error("unterminated quoted field");
-      const c = text[i++];
-      if (c === '"') {
-        if (text[i] === '"') {
-          value += '"';
-          i++;
-        } else return value;
-      } else value += c;
-    }
-  };
-  while (i < text.length) {
-    record.push(readField());
-    if (text[i] === ",") {
-      i++;
-      continue;
-    }
-    if (text[i] === "\r" && text[i + 1] === "\n") {
-      i += 2;
-      records.push(record);
-      record = [];
-      continue;
-    }
-    throw new Error(`expected , or CRLF at ${i}, got ${JSON.stringify(text[i])}`);
-  }
-  if (record.length > 0) records.push(record);
-  return records;
-}
+import { readCsv } from "../fixtures/read-csv";
 
 /** What the CSV leaves out, as the Markdown export does: C0 controls but tab, LF and CR, and DEL. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is matched
