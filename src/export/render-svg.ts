@@ -26,19 +26,12 @@ import {
   PHASE_NAME_INSET,
 } from "../layout/metrics";
 import { FONT_FAMILY, type FontWeight, textWidth, wrapText } from "../layout/text-metrics";
-import type {
-  HandoffRoute,
-  LaneBand,
-  MapLayout,
-  PhaseColumn,
-  Point,
-  StepBox,
-  StepSystems,
-} from "../layout/types";
+import type { HandoffRoute, LaneBand, MapLayout, PhaseColumn, StepBox, StepSystems } from "../layout/types";
 import type { EdgeCase, Handoff, HandoffMap, Lane, Phase, Severity, Step, StepKind } from "../model/types";
 import { SEVERITIES } from "../model/types";
 import { createLabelPlacer, type LabelPlacer } from "./label-placement";
 import { edgeCaseLabel, highestOpenSeverity, type RegisterRow, registerRows } from "./register-rows";
+import { decisionOutline } from "./step-outline";
 import { escapeXmlAttr, escapeXmlText } from "./svg-escape";
 import { laneAccent, laneBandFill, type SvgTheme, type SvgThemeName, svgTheme, textOn } from "./svg-theme";
 
@@ -650,40 +643,6 @@ function drawSystemChips(ctx: Ctx, box: StepBox, systems: StepSystems): string {
   }
   out.push("</g>");
   return out.join("");
-}
-
-/**
- * A decision's outline: a diamond stretched sideways (pointed ends, flat top and bottom), the
- * lozenge many swimlane tools use. A true diamond holds barely half the text of its box, and the
- * layout sizes every kind's box for its label alone, so a diamond's label would spill over its
- * edges. The points are as long as the box is half-high (45-degree sides), shortened only as far
- * as the label's widest line needs; every decision looks alike. Inset by 1 so the 1.5 stroke
- * stays inside the box.
- */
-function decisionOutline(box: StepBox, fontSize: number, lineHeight: number): Point[] {
-  const x0 = box.x + 1;
-  const x1 = box.x + box.width - 1;
-  const y0 = box.y + 1;
-  const y1 = box.y + box.height - 1;
-  const cy = (y0 + y1) / 2;
-  const halfHeight = (y1 - y0) / 2;
-  // The layout's text area (label and chips) when it has one: it sized the box so that this
-  // block fits the 45-degree outline.
-  const widest = box.textArea?.width ?? Math.max(0, ...box.lines.map((line) => textWidth(line, fontSize)));
-  // Vertical distance from the middle to the outer edge of the top and bottom text lines.
-  const reach = Math.min(halfHeight, (box.textArea?.height ?? box.lines.length * lineHeight) / 2);
-  // With points k long, the outline at `reach` from the middle is inset k * reach / halfHeight.
-  const room = x1 - x0 - widest - 8;
-  const fit = reach > 0 ? (room * halfHeight) / (2 * reach) : halfHeight;
-  const k = Math.min((x1 - x0) / 2, Math.max(8, Math.min(halfHeight, fit)));
-  return [
-    { x: x0 + k, y: y0 },
-    { x: x1 - k, y: y0 },
-    { x: x1, y: cy },
-    { x: x1 - k, y: y1 },
-    { x: x0 + k, y: y1 },
-    { x: x0, y: cy },
-  ];
 }
 
 /** The step's systems on one small line, when the box has room for it below the label. */
