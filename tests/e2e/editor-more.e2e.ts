@@ -60,6 +60,18 @@ async function emptyPoint(x: number, y: number, maxX: number) {
   throw new Error(`no empty pane along y=${y}`);
 }
 
+/** The first empty pane point found along any of the rows `ys`, between x0 and x1. */
+async function emptyPointIn(x0: number, x1: number, ys: number[]) {
+  for (const y of ys) {
+    try {
+      return await emptyPoint(x0, y, x1);
+    } catch {
+      // this row is covered from x0 to x1; try the next
+    }
+  }
+  throw new Error(`no empty pane between x ${x0} and ${x1} on rows ${ys.join(", ")}`);
+}
+
 function laneOfStep(label: string): string {
   const step = template.steps.find((s) => s.label === label);
   if (step === undefined) throw new Error(`template has no step ${label}`);
@@ -106,6 +118,30 @@ describe("editor, more", () => {
     await page.screenshot({ path: path.join(SHOTS, "01-double-click-added.png") });
     await undo();
     await expect.poll(() => nodes().count()).toBe(before);
+  });
+
+  it("pasting rich text into a label in place gives plain text, never markup; undo restores it", async () => {
+    await node("Lead capture").click();
+    await page.keyboard.press("Enter");
+    const editor = page.getByRole("textbox", { name: "Step label" });
+    await editor.waitFor();
+    await editor.press("Control+a");
+    // What a word processor puts on the clipboard: HTML beside plain text with a line break.
+    await editor.evaluate((field) => {
+      const data = new DataTransfer();
+      data.setData("text/html", '<b>Form</b> <img src=x onerror="window.__pwned=1">fill');
+      data.setData("text/plain", "Form\n  fill\tcaptured");
+      field.dispatchEvent(
+        new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }),
+      );
+    });
+    await expect.poll(() => editor.inputValue()).toBe("Form fill captured");
+    await editor.press("Enter");
+    await expect.poll(() => node("Form fill captured").count()).toBe(1);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.locator(".react-flow__node b, .react-flow__node img").count()).toBe(0);
+    await undo();
+    await expect.poll(() => node("Lead capture").count()).toBe(1);
   });
 
   it("cut and paste (Ctrl+X, Ctrl+V) never clash: each paste gets its own id; all undoable", async () => {
@@ -189,7 +225,13 @@ describe("editor, more", () => {
     const first = await box(node("Order management"));
     const second = await box(node("Kickoff and onboarding"));
     const before = await nodes().count();
-    const from = await emptyPoint(first.x - 30, first.y - 12, first.x);
+    // Start the drag on empty pane above-left of the first step (routes and labels may pass there).
+    const from = await emptyPointIn(first.x - 60, first.x, [
+      first.y - 12,
+      first.y - 24,
+      first.y - 36,
+      first.y + 6,
+    ]);
     await page.keyboard.down("Shift");
     await page.mouse.move(from.x, from.y);
     await page.mouse.down();
