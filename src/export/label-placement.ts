@@ -6,23 +6,62 @@
  * Candidates, in order: centered on the layout's label anchor (a halo interrupts the line, as on
  * any connector label), then for each segment of the route from longest to shortest: centered on
  * its midpoint, then beside it (above/below a horizontal segment, right/left of a vertical one).
- * When none is free, the candidate that covers the least of the boxes and labels wins.
  *
- * Occupied rectangles live in a uniform grid so a map of thousands of steps stays linear.
+ * Obstacles have two priorities. Boxes and placed labels must stay clear; other handoffs' routes
+ * (`options.routes`) should: a label on someone else's line reads as that line's label, but a
+ * label on a box hides the box. So the first candidate clear of everything wins; failing that, the
+ * first one clear of boxes and labels (whatever lines it covers); failing that, the one that
+ * covers the least of the boxes and labels. A label never avoids its own route.
+ *
+ * Occupied rectangles and route segments live in uniform grids so a map of thousands of steps
+ * stays linear.
  */
 import type { HandoffRoute, Point, Rect } from "../layout/types";
 
 const CELL = 256;
 const GAP = 4;
 const OFFSETS = [GAP, 16, 28, 40];
+/** Where along a segment a label is tried, as a fraction of its length. */
+const SLIDE = [0.5, 0.25, 0.75];
+
+/** How far a rectangle is from the nearest segment of a polyline (0 when it touches one). */
+function distanceToRoute(r: Rect, segments: ReadonlyArray<{ a: Point; b: Point }>): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (const { a, b } of segments) {
+    const dx = Math.max(0, Math.min(a.x, b.x) - (r.x + r.width), r.x - Math.max(a.x, b.x));
+    const dy = Math.max(0, Math.min(a.y, b.y) - (r.y + r.height), r.y - Math.max(a.y, b.y));
+    best = Math.min(best, Math.hypot(dx, dy));
+  }
+  return best;
+}
 
 export interface LabelPlacer {
   /** Top-left corner for a block of `size` near `route`; the block is then marked occupied. */
   place(route: HandoffRoute, size: { width: number; height: number }): Point;
 }
 
-export function createLabelPlacer(obstacles: readonly Rect[], bounds: Rect): LabelPlacer {
+export interface LabelPlacerOptions {
+  /** Every handoff's route: labels keep off the other routes' lines when they can (see above). */
+  routes?: readonly HandoffRoute[];
+}
+
+/** A route segment as a zero-thickness rectangle, tagged with its route's id. */
+interface Segment extends Rect {
+  route: string;
+}
+
+/**
+ * @example
+ * const placer = createLabelPlacer(layout.steps, lanesArea, { routes: layout.handoffs });
+ * const topLeft = placer.place(route, measureHandoffLabel(label, flagText));
+ */
+export function createLabelPlacer(
+  obstacles: readonly Rect[],
+  bounds: Rect,
+  options: LabelPlacerOptions = {},
+): LabelPlacer {
   const grid = new Map<string, Rect[]>();
+  const lines = new Map<string, Segment[]>();
   const cells = (r: Rect, visit: (key: string) => void) => {
     const x0 = Math.floor(r.x / CELL);
     const x1 = Math.floor((r.x + r.width) / CELL);
@@ -89,6 +128,45 @@ export function createLabelPlacer(obstacles: readonly Rect[], bounds: Rect): Lab
     return clear;
   };
   for (const o of obstacles) add(o);
+  for (const route of options.routes ?? []) {
+    for (let i = 1; i < route.points.length; i++) {
+      const a = route.points[i - 1];
+      const b = route.points[i];
+      if (a === undefined || b === undefined) continue;
+      const segment: Segment = {
+        x: Math.min(a.x, b.x),
+        y: Math.min(a.y, b.y),
+        width: Math.abs(b.x - a.x),
+        height: Math.abs(b.y - a.y),
+        route: route.id,
+      };
+      cells(segment, (key) => {
+        const list = lines.get(key);
+        if (list === undefined) lines.set(key, [segment]);
+        else list.push(segment);
+      });
+    }
+  }
+  /** Clear of every route but `own` (touching a line counts: the halo would cut it). */
+  const offLines = (r: Rect, own: string) => {
+    let clear = true;
+    cells(r, (key) => {
+      if (!clear) return;
+      for (const s of lines.get(key) ?? []) {
+        if (s.route === own) continue;
+        if (
+          r.x < s.x + s.width + 2 &&
+          s.x < r.x + r.width + 2 &&
+          r.y < s.y + s.height + 2 &&
+          s.y < r.y + r.height + 2
+        ) {
+          clear = false;
+          return;
+        }
+      }
+    });
+    return clear;
+  };
 
   return {
     place(route, { width, height }) {
@@ -103,20 +181,35 @@ export function createLabelPlacer(obstacles: readonly Rect[], bounds: Rect): Lab
       }
       segments.sort((s, t) => t.length - s.length || s.index - t.index);
       for (const { a, b } of segments) {
-        const mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
-        candidates.push(centered(mid));
-        if (a.y === b.y) {
-          // Between two boxes in a row the gap is often narrower than the label: rise above them.
-          for (const offset of OFFSETS) {
-            candidates.push({ x: mid.x - width / 2, y: mid.y - offset - height, width, height });
-            candidates.push({ x: mid.x - width / 2, y: mid.y + offset, width, height });
+        // The middle first, then a quarter from either end: a label can slide along its line
+        // past a crossing or a neighbouring box.
+        for (const t of SLIDE) {
+          const at = { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t };
+          candidates.push(centered(at));
+          if (a.y === b.y) {
+            // Between two boxes in a row the gap is often narrower than the label: rise above them.
+            for (const offset of OFFSETS) {
+              candidates.push({ x: at.x - width / 2, y: at.y - offset - height, width, height });
+              candidates.push({ x: at.x - width / 2, y: at.y + offset, width, height });
+            }
+          } else {
+            candidates.push({ x: at.x + GAP, y: at.y - height / 2, width, height });
+            candidates.push({ x: at.x - GAP - width, y: at.y - height / 2, width, height });
           }
-        } else {
-          candidates.push({ x: mid.x + GAP, y: mid.y - height / 2, width, height });
-          candidates.push({ x: mid.x - GAP - width, y: mid.y - height / 2, width, height });
         }
       }
-      const chosen = candidates.find(free) ?? leastCovering(candidates, centered(route.labelAnchor));
+      // After the anchor, the nearest to the label's own line first (stable: ties keep the order
+      // above), so a label never floats off to a far free spot when a near one exists.
+      const rest = candidates
+        .slice(1)
+        .map((rect, order) => ({ rect, order, distance: distanceToRoute(rect, segments) }))
+        .sort((p, q) => p.distance - q.distance || p.order - q.order)
+        .map((c) => c.rect);
+      const ordered = [candidates[0] as Rect, ...rest];
+      const chosen =
+        ordered.find((c) => free(c) && offLines(c, route.id)) ??
+        ordered.find(free) ??
+        leastCovering(ordered, centered(route.labelAnchor));
       add(chosen);
       return { x: chosen.x, y: chosen.y };
     },

@@ -172,12 +172,16 @@ export function renderSvg(map: HandoffMap, layout: MapLayout, options: SvgExport
     stepsById: new Map(map.steps.map((s) => [s.id, s])),
     boxesById: new Map(layout.steps.map((b) => [b.id, b])),
     numbers: new Map(rows.map((r) => [r.edgeCase.id, r.number])),
-    placer: createLabelPlacer(layout.steps, {
-      x: layout.laneHeaderWidth,
-      y: layout.phaseHeaderHeight,
-      width: layout.width - layout.laneHeaderWidth,
-      height: layout.height - layout.phaseHeaderHeight,
-    }),
+    placer: createLabelPlacer(
+      layout.steps,
+      {
+        x: layout.laneHeaderWidth,
+        y: layout.phaseHeaderHeight,
+        width: layout.width - layout.laneHeaderWidth,
+        height: layout.height - layout.phaseHeaderHeight,
+      },
+      { routes: layout.handoffs },
+    ),
   };
 
   const contentWidth = Math.max(layout.width, MIN_CONTENT_WIDTH);

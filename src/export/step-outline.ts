@@ -18,7 +18,7 @@ import type { Point, StepBox } from "../layout/types";
  * decisionOutline({ ...box, x: 0, y: 0 }, 13, 17).map((p) => `${p.x},${p.y}`).join(" ")
  */
 export function decisionOutline(
-  box: Pick<StepBox, "x" | "y" | "width" | "height" | "lines" | "textArea">,
+  box: Pick<StepBox, "x" | "y" | "width" | "height" | "textArea"> & { lines: readonly string[] },
   fontSize: number,
   lineHeight: number,
 ): Point[] {
