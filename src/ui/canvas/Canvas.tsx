@@ -389,7 +389,7 @@ export function Canvas({
         {layout !== null && (
           <HeaderOverlay layout={layout} lanes={map.lanes} phases={map.phases} theme={theme} />
         )}
-        {layout !== null && <OverviewMap nodes={nodes} layout={layout} />}
+        {layout !== null && <OverviewMap nodes={nodes} layout={layout} lanes={map.lanes} theme={theme} />}
         <Controls showInteractive={false} showFitView={false} position="bottom-left" />
       </ReactFlow>
     </div>

@@ -1,7 +1,7 @@
 import { BaseEdge, type EdgeProps, getSmoothStepPath } from "@xyflow/react";
-import { memo } from "react";
+import { memo, useMemo } from "react";
+import { FLAG_FONT, FLAG_HEIGHT, HANDOFF_LABEL_FONT, measureHandoffLabel } from "../../layout/handoff-label";
 import type { Point } from "../../layout/types";
-import { EDGE_FLAG_FONT, EDGE_LABEL_FONT, edgeLabelBlock } from "./edge-labels";
 import type { HandoffFlowEdge } from "./flow-adapter";
 
 const CORNER = 6;
@@ -33,15 +33,24 @@ export function roundedPath(points: readonly Point[], radius = CORNER): string {
   return d;
 }
 
+/** render-svg's textBlock baseline: line box `i` of `lineHeight` from `top`, at `fontSize`. */
+const baseline = (top: number, i: number, lineHeight: number, fontSize: number) =>
+  top + i * lineHeight + lineHeight / 2 + fontSize * 0.36;
+
 /**
  * A handoff: the layout's orthogonal route (or a step path between the handles while an end is
- * being dragged or the layout is on its way), an arrowhead, the label on a halo (placed clear of
- * the step boxes, as in the SVG export: edges are drawn under nodes), and a flag with
- * the number of edge cases, colored by the most severe one still open. Cross-lane handoffs are
- * drawn stronger and in the accent color; flow inside a lane stays quiet gray.
+ * being dragged or the layout is on its way), an arrowhead, and the label block as the SVG export
+ * draws it (render-svg.ts drawHandoff/drawFlag, sizes from measureHandoffLabel): the label
+ * wrapped on a halo, and under it the flag with the edge-case numbers, colored by the most
+ * severe one still open. The block sits where the shared placer put it (clear of boxes, labels
+ * and other lines when it can: edges are drawn under nodes). Cross-lane handoffs are drawn
+ * stronger and in the accent color; flow inside a lane stays quiet gray.
  */
 function HandoffEdgeComponent(props: EdgeProps<HandoffFlowEdge>) {
   const { id, data, selected, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition } = props;
+  const label = data?.handoff.label ?? "";
+  const flagText = data?.flagText ?? null;
+  const size = useMemo(() => measureHandoffLabel(label, flagText), [label, flagText]);
   if (data === undefined) return null;
   const { handoff, route, crossLane, severity, labelAt } = data;
 
@@ -65,17 +74,13 @@ function HandoffEdgeComponent(props: EdgeProps<HandoffFlowEdge>) {
   }
 
   const kind = selected ? "selected" : crossLane ? "cross-lane" : "in-lane";
-  const block = edgeLabelBlock(handoff);
-  const { label, labelWidth, labelHeight, flagText, flagWidth, flagHeight } = block;
+  const { lines, lineHeight, labelWidth, labelHeight, flagWidth, width, height } = size;
   const count = handoff.edgeCases.length;
-  // The block's top-left: placed clear of boxes when routed, else around the path's middle.
+  // The block's top-left: placed by the placer when routed, else centered on the path's middle.
   const top =
-    route !== null && labelAt !== null
-      ? labelAt
-      : { x: anchor.x - block.width / 2, y: anchor.y - (label === "" ? flagHeight : labelHeight) / 2 };
-  const centerX = top.x + block.width / 2;
-  const labelY = top.y + labelHeight / 2;
-  const flagTop = top.y + block.flagTop;
+    route !== null && labelAt !== null ? labelAt : { x: anchor.x - width / 2, y: anchor.y - height / 2 };
+  const cx = top.x + width / 2;
+  const flagTop = top.y + height - FLAG_HEIGHT;
 
   return (
     <>
@@ -86,38 +91,42 @@ function HandoffEdgeComponent(props: EdgeProps<HandoffFlowEdge>) {
         markerEnd={`url(#hf-arrow-${kind})`}
         interactionWidth={14}
       />
-      {label !== "" && (
-        <g className="hf-edge__label" transform={`translate(${centerX},${labelY})`}>
+      {lines.length > 0 && (
+        <g className="hf-edge__label">
           <title>{handoff.label}</title>
-          <rect x={-labelWidth / 2} y={-labelHeight / 2} width={labelWidth} height={labelHeight} rx={3} />
-          <text y={0.5} dominantBaseline="middle" textAnchor="middle" fontSize={EDGE_LABEL_FONT}>
-            {label}
+          <rect x={cx - labelWidth / 2} y={top.y} width={labelWidth} height={labelHeight} rx={3} />
+          <text x={cx} textAnchor="middle" fontSize={HANDOFF_LABEL_FONT}>
+            {lines.map((line, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: lines are positional; the same text may repeat
+              <tspan key={i} x={cx} y={baseline(top.y + 2, i, lineHeight, HANDOFF_LABEL_FONT)}>
+                {line}
+              </tspan>
+            ))}
           </text>
         </g>
       )}
-      {count > 0 && (
+      {flagText !== null && count > 0 && (
         <g
           className="hf-flag"
           data-testid="edge-case-flag"
           data-handoff-id={handoff.id}
           data-severity={severity ?? "resolved"}
-          transform={`translate(${centerX},${flagTop + flagHeight / 2})`}
         >
           <title>
             {`${count} edge case${count === 1 ? "" : "s"}${severity === null ? ", none open" : `, highest open: ${severity}`}`}
           </title>
           <rect
-            x={-flagWidth / 2}
-            y={-flagHeight / 2}
+            x={cx - flagWidth / 2}
+            y={flagTop}
             width={flagWidth}
-            height={flagHeight}
-            rx={flagHeight / 2}
+            height={FLAG_HEIGHT}
+            rx={FLAG_HEIGHT / 2}
           />
           <text
-            y={0.5}
-            dominantBaseline="middle"
+            x={cx}
+            y={baseline(flagTop, 0, FLAG_HEIGHT, FLAG_FONT)}
             textAnchor="middle"
-            fontSize={EDGE_FLAG_FONT}
+            fontSize={FLAG_FONT}
             fontWeight="bold"
           >
             {flagText}

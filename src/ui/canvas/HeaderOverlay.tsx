@@ -3,6 +3,7 @@ import { type KeyboardEvent, type RefObject, useEffect, useLayoutEffect, useRef,
 import { createPortal } from "react-dom";
 import { useShallow } from "zustand/react/shallow";
 import type { SvgTheme } from "../../export/svg-theme";
+import { wrapText } from "../../layout/text-metrics";
 import type { MapLayout } from "../../layout/types";
 import {
   moveLane,
@@ -22,12 +23,21 @@ import { LANE_COLORS, laneAccentColor } from "./canvas-theme";
 
 const headerSelection = (s: EditorState) => ({ lane: s.selection.lane, phase: s.selection.phase });
 
-/** Lane names shrink with short bands (down to a floor) and wrap to as many lines as fit. */
-function headerFont(height: number): { size: number; lines: number } {
-  // Room for two lines where the band allows it: long lane names then wrap instead of being cut.
-  const size = Math.max(9, Math.min(13, Math.floor((height - 6) / 2.5)));
-  const lines = Math.max(1, Math.min(3, Math.floor((height - 6) / (size * 1.25))));
-  return { size, lines };
+/** Horizontal room for a lane name: the header's padding, accent bar and the button's own. */
+const NAME_INSET = 20;
+
+/**
+ * The largest font (13 down to 9 px) at which the lane name, wrapped to the header column, fits
+ * the band's height; at the floor it wraps to as many lines as fit. Measured, not guessed from the
+ * height alone: a one-line name in a short band keeps the size of its neighbours.
+ */
+function headerFont(height: number, name: string, width: number): { size: number; lines: number } {
+  for (let size = 13; size >= 9; size--) {
+    const lines = wrapText(name, Math.max(1, width - NAME_INSET), { fontSize: size, weight: "bold" }).lines
+      .length;
+    if (lines <= 3 && lines * size * 1.25 + 6 <= height) return { size, lines };
+  }
+  return { size: 9, lines: Math.max(1, Math.min(3, Math.floor((height - 6) / (9 * 1.25)))) };
 }
 
 /** Writes a style property only when its text changes: most frames change a few of them. */
@@ -60,7 +70,7 @@ function placeHeaders(root: HTMLElement, layout: MapLayout, [tx, ty, zoom]: Tran
     const element = laneColumn?.querySelector<HTMLElement>(`[data-lane-id="${CSS.escape(band.id)}"]`);
     if (element === null || element === undefined) continue;
     const height = band.height * zoom;
-    const font = headerFont(height);
+    const font = headerFont(height, element.querySelector(".hf-header-text")?.textContent ?? "", column);
     setStyle(element, "transform", `translateY(${band.y * zoom + ty - row}px)`);
     setStyle(element, "height", `${height}px`);
     setStyle(element, "font-size", `${font.size}px`);

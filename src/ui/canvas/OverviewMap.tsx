@@ -1,11 +1,15 @@
 import { Panel, type ReactFlowState, useReactFlow, useStoreApi } from "@xyflow/react";
 import { memo, type PointerEvent, useLayoutEffect, useMemo, useRef, type WheelEvent } from "react";
+import type { SvgTheme } from "../../export/svg-theme";
 import type { MapLayout } from "../../layout/types";
-import type { StepKind } from "../../model/types";
+import type { Lane, StepKind } from "../../model/types";
+import { laneFill } from "./canvas-theme";
 import type { StepFlowNode } from "./flow-adapter";
 
-const WIDTH = 200;
-const HEIGHT = 150;
+/** The panel is the map's shape, scaled to fit this box (a wide map gets a low, wide panel). */
+const MAX_WIDTH = 200;
+const MAX_HEIGHT = 120;
+const MIN_SIDE = 36;
 const KINDS: readonly StepKind[] = ["start", "task", "decision", "end"];
 
 /** All steps of one kind as one path of rectangles, in layout coordinates. */
@@ -26,8 +30,9 @@ function kindPaths(nodes: readonly StepFlowNode[]): Record<StepKind, string> {
 }
 
 /**
- * The overview in the bottom-right corner: every step as a small rectangle colored by kind, the
- * part on screen left clear under a veil; press or drag to move the view there, wheel to zoom.
+ * The overview in the bottom-right corner, shaped like the map: the lane bands in their canvas
+ * colors, every step as a small rectangle colored by kind, the part on screen outlined and the
+ * rest under a light veil; press or drag to move the view there, wheel to zoom.
  *
  * Not React Flow's MiniMap: that one mounts a component with its own store subscription per node
  * (1,000 selectors on every pan frame, and their fibers on the heap). Here the steps are four
@@ -37,9 +42,13 @@ function kindPaths(nodes: readonly StepFlowNode[]): Record<StepKind, string> {
 export const OverviewMap = memo(function OverviewMap({
   nodes,
   layout,
+  lanes,
+  theme,
 }: {
   nodes: readonly StepFlowNode[];
   layout: MapLayout;
+  lanes: readonly Lane[];
+  theme: SvgTheme;
 }) {
   const flow = useStoreApi();
   const instance = useReactFlow();
@@ -48,16 +57,15 @@ export const OverviewMap = memo(function OverviewMap({
   const pressed = useRef(false);
   const paths = useMemo(() => kindPaths(nodes), [nodes]);
 
-  // The layout's box, centered in the panel at one scale (the panel keeps its 4:3 shape).
-  const box = useMemo(() => {
-    const scale = Math.max(layout.width / WIDTH, layout.height / HEIGHT, 1e-6);
-    return {
-      x: (layout.width - WIDTH * scale) / 2,
-      y: (layout.height - HEIGHT * scale) / 2,
-      width: WIDTH * scale,
-      height: HEIGHT * scale,
-    };
-  }, [layout.width, layout.height]);
+  // The whole layout, headers included: the panel has its shape, so nothing is letterboxed.
+  const box = useMemo(() => ({ x: 0, y: 0, width: layout.width, height: layout.height }), [layout]);
+  const scale = Math.min(MAX_WIDTH / Math.max(1, layout.width), MAX_HEIGHT / Math.max(1, layout.height));
+  const panelWidth = Math.round(Math.max(MIN_SIDE, layout.width * scale));
+  const panelHeight = Math.round(Math.max(MIN_SIDE, layout.height * scale));
+  const bands = useMemo(() => {
+    const fills = new Map(lanes.map((lane, i) => [lane.id, laneFill(lane, i, theme)]));
+    return layout.lanes.map((band) => ({ ...band, fill: fills.get(band.id) ?? theme.background }));
+  }, [layout.lanes, lanes, theme]);
 
   useLayoutEffect(() => {
     let last: { transform: ReactFlowState["transform"]; width: number; height: number } | null = null;
@@ -95,9 +103,10 @@ export const OverviewMap = memo(function OverviewMap({
       <svg
         ref={svg}
         className="react-flow__minimap-svg"
-        width={WIDTH}
-        height={HEIGHT}
+        width={panelWidth}
+        height={panelHeight}
         viewBox={`${box.x} ${box.y} ${box.width} ${box.height}`}
+        preserveAspectRatio="none"
         role="img"
         aria-label="Overview of the whole map"
         onPointerDown={(event) => {
@@ -116,6 +125,16 @@ export const OverviewMap = memo(function OverviewMap({
         }}
         onWheel={onWheel}
       >
+        {bands.map((band) => (
+          <rect
+            key={band.id}
+            x={layout.laneHeaderWidth}
+            y={band.y}
+            width={Math.max(0, layout.width - layout.laneHeaderWidth)}
+            height={band.height}
+            fill={band.fill}
+          />
+        ))}
         {KINDS.map((kind) =>
           paths[kind] === "" ? null : (
             <path key={kind} d={paths[kind]} fill={`var(--hf-${kind}-stroke)`} shapeRendering="crispEdges" />

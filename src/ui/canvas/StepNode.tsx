@@ -5,13 +5,17 @@ import {
   memo,
   useCallback,
   useLayoutEffect,
+  useMemo,
   useRef,
   useState,
 } from "react";
+import { decisionOutline } from "../../export/step-outline";
+import { STEP_FONT_SIZE, STEP_LINE_HEIGHT } from "../../layout/metrics";
+import type { StepSystems } from "../../layout/types";
 import { updateStep } from "../../model/operations";
 import type { StepKind } from "../../model/types";
 import { useEditor, useEditorStoreApi } from "../store-context";
-import type { StepFlowNode } from "./flow-adapter";
+import type { StepFace, StepFlowNode } from "./flow-adapter";
 
 const KIND_NAMES: Record<StepKind, string> = {
   start: "Start",
@@ -31,15 +35,34 @@ export function plainLabelText(text: string): string {
 }
 
 /**
- * A step: its shape by kind (task box, start/end pill, decision diamond), the label as the layout
- * wrapped it, systems as chips below the box, and a badge counting the edge cases on its
- * handoffs. Double-click or Enter edits the label in place in a textarea (never contentEditable):
+ * A step, drawn as the SVG export draws it (render-svg.ts drawStep): its shape by kind (task
+ * rounded box, start/end pill, decision the sideways-stretched diamond of step-outline.ts), the
+ * label lines and the systems chips exactly where the layout put them inside the box (StepBox
+ * textArea and systems), and a badge counting the edge cases on its handoffs. Until the layout
+ * has caught up with an edit the label is centered and the chips wait.
+ * Double-click or Enter edits the label in place in a textarea (never contentEditable):
  * Enter commits, Escape cancels, leaving the field commits.
  */
-function StepNodeComponent({ id, data, selected }: NodeProps<StepFlowNode>) {
-  const { step, lines, edgeCaseCount, severity } = data;
+function StepNodeComponent({ id, data, selected, width, height }: NodeProps<StepFlowNode>) {
+  const { step, lines, face, edgeCaseCount, severity } = data;
   const editing = useEditor((s) => s.editingStepId === id);
   const store = useEditorStoreApi();
+  const w = face?.width ?? width ?? 0;
+  const h = face?.height ?? height ?? 0;
+  const shownLines = face?.lines ?? lines;
+  const outline = useMemo(
+    () =>
+      step.kind !== "decision"
+        ? null
+        : decisionOutline(
+            { x: 0, y: 0, width: w, height: h, lines: shownLines ?? [step.label], textArea: face?.textArea },
+            STEP_FONT_SIZE,
+            STEP_LINE_HEIGHT,
+          )
+            .map((p) => `${p.x},${p.y}`)
+            .join(" "),
+    [step.kind, step.label, w, h, shownLines, face],
+  );
 
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: the node wrapper is the focusable element; Enter edits from the keyboard
@@ -55,35 +78,21 @@ function StepNodeComponent({ id, data, selected }: NodeProps<StepFlowNode>) {
         store.getState().setEditingStep(id);
       }}
     >
-      {step.kind === "decision" && (
-        <svg className="hf-step__diamond" viewBox="0 0 100 100" preserveAspectRatio="none" aria-hidden="true">
-          <polygon points="50,1 99,50 50,99 1,50" vectorEffect="non-scaling-stroke" />
+      {outline !== null && (
+        <svg className="hf-step__shape" width={w} height={h} viewBox={`0 0 ${w} ${h}`} aria-hidden="true">
+          <polygon points={outline} />
         </svg>
       )}
       <Handle type="target" position={Position.Left} className="hf-handle" />
       {editing ? (
         <LabelEditor stepId={id} initial={step.label} />
       ) : (
-        <div className="hf-step__label" title={step.label}>
-          {lines === null
-            ? step.label
-            : lines.map((line, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: lines are positional; the same text may repeat
-                <span key={i}>{line}</span>
-              ))}
-        </div>
+        <StepLabel label={step.label} lines={shownLines} face={face} />
       )}
       <Handle type="source" position={Position.Right} className="hf-handle" />
       {step.kind !== "task" && <span className="hf-sr-only">{KIND_NAMES[step.kind]}</span>}
-      {step.systems.length > 0 && (
-        <div className="hf-step__systems" title={`Systems: ${step.systems.join(", ")}`}>
-          {step.systems.map((system, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: systems are positional; names may repeat
-            <span className="hf-chip" key={i}>
-              {system}
-            </span>
-          ))}
-        </div>
+      {face?.systems !== undefined && !editing && (
+        <SystemChips systems={face.systems} title={`Systems: ${step.systems.join(", ")}`} />
       )}
       {edgeCaseCount > 0 && (
         <span
@@ -95,6 +104,59 @@ function StepNodeComponent({ id, data, selected }: NodeProps<StepFlowNode>) {
           {edgeCaseCount}
         </span>
       )}
+    </div>
+  );
+}
+
+/** The label: at the layout's text area when there is one (as in the SVG), else centered. */
+function StepLabel({
+  label,
+  lines,
+  face,
+}: {
+  label: string;
+  lines: readonly string[] | null;
+  face: StepFace | null;
+}) {
+  const area = face?.textArea;
+  return (
+    <div
+      className={`hf-step__label${area === undefined ? "" : " hf-step__label--placed"}`}
+      title={label}
+      style={area === undefined ? undefined : { left: area.x, top: area.y, width: area.width }}
+    >
+      {lines === null
+        ? label
+        : lines.map((line, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: lines are positional; the same text may repeat
+            <span key={i}>{line}</span>
+          ))}
+    </div>
+  );
+}
+
+/** The systems chips at the places the layout gave them, relative to the box. */
+function SystemChips({ systems, title }: { systems: StepSystems; title: string }) {
+  return (
+    <div className="hf-step__systems" title={title}>
+      {systems.chips.map((chip, i) => (
+        <span
+          // biome-ignore lint/suspicious/noArrayIndexKey: chips are positional; names may repeat
+          key={i}
+          className={chip.system === null ? "hf-chip hf-chip--more" : "hf-chip"}
+          style={{
+            left: chip.x,
+            top: chip.y,
+            width: chip.width,
+            height: chip.height,
+            // The border (0.75 each side) is inside the chip: center the text in what is left.
+            lineHeight: `${chip.height - 1.5}px`,
+            fontSize: systems.fontSize,
+          }}
+        >
+          {chip.text}
+        </span>
+      ))}
     </div>
   );
 }

@@ -4,7 +4,7 @@
  */
 import type { CSSProperties } from "react";
 import { useSyncExternalStore } from "react";
-import { laneAccent, laneBandFill, type SvgTheme, svgTheme } from "../../export/svg-theme";
+import { laneAccent, laneBandFill, type SvgTheme, svgTheme, textOn } from "../../export/svg-theme";
 import type { Lane } from "../../model/types";
 
 export type ColorScheme = "light" | "dark";
@@ -49,7 +49,12 @@ export function themeVariables(theme: SvgTheme): CSSProperties {
     "--hf-systems-text": theme.systemsText,
     "--hf-resolved": theme.resolved,
   };
-  for (const [severity, color] of Object.entries(theme.severity)) vars[`--hf-sev-${severity}`] = color;
+  // Flag text as the SVG picks it: dark or light, whichever reads on the severity color.
+  for (const [severity, color] of Object.entries(theme.severity)) {
+    vars[`--hf-sev-${severity}`] = color;
+    vars[`--hf-flag-${severity}-text`] = textOn(color);
+  }
+  vars["--hf-flag-resolved-text"] = textOn(theme.resolved);
   for (const [kind, style] of Object.entries(theme.kinds)) {
     vars[`--hf-${kind}-fill`] = style.fill;
     vars[`--hf-${kind}-stroke`] = style.stroke;

@@ -14,15 +14,24 @@
 import type { Edge, Node, NodeHandle } from "@xyflow/react";
 import { highestOpenSeverity } from "../../export/register-rows";
 import { fromFilePosition } from "../../layout/geometry";
-import { measureStep } from "../../layout/metrics";
+import { DEFAULT_METRICS, measureStep } from "../../layout/metrics";
 import type { HandoffRoute, MapLayout, Point, StepBox } from "../../layout/types";
 import type { Handoff, HandoffMap, Severity, Step } from "../../model/types";
-import { placeEdgeLabels } from "./edge-labels";
+import { flagTexts, placeEdgeLabels } from "./edge-labels";
+
+/**
+ * What the layout placed inside a step's box (the StepBox itself, or measureStep's size for a
+ * step the layout has not reached yet): the wrapped label, its text area and the systems chips,
+ * all relative to the box. The node draws exactly these, as the SVG export does.
+ */
+export type StepFace = Pick<StepBox, "width" | "height" | "lines" | "textArea" | "systems">;
 
 export interface StepNodeData extends Record<string, unknown> {
   step: Step;
   /** The label as wrapped by the layout, when the layout is current for this label. */
   lines: readonly string[] | null;
+  /** The layout's face of the step when current for its label, kind and systems; else null. */
+  face: StepFace | null;
   /** Edge cases on every handoff into or out of the step. */
   edgeCaseCount: number;
   /** The most severe open edge case among them; null when none is open. */
@@ -37,6 +46,8 @@ export interface HandoffEdgeData extends Record<string, unknown> {
   route: HandoffRoute | null;
   crossLane: boolean;
   severity: Severity | null;
+  /** The edge-case flag's text ("⚑ EC-3 EC-4", numbered as in the register); null: none. */
+  flagText: string | null;
   /** Top-left of the label block, clear of the step boxes (see edge-labels.ts); null: no route. */
   labelAt: Point | null;
 }
@@ -68,6 +79,7 @@ interface NodeMemo {
   width: number;
   height: number;
   lines: readonly string[] | null;
+  face: StepFace | null;
   selected: boolean;
   edgeCaseCount: number;
   severity: Severity | null;
@@ -79,6 +91,7 @@ interface EdgeMemo {
   route: HandoffRoute | null;
   crossLane: boolean;
   selected: boolean;
+  flagText: string | null;
   labelAt: Point | null;
 }
 
@@ -103,6 +116,47 @@ function sameLines(a: readonly string[] | null, b: readonly string[] | null): bo
   if (a === b) return true;
   if (a === null || b === null || a.length !== b.length) return false;
   return a.every((line, i) => line === b[i]);
+}
+
+function sameRect(
+  a: { x: number; y: number; width: number; height: number } | undefined,
+  b: { x: number; y: number; width: number; height: number } | undefined,
+): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined) return false;
+  return a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
+}
+
+/** Same drawing inside the box: a new layout run usually hands back equal faces for most steps. */
+function sameFace(a: StepFace | null, b: StepFace | null): boolean {
+  if (a === b) return true;
+  if (a === null || b === null) return false;
+  if (a.width !== b.width || a.height !== b.height || !sameLines(a.lines, b.lines)) return false;
+  if (!sameRect(a.textArea, b.textArea)) return false;
+  const p = a.systems;
+  const q = b.systems;
+  if (p === q) return true;
+  if (p === undefined || q === undefined) return false;
+  if (p.fontSize !== q.fontSize || p.overflow !== q.overflow || p.chips.length !== q.chips.length)
+    return false;
+  return p.chips.every((chip, i) => {
+    const other = q.chips[i];
+    return (
+      other !== undefined && chip.text === other.text && chip.system === other.system && sameRect(chip, other)
+    );
+  });
+}
+
+/**
+ * The box's face when the layout drew it for this step as it is now: same label (see linesFor),
+ * and chips for exactly these systems (a systems edit waits for the next layout).
+ */
+function faceFor(step: Step, box: StepBox | undefined, lines: readonly string[] | null): StepFace | null {
+  if (box === undefined || lines === null) return null;
+  const systems = step.systems.filter((s) => s.trim() !== "");
+  const chips = box.systems?.chips ?? [];
+  const shown = chips.filter((c) => c.system !== null).length + (box.systems?.overflow ?? 0);
+  return shown === systems.length ? box : null;
 }
 
 /** The layout's lines fit this label (the layout ran after the last label edit). */
@@ -153,16 +207,22 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
   // change, not on the frames of a drag.
   let placedFor: { handoffs: readonly Handoff[]; layout: MapLayout } | null = null;
   let placed = new Map<string, Point>();
+  let flagsFor: readonly Handoff[] | null = null;
+  let flags = new Map<string, string>();
 
   return (input) => {
     const { map, layout } = input;
+    if (flagsFor !== map.handoffs) {
+      flags = flagTexts(map);
+      flagsFor = map.handoffs;
+    }
     const boxes = new Map<string, StepBox>();
     const routes = new Map<string, HandoffRoute>();
     if (layout !== null) {
       for (const box of layout.steps) boxes.set(box.id, box);
       for (const route of layout.handoffs) routes.set(route.id, route);
       if (placedFor === null || placedFor.handoffs !== map.handoffs || placedFor.layout !== layout) {
-        placed = placeEdgeLabels(map.handoffs, layout, routes);
+        placed = placeEdgeLabels(map.handoffs, layout, routes, flags);
         placedFor = { handoffs: map.handoffs, layout };
       }
     }
@@ -193,13 +253,14 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
       let y: number;
       let width: number;
       let height: number;
+      let measured: StepFace | null = null;
       if (box !== undefined) {
         width = box.width;
         height = box.height;
       } else {
-        const size = measureStep(step.label);
-        width = size.width;
-        height = size.height;
+        measured = measureStep(step.label, DEFAULT_METRICS, { kind: step.kind, systems: step.systems });
+        width = measured.width;
+        height = measured.height;
       }
       const dragged = input.dragPositions.get(step.id);
       const placed =
@@ -223,6 +284,7 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
       if (box === undefined || Math.abs(box.x - x) > 0.5 || Math.abs(box.y - y) > 0.5) displaced.add(step.id);
 
       const lines = linesFor(step, box);
+      const face = measured ?? faceFor(step, box, lines);
       const selected = input.selectedSteps.has(step.id);
       const cases = stepCases.get(step.id);
       const edgeCaseCount = cases?.count ?? 0;
@@ -236,6 +298,7 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
         previous.width === width &&
         previous.height === height &&
         sameLines(previous.lines, lines) &&
+        sameFace(previous.face, face) &&
         previous.selected === selected &&
         previous.edgeCaseCount === edgeCaseCount &&
         previous.severity === severity
@@ -257,6 +320,7 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
         data: {
           step,
           lines: previous !== undefined && sameLines(previous.lines, lines) ? previous.lines : lines,
+          face: previous !== undefined && sameFace(previous.face, face) ? previous.face : face,
           edgeCaseCount,
           severity,
         },
@@ -270,6 +334,7 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
         width,
         height,
         lines,
+        face,
         selected,
         edgeCaseCount,
         severity,
@@ -288,10 +353,12 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
       const crossLane = stepLane.get(handoff.from) !== stepLane.get(handoff.to);
       const selected = input.selectedHandoffs.has(handoff.id);
       const labelAt = route === null ? null : (placed.get(handoff.id) ?? null);
+      const flagText = flags.get(handoff.id) ?? null;
       const previous = edgeMemos.get(handoff.id);
       if (
         previous !== undefined &&
         previous.handoff === handoff &&
+        previous.flagText === flagText &&
         previous.crossLane === crossLane &&
         previous.selected === selected &&
         samePoint(previous.labelAt, labelAt) &&
@@ -314,11 +381,12 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
           route: previous !== undefined && sameRoute(previous.route, route) ? previous.route : route,
           crossLane,
           severity: highestOpenSeverity(handoff.edgeCases),
+          flagText,
           labelAt,
         },
         ariaLabel: handoff.label === "" ? "Handoff" : `Handoff: ${handoff.label}`,
       };
-      nextEdgeMemos.set(handoff.id, { edge, handoff, route, crossLane, selected, labelAt });
+      nextEdgeMemos.set(handoff.id, { edge, handoff, route, crossLane, selected, flagText, labelAt });
       edges.push(edge);
       edgesChanged = true;
     }

@@ -1,10 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { registerRows } from "../../../src/export/register-rows";
+import { renderSvg } from "../../../src/export/render-svg";
+import { measureHandoffLabel } from "../../../src/layout/handoff-label";
 import { layoutForPositions } from "../../../src/layout/layout-map";
 import type { MapLayout } from "../../../src/layout/types";
 import { addEdgeCase, updateStep } from "../../../src/model/operations";
 import { createRevOpsTemplate } from "../../../src/model/templates";
 import type { HandoffMap } from "../../../src/model/types";
 import { createFlowAdapter, type FlowInput } from "../../../src/ui/canvas/flow-adapter";
+import { byAttr, childrenNamed, num, parseSvg } from "../../export/svg-tree";
 
 const none = new Set<string>();
 
@@ -149,5 +153,48 @@ describe("flow adapter", () => {
     const { nodes, edges } = createFlowAdapter()({ ...input, layout: null });
     expect(nodes).toEqual([]);
     expect(edges.every((e) => e.data?.route === null)).toBe(true);
+  });
+
+  it("hands each step node the layout's face (text area and systems chips) to draw, as the SVG does", () => {
+    const { layout, input } = given();
+    const { nodes } = createFlowAdapter()(input);
+    for (const node of nodes) {
+      const box = layout.steps.find((b) => b.id === node.id);
+      expect(node.data.face?.textArea).toEqual(box?.textArea);
+      expect(node.data.face?.systems).toEqual(box?.systems);
+    }
+    expect(nodes.some((n) => (n.data.face?.systems?.chips.length ?? 0) > 1)).toBe(true);
+  });
+
+  it("drops a step's face when its systems changed after the layout ran (no stale chips)", () => {
+    const { map, input } = given();
+    const step = map.steps.find((s) => s.systems.length > 0);
+    if (step === undefined) throw new Error("template has no systems");
+    const edited = updateStep(map, step.id, { systems: [...step.systems, "Data warehouse"] });
+    const { nodes } = createFlowAdapter()({ ...input, map: edited });
+    expect(nodes.find((n) => n.id === step.id)?.data.face).toBeNull();
+  });
+
+  it("numbers the flags as the register does and puts each label block where the SVG export puts it", () => {
+    const { map, layout, input } = given();
+    const { edges } = createFlowAdapter()(input);
+    const rows = registerRows(map);
+    const root = parseSvg(renderSvg(map, layout));
+    const groups = byAttr(root, "data-handoff-id");
+    for (const handoff of map.handoffs) {
+      const edge = edges.find((e) => e.id === handoff.id);
+      const labels = rows.filter((r) => r.handoff.id === handoff.id).map((r) => r.label);
+      if (labels.length === 0) expect(edge?.data?.flagText).toBeNull();
+      else for (const label of labels) expect(edge?.data?.flagText).toContain(label);
+      if (handoff.label.trim() === "") continue;
+      // The SVG's label halo is the group's first rect: top-left of the block, centered on it.
+      const group = groups.get(handoff.id);
+      const halo = group === undefined ? undefined : childrenNamed(group, "rect")[0];
+      const at = edge?.data?.labelAt;
+      if (halo === undefined || at == null) throw new Error(`no label for ${handoff.id}`);
+      const size = measureHandoffLabel(handoff.label, edge?.data?.flagText ?? null);
+      expect(num(halo, "y")).toBeCloseTo(at.y, 1);
+      expect(num(halo, "x")).toBeCloseTo(at.x + size.width / 2 - size.labelWidth / 2, 1);
+    }
   });
 });
