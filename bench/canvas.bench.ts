@@ -28,6 +28,7 @@ import { createNodeElk } from "../src/layout/node-elk";
 import type { HandoffMap } from "../src/model/types";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../tests/e2e/browser";
 import { generateMap } from "./generate-map";
+import { summarizeHeap, takeHeapSnapshot } from "./heap-summary";
 
 const SIZES: readonly number[] = process.env.BENCH_SIZES
   ? process.env.BENCH_SIZES.split(",").map(Number)
@@ -148,6 +149,15 @@ async function measure(
   await cdp.send("HeapProfiler.collectGarbage");
   await cdp.send("HeapProfiler.collectGarbage");
   const { usedSize } = (await cdp.send("Runtime.getHeapUsage")) as { usedSize: number };
+  if (process.env.BENCH_HEAP_SUMMARY === "1") {
+    // What the page holds, by constructor: to see where ours differs from the bare page.
+    const groups = summarizeHeap(await takeHeapSnapshot(cdp), 40);
+    console.error(`heap of ${kind} (${map.steps.length} steps), largest groups by self size:`);
+    for (const g of groups)
+      console.error(
+        `  ${String(Math.round(g.bytes / 1024)).padStart(7)} KB  ${String(g.count).padStart(7)}  ${g.key}`,
+      );
+  }
   await context.close();
   if (errors.length > 0) throw new Error(`${kind}: ${errors.join("; ")}`);
   return {

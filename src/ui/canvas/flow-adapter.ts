@@ -71,30 +71,6 @@ export interface FlowElements {
 /** Handles sit at the middle of the left (in) and right (out) sides. */
 const HANDLE_SIZE = 10;
 
-interface NodeMemo {
-  node: StepFlowNode;
-  step: Step;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  lines: readonly string[] | null;
-  face: StepFace | null;
-  selected: boolean;
-  edgeCaseCount: number;
-  severity: Severity | null;
-}
-
-interface EdgeMemo {
-  edge: HandoffFlowEdge;
-  handoff: Handoff;
-  route: HandoffRoute | null;
-  crossLane: boolean;
-  selected: boolean;
-  flagText: string | null;
-  labelAt: Point | null;
-}
-
 function sameRoute(a: HandoffRoute | null, b: HandoffRoute | null): boolean {
   if (a === b) return true;
   if (a === null || b === null) return false;
@@ -191,6 +167,12 @@ function handlesFor(width: number, height: number): NodeHandle[] {
   ];
 }
 
+/** A node's size and handles, one object per distinct box size, shared by every node of that size. */
+interface SizeParts {
+  measured: { width: number; height: number };
+  handles: NodeHandle[];
+}
+
 /**
  * Makes a memoizing adapter; keep one per canvas (its caches are the memory of the last call).
  *
@@ -199,8 +181,19 @@ function handlesFor(width: number, height: number): NodeHandle[] {
  * const { nodes, edges } = toFlow({ map, layout, selectedSteps, selectedHandoffs, dragPositions });
  */
 export function createFlowAdapter(): (input: FlowInput) => FlowElements {
-  let nodeMemos = new Map<string, NodeMemo>();
-  let edgeMemos = new Map<string, EdgeMemo>();
+  // The last node and edge per id: what the next call compares against (their data is the memo).
+  let nodeMemos = new Map<string, StepFlowNode>();
+  let edgeMemos = new Map<string, HandoffFlowEdge>();
+  // Most boxes share a handful of sizes: React Flow only reads `measured` and `handles`, so nodes
+  // of one size share them instead of each holding three objects and an array of its own.
+  let sizeParts = new Map<string, SizeParts>();
+  const partsFor = (width: number, height: number, next: Map<string, SizeParts>): SizeParts => {
+    const key = `${width}x${height}`;
+    const parts = next.get(key) ??
+      sizeParts.get(key) ?? { measured: { width, height }, handles: handlesFor(width, height) };
+    next.set(key, parts);
+    return parts;
+  };
   let lastNodes: StepFlowNode[] = [];
   let lastEdges: HandoffFlowEdge[] = [];
   // Label placement depends on every label and box: redone when the handoffs or the layout
@@ -239,7 +232,8 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
       }
     }
 
-    const nextNodeMemos = new Map<string, NodeMemo>();
+    const nextNodeMemos = new Map<string, StepFlowNode>();
+    const nextSizeParts = new Map<string, SizeParts>();
     const nodes: StepFlowNode[] = [];
     /** Steps drawn away from their layout box: their handoffs lose the route. */
     const displaced = new Set<string>();
@@ -292,59 +286,53 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
       const previous = nodeMemos.get(step.id);
       if (
         previous !== undefined &&
-        previous.step === step &&
-        previous.x === x &&
-        previous.y === y &&
+        previous.data.step === step &&
+        previous.position.x === x &&
+        previous.position.y === y &&
         previous.width === width &&
         previous.height === height &&
-        sameLines(previous.lines, lines) &&
-        sameFace(previous.face, face) &&
+        sameLines(previous.data.lines, lines) &&
+        sameFace(previous.data.face, face) &&
         previous.selected === selected &&
-        previous.edgeCaseCount === edgeCaseCount &&
-        previous.severity === severity
+        previous.data.edgeCaseCount === edgeCaseCount &&
+        previous.data.severity === severity
       ) {
         nextNodeMemos.set(step.id, previous);
-        nodes.push(previous.node);
-        if (lastNodes[nodes.length - 1] !== previous.node) nodesChanged = true;
+        partsFor(width, height, nextSizeParts);
+        nodes.push(previous);
+        if (lastNodes[nodes.length - 1] !== previous) nodesChanged = true;
         continue;
       }
+      const { measured: measuredSize, handles } = partsFor(width, height, nextSizeParts);
       const node: StepFlowNode = {
         id: step.id,
         type: "step",
-        position: { x, y },
+        position:
+          previous !== undefined && previous.position.x === x && previous.position.y === y
+            ? previous.position
+            : { x, y },
         width,
         height,
-        measured: { width, height },
-        handles: handlesFor(width, height),
+        measured: measuredSize,
+        handles,
         selected,
         data: {
           step,
-          lines: previous !== undefined && sameLines(previous.lines, lines) ? previous.lines : lines,
-          face: previous !== undefined && sameFace(previous.face, face) ? previous.face : face,
+          lines:
+            previous !== undefined && sameLines(previous.data.lines, lines) ? previous.data.lines : lines,
+          face: previous !== undefined && sameFace(previous.data.face, face) ? previous.data.face : face,
           edgeCaseCount,
           severity,
         },
         ariaLabel: `Step: ${step.label}`,
       };
-      nextNodeMemos.set(step.id, {
-        node,
-        step,
-        x,
-        y,
-        width,
-        height,
-        lines,
-        face,
-        selected,
-        edgeCaseCount,
-        severity,
-      });
+      nextNodeMemos.set(step.id, node);
       nodes.push(node);
       nodesChanged = true;
     }
     if (nodes.length !== lastNodes.length) nodesChanged = true;
 
-    const nextEdgeMemos = new Map<string, EdgeMemo>();
+    const nextEdgeMemos = new Map<string, HandoffFlowEdge>();
     const edges: HandoffFlowEdge[] = [];
     let edgesChanged = false;
     for (const handoff of map.handoffs) {
@@ -355,18 +343,20 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
       const labelAt = route === null ? null : (placed.get(handoff.id) ?? null);
       const flagText = flags.get(handoff.id) ?? null;
       const previous = edgeMemos.get(handoff.id);
+      const before = previous?.data;
       if (
         previous !== undefined &&
-        previous.handoff === handoff &&
-        previous.flagText === flagText &&
-        previous.crossLane === crossLane &&
+        before !== undefined &&
+        before.handoff === handoff &&
+        before.flagText === flagText &&
+        before.crossLane === crossLane &&
         previous.selected === selected &&
-        samePoint(previous.labelAt, labelAt) &&
-        sameRoute(previous.route, route)
+        samePoint(before.labelAt, labelAt) &&
+        sameRoute(before.route, route)
       ) {
         nextEdgeMemos.set(handoff.id, previous);
-        edges.push(previous.edge);
-        if (lastEdges[edges.length - 1] !== previous.edge) edgesChanged = true;
+        edges.push(previous);
+        if (lastEdges[edges.length - 1] !== previous) edgesChanged = true;
         continue;
       }
       const edge: HandoffFlowEdge = {
@@ -378,7 +368,7 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
         reconnectable: true,
         data: {
           handoff,
-          route: previous !== undefined && sameRoute(previous.route, route) ? previous.route : route,
+          route: before !== undefined && sameRoute(before.route, route) ? before.route : route,
           crossLane,
           severity: highestOpenSeverity(handoff.edgeCases),
           flagText,
@@ -386,7 +376,7 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
         },
         ariaLabel: handoff.label === "" ? "Handoff" : `Handoff: ${handoff.label}`,
       };
-      nextEdgeMemos.set(handoff.id, { edge, handoff, route, crossLane, selected, flagText, labelAt });
+      nextEdgeMemos.set(handoff.id, edge);
       edges.push(edge);
       edgesChanged = true;
     }
@@ -394,6 +384,7 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
 
     nodeMemos = nextNodeMemos;
     edgeMemos = nextEdgeMemos;
+    sizeParts = nextSizeParts;
     // Same arrays when nothing changed, so React Flow skips its own diffing entirely.
     if (nodesChanged) lastNodes = nodes;
     if (edgesChanged) lastEdges = edges;

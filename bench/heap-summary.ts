@@ -1,0 +1,53 @@
+/**
+ * A V8 heap snapshot (CDP HeapProfiler.takeHeapSnapshot) summed up by what holds the memory:
+ * self size and count per node type and constructor name, largest first. Used by
+ * `BENCH_HEAP_SUMMARY=1 npm run bench:canvas` to see what our canvas page holds that the bare
+ * React Flow page does not.
+ */
+import type { CDPSession } from "playwright-core";
+
+interface Snapshot {
+  snapshot: { meta: { node_fields: string[]; node_types: [string[], ...unknown[]] }; node_count: number };
+  nodes: number[];
+  strings: string[];
+}
+
+export interface HeapGroup {
+  /** "type name", e.g. "object Object", "closure HandoffEdgeComponent", "array (object properties)". */
+  key: string;
+  count: number;
+  bytes: number;
+}
+
+export async function takeHeapSnapshot(cdp: CDPSession): Promise<Snapshot> {
+  const chunks: string[] = [];
+  const onChunk = (event: { chunk: string }) => chunks.push(event.chunk);
+  cdp.on("HeapProfiler.addHeapSnapshotChunk", onChunk);
+  await cdp.send("HeapProfiler.takeHeapSnapshot", { reportProgress: false });
+  cdp.off("HeapProfiler.addHeapSnapshotChunk", onChunk);
+  return JSON.parse(chunks.join("")) as Snapshot;
+}
+
+/** Self sizes summed per type and constructor name; the `top` largest groups. */
+export function summarizeHeap(snapshot: Snapshot, top = 30): HeapGroup[] {
+  const fields = snapshot.snapshot.meta.node_fields;
+  const types = snapshot.snapshot.meta.node_types[0];
+  const width = fields.length;
+  const typeAt = fields.indexOf("type");
+  const nameAt = fields.indexOf("name");
+  const sizeAt = fields.indexOf("self_size");
+  const groups = new Map<string, HeapGroup>();
+  for (let i = 0; i < snapshot.nodes.length; i += width) {
+    const type = types[snapshot.nodes[i + typeAt] ?? 0] ?? "?";
+    const rawName = snapshot.strings[snapshot.nodes[i + nameAt] ?? 0] ?? "?";
+    // Strings are grouped as one; their text is not a constructor.
+    const name =
+      type === "string" || type === "concatenated string" || type === "sliced string" ? "" : rawName;
+    const key = `${type} ${name.slice(0, 60)}`;
+    const group = groups.get(key) ?? { key, count: 0, bytes: 0 };
+    group.count++;
+    group.bytes += snapshot.nodes[i + sizeAt] ?? 0;
+    groups.set(key, group);
+  }
+  return [...groups.values()].sort((a, b) => b.bytes - a.bytes).slice(0, top);
+}
