@@ -51,6 +51,35 @@ function finished(tx: IDBTransaction): Promise<void> {
   });
 }
 
+/**
+ * Runs `body` in a readwrite transaction and resolves with its result once the transaction has
+ * committed. If the body throws (a put over quota, a stub in a test), the transaction is aborted so
+ * nothing half-done commits, and the body's error is what the caller sees: the abort that follows
+ * is expected and must not surface as a second, unhandled rejection.
+ */
+async function readwrite<T>(
+  db: IDBDatabase,
+  stores: string[],
+  body: (tx: IDBTransaction) => Promise<T> | T,
+): Promise<T> {
+  const tx = db.transaction(stores, "readwrite");
+  const done = finished(tx);
+  done.catch(() => undefined);
+  let result: T;
+  try {
+    result = await body(tx);
+  } catch (error) {
+    try {
+      tx.abort();
+    } catch {
+      // already finished or aborted
+    }
+    throw error;
+  }
+  await done;
+  return result;
+}
+
 /** Opens (and on first use creates) the database. Rejects with StorageUnavailableError. */
 export function openDatabase(factory: IDBFactory | undefined = globalThis.indexedDB): Promise<IDBDatabase> {
   if (factory === undefined)
@@ -123,54 +152,36 @@ export class IndexedDbStorage implements MapStorage {
 
   async write(id: string, map: HandoffMap, baseRevision: number, now: number): Promise<WriteResult> {
     const text = serializeMap(map);
-    const tx = this.db.transaction([MAPS, VERSIONS], "readwrite");
-    const done = finished(tx);
-    // Rejections of `done` are handled below; without this, an abort before we await it is "unhandled".
-    done.catch(() => undefined);
-    let result: WriteResult;
-    try {
+    return readwrite(this.db, [MAPS, VERSIONS], async (tx): Promise<WriteResult> => {
       const maps = tx.objectStore(MAPS);
       const versions = tx.objectStore(VERSIONS);
       const pointer: unknown = await request(maps.get(id));
       const previous = readEntry(pointer);
       const current = pointer === undefined ? 0 : (previous?.revision ?? -1);
-      if (current !== baseRevision) {
-        result = { ok: false, reason: "stale", storedRevision: Math.max(current, 0) };
-      } else {
-        const revision = baseRevision + 1;
-        const entry: MapEntry = {
-          id,
-          title: map.title,
-          revision,
-          createdAt: previous?.createdAt ?? now,
-          updatedAt: now,
-          counts: countMap(map),
-        };
-        versions.put({ id, revision, text, savedAt: now }, versionKey(id, revision));
-        maps.put(entry, id);
-        if (baseRevision > 0) versions.delete(versionKey(id, baseRevision));
-        result = { ok: true, entry };
-      }
-    } catch (error) {
-      // A put that throws (quota, a stub in a test) must not leave a half-done transaction to commit.
-      try {
-        tx.abort();
-      } catch {
-        // already finished or aborted
-      }
-      throw error;
-    }
-    await done;
-    return result;
+      if (current !== baseRevision)
+        return { ok: false, reason: "stale", storedRevision: Math.max(current, 0) };
+      const revision = baseRevision + 1;
+      const entry: MapEntry = {
+        id,
+        title: map.title,
+        revision,
+        createdAt: previous?.createdAt ?? now,
+        updatedAt: now,
+        counts: countMap(map),
+      };
+      versions.put({ id, revision, text, savedAt: now }, versionKey(id, revision));
+      maps.put(entry, id);
+      if (baseRevision > 0) versions.delete(versionKey(id, baseRevision));
+      return { ok: true, entry };
+    });
   }
 
   async delete(id: string): Promise<void> {
-    const tx = this.db.transaction([MAPS, VERSIONS, SETTINGS], "readwrite");
-    const done = finished(tx);
-    tx.objectStore(MAPS).delete(id);
-    tx.objectStore(VERSIONS).delete(IDBKeyRange.bound(`${id}#`, `${id}#\uffff`));
-    tx.objectStore(SETTINGS).delete(`viewport:${id}`);
-    await done;
+    await readwrite(this.db, [MAPS, VERSIONS, SETTINGS], (tx) => {
+      tx.objectStore(MAPS).delete(id);
+      tx.objectStore(VERSIONS).delete(IDBKeyRange.bound(`${id}#`, `${id}#\uffff`));
+      tx.objectStore(SETTINGS).delete(`viewport:${id}`);
+    });
   }
 
   private async getSetting(key: string): Promise<unknown> {
@@ -179,15 +190,9 @@ export class IndexedDbStorage implements MapStorage {
   }
 
   private async setSetting(key: string, value: unknown): Promise<void> {
-    const tx = this.db.transaction(SETTINGS, "readwrite");
-    const done = finished(tx);
-    try {
+    await readwrite(this.db, [SETTINGS], (tx) => {
       tx.objectStore(SETTINGS).put(value, key);
-    } catch (error) {
-      tx.abort();
-      throw error;
-    }
-    await done;
+    });
   }
 
   async getLastMapId(): Promise<string | null> {

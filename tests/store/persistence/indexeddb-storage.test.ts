@@ -127,6 +127,33 @@ describe("IndexedDbStorage", () => {
     expect(await storage.read("m1")).toEqual({ status: "missing" });
   });
 
+  it("given a full storage, then settings writes reject with the quota error and leave no unhandled rejection", async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", onUnhandled);
+    try {
+      await storage.setViewport("m1", { x: 1, y: 2, zoom: 1 });
+      vi.spyOn(IDBObjectStore.prototype, "put").mockImplementation(() => {
+        throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      });
+      const viewportError = await storage
+        .setViewport("m1", { x: 9, y: 9, zoom: 2 })
+        .catch((e: unknown) => e);
+      const lastIdError = await storage.setLastMapId("m1").catch((e: unknown) => e);
+      const writeError = await storage.write("m1", createTemplate("blank"), 0, 1).catch((e: unknown) => e);
+      for (const error of [viewportError, lastIdError, writeError])
+        expect((error as DOMException).name).toBe("QuotaExceededError");
+      // The aborts settle on later turns of the event loop; give them time to surface if unhandled.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(unhandled).toEqual([]);
+      vi.restoreAllMocks();
+      expect(await storage.getViewport("m1")).toEqual({ x: 1, y: 2, zoom: 1 });
+      expect(await storage.getLastMapId()).toBeNull();
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+    }
+  });
+
   it("reports a stored map that is not valid JSON as corrupt, with its raw text", async () => {
     await storage.write("m1", createTemplate("blank"), 0, 1);
     await putRaw("versions", "m1#1", { id: "m1", revision: 1, text: "{ not json" });
