@@ -136,9 +136,7 @@ describe("IndexedDbStorage", () => {
       vi.spyOn(IDBObjectStore.prototype, "put").mockImplementation(() => {
         throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
       });
-      const viewportError = await storage
-        .setViewport("m1", { x: 9, y: 9, zoom: 2 })
-        .catch((e: unknown) => e);
+      const viewportError = await storage.setViewport("m1", { x: 9, y: 9, zoom: 2 }).catch((e: unknown) => e);
       const lastIdError = await storage.setLastMapId("m1").catch((e: unknown) => e);
       const writeError = await storage.write("m1", createTemplate("blank"), 0, 1).catch((e: unknown) => e);
       for (const error of [viewportError, lastIdError, writeError])
