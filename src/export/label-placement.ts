@@ -184,7 +184,8 @@ export function createLabelPlacer(
         // The middle first, then a quarter from either end: a label can slide along its line
         // past a crossing or a neighbouring box.
         for (const t of SLIDE) {
-          const at = { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t };
+          // Whole pixels (the route's are, and label sizes are even): crisp text, cheap numbers.
+          const at = { x: Math.round(a.x + (b.x - a.x) * t), y: Math.round(a.y + (b.y - a.y) * t) };
           candidates.push(centered(at));
           if (a.y === b.y) {
             // Between two boxes in a row the gap is often narrower than the label: rise above them.

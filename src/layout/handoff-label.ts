@@ -3,9 +3,10 @@
  * under it, the two centred on one another. The layout reserves this block around each route's
  * `labelAnchor` (the block is centred on it), and the SVG export draws it with the same numbers,
  * so the anchor the layout picks is a spot where the export's block fits clear of every box.
+ * The canvas draws the same block (src/ui/canvas/HandoffEdge.tsx).
  *
- * The canvas draws a one-line, shortened label (see `singleLineLabelSize`); the layout reserves
- * the larger of the two blocks so both surfaces fit at the anchor.
+ * Every size is a whole, even number of pixels, so a block centred on a whole-pixel anchor has
+ * whole-pixel corners too.
  */
 import { textWidth, wrapText } from "./text-metrics";
 
@@ -16,7 +17,10 @@ export const HANDOFF_LABEL_LINE_HEIGHT = Math.round(HANDOFF_LABEL_FONT * 1.3);
 export const FLAG_FONT = 10.5;
 export const FLAG_HEIGHT = 18;
 /** Between the label's halo and the flag. */
-export const FLAG_GAP = 3;
+export const FLAG_GAP = 4;
+
+/** The smallest even whole number of pixels at least `n`. */
+const even = (n: number) => 2 * Math.ceil(n / 2);
 
 export interface HandoffLabelSize {
   /** The wrapped label; empty when the handoff has no label. */
@@ -42,9 +46,9 @@ export function measureHandoffLabel(label: string, flagText: string | null): Han
   const lineHeight = HANDOFF_LABEL_LINE_HEIGHT;
   let widest = 0;
   for (const line of lines) widest = Math.max(widest, textWidth(line, HANDOFF_LABEL_FONT));
-  const labelWidth = lines.length === 0 ? 0 : widest + 10;
+  const labelWidth = lines.length === 0 ? 0 : even(widest + 10);
   const labelHeight = lines.length === 0 ? 0 : lines.length * lineHeight + 4;
-  const flagWidth = flagText === null ? 0 : textWidth(flagText, FLAG_FONT, "bold") + 14;
+  const flagWidth = flagText === null ? 0 : even(textWidth(flagText, FLAG_FONT, "bold") + 14);
   const height = labelHeight + (flagText === null ? 0 : (lines.length === 0 ? 0 : FLAG_GAP) + FLAG_HEIGHT);
   return {
     lines,
@@ -65,22 +69,4 @@ export function edgeCaseFlagText(labels: readonly string[], anyOpen: boolean): s
   const shown =
     labels.length <= 3 ? labels.join(" ") : `${labels.slice(0, 2).join(" ")} +${labels.length - 2}`;
   return `${anyOpen ? "⚑" : "✓"} ${shown}`;
-}
-
-const CANVAS_LABEL_MAX_CHARS = 40;
-const CANVAS_FONT = 11;
-
-/**
- * The canvas's block: the label on one line, cut to 40 characters, and a "⚑ n" flag below it
- * (the sizes src/ui/canvas/edge-labels.ts uses at the time of writing).
- */
-export function singleLineLabelSize(label: string, edgeCaseCount: number): { width: number; height: number } {
-  const flat = label.replace(/\s+/g, " ").trim();
-  const shown = flat.length > CANVAS_LABEL_MAX_CHARS ? `${flat.slice(0, CANVAS_LABEL_MAX_CHARS - 1)}…` : flat;
-  const labelWidth = shown === "" ? 0 : textWidth(shown, CANVAS_FONT) + 12;
-  const labelHeight = shown === "" ? 0 : CANVAS_FONT + 7;
-  const flagWidth = edgeCaseCount === 0 ? 0 : textWidth(`⚑ ${edgeCaseCount}`, CANVAS_FONT, "bold") + 14;
-  const flagHeight = edgeCaseCount === 0 ? 0 : CANVAS_FONT + 8;
-  const height = edgeCaseCount === 0 ? labelHeight : (shown === "" ? 0 : labelHeight + FLAG_GAP) + flagHeight;
-  return { width: Math.max(labelWidth, flagWidth), height };
 }

@@ -23,7 +23,7 @@
  */
 import type { ELK, ElkNode } from "elkjs/lib/elk-api";
 import type { HandoffMap, Step } from "../model/types";
-import { edgeCaseFlagText, measureHandoffLabel, singleLineLabelSize } from "./handoff-label";
+import { edgeCaseFlagText, measureHandoffLabel } from "./handoff-label";
 import {
   type LayoutMetrics,
   laneNameHeight,
@@ -648,9 +648,9 @@ function handoffLabelSizes(map: HandoffMap): Map<string, LabelSize> {
 }
 
 /**
- * The room a handoff's label needs at its anchor: the larger of the SVG export's block (wrapped
- * label, flag with the edge-case numbers; the wider of its open and resolved forms) and the
- * canvas's one-line block. Undefined when there is nothing to draw.
+ * The room a handoff's label needs at its anchor: the block the SVG export and the canvas draw
+ * (wrapped label, flag with the edge-case numbers; the larger of its open and resolved forms).
+ * Undefined when there is nothing to draw.
  */
 function reservedLabelSize(label: string, edgeCaseNumbers: readonly string[]): RouteRequest["label"] {
   if (label.trim() === "" && edgeCaseNumbers.length === 0) return undefined;
@@ -665,6 +665,5 @@ function reservedLabelSize(label: string, edgeCaseNumbers: readonly string[]): R
     width = Math.max(width, size.width);
     height = Math.max(height, size.height);
   }
-  const canvas = singleLineLabelSize(label, edgeCaseNumbers.length);
-  return { width: Math.max(width, canvas.width), height: Math.max(height, canvas.height) };
+  return { width, height };
 }

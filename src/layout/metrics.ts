@@ -139,10 +139,13 @@ function assertNever(value: never): never {
   throw new Error(`unexpected step kind ${String(value)}`);
 }
 
-/** Horizontal room for text `d` px from the middle of a box, after padding and outline. */
+/**
+ * Horizontal room for text `d` px from the middle of a box, after padding and outline: whole
+ * pixels, the same on both sides, so the text area starts at a whole pixel too.
+ */
 function textRoom(kind: StepKind, width: number, height: number, d: number, metrics: LayoutMetrics): number {
   const side = Math.max(metrics.stepPaddingX, outlineInset(kind, width, height, d) + OUTLINE_MARGIN);
-  return width - 2 * side;
+  return width - 2 * Math.ceil(side);
 }
 
 interface ChipRows {
@@ -312,7 +315,9 @@ export function measureStep(
     block = next;
   }
   block = contentHeight(wrapped.lines.length, chips.rows.length, metrics);
-  const height = Math.max(metrics.stepMinHeight, block + 2 * metrics.stepPaddingY);
+  const tall = Math.max(metrics.stepMinHeight, block + 2 * metrics.stepPaddingY);
+  // One pixel more when needed to centre the block on a whole pixel.
+  const height = tall + ((tall - block) % 2);
   const contentWidth = Math.max(widestOf(wrapped.lines), ...chips.rowWidths);
   // The narrowest width whose room holds the block (the room grows with the width).
   let width = Math.min(
@@ -321,6 +326,7 @@ export function measureStep(
   );
   while (width < maxW && textRoom(kind, width, height, block / 2, metrics) < contentWidth) width++;
   const room = textRoom(kind, width, height, block / 2, metrics);
+  // Whole pixels throughout (textRoom keeps width - room even, and so does the height above).
   const textArea: Rect = { x: (width - room) / 2, y: (height - block) / 2, width: room, height: block };
 
   const size: StepSize = { width, height, lines: wrapped.lines, truncated: wrapped.truncated, textArea };
@@ -328,7 +334,7 @@ export function measureStep(
     const placed: SystemChip[] = [];
     let y = textArea.y + wrapped.lines.length * metrics.stepLineHeight + metrics.systemsGap;
     chips.rows.forEach((row, r) => {
-      const left = (width - (chips.rowWidths[r] ?? 0)) / 2;
+      const left = Math.floor((width - (chips.rowWidths[r] ?? 0)) / 2);
       for (const chip of row) {
         placed.push({
           text: chip.text,

@@ -159,6 +159,10 @@ export function routeHandoffs(input: RouterInput, requests: readonly RouteReques
   }
   nudge(paths, requests, input, index, true);
   nudge(paths, requests, input, index, false);
+  // Whole pixels: crisp lines, and (in V8) small integers instead of a boxed double per
+  // coordinate in every consumer. Equal coordinates round alike, so segments stay orthogonal and
+  // ends on box borders stay there (boxes are whole pixels).
+  for (let k = 0; k < paths.length; k++) paths[k] = simplify((paths[k] ?? []).map(roundPoint));
   const anchors = labelAnchors(paths, requests, input, index);
   return requests.map((request, k) => ({
     id: request.id,
@@ -484,6 +488,10 @@ export function simplify(points: readonly Point[]): Point[] {
     result.push(p);
   }
   return result;
+}
+
+function roundPoint(p: Point): Point {
+  return { x: Math.round(p.x), y: Math.round(p.y) };
 }
 
 /** The middle of the longest horizontal segment (labels read best there), else of the longest one. */
@@ -935,7 +943,7 @@ function labelAnchors(
   const { bounds, boxes } = input;
   return paths.map((points, k) => {
     const size = requests[k]?.label;
-    if (!size || size.width <= 0 || size.height <= 0) return labelAnchor(points);
+    if (!size || size.width <= 0 || size.height <= 0) return roundPoint(labelAnchor(points));
     const w = size.width + 2 * LABEL_GAP;
     const h = size.height + 2 * LABEL_GAP;
     const segments: Array<{ a: Point; b: Point; length: number; rank: number; order: number }> = [];
@@ -970,7 +978,7 @@ function labelAnchors(
       }
       if (found) break;
     }
-    const anchor = found ?? labelAnchor(points);
+    const anchor = roundPoint(found ?? labelAnchor(points));
     labels.add(
       {
         x: anchor.x - size.width / 2,

@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
+import { shareLayout } from "../layout/share-layout";
 import type { LayoutMode, MapLayout } from "../layout/types";
 import { EditError, setPositions } from "../model/operations";
 import type { HandoffMap, Position } from "../model/types";
@@ -359,7 +360,8 @@ export function createEditorStore({ map, runLayout }: EditorStoreOptions): Edito
       store.setState({ layoutError: result.error });
       return;
     }
-    store.setState({ layout: result.layout, layoutError: null });
+    // Boxes and routes this edit did not change stay the objects the canvas already holds.
+    store.setState({ layout: shareLayout(store.getState().layout, result.layout), layoutError: null });
     if (base.steps.some((step) => step.position === undefined)) {
       const positions = positionsFromLayout(result.layout, base);
       for (const step of base.steps) if (step.position !== undefined) positions.delete(step.id);

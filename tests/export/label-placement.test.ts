@@ -176,6 +176,15 @@ describe("label placer on the template (as the SVG export and the canvas use it)
     }
   });
 
+  it("puts every label block at whole pixels, like the layout it is placed on", async () => {
+    const map = createRevOpsTemplate();
+    const layout = await layoutMap(createNodeElk(), map);
+    const placed = await placeAll(map, layout);
+    expect(placed.size).toBeGreaterThan(5);
+    for (const [id, r] of placed)
+      expect([r.x, r.y, r.width, r.height].every(Number.isInteger), `${id}: ${JSON.stringify(r)}`).toBe(true);
+  });
+
   it('keeps "qualified opportunity" off the "expansion opportunity" back edge', async () => {
     const map = createRevOpsTemplate();
     const layout = await layoutMap(createNodeElk(), map);

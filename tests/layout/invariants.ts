@@ -72,6 +72,20 @@ export function layoutViolations(
   for (const s of layout.steps) values.push(s.x, s.y, s.width, s.height);
   for (const h of layout.handoffs) for (const p of h.points) values.push(p.x, p.y);
   if (values.some((v) => !Number.isFinite(v))) say("a coordinate is not a finite number");
+  // Whole pixels everywhere: crisp lines, and cheap numbers for every consumer to hold.
+  const fractional: string[] = [];
+  const walk = (value: unknown, path: string) => {
+    if (typeof value === "number") {
+      if (!Number.isInteger(value) && fractional.length < 3) fractional.push(`${path} = ${value}`);
+    } else if (Array.isArray(value)) {
+      value.forEach((item, i) => {
+        walk(item, `${path}[${i}]`);
+      });
+    } else if (typeof value === "object" && value !== null)
+      for (const [key, item] of Object.entries(value)) walk(item, `${path}.${key}`);
+  };
+  walk(layout, "layout");
+  if (fractional.length > 0) say(`coordinates are not whole pixels: ${fractional.join(", ")}`);
 
   // Lanes: in map order, stacked from the phase header down with no gaps, to the bottom.
   const bands = new Map(layout.lanes.map((l) => [l.id, l]));

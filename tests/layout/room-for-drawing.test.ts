@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { edgeCaseFlagText, measureHandoffLabel, singleLineLabelSize } from "../../src/layout/handoff-label";
+import { edgeCaseFlagText, measureHandoffLabel } from "../../src/layout/handoff-label";
 import { layoutMap } from "../../src/layout/layout-map";
 import {
   DEFAULT_METRICS,
@@ -272,9 +272,8 @@ function labelBlocks(map: HandoffMap, layout: MapLayout): Map<string, Rect> {
     const svg = [true, false].map((open) =>
       measureHandoffLabel(h.label, labels.length === 0 ? null : edgeCaseFlagText(labels, open)),
     );
-    const canvas = singleLineLabelSize(h.label, labels.length);
-    const width = Math.max(...svg.map((s) => s.width), canvas.width);
-    const height = Math.max(...svg.map((s) => s.height), canvas.height);
+    const width = Math.max(...svg.map((s) => s.width));
+    const height = Math.max(...svg.map((s) => s.height));
     const { x, y } = route.labelAnchor;
     blocks.set(h.id, { x: x - width / 2, y: y - height / 2, width, height });
   }

@@ -3,7 +3,7 @@
  * few crossings, and label anchors where the label block fits.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { edgeCaseFlagText, measureHandoffLabel, singleLineLabelSize } from "../../src/layout/handoff-label";
+import { edgeCaseFlagText, measureHandoffLabel } from "../../src/layout/handoff-label";
 import { layoutMap } from "../../src/layout/layout-map";
 import { createNodeElk } from "../../src/layout/node-elk";
 import type { MapLayout, Point, Rect } from "../../src/layout/types";
@@ -14,7 +14,7 @@ import { layoutViolations } from "./invariants";
 
 const elk = createNodeElk();
 
-/** The label block each surface draws, the larger of the SVG's and the canvas's, around the anchor. */
+/** The label block the SVG and the canvas draw, around the anchor. */
 function labelBlocks(map: HandoffMap, layout: MapLayout): Map<string, Rect> {
   const routes = new Map(layout.handoffs.map((h) => [h.id, h]));
   const blocks = new Map<string, Rect>();
@@ -24,9 +24,7 @@ function labelBlocks(map: HandoffMap, layout: MapLayout): Map<string, Rect> {
     const route = routes.get(h.id);
     if (!route || (h.label.trim() === "" && labels.length === 0)) continue;
     const svg = measureHandoffLabel(h.label, labels.length === 0 ? null : edgeCaseFlagText(labels, true));
-    const canvas = singleLineLabelSize(h.label, labels.length);
-    const width = Math.max(svg.width, canvas.width);
-    const height = Math.max(svg.height, canvas.height);
+    const { width, height } = svg;
     const { x, y } = route.labelAnchor;
     blocks.set(h.id, { x: x - width / 2, y: y - height / 2, width, height });
   }

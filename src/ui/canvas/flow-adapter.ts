@@ -318,9 +318,10 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
         selected,
         data: {
           step,
-          lines:
-            previous !== undefined && sameLines(previous.data.lines, lines) ? previous.data.lines : lines,
-          face: previous !== undefined && sameFace(previous.data.face, face) ? previous.data.face : face,
+          // The current layout's objects: the store shares unchanged ones with the last layout
+          // (shareLayout), and holding the old ones here would keep two layouts alive.
+          lines,
+          face,
           edgeCaseCount,
           severity,
         },
@@ -368,7 +369,7 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
         reconnectable: true,
         data: {
           handoff,
-          route: before !== undefined && sameRoute(before.route, route) ? before.route : route,
+          route,
           crossLane,
           severity: highestOpenSeverity(handoff.edgeCases),
           flagText,
