@@ -15,8 +15,11 @@
  *
  * Writes bench/results/export.json and prints a Markdown table. The linearity check (4,000-step
  * SVG time at most 4.5x the 1,000-step time) is printed, and sets the exit code.
+ *
+ * To work on the bench or check that it runs, narrow it: BENCH_SIZES=200 (comma-separated step
+ * counts) and/or BENCH_RUNS=2 (runs per format and size). A narrowed run prints its table but does
+ * not write bench/results/export.json, and checks linearity only if it has both 1,000 and 4,000.
  */
-import { fork } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { dirname, join } from "node:path";
@@ -26,9 +29,14 @@ import { renderSvg } from "../src/export/render-svg";
 import type { EdgeCase, HandoffMap } from "../src/model/types";
 import { SEVERITIES } from "../src/model/types";
 import { gridLayout } from "../tests/fixtures/export-fixtures";
+import { runInChild, runParentOrChild } from "./child-run";
 import { generateMap, seededRandom } from "./generate-map";
 
-const SIZES = [200, 1000, 4000] as const;
+const SIZES: readonly number[] = process.env.BENCH_SIZES
+  ? process.env.BENCH_SIZES.split(",").map(Number)
+  : [200, 1000, 4000];
+const RUNS = process.env.BENCH_RUNS ? Math.max(1, Number(process.env.BENCH_RUNS)) : undefined;
+const NARROWED = Boolean(process.env.BENCH_SIZES || process.env.BENCH_RUNS);
 const SEED = 7;
 const LINEARITY_LIMIT = 4.5;
 const here = dirname(fileURLToPath(import.meta.url));
@@ -123,19 +131,9 @@ async function runTask(task: Task): Promise<TaskResult> {
   };
 }
 
-function inChild(task: Task): Promise<TaskResult> {
-  return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(import.meta.url), ["--child", JSON.stringify(task)], {
-      execArgv: [...process.execArgv, "--expose-gc"],
-      stdio: ["ignore", "inherit", "inherit", "ipc"],
-    });
-    child.once("message", (message) => resolve(message as TaskResult));
-    child.once("error", reject);
-    child.once("exit", (code) => {
-      if (code !== 0 && code !== null) reject(new Error(`bench child exited with ${code}`));
-    });
-  });
-}
+/** --expose-gc, so that each timed run can start from a collected heap. */
+const inChild = (task: Task): Promise<TaskResult> =>
+  runInChild<TaskResult>(import.meta.url, task, { extraExecArgv: ["--expose-gc"] });
 
 interface BenchRow {
   steps: number;
@@ -172,8 +170,8 @@ async function main(): Promise<void> {
   for (const size of SIZES) {
     const map = benchMap(size);
     const edgeCases = map.handoffs.reduce((sum, h) => sum + h.edgeCases.length, 0);
-    const svg = await inChild({ format: "svg", size, runs: 15 });
-    const png = await inChild({ format: "png", size, runs: size >= 4000 ? 2 : 3 });
+    const svg = await inChild({ format: "svg", size, runs: RUNS ?? 15 });
+    const png = await inChild({ format: "png", size, runs: RUNS ?? (size >= 4000 ? 2 : 3) });
     const row = {
       steps: size,
       handoffs: map.handoffs.length,
@@ -196,18 +194,22 @@ async function main(): Promise<void> {
   const pngRatio = round((at(4000)?.pngMedianMs ?? 0) / (at(1000)?.pngMedianMs ?? 1), 2);
 
   const out = join(here, "results", "export.json");
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(
-    out,
-    `${JSON.stringify({ machine, seed: SEED, layout: "grid fixture (excluded from times)", rows, svgRatio, pngRatio, linearityLimit: LINEARITY_LIMIT }, null, 2)}\n`,
-  );
+  if (!NARROWED) {
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(
+      out,
+      `${JSON.stringify({ machine, seed: SEED, layout: "grid fixture (excluded from times)", rows, svgRatio, pngRatio, linearityLimit: LINEARITY_LIMIT }, null, 2)}\n`,
+    );
+  }
 
   console.log(
     `\nMachine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}, ${machine.platform}`,
   );
-  console.log(
-    "Layout excluded (grid fixture). SVG: median of 15 runs after a warm-up; PNG: median of 3 (2 at 4,000 steps). Peak RSS of a fresh process.\n",
-  );
+  const runs =
+    RUNS === undefined
+      ? "SVG: median of 15 runs after a warm-up; PNG: median of 3 (2 at 4,000 steps)"
+      : `SVG: median of ${RUNS} runs after a warm-up; PNG: median of ${RUNS}`;
+  console.log(`Layout excluded (grid fixture). ${runs}. Peak RSS of a fresh process.\n`);
   console.log(
     "| steps | handoffs | edge cases | SVG (ms) | SVG size | SVG peak RSS | PNG (ms) | PNG size | PNG pixels (scale) | PNG peak RSS |",
   );
@@ -217,20 +219,15 @@ async function main(): Promise<void> {
       `| ${r.steps.toLocaleString("en")} | ${r.handoffs.toLocaleString("en")} | ${r.edgeCases.toLocaleString("en")} | ${r.svgMedianMs} | ${r.svgKb.toLocaleString("en")} KB | ${r.svgPeakRssMb} MB | ${r.pngMedianMs.toLocaleString("en")} | ${r.pngKb.toLocaleString("en")} KB | ${r.pngPixels} (${r.pngScale}x) | ${r.pngPeakRssMb} MB |`,
     );
   }
-  const ok = svgRatio <= LINEARITY_LIMIT;
+  const checked = at(4000) !== undefined && at(1000) !== undefined;
+  const ok = !checked || svgRatio <= LINEARITY_LIMIT;
   console.log(
-    `\n4,000 / 1,000 steps: SVG ${svgRatio}x, PNG ${pngRatio}x (limit for SVG ${LINEARITY_LIMIT}x: ${ok ? "ok" : "FAILED"})`,
+    checked
+      ? `\n4,000 / 1,000 steps: SVG ${svgRatio}x, PNG ${pngRatio}x (limit for SVG ${LINEARITY_LIMIT}x: ${ok ? "ok" : "FAILED"})`
+      : "\n4,000 / 1,000 steps: not both in this run, linearity not checked",
   );
-  console.log(`wrote ${out}`);
+  console.log(NARROWED ? `narrowed run (BENCH_SIZES / BENCH_RUNS): ${out} not written` : `wrote ${out}`);
   if (!ok) process.exitCode = 1;
 }
 
-const childIndex = process.argv.indexOf("--child");
-if (childIndex >= 0) {
-  const task = JSON.parse(process.argv[childIndex + 1] ?? "{}") as Task;
-  const result = await runTask(task);
-  process.send?.(result);
-  process.disconnect?.();
-} else {
-  await main();
-}
+await runParentOrChild({ parent: main, child: runTask });

@@ -6,8 +6,12 @@
  * Every measurement runs in a fresh child process, so each gets its own JIT warm-up and its own
  * peak RSS (process.resourceUsage().maxRSS). Times are medians of several runs after one warm-up.
  * Writes bench/results/layout.json and prints a table. Not a test: nothing here fails the build.
+ *
+ * To work on the bench or check that it runs, narrow it: BENCH_SIZES=50 (comma-separated step
+ * counts) and/or BENCH_RUNS=2 (timed runs per size). A narrowed run does the partitioning and
+ * route-quality parts only at the sizes it was given, prints its table, and does not write
+ * bench/results/layout.json.
  */
-import { fork } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { dirname, join } from "node:path";
@@ -17,9 +21,14 @@ import { layoutMap } from "../src/layout/layout-map";
 import { createNodeElk } from "../src/layout/node-elk";
 import type { MapLayout, Point } from "../src/layout/types";
 import type { HandoffMap } from "../src/model/types";
+import { runInChild, runParentOrChild } from "./child-run";
 import { generateMap } from "./generate-map";
 
-const SIZES = [50, 200, 1000, 2000] as const;
+const SIZES: readonly number[] = process.env.BENCH_SIZES
+  ? process.env.BENCH_SIZES.split(",").map(Number)
+  : [50, 200, 1000, 2000];
+const RUNS = process.env.BENCH_RUNS ? Math.max(1, Number(process.env.BENCH_RUNS)) : undefined;
+const NARROWED = Boolean(process.env.BENCH_SIZES || process.env.BENCH_RUNS);
 const SEED = 42;
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -198,29 +207,8 @@ async function routeQuality(
 
 // ----- parent: fork a child per task ----------------------------------------------------------
 
-function inChild(task: Task, timeoutMs: number): Promise<TaskResult | { timedOut: true }> {
-  return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(import.meta.url), ["--child", JSON.stringify(task)], {
-      execArgv: process.execArgv,
-      stdio: ["ignore", "inherit", "inherit", "ipc"],
-    });
-    const timer = setTimeout(() => {
-      child.kill("SIGKILL");
-      resolve({ timedOut: true });
-    }, timeoutMs);
-    child.once("message", (message) => {
-      clearTimeout(timer);
-      resolve(message as TaskResult);
-    });
-    child.once("error", reject);
-    child.once("exit", (code) => {
-      if (code !== 0 && code !== null) {
-        clearTimeout(timer);
-        reject(new Error(`bench child exited with ${code}`));
-      }
-    });
-  });
-}
+const inChild = (task: Task, timeoutMs: number) =>
+  runInChild<TaskResult>(import.meta.url, task, { timeoutMs });
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -239,7 +227,7 @@ async function main(): Promise<void> {
   console.log(`Layout bench on ${machine.cpu} x${machine.cores}, Node ${machine.node}, ${machine.platform}`);
   const rows: Array<Record<string, number | string | null>> = [];
   for (const size of SIZES) {
-    const runs = size <= 200 ? 7 : size <= 1000 ? 5 : 3;
+    const runs = RUNS ?? (size <= 200 ? 7 : size <= 1000 ? 5 : 3);
     const map = mapFor(size);
     const ours = await inChild({ kind: "ours", size, runs }, 600_000);
     const plain = await inChild({ kind: "plain", size, runs }, 600_000);
@@ -267,7 +255,7 @@ async function main(): Promise<void> {
     ["partition-phase", [50, 200, 1000, 2000]],
     ["partition-lane", [200, 500]],
   ] as const) {
-    for (const size of sizes) {
+    for (const size of NARROWED ? sizes.filter((n) => SIZES.includes(n)) : sizes) {
       const result = await inChild({ kind, size, runs: 1 }, 60_000);
       const ms = "timedOut" in result ? null : Math.round(result.times[0] ?? 0);
       const row = { kind, steps: size, ms: ms ?? ">60000" };
@@ -278,7 +266,7 @@ async function main(): Promise<void> {
   }
 
   const quality: Array<Record<string, number>> = [];
-  for (const size of [50, 200]) {
+  for (const size of NARROWED ? SIZES : [50, 200]) {
     const result = await inChild({ kind: "quality", size, runs: 0 }, 300_000);
     if (!("timedOut" in result) && result.extra) {
       quality.push({ steps: size, ...result.extra });
@@ -287,8 +275,10 @@ async function main(): Promise<void> {
   }
 
   const out = join(here, "results", "layout.json");
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, `${JSON.stringify({ machine, seed: SEED, rows, partitions, quality }, null, 2)}\n`);
+  if (!NARROWED) {
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, `${JSON.stringify({ machine, seed: SEED, rows, partitions, quality }, null, 2)}\n`);
+  }
 
   console.log(
     "\n| steps | lanes | handoffs | ours (ms) | plain ELK (ms) | ratio | peak RSS ours / plain (MB) |",
@@ -299,15 +289,7 @@ async function main(): Promise<void> {
       `| ${r.steps} | ${r.lanes} | ${r.handoffs} | ${r.oursMs} | ${r.plainElkMs} | ${r.ratio} | ${r.oursPeakRssMb} / ${r.plainPeakRssMb} |`,
     );
   }
-  console.log(`\nwrote ${out}`);
+  console.log(NARROWED ? `\nnarrowed run (BENCH_SIZES / BENCH_RUNS): ${out} not written` : `\nwrote ${out}`);
 }
 
-const childIndex = process.argv.indexOf("--child");
-if (childIndex >= 0) {
-  const task = JSON.parse(process.argv[childIndex + 1] ?? "{}") as Task;
-  const result = await runTask(task);
-  process.send?.(result);
-  process.disconnect?.();
-} else {
-  await main();
-}
+await runParentOrChild({ parent: main, child: runTask });
