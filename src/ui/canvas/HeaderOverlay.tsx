@@ -1,6 +1,5 @@
 import { type Transform, useStoreApi } from "@xyflow/react";
-import { type KeyboardEvent, type RefObject, useEffect, useLayoutEffect, useRef, useState } from "react";
-import { createPortal } from "react-dom";
+import { useLayoutEffect, useRef, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import type { SvgTheme } from "../../export/svg-theme";
 import { wrapText } from "../../layout/text-metrics";
@@ -20,6 +19,7 @@ import { addLaneAtEnd, addPhaseAtEnd } from "../editor/editor-commands";
 import { useEditor, useEditorStoreApi } from "../store-context";
 import { headerSizes } from "./canvas-geometry";
 import { LANE_COLORS, laneAccentColor } from "./canvas-theme";
+import { HeaderActions, type MenuItem } from "./HeaderActions";
 
 const headerSelection = (s: EditorState) => ({ lane: s.selection.lane, phase: s.selection.phase });
 
@@ -48,8 +48,13 @@ function setStyle(element: HTMLElement, property: string, value: string) {
 /**
  * Puts the headers where the viewport says, straight into the DOM: panning and zooming change
  * only these styles, so the headers (and their menus) never re-render per frame.
+ *
+ * A phase header covers only the part of its column that is on screen (`paneWidth` wide, 0 when
+ * not yet measured), so a phase running off either edge keeps its name centred in what shows and
+ * its menu button in reach, as a spreadsheet's frozen row does. A phase wholly off screen keeps its
+ * full place, outside the clipped row.
  */
-function placeHeaders(root: HTMLElement, layout: MapLayout, [tx, ty, zoom]: Transform) {
+function placeHeaders(root: HTMLElement, layout: MapLayout, [tx, ty, zoom]: Transform, paneWidth: number) {
   const { column, row } = headerSizes(layout, zoom);
   const laneColumn = root.querySelector<HTMLElement>(".hf-lane-headers");
   const phaseRow = root.querySelector<HTMLElement>(".hf-phase-headers");
@@ -76,11 +81,20 @@ function placeHeaders(root: HTMLElement, layout: MapLayout, [tx, ty, zoom]: Tran
     setStyle(element, "font-size", `${font.size}px`);
     setStyle(element, "-webkit-line-clamp", String(font.lines));
   }
+  const rowEnd = paneWidth > 0 ? paneWidth : Number.POSITIVE_INFINITY;
   for (const col of layout.phases) {
     const element = phaseRow?.querySelector<HTMLElement>(`[data-phase-id="${CSS.escape(col.id)}"]`);
     if (element === null || element === undefined) continue;
-    setStyle(element, "transform", `translateX(${col.x * zoom + tx - column}px)`);
-    setStyle(element, "width", `${col.width * zoom}px`);
+    let left = col.x * zoom + tx;
+    let right = left + col.width * zoom;
+    if (Math.max(left, column) < Math.min(right, rowEnd)) {
+      left = Math.max(left, column);
+      right = Math.min(right, rowEnd);
+    }
+    setStyle(element, "transform", `translateX(${left - column}px)`);
+    setStyle(element, "width", `${right - left}px`);
+    // At the lane header column the column's own border marks the edge; a dashed one beside it is noise.
+    setStyle(element, "border-left-color", left <= column + 0.5 ? "transparent" : "");
   }
 }
 
@@ -113,15 +127,18 @@ export function HeaderOverlay({
 
   // After every render (new headers get their places at once) ...
   useLayoutEffect(() => {
-    if (root.current !== null) placeHeaders(root.current, layout, flow.getState().transform);
+    const { transform, width } = flow.getState();
+    if (root.current !== null) placeHeaders(root.current, layout, transform, width);
   });
-  // ... and on every viewport change.
+  // ... and on every viewport change or pane resize.
   useLayoutEffect(() => {
     let last: Transform | null = null;
+    let lastWidth = -1;
     return flow.subscribe((state) => {
-      if (state.transform === last || root.current === null) return;
+      if ((state.transform === last && state.width === lastWidth) || root.current === null) return;
       last = state.transform;
-      placeHeaders(root.current, layout, state.transform);
+      lastWidth = state.width;
+      placeHeaders(root.current, layout, state.transform, state.width);
     });
   }, [flow, layout]);
 
@@ -165,96 +182,6 @@ export function HeaderOverlay({
   );
 }
 
-interface MenuItem {
-  label: string;
-  onSelect(): void;
-  disabled?: boolean;
-  danger?: boolean;
-  swatch?: string;
-}
-
-/**
- * A small menu in a portal (the header column clips its content), placed under its button and
- * kept on screen. Arrow keys move, Escape or Tab closes and returns focus to the button.
- */
-function HeaderMenu({
-  label,
-  items,
-  anchor,
-  onClose,
-}: {
-  label: string;
-  items: MenuItem[];
-  anchor: RefObject<HTMLElement | null>;
-  onClose(): void;
-}) {
-  const ref = useRef<HTMLDivElement>(null);
-  const [at, setAt] = useState<{ left: number; top: number } | null>(null);
-  useLayoutEffect(() => {
-    const rect = anchor.current?.getBoundingClientRect();
-    const menuHeight = ref.current?.offsetHeight ?? 0;
-    if (rect !== undefined) {
-      const top = Math.max(8, Math.min(rect.bottom + 4, window.innerHeight - menuHeight - 8));
-      setAt({ left: Math.max(8, Math.min(rect.left, window.innerWidth - 240)), top });
-    }
-    ref.current?.querySelector<HTMLButtonElement>("button:not([disabled])")?.focus();
-  }, [anchor]);
-  useEffect(() => {
-    const onPointer = (event: PointerEvent) => {
-      if (ref.current !== null && !ref.current.contains(event.target as Node)) onClose();
-    };
-    document.addEventListener("pointerdown", onPointer, true);
-    return () => document.removeEventListener("pointerdown", onPointer, true);
-  }, [onClose]);
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    event.stopPropagation();
-    const buttons = [...(ref.current?.querySelectorAll<HTMLButtonElement>("button:not([disabled])") ?? [])];
-    const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
-    if (event.key === "Escape" || event.key === "Tab") {
-      event.preventDefault();
-      onClose();
-    } else if (event.key === "ArrowDown") {
-      event.preventDefault();
-      buttons[(at + 1) % buttons.length]?.focus();
-    } else if (event.key === "ArrowUp") {
-      event.preventDefault();
-      buttons[(at - 1 + buttons.length) % buttons.length]?.focus();
-    }
-  };
-
-  return createPortal(
-    <div
-      className="hf-menu"
-      role="menu"
-      aria-label={label}
-      ref={ref}
-      onKeyDown={onKeyDown}
-      style={at === null ? { visibility: "hidden" } : { left: at.left, top: at.top }}
-    >
-      {items.map((item) => (
-        <button
-          key={item.label}
-          type="button"
-          role="menuitem"
-          className={`hf-menu__item${item.danger ? " hf-menu__item--danger" : ""}`}
-          disabled={item.disabled}
-          onClick={() => {
-            onClose();
-            item.onSelect();
-          }}
-        >
-          {item.swatch !== undefined && (
-            <span className="hf-swatch" style={{ background: item.swatch }} aria-hidden="true" />
-          )}
-          {item.label}
-        </button>
-      ))}
-    </div>,
-    document.body,
-  );
-}
-
 function NameEditor({
   initial,
   label,
@@ -290,6 +217,52 @@ function NameEditor({
   );
 }
 
+/**
+ * A header's name: a button that selects the lane or phase (double-click renames), or the rename
+ * field while `renaming`. `onRenamed` hears only a real change: not a cancel, a blank or the same name.
+ */
+function HeaderName({
+  kind,
+  name,
+  selected,
+  renaming,
+  onSelect,
+  onRename,
+  onRenamed,
+}: {
+  kind: "lane" | "phase";
+  name: string;
+  selected: boolean;
+  renaming: boolean;
+  onSelect(): void;
+  onRename(renaming: boolean): void;
+  onRenamed(name: string): void;
+}) {
+  if (renaming)
+    return (
+      <NameEditor
+        initial={name}
+        label={kind === "lane" ? "Lane name" : "Phase name"}
+        onDone={(next) => {
+          onRename(false);
+          if (next !== null && next !== name) onRenamed(next);
+        }}
+      />
+    );
+  return (
+    <button
+      type="button"
+      className={`hf-${kind}-header__name`}
+      title={`${name} (double-click to rename)`}
+      aria-pressed={selected}
+      onClick={onSelect}
+      onDoubleClick={() => onRename(true)}
+    >
+      <span className="hf-header-text">{name}</span>
+    </button>
+  );
+}
+
 function LaneHeader({
   lane,
   index,
@@ -304,10 +277,8 @@ function LaneHeader({
   selected: boolean;
 }) {
   const store = useEditorStoreApi();
-  const [menu, setMenu] = useState(false);
   const [renaming, setRenaming] = useState(false);
   const [deleting, setDeleting] = useState(false);
-  const menuButton = useRef<HTMLButtonElement>(null);
   const apply = store.getState().apply;
 
   const stepCount = () => store.getState().map.steps.filter((s) => s.lane === lane.id).length;
@@ -341,49 +312,16 @@ function LaneHeader({
   return (
     <div className={`hf-lane-header${selected ? " is-selected" : ""}`} data-lane-id={lane.id}>
       {accent !== null && <span className="hf-lane-header__accent" style={{ background: accent }} />}
-      {renaming ? (
-        <NameEditor
-          initial={lane.name}
-          label="Lane name"
-          onDone={(name) => {
-            setRenaming(false);
-            if (name !== null && name !== lane.name) apply((m) => updateLane(m, lane.id, { name }));
-          }}
-        />
-      ) : (
-        <button
-          type="button"
-          className="hf-lane-header__name"
-          title={`${lane.name} (double-click to rename)`}
-          aria-pressed={selected}
-          onClick={() => store.getState().select({ lane: lane.id })}
-          onDoubleClick={() => setRenaming(true)}
-        >
-          <span className="hf-header-text">{lane.name}</span>
-        </button>
-      )}
-      <button
-        ref={menuButton}
-        type="button"
-        className="hf-header-menu-button"
-        aria-label={`Lane actions: ${lane.name}`}
-        aria-haspopup="menu"
-        aria-expanded={menu}
-        onClick={() => setMenu((open) => !open)}
-      >
-        ⋯
-      </button>
-      {menu && (
-        <HeaderMenu
-          label={`Lane actions: ${lane.name}`}
-          items={items}
-          anchor={menuButton}
-          onClose={() => {
-            setMenu(false);
-            menuButton.current?.focus();
-          }}
-        />
-      )}
+      <HeaderName
+        kind="lane"
+        name={lane.name}
+        selected={selected}
+        renaming={renaming}
+        onSelect={() => store.getState().select({ lane: lane.id })}
+        onRename={setRenaming}
+        onRenamed={(name) => apply((m) => updateLane(m, lane.id, { name }))}
+      />
+      <HeaderActions label={`Lane actions: ${lane.name}`} items={items} />
       {deleting && (
         <DeleteLaneDialog
           laneName={lane.name}
@@ -412,9 +350,7 @@ function PhaseHeader({
   selected: boolean;
 }) {
   const store = useEditorStoreApi();
-  const [menu, setMenu] = useState(false);
   const [renaming, setRenaming] = useState(false);
-  const menuButton = useRef<HTMLButtonElement>(null);
   const apply = store.getState().apply;
 
   const items: MenuItem[] = [
@@ -453,49 +389,16 @@ function PhaseHeader({
       data-phase-id={phase.id}
       style={{ borderTopColor: phase.color }}
     >
-      {renaming ? (
-        <NameEditor
-          initial={phase.name}
-          label="Phase name"
-          onDone={(name) => {
-            setRenaming(false);
-            if (name !== null && name !== phase.name) apply((m) => updatePhase(m, phase.id, { name }));
-          }}
-        />
-      ) : (
-        <button
-          type="button"
-          className="hf-phase-header__name"
-          title={`${phase.name} (double-click to rename)`}
-          aria-pressed={selected}
-          onClick={() => store.getState().select({ phase: phase.id })}
-          onDoubleClick={() => setRenaming(true)}
-        >
-          <span className="hf-header-text">{phase.name}</span>
-        </button>
-      )}
-      <button
-        ref={menuButton}
-        type="button"
-        className="hf-header-menu-button"
-        aria-label={`Phase actions: ${phase.name}`}
-        aria-haspopup="menu"
-        aria-expanded={menu}
-        onClick={() => setMenu((open) => !open)}
-      >
-        ⋯
-      </button>
-      {menu && (
-        <HeaderMenu
-          label={`Phase actions: ${phase.name}`}
-          items={items}
-          anchor={menuButton}
-          onClose={() => {
-            setMenu(false);
-            menuButton.current?.focus();
-          }}
-        />
-      )}
+      <HeaderName
+        kind="phase"
+        name={phase.name}
+        selected={selected}
+        renaming={renaming}
+        onSelect={() => store.getState().select({ phase: phase.id })}
+        onRename={setRenaming}
+        onRenamed={(name) => apply((m) => updatePhase(m, phase.id, { name }))}
+      />
+      <HeaderActions label={`Phase actions: ${phase.name}`} items={items} />
     </div>
   );
 }
