@@ -3,6 +3,7 @@ import path from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createRevOpsTemplate } from "../../src/model/templates";
+import { READABLE_ZOOM } from "../../src/ui/canvas/canvas-geometry";
 import { ARTIFACTS_DIR, BASE_URL, type BrowserSession, launchBrowser, watchConsole } from "./browser";
 
 /**
@@ -79,19 +80,19 @@ describe("editor", () => {
   });
 
   it("opens the template at a readable zoom, and Fit view shows every step in its lane", async () => {
-    // First open: readable on a projector (zoom >= 0.65) from the top-left of the lane area,
-    // not the whole 3,000 px template at a third of its size.
+    // First open: readable on a projector (zoom >= READABLE_ZOOM) from the top-left of the lane
+    // area, not the whole 3,300 px template at a third of its size (first-view.e2e.ts has the rest).
     await expect.poll(() => nodes().count(), { timeout: 15_000 }).toBeGreaterThan(3);
     await page.waitForTimeout(300);
     await shot("01-first-open");
-    expect(await viewportZoom()).toBeGreaterThanOrEqual(0.65);
+    expect(await viewportZoom()).toBeGreaterThanOrEqual(READABLE_ZOOM);
     const first = await center(node(template.steps[0]?.label ?? ""));
     const headers = await center(page.locator(".hf-lane-header").first());
     expect(first.box.x).toBeGreaterThan(headers.box.x + headers.box.width);
     // Only what is on screen is rendered: count with the whole map in view.
     await button("Fit view").click();
     await expect.poll(() => nodes().count(), { timeout: 15_000 }).toBe(template.steps.length);
-    await expect.poll(() => viewportZoom()).toBeLessThan(0.65);
+    await expect.poll(() => viewportZoom()).toBeLessThan(READABLE_ZOOM);
     const laneOf = new Map(template.steps.map((step) => [step.label, step.lane]));
     for (const step of template.steps) {
       const element = page.locator(`.react-flow__node[data-id="${step.id}"] [data-testid="step-node"]`);

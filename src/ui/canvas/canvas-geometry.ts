@@ -33,16 +33,38 @@ export interface ViewportFit {
   zoom: number;
 }
 
+export interface FitOptions {
+  /** Room kept free right of and below the lane area, px on screen. */
+  padding?: number;
+  minZoom?: number;
+  maxZoom?: number;
+}
+
 /**
- * The viewport that shows the whole lane area in a `width` x `height` pane, its top-left corner
- * just inside the frozen headers (which cover the layout's own header column and row), so
- * nothing the room needs to read hides under a header. Zoom is capped so a small map is not blown up.
+ * The viewport that puts the lane area's top-left corner at `zoom` against the frozen headers:
+ * the first lane band starts right under the phase header row and the first phase right of the
+ * lane header column, no strip of empty canvas between a header and what it labels. The frozen
+ * headers cover the layout's own (smaller or larger) header column and row.
+ */
+function lanesAtHeaders(layout: MapLayout, zoom: number): ViewportFit {
+  const { column, row } = headerSizes(layout, zoom);
+  return { x: column - layout.laneHeaderWidth * zoom, y: row - layout.phaseHeaderHeight * zoom, zoom };
+}
+
+/**
+ * The viewport that shows the whole lane area in a `width` x `height` pane, against the frozen
+ * headers (see lanesAtHeaders), with `padding` right and below. Zoom is capped so a small map is
+ * not blown up.
+ *
+ * A map wider than the pane (the usual swimlane shape) keeps its free room below rather than
+ * centred: the phase header row stays on the lanes it names, as a table's header row does, and a
+ * room reads it as one diagram, not as headers floating over a band in the middle of the screen.
  */
 export function fitLayoutViewport(
   layout: MapLayout,
   width: number,
   height: number,
-  options: { padding?: number; minZoom?: number; maxZoom?: number } = {},
+  options: FitOptions = {},
 ): ViewportFit {
   const pad = options.padding ?? 16;
   const minZoom = options.minZoom ?? 0.1;
@@ -53,25 +75,27 @@ export function fitLayoutViewport(
   // The header sizes depend on the zoom and the zoom on the room they leave: settle in a few rounds.
   for (let round = 0; round < 4; round++) {
     const { column, row } = headerSizes(layout, zoom);
-    const fit = Math.min((width - column - 2 * pad) / areaWidth, (height - row - 2 * pad) / areaHeight);
+    const fit = Math.min((width - column - pad) / areaWidth, (height - row - pad) / areaHeight);
     zoom = Math.max(minZoom, Math.min(maxZoom, fit));
   }
-  const { column, row } = headerSizes(layout, zoom);
-  return {
-    x: column + pad - layout.laneHeaderWidth * zoom,
-    y: row + pad - layout.phaseHeaderHeight * zoom,
-    zoom,
-  };
+  return lanesAtHeaders(layout, zoom);
 }
 
-/** The smallest zoom at which step labels stay readable on a projector (11-13 px type). */
-export const READABLE_ZOOM = 0.65;
+/**
+ * The smallest zoom at which a room can still read the map: step labels are 13 px in the
+ * layout, 6.5 px at 0.5 (lane and phase names are in the frozen headers at full size whatever
+ * the zoom). Below it a projected map shows its shape but not its words.
+ */
+export const READABLE_ZOOM = 0.5;
 
 /**
- * What a map shows when it opens without a saved viewport: the whole lane area when it fits at a
- * readable zoom, otherwise its top-left corner (the first lanes and phases, where a process
- * starts) at READABLE_ZOOM, just inside the frozen headers. "Fit view" still shows everything.
+ * What a map shows when it opens without a saved viewport: the whole map (as "Fit view" shows it)
+ * when that is readable, at READABLE_ZOOM or more; otherwise the start of the map, its first
+ * phase and top lanes, at READABLE_ZOOM, against the frozen headers. A room reads a wide map from
+ * where the process starts; "Fit view" and the overview map show the rest.
  */
 export function firstViewViewport(layout: MapLayout, width: number, height: number): ViewportFit {
-  return fitLayoutViewport(layout, width, height, { minZoom: READABLE_ZOOM });
+  const whole = fitLayoutViewport(layout, width, height, { minZoom: 0 });
+  if (whole.zoom >= READABLE_ZOOM) return whole;
+  return lanesAtHeaders(layout, READABLE_ZOOM);
 }

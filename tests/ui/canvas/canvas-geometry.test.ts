@@ -1,0 +1,183 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { MapLayout } from "../../../src/layout/types";
+import {
+  firstViewViewport,
+  fitLayoutViewport,
+  headerSizes,
+  READABLE_ZOOM,
+  type ViewportFit,
+} from "../../../src/ui/canvas/canvas-geometry";
+
+/**
+ * A layout with `lanes` equal bands and `phases` equal columns over a lane area of the given
+ * size, behind the default 160 x 40 headers. Only the frame matters to the viewports: no steps.
+ */
+function layoutOf({
+  areaWidth,
+  areaHeight,
+  lanes = 3,
+  phases = 3,
+}: {
+  areaWidth: number;
+  areaHeight: number;
+  lanes?: number;
+  phases?: number;
+}): MapLayout {
+  const laneHeaderWidth = 160;
+  const phaseHeaderHeight = phases === 0 ? 0 : 40;
+  return {
+    width: laneHeaderWidth + areaWidth,
+    height: phaseHeaderHeight + areaHeight,
+    laneHeaderWidth,
+    phaseHeaderHeight,
+    lanes: Array.from({ length: lanes }, (_, i) => ({
+      id: `lane-${i}`,
+      y: phaseHeaderHeight + (i * areaHeight) / lanes,
+      height: areaHeight / lanes,
+    })),
+    phases: Array.from({ length: phases }, (_, i) => ({
+      id: `phase-${i}`,
+      x: laneHeaderWidth + (i * areaWidth) / phases,
+      width: areaWidth / phases,
+    })),
+    steps: [],
+    handoffs: [],
+  };
+}
+
+/** Where the lane area lands on screen under a viewport. */
+function laneAreaOnScreen(layout: MapLayout, { x, y, zoom }: ViewportFit) {
+  const left = x + layout.laneHeaderWidth * zoom;
+  const top = y + layout.phaseHeaderHeight * zoom;
+  return {
+    left,
+    top,
+    right: left + (layout.width - layout.laneHeaderWidth) * zoom,
+    bottom: top + (layout.height - layout.phaseHeaderHeight) * zoom,
+  };
+}
+
+/** The canvas pane of a 1440 x 900 window (the inspector and toolbar take the rest). */
+const PANE = { width: 1119, height: 830 };
+/** The RevOps template's lane area under ELK: three phases, 3,316 x 857. */
+const WIDE = layoutOf({ areaWidth: 3316, areaHeight: 857, lanes: 7, phases: 3 });
+
+describe("first view", () => {
+  it("given a map that fits the pane at a readable zoom, when it opens, then it shows the whole map as Fit view does", () => {
+    const layout = layoutOf({ areaWidth: 1400, areaHeight: 600 });
+
+    const view = firstViewViewport(layout, PANE.width, PANE.height);
+
+    expect(view).toEqual(fitLayoutViewport(layout, PANE.width, PANE.height));
+    expect(view.zoom).toBeGreaterThanOrEqual(READABLE_ZOOM);
+    const area = laneAreaOnScreen(layout, view);
+    const { column, row } = headerSizes(layout, view.zoom);
+    expect(area.left).toBeCloseTo(column, 6);
+    expect(area.top).toBeCloseTo(row, 6);
+    expect(area.right).toBeLessThanOrEqual(PANE.width);
+    expect(area.bottom).toBeLessThanOrEqual(PANE.height);
+  });
+
+  it("given a map too wide to fit readably, when it opens, then it shows the start of the map at the readable zoom", () => {
+    const view = firstViewViewport(WIDE, PANE.width, PANE.height);
+
+    expect(view.zoom).toBe(READABLE_ZOOM);
+    expect(fitLayoutViewport(WIDE, PANE.width, PANE.height).zoom).toBeLessThan(READABLE_ZOOM);
+    const area = laneAreaOnScreen(WIDE, view);
+    const { column, row } = headerSizes(WIDE, view.zoom);
+    // The first phase starts at the lane header column, the first lane under the phase header row.
+    expect(area.left).toBeCloseTo(column, 6);
+    expect(area.top).toBeCloseTo(row, 6);
+    expect(area.right).toBeGreaterThan(PANE.width);
+  });
+
+  it("given a map too tall to fit readably, when it opens, then it shows its top lanes at the readable zoom", () => {
+    const tall = layoutOf({ areaWidth: 900, areaHeight: 2400, lanes: 20, phases: 2 });
+
+    const view = firstViewViewport(tall, PANE.width, PANE.height);
+
+    expect(view.zoom).toBe(READABLE_ZOOM);
+    const area = laneAreaOnScreen(tall, view);
+    const { column, row } = headerSizes(tall, view.zoom);
+    expect(area.left).toBeCloseTo(column, 6);
+    expect(area.top).toBeCloseTo(row, 6);
+    expect(area.bottom).toBeGreaterThan(PANE.height);
+  });
+
+  it("given any map and pane, then the first view is readable and leaves no strip between the headers and the lanes", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 100, max: 8000 }),
+        fc.integer({ min: 96, max: 4000 }),
+        fc.integer({ min: 0, max: 6 }),
+        fc.integer({ min: 400, max: 3000 }),
+        fc.integer({ min: 300, max: 2000 }),
+        (areaWidth, areaHeight, phases, width, height) => {
+          const layout = layoutOf({ areaWidth, areaHeight, phases });
+          const view = firstViewViewport(layout, width, height);
+          const area = laneAreaOnScreen(layout, view);
+          const { column, row } = headerSizes(layout, view.zoom);
+          expect(view.zoom).toBeGreaterThanOrEqual(READABLE_ZOOM);
+          expect(area.left).toBeCloseTo(column, 6);
+          expect(area.top).toBeCloseTo(row, 6);
+          // Either all of it is on screen, or it starts where the process starts at the floor.
+          const whole = area.right <= width + 1e-6 && area.bottom <= height + 1e-6;
+          expect(whole || view.zoom === READABLE_ZOOM).toBe(true);
+        },
+      ),
+    );
+  });
+});
+
+describe("fit view", () => {
+  it("given a map wider than the pane, when fitted, then all of it shows, against both headers, its free room below", () => {
+    const view = fitLayoutViewport(WIDE, PANE.width, PANE.height, { minZoom: 0.1 });
+
+    const area = laneAreaOnScreen(WIDE, view);
+    const { column, row } = headerSizes(WIDE, view.zoom);
+    expect(area.left).toBeCloseTo(column, 6);
+    expect(area.top).toBeCloseTo(row, 6);
+    expect(area.right).toBeCloseTo(PANE.width - 16, 6);
+    expect(area.bottom).toBeLessThan(PANE.height / 2);
+  });
+
+  it("given a map taller than the pane, when fitted, then its bottom keeps the padding and its left is at the lane headers", () => {
+    const tall = layoutOf({ areaWidth: 600, areaHeight: 2000, lanes: 12 });
+
+    const view = fitLayoutViewport(tall, PANE.width, PANE.height, { minZoom: 0.1 });
+
+    const area = laneAreaOnScreen(tall, view);
+    const { column, row } = headerSizes(tall, view.zoom);
+    expect(area.left).toBeCloseTo(column, 6);
+    expect(area.top).toBeCloseTo(row, 6);
+    expect(area.bottom).toBeCloseTo(PANE.height - 16, 6);
+    expect(area.right).toBeLessThan(PANE.width);
+  });
+
+  it("given a small map, when fitted, then it is not blown up past the largest zoom", () => {
+    const small = layoutOf({ areaWidth: 300, areaHeight: 200, lanes: 2, phases: 1 });
+
+    expect(fitLayoutViewport(small, PANE.width, PANE.height).zoom).toBe(1.25);
+  });
+
+  it("given a map too big for the smallest zoom, when fitted, then it stops there, from the start of the map", () => {
+    const huge = layoutOf({ areaWidth: 40_000, areaHeight: 900 });
+
+    const view = fitLayoutViewport(huge, PANE.width, PANE.height, { minZoom: 0.1 });
+
+    expect(view.zoom).toBe(0.1);
+    const area = laneAreaOnScreen(huge, view);
+    expect(area.left).toBeCloseTo(headerSizes(huge, 0.1).column, 6);
+    expect(area.top).toBeCloseTo(headerSizes(huge, 0.1).row, 6);
+  });
+
+  it("given a map without phases, when fitted, then its lanes start at the top of the pane", () => {
+    const plain = layoutOf({ areaWidth: 1200, areaHeight: 500, phases: 0 });
+
+    const view = fitLayoutViewport(plain, PANE.width, PANE.height);
+
+    expect(headerSizes(plain, view.zoom).row).toBe(0);
+    expect(laneAreaOnScreen(plain, view).top).toBeCloseTo(0, 6);
+  });
+});
