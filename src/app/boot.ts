@@ -1,4 +1,5 @@
 import { createLayoutClient } from "../layout/layout-client";
+import { firstPaintLayout } from "../layout/layout-map";
 import type { MapIssue } from "../model/map-issue";
 import { createEditorStore, type EditorStore, type LayoutRunner } from "../store/editor-store";
 import { IndexedDbStorage, UnavailableStorage } from "../store/persistence/indexeddb-storage";
@@ -47,10 +48,12 @@ async function requestPersistence(): Promise<boolean | null> {
  */
 export async function boot(): Promise<Booted> {
   const client = createLayoutClient();
+  // The worker's scripts load while storage opens.
+  client.warm();
   const runLayout: LayoutRunner = (map, mode) => client.run(map, { mode });
   const [storage, persisted] = await Promise.all([openStorage(), requestPersistence()]);
   const initial = await openInitialMap(storage);
-  const editor = createEditorStore({ map: initial.opened.map, runLayout });
+  const editor = createEditorStore({ map: initial.opened.map, runLayout, layoutAtOnce: firstPaintLayout });
   if (initial.viewport !== null) editor.getState().restoreViewport(initial.viewport);
   const session = new MapSession({
     storage,

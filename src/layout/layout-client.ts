@@ -25,6 +25,11 @@ export interface LayoutClientOptions {
 
 export interface LayoutClient {
   run: RunLayout;
+  /**
+   * Starts the worker now, so that its scripts load while the app does other things (opening
+   * storage); the first `run` then does not wait for them. Does nothing if it is running.
+   */
+  warm(): void;
   /** Stops the worker; pending requests resolve with `{ ok: false }`. */
   dispose(): void;
 }
@@ -86,5 +91,13 @@ export function createLayoutClient(options: LayoutClientOptions = {}): LayoutCli
       }
     });
 
-  return { run, dispose: () => stopWorker("layout client disposed") };
+  const warm = () => {
+    try {
+      ensureWorker();
+    } catch {
+      // The first run reports why the worker could not start.
+    }
+  };
+
+  return { run, warm, dispose: () => stopWorker("layout client disposed") };
 }

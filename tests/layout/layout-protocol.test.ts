@@ -77,6 +77,34 @@ describe("the layout client", () => {
     client.dispose();
   });
 
+  it("warm() starts the worker before the first run, and the run uses that worker", async () => {
+    let started = 0;
+    const client = createLayoutClient({
+      createWorker: () => {
+        started++;
+        return inProcessWorker(elk);
+      },
+    });
+    client.warm();
+    client.warm();
+    expect(started).toBe(1);
+    expect((await client.run(createRevOpsTemplate(), { mode: "auto" })).ok).toBe(true);
+    expect(started).toBe(1);
+    client.dispose();
+  });
+
+  it("given a worker that cannot start, then warm() stays quiet and the run says why", async () => {
+    const client = createLayoutClient({
+      createWorker: () => {
+        throw new Error("workers blocked");
+      },
+    });
+    expect(() => client.warm()).not.toThrow();
+    const result = await client.run(createRevOpsTemplate(), { mode: "auto" });
+    expect(result).toEqual({ ok: false, error: expect.stringContaining("workers blocked") });
+    client.dispose();
+  });
+
   it("given a layout slower than the timeout, then it resolves ok: false and stops the worker", async () => {
     const workers: Array<{ terminated: boolean }> = [];
     const client = createLayoutClient({
