@@ -95,11 +95,31 @@ export function defaultMode(map: HandoffMap): LayoutMode {
  * Steps without a position are placed next to their placed predecessors. Cheap enough to call on
  * every committed edit.
  */
-export function layoutForPositions(map: HandoffMap, options: Pick<LayoutOptions, "metrics"> = {}): MapLayout {
+export function layoutForPositions(
+  map: HandoffMap,
+  options: Pick<LayoutOptions, "metrics"> & {
+    /** false: boxes and bands only, no handoff routes (`unrouted`); default true. */
+    routes?: boolean;
+  } = {},
+): MapLayout {
   const metrics = resolveMetrics(options.metrics);
   const steps = measureSteps(map, metrics);
   const placed = placeKeep(map, steps, metrics);
-  return assemble(map, placed.steps, placed.phases, handoffLabelSizes(map), metrics, metrics.columnGap);
+  const labels = handoffLabelSizes(map);
+  const routes = options.routes ?? true;
+  return assemble(map, placed.steps, placed.phases, labels, metrics, metrics.columnGap, routes);
+}
+
+/**
+ * What a map whose steps are all placed can be drawn with at once: its lane bands and step boxes,
+ * without routing the handoffs (the router is the costly part, in time and in code); null when a
+ * step still needs placing, which only the full layout should decide. For drawing a saved map the
+ * moment it opens, while the full layout (routes included) comes from the worker.
+ */
+export function firstPaintLayout(map: HandoffMap): MapLayout | null {
+  return map.steps.every((step) => step.position !== undefined)
+    ? layoutForPositions(map, { routes: false })
+    : null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -531,6 +551,7 @@ function assemble(
   labels: ReadonlyMap<string, LabelSize>,
   metrics: LayoutMetrics,
   widestGap: number,
+  route = true,
 ): MapLayout {
   const header = metrics.laneHeaderWidth;
   const heights = laneMinHeights(map, metrics);
@@ -577,6 +598,18 @@ function assemble(
   }));
   const width = header + areaWidth;
   const height = y;
+  if (!route)
+    return {
+      width,
+      height,
+      laneHeaderWidth: header,
+      phaseHeaderHeight: top,
+      lanes,
+      phases,
+      steps: boxes,
+      handoffs: [],
+      unrouted: true,
+    };
   const handoffs = routeAll(map, boxes, lanes, labels, { width, height, top, widestGap }, metrics);
   return {
     width,

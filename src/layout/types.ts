@@ -108,6 +108,11 @@ export interface MapLayout {
   phases: PhaseColumn[];
   steps: StepBox[];
   handoffs: HandoffRoute[];
+  /**
+   * Set on a quick layout made without routing (firstPaintLayout): boxes and bands are final,
+   * `handoffs` is empty and the routes are still to come. Draw the steps; hold the handoffs back.
+   */
+  unrouted?: true;
 }
 
 export type LayoutMode = "auto" | "keep";

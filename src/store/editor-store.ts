@@ -42,9 +42,14 @@ export type Panel = "register" | "help" | "library" | "changePlan";
  * `nonce` changes on every request, so asking twice for the same handoff pans twice; the canvas
  * reacts to a new nonce and may leave the request in place (it is session state, never saved).
  */
+/**
+ * Bring a handoff or step into view. `ifHidden`: only when it is not already on screen (a paste
+ * or an added step), rather than always centering it (a register row). The canvas waits for the
+ * layout to hold the target when it does not yet (a step just pasted).
+ */
 export type FocusRequest =
-  | { kind: "handoff"; id: string; nonce: number; minZoom?: number }
-  | { kind: "step"; id: string; nonce: number; minZoom?: number };
+  | { kind: "handoff"; id: string; nonce: number; minZoom?: number; ifHidden?: boolean }
+  | { kind: "step"; id: string; nonce: number; minZoom?: number; ifHidden?: boolean };
 
 /** The canvas's pan and zoom, in React Flow's terms (same shape as its Viewport). */
 export interface Viewport {
@@ -112,7 +117,12 @@ export interface EditorState {
   setReadOnly(reason: string | null): void;
   dismissNotice(): void;
   /** Asks the canvas to bring a handoff or step into view (does not change the selection). */
-  requestFocus(target: { kind: FocusRequest["kind"]; id: string; minZoom?: number }): void;
+  requestFocus(target: {
+    kind: FocusRequest["kind"];
+    id: string;
+    minZoom?: number;
+    ifHidden?: boolean;
+  }): void;
   /** The canvas reports where the user panned or zoomed to (on move end). */
   setViewport(viewport: Viewport): void;
   /** Persistence puts a saved viewport back (after open or load); the canvas follows it. */
@@ -126,6 +136,13 @@ export type EditorStore = StoreApi<EditorState>;
 export interface EditorStoreOptions {
   map: HandoffMap;
   runLayout: LayoutRunner;
+  /**
+   * A layout computed at once, in this thread, for a map just opened or loaded, when that is
+   * cheap; null when it is not. The app passes firstPaintLayout: for a map whose steps are all
+   * placed, its bands and boxes without routes (`unrouted`), so a saved map is drawn without
+   * waiting for the layout worker to start. runLayout still runs after it and brings the routes.
+   */
+  layoutAtOnce?: (map: HandoffMap) => MapLayout | null;
 }
 
 /** Positions in file terms for every step of a layout. */
@@ -160,7 +177,14 @@ function pruneSelection(selection: Selection, map: HandoffMap): Selection {
   return { steps: keptSteps, handoffs: keptHandoffs, lane, phase };
 }
 
-export function createEditorStore({ map, runLayout }: EditorStoreOptions): EditorStore {
+export function createEditorStore({ map, runLayout, layoutAtOnce }: EditorStoreOptions): EditorStore {
+  const firstLayout = (opened: HandoffMap): MapLayout | null => {
+    try {
+      return layoutAtOnce?.(opened) ?? null;
+    } catch {
+      return null; // runLayout follows and reports what went wrong
+    }
+  };
   let noticeId = 0;
   let focusNonce = 0;
   // Separate counters: an edit during an auto layout must not cancel it, only make it stale.
@@ -193,6 +217,8 @@ export function createEditorStore({ map, runLayout }: EditorStoreOptions): Edito
       map,
       revision: 0,
       history: history.emptyHistory,
+      // Set below, not here: zustand keeps the initial state for getInitialState(), and a layout
+      // in it would stay on the heap for the store's life.
       layout: null,
       layoutStatus: "idle",
       layoutError: null,
@@ -234,7 +260,7 @@ export function createEditorStore({ map, runLayout }: EditorStoreOptions): Edito
           history: history.emptyHistory,
           selection: emptySelection,
           editingStepId: null,
-          layout: null,
+          layout: firstLayout(next),
         });
       },
 
@@ -302,6 +328,7 @@ export function createEditorStore({ map, runLayout }: EditorStoreOptions): Edito
             nonce: focusNonce,
             // At least this zoom (a projector wants big type); the canvas has its own floor otherwise.
             ...(target.minZoom === undefined ? {} : { minZoom: target.minZoom }),
+            ...(target.ifHidden === true ? { ifHidden: true } : {}),
           },
         });
       },
@@ -370,6 +397,7 @@ export function createEditorStore({ map, runLayout }: EditorStoreOptions): Edito
     }
   };
 
+  store.setState({ layout: firstLayout(map) });
   store.subscribe((state, previous) => {
     if (state.map !== previous.map) void relayout();
   });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { filePositions } from "../../src/layout/geometry";
-import { defaultMode, layoutForPositions, layoutMap } from "../../src/layout/layout-map";
+import { defaultMode, firstPaintLayout, layoutForPositions, layoutMap } from "../../src/layout/layout-map";
 import { DEFAULT_METRICS, measureStep } from "../../src/layout/metrics";
 import { createNodeElk } from "../../src/layout/node-elk";
 import type { MapLayout } from "../../src/layout/types";
@@ -171,5 +171,28 @@ describe("layoutMap on awkward maps", () => {
     });
     expect(wide.steps.every((b) => b.width === 190)).toBe(true);
     expect(layoutViolations(map, wide)).toEqual([]);
+  });
+});
+
+describe("firstPaintLayout", () => {
+  it("given every step placed, then the full layout's bands and boxes, without routes", async () => {
+    const map = createRevOpsTemplate();
+    const placed = withPositions(map, await layoutMap(elk, map, { mode: "auto" }));
+    const quick = firstPaintLayout(placed);
+    const full = layoutForPositions(placed);
+    if (quick === null) throw new Error("every step is placed");
+    const { handoffs, unrouted, ...frame } = quick;
+    const { handoffs: routes, ...fullFrame } = full;
+    expect(frame).toEqual(fullFrame);
+    expect(handoffs).toEqual([]);
+    expect(unrouted).toBe(true);
+    expect(routes.length).toBe(map.handoffs.length);
+    expect(full.unrouted).toBeUndefined();
+  });
+
+  it("given a step without a position, then null (placing it is the full layout's job)", async () => {
+    const map = createRevOpsTemplate();
+    const placed = withPositions(map, await layoutMap(elk, map, { mode: "auto" }), (i) => i !== 3);
+    expect(firstPaintLayout(placed)).toBeNull();
   });
 });

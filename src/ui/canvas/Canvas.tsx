@@ -11,15 +11,37 @@ import {
   useStoreApi,
   type Viewport,
 } from "@xyflow/react";
-import { type MouseEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import {
+  type MouseEvent,
+  type RefObject,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import type { SvgTheme } from "../../export/svg-theme";
 import type { MapLayout, Point } from "../../layout/types";
 import { reconnect } from "../../model/operations";
-import type { EditorState, Selection } from "../../store/editor-store";
+import type { HandoffMap } from "../../model/types";
+import type { EditorState, FocusRequest, Selection } from "../../store/editor-store";
 import { addStepAtPoint, connectSteps, moveStepsTo } from "../editor/editor-commands";
 import { useEditor, useEditorStoreApi } from "../store-context";
 import { firstViewViewport, fitLayoutViewport, headerSizes } from "./canvas-geometry";
-import { createFlowAdapter, type HandoffFlowEdge, type StepFlowNode } from "./flow-adapter";
+import {
+  createEdgeGeometryChannel,
+  type EdgeGeometry,
+  type EdgeGeometryChannel,
+  EdgeGeometryContext,
+} from "./edge-geometry";
+import {
+  createFlowAdapter,
+  type FlowElements,
+  type FlowInput,
+  type HandoffFlowEdge,
+  type StepFlowNode,
+} from "./flow-adapter";
 import { EdgeMarkers, HandoffEdge } from "./HandoffEdge";
 import { HeaderOverlay } from "./HeaderOverlay";
 import { LaneLayer } from "./LaneLayer";
@@ -103,12 +125,8 @@ export function Canvas({
   const adapter = useRef(createFlowAdapter());
   const flow = useStoreApi<StepFlowNode, HandoffFlowEdge>();
 
-  const selectedSteps = useMemo(() => new Set(selection.steps), [selection.steps]);
-  const selectedHandoffs = useMemo(() => new Set(selection.handoffs), [selection.handoffs]);
-  const { nodes, edges } = useMemo(
-    () => adapter.current({ map, layout, selectedSteps, selectedHandoffs, dragPositions }),
-    [map, layout, selectedSteps, selectedHandoffs, dragPositions],
-  );
+  const { nodes, edges, geometry } = useFlowElements(adapter.current, map, layout, selection, dragPositions);
+  const geometryChannel = useGeometryChannel(geometry);
 
   const layoutRef = useRef(layout);
   layoutRef.current = layout;
@@ -162,12 +180,14 @@ export function Canvas({
   }, [onReady, fitView]);
 
   // First layout: the readable first view unless a saved viewport was restored.
+  const hasLayout = layout !== null;
   useEffect(() => {
     const instance = instanceRef.current;
-    if (fitted.current || instance === null || layout === null) return;
+    const current = layoutRef.current;
+    if (!hasLayout || fitted.current || instance === null || current === null) return;
     fitted.current = true;
-    if (store.getState().viewport === null) showFirstView(instance, flow, layout);
-  }, [layout, store, flow]);
+    if (store.getState().viewport === null) showFirstView(instance, flow, current);
+  }, [hasLayout, store, flow]);
 
   // Persistence put a viewport back (or, with none saved, asked for the first view).
   useEffect(() => {
@@ -180,24 +200,7 @@ export function Canvas({
     else if (current !== null) showFirstView(instance, flow, current);
   }, [viewportRestore, store, flow]);
 
-  // A register row asked to bring a handoff or step into view.
-  useEffect(() => {
-    const instance = instanceRef.current;
-    const current = layoutRef.current;
-    if (focusRequest === null || instance === null || current === null) return;
-    let center: Point | null = null;
-    if (focusRequest.kind === "handoff") {
-      center = current.handoffs.find((r) => r.id === focusRequest.id)?.labelAnchor ?? null;
-    } else {
-      const box = current.steps.find((b) => b.id === focusRequest.id);
-      if (box !== undefined) center = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-    }
-    if (center !== null)
-      void instance.setCenter(center.x, center.y, {
-        zoom: Math.max(instance.getZoom(), focusRequest.minZoom ?? 0.9),
-        duration: 300,
-      });
-  }, [focusRequest]);
+  useFocusRequests(instanceRef, flow, layout, focusRequest);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<StepFlowNode>[]) => {
@@ -353,47 +356,139 @@ export function Canvas({
     // biome-ignore lint/a11y/noStaticElementInteractions: double-click on the pane adds a step; the toolbar's "Add step" is the keyboard way
     <div className={["hf-canvas", className].filter(Boolean).join(" ")} onDoubleClick={onDoubleClick}>
       <EdgeMarkers />
-      <ReactFlow<StepFlowNode, HandoffFlowEdge>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onNodeDragStart={onNodeDragStart}
-        onNodeDragStop={onNodeDragStop}
-        onConnect={onConnect}
-        onConnectEnd={onConnectEnd}
-        onReconnect={onReconnect}
-        onReconnectEnd={onReconnectEnd}
-        onMoveEnd={onMoveEnd}
-        onInit={onInit}
-        {...(initialViewport === undefined ? {} : { defaultViewport: initialViewport })}
-        onlyRenderVisibleElements
-        snapToGrid
-        snapGrid={SNAP}
-        minZoom={MIN_ZOOM}
-        maxZoom={2.5}
-        zoomOnDoubleClick={false}
-        deleteKeyCode={null}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={MULTI_SELECT_KEYS}
-        elevateNodesOnSelect={false}
-        colorMode={theme.name === "dark" ? "dark" : "light"}
-        proOptions={PRO_OPTIONS}
-        edgesReconnectable
-        connectionRadius={28}
-        aria-label="Process map canvas"
-      >
-        {layout !== null && <LaneLayer layout={layout} lanes={map.lanes} theme={theme} />}
-        {layout !== null && (
-          <HeaderOverlay layout={layout} lanes={map.lanes} phases={map.phases} theme={theme} />
-        )}
-        {layout !== null && <OverviewMap nodes={nodes} layout={layout} lanes={map.lanes} theme={theme} />}
-        <Controls showInteractive={false} showFitView={false} position="bottom-left" />
-      </ReactFlow>
+      <EdgeGeometryContext.Provider value={geometryChannel}>
+        <ReactFlow<StepFlowNode, HandoffFlowEdge>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onNodeDragStart={onNodeDragStart}
+          onNodeDragStop={onNodeDragStop}
+          onConnect={onConnect}
+          onConnectEnd={onConnectEnd}
+          onReconnect={onReconnect}
+          onReconnectEnd={onReconnectEnd}
+          onMoveEnd={onMoveEnd}
+          onInit={onInit}
+          {...(initialViewport === undefined ? {} : { defaultViewport: initialViewport })}
+          onlyRenderVisibleElements
+          snapToGrid
+          snapGrid={SNAP}
+          minZoom={MIN_ZOOM}
+          maxZoom={2.5}
+          zoomOnDoubleClick={false}
+          deleteKeyCode={null}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={MULTI_SELECT_KEYS}
+          elevateNodesOnSelect={false}
+          colorMode={theme.name === "dark" ? "dark" : "light"}
+          proOptions={PRO_OPTIONS}
+          edgesReconnectable
+          connectionRadius={28}
+          aria-label="Process map canvas"
+        >
+          {layout !== null && <LaneLayer layout={layout} lanes={map.lanes} theme={theme} />}
+          {layout !== null && (
+            <HeaderOverlay layout={layout} lanes={map.lanes} phases={map.phases} theme={theme} />
+          )}
+          {layout !== null && (
+            <OverviewMap
+              nodes={nodes}
+              width={layout.width}
+              height={layout.height}
+              laneHeaderWidth={layout.laneHeaderWidth}
+              laneBands={layout.lanes}
+              lanes={map.lanes}
+              theme={theme}
+            />
+          )}
+          <Controls showInteractive={false} showFitView={false} position="bottom-left" />
+        </ReactFlow>
+      </EdgeGeometryContext.Provider>
     </div>
   );
+}
+
+/*
+ * HAZARD V8 gives all closures created in one call of a function one shared context, holding
+ * every variable any of them captures. The Canvas's callbacks are memoized on its first render
+ * and live as long as it does, so anything a closure in the Canvas body captures (map, layout,
+ * nodes, edges, geometry) would stay on the heap from the first render on: a second copy of the
+ * document and layout after the first edit. Closures over those values live in the small hooks
+ * below, whose contexts only their own (short-lived) closures keep; in the Canvas body, read the
+ * layout through layoutRef.
+ */
+
+/** React Flow's nodes and edges and the edges' geometry for the map, layout and selection. */
+function useFlowElements(
+  adapt: (input: FlowInput) => FlowElements,
+  map: HandoffMap,
+  layout: MapLayout | null,
+  selection: Selection,
+  dragPositions: ReadonlyMap<string, Point>,
+): FlowElements {
+  const selectedSteps = useMemo(() => new Set(selection.steps), [selection.steps]);
+  const selectedHandoffs = useMemo(() => new Set(selection.handoffs), [selection.handoffs]);
+  return useMemo(
+    () => adapt({ map, layout, selectedSteps, selectedHandoffs, dragPositions }),
+    [adapt, map, layout, selectedSteps, selectedHandoffs, dragPositions],
+  );
+}
+
+/**
+ * The channel that hands routes and label spots to the edges (edge-geometry.ts): set during
+ * render for the edges rendered in this pass, published before paint for the memoized rest.
+ */
+function useGeometryChannel(geometry: ReadonlyMap<string, EdgeGeometry>): EdgeGeometryChannel {
+  const [channel] = useState(createEdgeGeometryChannel);
+  channel.set(geometry);
+  useLayoutEffect(() => channel.publish(geometry), [channel, geometry]);
+  return channel;
+}
+
+/**
+ * A register row (or a paste) asked to bring a handoff or step into view. Waits for a layout that
+ * holds the target (a step just pasted has no box until the next layout), then centers it, once
+ * per request; with `ifHidden`, only when it is not already fully on screen.
+ */
+function useFocusRequests(
+  instanceRef: RefObject<ReactFlowInstance<StepFlowNode, HandoffFlowEdge> | null>,
+  flow: StoreApi,
+  layout: MapLayout | null,
+  focusRequest: FocusRequest | null,
+): void {
+  const handled = useRef(0);
+  useEffect(() => {
+    const instance = instanceRef.current;
+    if (focusRequest === null || handled.current === focusRequest.nonce) return;
+    if (instance === null || layout === null) return;
+    let target: { x: number; y: number; width: number; height: number } | undefined;
+    if (focusRequest.kind === "handoff") {
+      const anchor = layout.handoffs.find((r) => r.id === focusRequest.id)?.labelAnchor;
+      if (anchor !== undefined) target = { ...anchor, width: 0, height: 0 };
+    } else target = layout.steps.find((b) => b.id === focusRequest.id);
+    if (target === undefined) return; // not laid out yet: the next layout runs this again
+    handled.current = focusRequest.nonce;
+    if (focusRequest.ifHidden === true) {
+      const { width, height } = flow.getState();
+      const { x, y, zoom } = instance.getViewport();
+      const { column, row } = headerSizes(layout, zoom);
+      const left = target.x * zoom + x;
+      const top = target.y * zoom + y;
+      const inside =
+        left >= column &&
+        top >= row &&
+        left + target.width * zoom <= width &&
+        top + target.height * zoom <= height;
+      if (inside) return;
+    }
+    void instance.setCenter(target.x + target.width / 2, target.y + target.height / 2, {
+      zoom: Math.max(instance.getZoom(), focusRequest.minZoom ?? (focusRequest.ifHidden ? 0 : 0.9)),
+      duration: 300,
+    });
+  }, [instanceRef, flow, layout, focusRequest]);
 }
 
 function stepUnderPointer(event: globalThis.MouseEvent | TouchEvent): string | null {

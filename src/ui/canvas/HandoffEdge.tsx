@@ -2,6 +2,7 @@ import { BaseEdge, type EdgeProps, getSmoothStepPath } from "@xyflow/react";
 import { memo, useMemo } from "react";
 import { FLAG_FONT, FLAG_HEIGHT, HANDOFF_LABEL_FONT, measureHandoffLabel } from "../../layout/handoff-label";
 import type { Point } from "../../layout/types";
+import { useEdgeGeometry } from "./edge-geometry";
 import type { HandoffFlowEdge } from "./flow-adapter";
 
 const CORNER = 6;
@@ -38,7 +39,7 @@ const baseline = (top: number, i: number, lineHeight: number, fontSize: number) 
   top + i * lineHeight + lineHeight / 2 + fontSize * 0.36;
 
 /**
- * A handoff: the layout's orthogonal route (or a step path between the handles while an end is
+ * A handoff: the layout's orthogonal route (from the canvas's edge geometry, edge-geometry.ts) (or a step path between the handles while an end is
  * being dragged or the layout is on its way), an arrowhead, and the label block as the SVG export
  * draws it (render-svg.ts drawHandoff/drawFlag, sizes from measureHandoffLabel): the label
  * wrapped on a halo, and under it the flag with the edge-case numbers, colored by the most
@@ -51,8 +52,11 @@ function HandoffEdgeComponent(props: EdgeProps<HandoffFlowEdge>) {
   const label = data?.handoff.label ?? "";
   const flagText = data?.flagText ?? null;
   const size = useMemo(() => measureHandoffLabel(label, flagText), [label, flagText]);
-  if (data === undefined) return null;
-  const { handoff, route, crossLane, severity, labelAt } = data;
+  const geometry = useEdgeGeometry(id);
+  // No geometry yet: the routes are on their way (the first paint draws the steps only).
+  if (data === undefined || geometry === null) return null;
+  const { route, labelAt } = geometry;
+  const { handoff, crossLane, severity } = data;
 
   let path: string;
   let anchor: Point;

@@ -1,7 +1,7 @@
 import { Panel, type ReactFlowState, useReactFlow, useStoreApi } from "@xyflow/react";
 import { memo, type PointerEvent, useLayoutEffect, useMemo, useRef, type WheelEvent } from "react";
 import type { SvgTheme } from "../../export/svg-theme";
-import type { MapLayout } from "../../layout/types";
+import type { LaneBand } from "../../layout/types";
 import type { Lane, StepKind } from "../../model/types";
 import { laneFill } from "./canvas-theme";
 import type { StepFlowNode } from "./flow-adapter";
@@ -41,12 +41,19 @@ function kindPaths(nodes: readonly StepFlowNode[]): Record<StepKind, string> {
  */
 export const OverviewMap = memo(function OverviewMap({
   nodes,
-  layout,
+  width,
+  height,
+  laneHeaderWidth,
+  laneBands,
   lanes,
   theme,
 }: {
   nodes: readonly StepFlowNode[];
-  layout: MapLayout;
+  /** The layout's size and parts the overview draws (not the whole layout: see useKindPaths). */
+  width: number;
+  height: number;
+  laneHeaderWidth: number;
+  laneBands: readonly LaneBand[];
   lanes: readonly Lane[];
   theme: SvgTheme;
 }) {
@@ -55,17 +62,17 @@ export const OverviewMap = memo(function OverviewMap({
   const veil = useRef<SVGPathElement>(null);
   const svg = useRef<SVGSVGElement>(null);
   const pressed = useRef(false);
-  const paths = useMemo(() => kindPaths(nodes), [nodes]);
+  const paths = useKindPaths(nodes);
 
   // The whole layout, headers included: the panel has its shape, so nothing is letterboxed.
-  const box = useMemo(() => ({ x: 0, y: 0, width: layout.width, height: layout.height }), [layout]);
-  const scale = Math.min(MAX_WIDTH / Math.max(1, layout.width), MAX_HEIGHT / Math.max(1, layout.height));
-  const panelWidth = Math.round(Math.max(MIN_SIDE, layout.width * scale));
-  const panelHeight = Math.round(Math.max(MIN_SIDE, layout.height * scale));
+  const box = useMemo(() => ({ x: 0, y: 0, width, height }), [width, height]);
+  const scale = Math.min(MAX_WIDTH / Math.max(1, width), MAX_HEIGHT / Math.max(1, height));
+  const panelWidth = Math.round(Math.max(MIN_SIDE, width * scale));
+  const panelHeight = Math.round(Math.max(MIN_SIDE, height * scale));
   const bands = useMemo(() => {
     const fills = new Map(lanes.map((lane, i) => [lane.id, laneFill(lane, i, theme)]));
-    return layout.lanes.map((band) => ({ ...band, fill: fills.get(band.id) ?? theme.background }));
-  }, [layout.lanes, lanes, theme]);
+    return laneBands.map((band) => ({ ...band, fill: fills.get(band.id) ?? theme.background }));
+  }, [laneBands, lanes, theme]);
 
   useLayoutEffect(() => {
     let last: { transform: ReactFlowState["transform"]; width: number; height: number } | null = null;
@@ -128,9 +135,9 @@ export const OverviewMap = memo(function OverviewMap({
         {bands.map((band) => (
           <rect
             key={band.id}
-            x={layout.laneHeaderWidth}
+            x={laneHeaderWidth}
             y={band.y}
-            width={Math.max(0, layout.width - layout.laneHeaderWidth)}
+            width={Math.max(0, width - laneHeaderWidth)}
             height={band.height}
             fill={band.fill}
           />
@@ -150,3 +157,13 @@ export const OverviewMap = memo(function OverviewMap({
     </Panel>
   );
 });
+
+/**
+ * The steps as four paths, one per kind, rebuilt when the nodes change. In a hook of its own so
+ * that `nodes` is captured only by this hook's short-lived closure: captured in the component's
+ * body it would sit in the context shared by the event handlers, which React keeps (on the
+ * previous render's fibers) past the next layout, and with it the previous nodes and their boxes.
+ */
+function useKindPaths(nodes: readonly StepFlowNode[]): Record<StepKind, string> {
+  return useMemo(() => kindPaths(nodes), [nodes]);
+}

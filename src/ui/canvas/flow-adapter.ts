@@ -10,6 +10,9 @@
  * top, not at the layout's box, so a dropped step stays where it was dropped in the moment before
  * the new layout arrives. A handoff whose end is not at its layout box (dragging, or a layout
  * still on its way) has no route: the edge then draws a plain step path between the handles.
+ *
+ * Routes and label spots are not in the edges: they come out as `geometry` (see edge-geometry.ts
+ * for why), one object per handoff that changes only when its route or label spot does.
  */
 import type { Edge, Node, NodeHandle } from "@xyflow/react";
 import { highestOpenSeverity } from "../../export/register-rows";
@@ -17,6 +20,7 @@ import { fromFilePosition } from "../../layout/geometry";
 import { DEFAULT_METRICS, measureStep } from "../../layout/metrics";
 import type { HandoffRoute, MapLayout, Point, StepBox } from "../../layout/types";
 import type { Handoff, HandoffMap, Severity, Step } from "../../model/types";
+import type { EdgeGeometry } from "./edge-geometry";
 import { flagTexts, placeEdgeLabels } from "./edge-labels";
 
 /**
@@ -42,14 +46,10 @@ export type StepFlowNode = Node<StepNodeData, "step">;
 
 export interface HandoffEdgeData extends Record<string, unknown> {
   handoff: Handoff;
-  /** The layout's orthogonal route; null while an end is away from its layout box. */
-  route: HandoffRoute | null;
   crossLane: boolean;
   severity: Severity | null;
   /** The edge-case flag's text ("⚑ EC-3 EC-4", numbered as in the register); null: none. */
   flagText: string | null;
-  /** Top-left of the label block, clear of the step boxes (see edge-labels.ts); null: no route. */
-  labelAt: Point | null;
 }
 
 export type HandoffFlowEdge = Edge<HandoffEdgeData, "handoff">;
@@ -65,24 +65,14 @@ export interface FlowInput {
 
 export interface FlowElements {
   nodes: StepFlowNode[];
+  /** Stable across layouts: an edge changes only with its handoff, flag, lane crossing or selection. */
   edges: HandoffFlowEdge[];
+  /** Where each routed handoff is drawn; handed to the edges beside React Flow (edge-geometry.ts). */
+  geometry: ReadonlyMap<string, EdgeGeometry>;
 }
 
 /** Handles sit at the middle of the left (in) and right (out) sides. */
 const HANDLE_SIZE = 10;
-
-function sameRoute(a: HandoffRoute | null, b: HandoffRoute | null): boolean {
-  if (a === b) return true;
-  if (a === null || b === null) return false;
-  if (a.labelAnchor.x !== b.labelAnchor.x || a.labelAnchor.y !== b.labelAnchor.y) return false;
-  if (a.points.length !== b.points.length) return false;
-  for (let i = 0; i < a.points.length; i++) {
-    const p = a.points[i];
-    const q = b.points[i];
-    if (p === undefined || q === undefined || p.x !== q.x || p.y !== q.y) return false;
-  }
-  return true;
-}
 
 function samePoint(a: Point | null, b: Point | null): boolean {
   return a === b || (a !== null && b !== null && a.x === b.x && a.y === b.y);
@@ -194,8 +184,10 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
     next.set(key, parts);
     return parts;
   };
+  let geometryMemos = new Map<string, EdgeGeometry>();
   let lastNodes: StepFlowNode[] = [];
   let lastEdges: HandoffFlowEdge[] = [];
+  let lastGeometry: ReadonlyMap<string, EdgeGeometry> = new Map();
   // Label placement depends on every label and box: redone when the handoffs or the layout
   // change, not on the frames of a drag.
   let placedFor: { handoffs: readonly Handoff[]; layout: MapLayout } | null = null;
@@ -214,7 +206,10 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
     if (layout !== null) {
       for (const box of layout.steps) boxes.set(box.id, box);
       for (const route of layout.handoffs) routes.set(route.id, route);
-      if (placedFor === null || placedFor.handoffs !== map.handoffs || placedFor.layout !== layout) {
+      if (
+        layout.unrouted !== true &&
+        (placedFor === null || placedFor.handoffs !== map.handoffs || placedFor.layout !== layout)
+      ) {
         placed = placeEdgeLabels(map.handoffs, layout, routes, flags);
         placedFor = { handoffs: map.handoffs, layout };
       }
@@ -334,26 +329,39 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
     if (nodes.length !== lastNodes.length) nodesChanged = true;
 
     const nextEdgeMemos = new Map<string, HandoffFlowEdge>();
+    const nextGeometry = new Map<string, EdgeGeometry>();
+    const routed = layout !== null && layout.unrouted !== true;
     const edges: HandoffFlowEdge[] = [];
     let edgesChanged = false;
+    let geometryChanged = false;
     for (const handoff of map.handoffs) {
-      const laid = routes.get(handoff.id) ?? null;
-      const route = displaced.has(handoff.from) || displaced.has(handoff.to) ? null : laid;
+      // No layout, or one without routes yet: no geometry, the edge waits (see useEdgeGeometry).
+      if (routed) {
+        const laid = routes.get(handoff.id) ?? null;
+        const route = displaced.has(handoff.from) || displaced.has(handoff.to) ? null : laid;
+        const labelAt = route === null ? null : (placed.get(handoff.id) ?? null);
+        // The layout shares unchanged routes between runs (shareLayout): same route, same object.
+        const before = geometryMemos.get(handoff.id);
+        const geometry =
+          before !== undefined && before.route === route && samePoint(before.labelAt, labelAt)
+            ? before
+            : { route, labelAt };
+        if (geometry !== before) geometryChanged = true;
+        nextGeometry.set(handoff.id, geometry);
+      }
+
       const crossLane = stepLane.get(handoff.from) !== stepLane.get(handoff.to);
       const selected = input.selectedHandoffs.has(handoff.id);
-      const labelAt = route === null ? null : (placed.get(handoff.id) ?? null);
       const flagText = flags.get(handoff.id) ?? null;
       const previous = edgeMemos.get(handoff.id);
-      const before = previous?.data;
+      const data = previous?.data;
       if (
         previous !== undefined &&
-        before !== undefined &&
-        before.handoff === handoff &&
-        before.flagText === flagText &&
-        before.crossLane === crossLane &&
-        previous.selected === selected &&
-        samePoint(before.labelAt, labelAt) &&
-        sameRoute(before.route, route)
+        data !== undefined &&
+        data.handoff === handoff &&
+        data.flagText === flagText &&
+        data.crossLane === crossLane &&
+        previous.selected === selected
       ) {
         nextEdgeMemos.set(handoff.id, previous);
         edges.push(previous);
@@ -367,14 +375,7 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
         target: handoff.to,
         selected,
         reconnectable: true,
-        data: {
-          handoff,
-          route,
-          crossLane,
-          severity: highestOpenSeverity(handoff.edgeCases),
-          flagText,
-          labelAt,
-        },
+        data: { handoff, crossLane, severity: highestOpenSeverity(handoff.edgeCases), flagText },
         ariaLabel: handoff.label === "" ? "Handoff" : `Handoff: ${handoff.label}`,
       };
       nextEdgeMemos.set(handoff.id, edge);
@@ -382,13 +383,16 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
       edgesChanged = true;
     }
     if (edges.length !== lastEdges.length) edgesChanged = true;
+    if (nextGeometry.size !== lastGeometry.size) geometryChanged = true;
 
     nodeMemos = nextNodeMemos;
     edgeMemos = nextEdgeMemos;
+    geometryMemos = nextGeometry;
     sizeParts = nextSizeParts;
     // Same arrays when nothing changed, so React Flow skips its own diffing entirely.
     if (nodesChanged) lastNodes = nodes;
     if (edgesChanged) lastEdges = edges;
-    return { nodes: lastNodes, edges: lastEdges };
+    if (geometryChanged) lastGeometry = nextGeometry;
+    return { nodes: lastNodes, edges: lastEdges, geometry: lastGeometry };
   };
 }

@@ -207,7 +207,12 @@ function pasteInto(store: EditorStore, fragment: MapFragment): boolean {
     pasted = result;
     return result.map;
   });
-  if (ok) store.getState().select({ steps: pasted.steps, handoffs: pasted.handoffs });
+  if (ok) {
+    store.getState().select({ steps: pasted.steps, handoffs: pasted.handoffs });
+    // Pasted into another map, a step keeps its place there, which may be off screen.
+    const first = pasted.steps[0];
+    if (first !== undefined) store.getState().requestFocus({ kind: "step", id: first, ifHidden: true });
+  }
   return ok;
 }
 

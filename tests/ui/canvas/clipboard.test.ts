@@ -1,9 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { layoutForPositions } from "../../../src/layout/layout-map";
 import { parseMap } from "../../../src/model/parse-map";
 import { createBlankTemplate, createRevOpsTemplate } from "../../../src/model/templates";
 import type { HandoffMap } from "../../../src/model/types";
 import { copyFragment, parseFragment, pasteFragment, serializeFragment } from "../../../src/store/clipboard";
+import { createEditorStore } from "../../../src/store/editor-store";
+import { pasteText } from "../../../src/ui/editor/editor-commands";
 import { arbitraryMap } from "../../fixtures/arbitrary-map";
 
 /**
@@ -126,5 +129,23 @@ describe("clipboard fragments", () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe("pasting through the editor", () => {
+  it("selects what was pasted and asks the canvas to bring its first step into view if hidden", () => {
+    const source = createRevOpsTemplate();
+    const step = source.steps.find((s) => s.label === "Discovery");
+    const fragment = step === undefined ? null : copyFragment(source, [step.id]);
+    if (fragment === null) throw new Error("template changed");
+    const store = createEditorStore({
+      map: createBlankTemplate(),
+      runLayout: async (m) => ({ ok: true, layout: layoutForPositions(m) }),
+    });
+    expect(pasteText(store, serializeFragment(fragment))).toBe(true);
+    const { map, selection, focusRequest } = store.getState();
+    const pasted = map.steps.find((s) => s.label === "Discovery");
+    expect(selection.steps).toEqual([pasted?.id]);
+    expect(focusRequest).toMatchObject({ kind: "step", id: pasted?.id, ifHidden: true });
   });
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { registerRows } from "../../../src/export/register-rows";
 import { renderSvg } from "../../../src/export/render-svg";
+import { filePositions } from "../../../src/layout/geometry";
 import { measureHandoffLabel } from "../../../src/layout/handoff-label";
-import { layoutForPositions } from "../../../src/layout/layout-map";
+import { firstPaintLayout, layoutForPositions } from "../../../src/layout/layout-map";
 import type { MapLayout } from "../../../src/layout/types";
 import { addEdgeCase, updateStep } from "../../../src/model/operations";
 import { createRevOpsTemplate } from "../../../src/model/templates";
@@ -20,6 +21,12 @@ function given(): { map: HandoffMap; layout: MapLayout; input: FlowInput } {
     layout,
     input: { map, layout, selectedSteps: none, selectedHandoffs: none, dragPositions: new Map() },
   };
+}
+
+/** The map with every step placed where the layout put it, as a saved map is. */
+function placedMap(map: HandoffMap, layout: MapLayout): HandoffMap {
+  const positions = filePositions(layout, new Map(map.steps.map((s) => [s.id, s.lane])));
+  return { ...map, steps: map.steps.map((s) => ({ ...s, position: positions.get(s.id) })) };
 }
 
 describe("flow adapter", () => {
@@ -40,16 +47,16 @@ describe("flow adapter", () => {
     }
   });
 
-  it("maps every handoff to an edge with its route, and marks cross-lane ones", () => {
+  it("maps every handoff to an edge, with its route in the geometry, and marks cross-lane ones", () => {
     const { map, layout, input } = given();
-    const { edges } = createFlowAdapter()(input);
+    const { edges, geometry } = createFlowAdapter()(input);
     expect(edges.map((e) => e.id)).toEqual(map.handoffs.map((h) => h.id));
     const laneOf = new Map(map.steps.map((s) => [s.id, s.lane]));
     for (const edge of edges) {
       const handoff = map.handoffs.find((h) => h.id === edge.id);
       expect(edge.source).toBe(handoff?.from);
       expect(edge.target).toBe(handoff?.to);
-      expect(edge.data?.route).toEqual(layout.handoffs.find((r) => r.id === edge.id));
+      expect(geometry.get(edge.id)?.route).toBe(layout.handoffs.find((r) => r.id === edge.id));
       expect(edge.data?.crossLane).toBe(laneOf.get(edge.source) !== laneOf.get(edge.target));
     }
     expect(edges.some((e) => e.data?.crossLane)).toBe(true);
@@ -62,6 +69,26 @@ describe("flow adapter", () => {
     const first = adapt(input);
     const second = adapt({ ...input, selectedSteps: new Set(), dragPositions: new Map() });
     expect(second.nodes).toBe(first.nodes);
+    expect(second.edges).toBe(first.edges);
+    expect(second.geometry).toBe(first.geometry);
+  });
+
+  it("given a new layout that moves routes, then the edges stay the same objects and only the geometry changes", () => {
+    const { map, input } = given();
+    const adapt = createFlowAdapter();
+    const first = adapt(input);
+    // A taller first lane pushes every lane below it down: most routes move.
+    const step = map.steps.find((s) => s.lane === map.lanes[0]?.id);
+    if (step === undefined) throw new Error("template changed");
+    const taller = updateStep(map, step.id, { position: { x: step.position?.x ?? 0, y: 400 } });
+    const relaid = layoutForPositions(taller);
+    const second = adapt({ ...input, map: taller, layout: relaid });
+    const moved = second.edges.filter((e) => second.geometry.get(e.id) !== first.geometry.get(e.id));
+    expect(moved.length).toBeGreaterThan(map.handoffs.length / 2);
+    for (const edge of moved) {
+      expect(second.geometry.get(edge.id)?.route).toBe(relaid.handoffs.find((r) => r.id === edge.id));
+      expect(edge).toBe(first.edges.find((e) => e.id === edge.id));
+    }
     expect(second.edges).toBe(first.edges);
   });
 
@@ -107,11 +134,12 @@ describe("flow adapter", () => {
       if (node.id === dragged) expect(node.position).toEqual({ x: 999, y: 555 });
       else expect(node).toBe(first.nodes[i]);
     });
-    second.edges.forEach((edge, i) => {
+    expect(second.edges).toBe(first.edges);
+    for (const edge of second.edges) {
       const touches = edge.source === dragged || edge.target === dragged;
-      if (touches) expect(edge.data?.route).toBeNull();
-      else expect(edge).toBe(first.edges[i]);
-    });
+      if (touches) expect(second.geometry.get(edge.id)).toEqual({ route: null, labelAt: null });
+      else expect(second.geometry.get(edge.id)).toBe(first.geometry.get(edge.id));
+    }
   });
 
   it("counts the edge cases on a step's handoffs and colors by the highest open severity", () => {
@@ -150,9 +178,32 @@ describe("flow adapter", () => {
 
   it("without a layout, draws only steps it can place (none) and edges without routes", () => {
     const { input } = given();
-    const { nodes, edges } = createFlowAdapter()({ ...input, layout: null });
+    const { nodes, edges, geometry } = createFlowAdapter()({ ...input, layout: null });
     expect(nodes).toEqual([]);
-    expect(edges.every((e) => e.data?.route === null)).toBe(true);
+    expect(edges.length).toBeGreaterThan(0);
+    // No geometry at all: the edges wait for a layout (HandoffEdge draws nothing).
+    expect(geometry.size).toBe(0);
+  });
+
+  it("given a first-paint layout without routes, then every step is drawn and the handoffs wait for their routes", () => {
+    const { map, layout, input } = given();
+    const placed = placedMap(map, layout);
+    const quick = firstPaintLayout(placed);
+    if (quick === null) throw new Error("every step is placed");
+    expect(quick.unrouted).toBe(true);
+    expect(quick.handoffs).toEqual([]);
+    const adapt = createFlowAdapter();
+    const first = adapt({ ...input, map: placed, layout: quick });
+    expect(first.nodes.map((n) => n.id)).toEqual(placed.steps.map((s) => s.id));
+    expect(first.geometry.size).toBe(0);
+    // The full layout arrives: same boxes, so the same nodes; now every handoff has its route.
+    const full = layoutForPositions(placed);
+    const second = adapt({ ...input, map: placed, layout: full });
+    expect(second.geometry.size).toBe(placed.handoffs.length);
+    for (const route of full.handoffs) expect(second.geometry.get(route.id)?.route).toBe(route);
+    second.nodes.forEach((node, i) => {
+      expect(node.position).toEqual(first.nodes[i]?.position);
+    });
   });
 
   it("hands each step node the layout's face (text area and systems chips) to draw, as the SVG does", () => {
@@ -177,7 +228,7 @@ describe("flow adapter", () => {
 
   it("numbers the flags as the register does and puts each label block where the SVG export puts it", () => {
     const { map, layout, input } = given();
-    const { edges } = createFlowAdapter()(input);
+    const { edges, geometry } = createFlowAdapter()(input);
     const rows = registerRows(map);
     const root = parseSvg(renderSvg(map, layout));
     const groups = byAttr(root, "data-handoff-id");
@@ -190,7 +241,7 @@ describe("flow adapter", () => {
       // The SVG's label halo is the group's first rect: top-left of the block, centered on it.
       const group = groups.get(handoff.id);
       const halo = group === undefined ? undefined : childrenNamed(group, "rect")[0];
-      const at = edge?.data?.labelAt;
+      const at = geometry.get(handoff.id)?.labelAt;
       if (halo === undefined || at == null) throw new Error(`no label for ${handoff.id}`);
       const size = measureHandoffLabel(handoff.label, edge?.data?.flagText ?? null);
       expect(num(halo, "y")).toBeCloseTo(at.y, 1);
