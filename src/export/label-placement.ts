@@ -20,6 +20,12 @@ import type { HandoffRoute, Point, Rect } from "../layout/types";
 
 const CELL = 256;
 const GAP = 4;
+/**
+ * Free room a label keeps from a step box or another label (px): at 2, a flag seemed to touch
+ * the box under it on a projected slide. Lines need less (their halo is the label's own).
+ */
+const CLEARANCE = 5;
+const LINE_CLEARANCE = 2;
 const OFFSETS = [GAP, 16, 28, 40];
 /** Where along a segment a label is tried, as a fraction of its length. */
 const SLIDE = [0.5, 0.25, 0.75];
@@ -108,17 +114,24 @@ export function createLabelPlacer(
     }
     return best;
   };
+  /** `r` grown by `by` on every side: the cells to look in for obstacles that near. */
+  const grown = (r: Rect, by: number): Rect => ({
+    x: r.x - by,
+    y: r.y - by,
+    width: r.width + 2 * by,
+    height: r.height + 2 * by,
+  });
   const free = (r: Rect) => {
     if (!inBounds(r)) return false;
     let clear = true;
-    cells(r, (key) => {
+    cells(grown(r, CLEARANCE), (key) => {
       if (!clear) return;
       for (const o of grid.get(key) ?? []) {
         if (
-          r.x < o.x + o.width + 2 &&
-          o.x < r.x + r.width + 2 &&
-          r.y < o.y + o.height + 2 &&
-          o.y < r.y + r.height + 2
+          r.x < o.x + o.width + CLEARANCE &&
+          o.x < r.x + r.width + CLEARANCE &&
+          r.y < o.y + o.height + CLEARANCE &&
+          o.y < r.y + r.height + CLEARANCE
         ) {
           clear = false;
           return;
@@ -150,15 +163,15 @@ export function createLabelPlacer(
   /** Clear of every route but `own` (touching a line counts: the halo would cut it). */
   const offLines = (r: Rect, own: string) => {
     let clear = true;
-    cells(r, (key) => {
+    cells(grown(r, LINE_CLEARANCE), (key) => {
       if (!clear) return;
       for (const s of lines.get(key) ?? []) {
         if (s.route === own) continue;
         if (
-          r.x < s.x + s.width + 2 &&
-          s.x < r.x + r.width + 2 &&
-          r.y < s.y + s.height + 2 &&
-          s.y < r.y + r.height + 2
+          r.x < s.x + s.width + LINE_CLEARANCE &&
+          s.x < r.x + r.width + LINE_CLEARANCE &&
+          r.y < s.y + s.height + LINE_CLEARANCE &&
+          s.y < r.y + r.height + LINE_CLEARANCE
         ) {
           clear = false;
           return;
