@@ -90,12 +90,18 @@ export const READABLE_ZOOM = 0.5;
 
 /**
  * What a map shows when it opens without a saved viewport: the whole map (as "Fit view" shows it)
- * when that is readable, at READABLE_ZOOM or more; otherwise the start of the map, its first
- * phase and top lanes, at READABLE_ZOOM, against the frozen headers. A room reads a wide map from
- * where the process starts; "Fit view" and the overview map show the rest.
+ * when that is readable, at READABLE_ZOOM or more. Otherwise the start of the map, against the
+ * frozen headers, with every lane on screen and as large as the pane's height allows (between
+ * READABLE_ZOOM and 100 %): a room sees every department and reads the steps, from where the
+ * process starts; a map too tall for that opens at READABLE_ZOOM on its top lanes. "Fit view" and
+ * the overview map show the rest.
  */
 export function firstViewViewport(layout: MapLayout, width: number, height: number): ViewportFit {
   const whole = fitLayoutViewport(layout, width, height, { minZoom: 0 });
   if (whole.zoom >= READABLE_ZOOM) return whole;
-  return lanesAtHeaders(layout, READABLE_ZOOM);
+  // Every lane, as tall as the pane allows: fit the height only (an unbounded width).
+  return fitLayoutViewport(layout, Number.POSITIVE_INFINITY, height, {
+    minZoom: READABLE_ZOOM,
+    maxZoom: 1,
+  });
 }

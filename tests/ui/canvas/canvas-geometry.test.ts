@@ -79,17 +79,29 @@ describe("first view", () => {
     expect(area.bottom).toBeLessThanOrEqual(PANE.height);
   });
 
-  it("given a map too wide to fit readably, when it opens, then it shows the start of the map at the readable zoom", () => {
+  it("given a map too wide to fit readably, when it opens, then it shows the start of the map with every lane, as large as the height allows", () => {
     const view = firstViewViewport(WIDE, PANE.width, PANE.height);
 
-    expect(view.zoom).toBe(READABLE_ZOOM);
     expect(fitLayoutViewport(WIDE, PANE.width, PANE.height).zoom).toBeLessThan(READABLE_ZOOM);
+    expect(view.zoom).toBeGreaterThan(READABLE_ZOOM);
+    expect(view.zoom).toBeLessThanOrEqual(1);
     const area = laneAreaOnScreen(WIDE, view);
     const { column, row } = headerSizes(WIDE, view.zoom);
     // The first phase starts at the lane header column, the first lane under the phase header row.
     expect(area.left).toBeCloseTo(column, 6);
     expect(area.top).toBeCloseTo(row, 6);
     expect(area.right).toBeGreaterThan(PANE.width);
+    // Every lane is on screen, the last one ending at the pane's padding.
+    expect(area.bottom).toBeCloseTo(PANE.height - 16, 6);
+  });
+
+  it("given a wide map of few lanes, when it opens, then its start shows at 100 %, not blown up", () => {
+    const low = layoutOf({ areaWidth: 5000, areaHeight: 300, lanes: 2, phases: 3 });
+
+    const view = firstViewViewport(low, PANE.width, PANE.height);
+
+    expect(view.zoom).toBe(1);
+    expect(laneAreaOnScreen(low, view).bottom).toBeLessThan(PANE.height);
   });
 
   it("given a map too tall to fit readably, when it opens, then it shows its top lanes at the readable zoom", () => {
@@ -121,9 +133,11 @@ describe("first view", () => {
           expect(view.zoom).toBeGreaterThanOrEqual(READABLE_ZOOM);
           expect(area.left).toBeCloseTo(column, 6);
           expect(area.top).toBeCloseTo(row, 6);
-          // Either all of it is on screen, or it starts where the process starts at the floor.
+          // All of it on screen; or, from where the process starts, every lane at 100 % or less;
+          // or, for a map too tall for that, its top lanes at the floor.
           const whole = area.right <= width + 1e-6 && area.bottom <= height + 1e-6;
-          expect(whole || view.zoom === READABLE_ZOOM).toBe(true);
+          const allLanes = area.bottom <= height + 1e-6 && view.zoom <= 1;
+          expect(whole || allLanes || view.zoom === READABLE_ZOOM).toBe(true);
         },
       ),
     );
