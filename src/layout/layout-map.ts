@@ -598,20 +598,7 @@ function assemble(
   }));
   const width = header + areaWidth;
   const height = y;
-  if (!route)
-    return {
-      width,
-      height,
-      laneHeaderWidth: header,
-      phaseHeaderHeight: top,
-      lanes,
-      phases,
-      steps: boxes,
-      handoffs: [],
-      unrouted: true,
-    };
-  const handoffs = routeAll(map, boxes, lanes, labels, { width, height, top, widestGap }, metrics);
-  return {
+  const frame = {
     width,
     height,
     laneHeaderWidth: header,
@@ -619,7 +606,11 @@ function assemble(
     lanes,
     phases,
     steps: boxes,
-    handoffs,
+  };
+  if (!route) return { ...frame, handoffs: [], unrouted: true };
+  return {
+    ...frame,
+    handoffs: routeAll(map, boxes, lanes, labels, { width, height, top, widestGap }, metrics),
   };
 }
 
