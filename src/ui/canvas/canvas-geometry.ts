@@ -89,12 +89,19 @@ export function fitLayoutViewport(
 export const READABLE_ZOOM = 0.5;
 
 /**
+ * The largest zoom a wide map opens at (see firstViewViewport): step labels at 9 px, and about
+ * half of a three-phase map like the template across a laptop's pane. Larger shows fewer steps
+ * than a room needs to see where the process goes.
+ */
+export const OPENING_ZOOM = 0.7;
+
+/**
  * What a map shows when it opens without a saved viewport: the whole map (as "Fit view" shows it)
  * when that is readable, at READABLE_ZOOM or more. Otherwise the start of the map, against the
- * frozen headers, with every lane on screen and as large as the pane's height allows (between
- * READABLE_ZOOM and 100 %): a room sees every department and reads the steps, from where the
- * process starts; a map too tall for that opens at READABLE_ZOOM on its top lanes. "Fit view" and
- * the overview map show the rest.
+ * frozen headers, with every lane on screen and as large as the pane's height allows, between
+ * READABLE_ZOOM and OPENING_ZOOM: a room sees every department and reads the steps, from where
+ * the process starts; a map too tall for that opens at READABLE_ZOOM on its top lanes. "Fit view"
+ * and the overview map show the rest.
  */
 export function firstViewViewport(layout: MapLayout, width: number, height: number): ViewportFit {
   const whole = fitLayoutViewport(layout, width, height, { minZoom: 0 });
@@ -102,6 +109,6 @@ export function firstViewViewport(layout: MapLayout, width: number, height: numb
   // Every lane, as tall as the pane allows: fit the height only (an unbounded width).
   return fitLayoutViewport(layout, Number.POSITIVE_INFINITY, height, {
     minZoom: READABLE_ZOOM,
-    maxZoom: 1,
+    maxZoom: OPENING_ZOOM,
   });
 }
