@@ -2,6 +2,7 @@ import { useState } from "react";
 import { useEditorStoreApi } from "../store-context";
 import { downloadBlob, downloadText } from "./download";
 import {
+  drawableLayout,
   EXPORT_FORMATS,
   EXPORT_LABELS,
   type ExportFormat,
@@ -21,7 +22,8 @@ export function ExportMenu() {
 
   const run = async (format: ExportFormat) => {
     setOpen(false);
-    const { map, layout, notify } = editor.getState();
+    const { map, notify } = editor.getState();
+    const layout = drawableLayout(editor.getState().layout);
     try {
       if (format === "png") {
         if (layout === null)

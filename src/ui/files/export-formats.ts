@@ -31,7 +31,15 @@ export function exportSvgText(map: HandoffMap, layout: MapLayout): string {
   return renderSvg(map, layout, { theme: "light", register: true });
 }
 
-/** A text export; SVG needs the layout (null while it is still running). */
+/**
+ * The layout an image export can draw: the store's, once it has its routes (a map that just
+ * opened is drawn from a quick layout without them for a moment); null until then.
+ */
+export function drawableLayout(layout: MapLayout | null): MapLayout | null {
+  return layout === null || layout.unrouted === true ? null : layout;
+}
+
+/** A text export; SVG needs a drawable layout (null while it is still running). */
 export function textExport(
   format: Exclude<ExportFormat, "png">,
   map: HandoffMap,
@@ -48,10 +56,12 @@ export function textExport(
       };
     case "csv":
       return { name: fileName(map.title, "csv"), type: "text/csv;charset=utf-8", text: renderCsv(map) };
-    case "svg":
-      return layout === null
+    case "svg": {
+      const drawable = drawableLayout(layout);
+      return drawable === null
         ? null
-        : { name: fileName(map.title, "svg"), type: "image/svg+xml", text: exportSvgText(map, layout) };
+        : { name: fileName(map.title, "svg"), type: "image/svg+xml", text: exportSvgText(map, drawable) };
+    }
     default: {
       const unreachable: never = format;
       throw new Error(`unknown export format ${String(unreachable)}`);
