@@ -59,6 +59,18 @@ function laneAreaOnScreen(layout: MapLayout, { x, y, zoom }: ViewportFit) {
   };
 }
 
+/**
+ * The lane area on screen, after checking it sits against the frozen headers: the first phase
+ * right at the lane header column, the first lane right under the phase header row.
+ */
+function laneAreaAgainstHeaders(layout: MapLayout, view: ViewportFit) {
+  const area = laneAreaOnScreen(layout, view);
+  const { column, row } = headerSizes(layout, view.zoom);
+  expect(area.left).toBeCloseTo(column, 6);
+  expect(area.top).toBeCloseTo(row, 6);
+  return area;
+}
+
 /** The canvas pane of a 1440 x 900 window (the inspector and toolbar take the rest). */
 const PANE = { width: 1119, height: 830 };
 /** The RevOps template's lane area under ELK: three phases, 3,316 x 857. */
@@ -72,10 +84,7 @@ describe("first view", () => {
 
     expect(view).toEqual(fitLayoutViewport(layout, PANE.width, PANE.height));
     expect(view.zoom).toBeGreaterThanOrEqual(READABLE_ZOOM);
-    const area = laneAreaOnScreen(layout, view);
-    const { column, row } = headerSizes(layout, view.zoom);
-    expect(area.left).toBeCloseTo(column, 6);
-    expect(area.top).toBeCloseTo(row, 6);
+    const area = laneAreaAgainstHeaders(layout, view);
     expect(area.right).toBeLessThanOrEqual(PANE.width);
     expect(area.bottom).toBeLessThanOrEqual(PANE.height);
   });
@@ -86,11 +95,8 @@ describe("first view", () => {
     expect(fitLayoutViewport(WIDE, PANE.width, PANE.height).zoom).toBeLessThan(READABLE_ZOOM);
     expect(view.zoom).toBeGreaterThan(READABLE_ZOOM);
     expect(view.zoom).toBeLessThanOrEqual(OPENING_ZOOM);
-    const area = laneAreaOnScreen(WIDE, view);
-    const { column, row } = headerSizes(WIDE, view.zoom);
     // The first phase starts at the lane header column, the first lane under the phase header row.
-    expect(area.left).toBeCloseTo(column, 6);
-    expect(area.top).toBeCloseTo(row, 6);
+    const area = laneAreaAgainstHeaders(WIDE, view);
     expect(area.right).toBeGreaterThan(PANE.width);
     // Every lane is on screen.
     expect(area.bottom).toBeLessThanOrEqual(PANE.height - 16 + 1e-6);
@@ -111,10 +117,7 @@ describe("first view", () => {
     const view = firstViewViewport(tall, PANE.width, PANE.height);
 
     expect(view.zoom).toBe(READABLE_ZOOM);
-    const area = laneAreaOnScreen(tall, view);
-    const { column, row } = headerSizes(tall, view.zoom);
-    expect(area.left).toBeCloseTo(column, 6);
-    expect(area.top).toBeCloseTo(row, 6);
+    const area = laneAreaAgainstHeaders(tall, view);
     expect(area.bottom).toBeGreaterThan(PANE.height);
   });
 
@@ -129,12 +132,9 @@ describe("first view", () => {
         (areaWidth, areaHeight, phases, width, height) => {
           const layout = layoutOf({ areaWidth, areaHeight, phases });
           const view = firstViewViewport(layout, width, height);
-          const area = laneAreaOnScreen(layout, view);
-          const { column, row } = headerSizes(layout, view.zoom);
           expect(view.zoom).toBeGreaterThanOrEqual(READABLE_ZOOM);
-          expect(area.left).toBeCloseTo(column, 6);
-          expect(area.top).toBeCloseTo(row, 6);
-          // All of it on screen; or, from where the process starts, every lane at 100 % or less;
+          const area = laneAreaAgainstHeaders(layout, view);
+          // All of it on screen; or, from where the process starts, every lane at OPENING_ZOOM or less;
           // or, for a map too tall for that, its top lanes at the floor.
           const whole = area.right <= width + 1e-6 && area.bottom <= height + 1e-6;
           const allLanes = area.bottom <= height + 1e-6 && view.zoom <= OPENING_ZOOM;
@@ -149,10 +149,7 @@ describe("fit view", () => {
   it("given a map wider than the pane, when fitted, then all of it shows, against both headers, its free room below", () => {
     const view = fitLayoutViewport(WIDE, PANE.width, PANE.height, { minZoom: 0.1 });
 
-    const area = laneAreaOnScreen(WIDE, view);
-    const { column, row } = headerSizes(WIDE, view.zoom);
-    expect(area.left).toBeCloseTo(column, 6);
-    expect(area.top).toBeCloseTo(row, 6);
+    const area = laneAreaAgainstHeaders(WIDE, view);
     expect(area.right).toBeCloseTo(PANE.width - 16, 6);
     expect(area.bottom).toBeLessThan(PANE.height / 2);
   });
@@ -162,10 +159,7 @@ describe("fit view", () => {
 
     const view = fitLayoutViewport(tall, PANE.width, PANE.height, { minZoom: 0.1 });
 
-    const area = laneAreaOnScreen(tall, view);
-    const { column, row } = headerSizes(tall, view.zoom);
-    expect(area.left).toBeCloseTo(column, 6);
-    expect(area.top).toBeCloseTo(row, 6);
+    const area = laneAreaAgainstHeaders(tall, view);
     expect(area.bottom).toBeCloseTo(PANE.height - 16, 6);
     expect(area.right).toBeLessThan(PANE.width);
   });
