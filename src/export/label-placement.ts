@@ -16,15 +16,16 @@
  * Occupied rectangles and route segments live in uniform grids so a map of thousands of steps
  * stays linear.
  */
+import { LABEL_CLEARANCE } from "../layout/handoff-label";
 import type { HandoffRoute, Point, Rect } from "../layout/types";
 
 const CELL = 256;
 const GAP = 4;
 /**
- * Free room a label keeps from a step box or another label (px): at 2, a flag seemed to touch
- * the box under it on a projected slide. Lines need less (their halo is the label's own).
+ * Free room a label keeps from a step box or another label (px), the one the layout reserves
+ * with (at 2, a flag seemed to touch the box under it on a projected slide). Lines need less.
  */
-const CLEARANCE = 5;
+const CLEARANCE = LABEL_CLEARANCE;
 const LINE_CLEARANCE = 2;
 const OFFSETS = [GAP, 16, 28, 40];
 /** Where along a segment a label is tried, as a fraction of its length. */

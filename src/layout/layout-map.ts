@@ -448,7 +448,12 @@ function placeKeep(
 ): { steps: PlacedStep[]; phases: Span[] } {
   const pad = metrics.phasePadding;
   const placed = new Map<string, PlacedStep>();
-  for (const s of steps) if (s.step.position) placed.set(s.step.id, { ...s, ...s.step.position });
+  // To the nearest whole pixel: the file format allows fractions (hand-written or imported files),
+  // and every coordinate of a layout is whole (routes end on box borders only if boxes are).
+  for (const s of steps) {
+    const position = s.step.position;
+    if (position) placed.set(s.step.id, { ...s, x: Math.round(position.x), y: Math.round(position.y) });
+  }
 
   // Where each phase's placed steps are, to keep new steps between their neighbours' phases.
   const phaseCount = map.phases.length;

@@ -23,10 +23,13 @@ const onMessage = (event: MessageEvent<unknown>) => {
 
 const elk = lazyElk(async () => {
   const { default: ELK } = await import("elkjs/lib/elk.bundled.js");
-  // Its inner worker module is required (and takes self.onmessage) inside the constructor.
-  const instance = new ELK();
-  self.onmessage = onMessage;
-  return instance;
+  try {
+    // Its inner worker module is required (and takes self.onmessage) inside the constructor.
+    return new ELK();
+  } finally {
+    // Even when the constructor throws: the worker keeps answering (with that error).
+    self.onmessage = onMessage;
+  }
 });
 
 self.onmessage = onMessage;

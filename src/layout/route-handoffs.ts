@@ -32,6 +32,7 @@
  * source border, the last on the target border; no segment crosses the interior of any other box
  * (unless no such path exists at all, see `routeHandoffs`).
  */
+import { LABEL_CLEARANCE } from "./handoff-label";
 import type { HandoffRoute, Point, Rect } from "./types";
 
 export interface RouteRequest {
@@ -73,8 +74,13 @@ const SHARED_PIN = 120;
 const NUDGE_GAP = 8;
 /** What nudged segments keep from boxes, and moved ends from a box's corners, px. */
 const NUDGE_CLEARANCE = 5;
-/** Label blocks keep this from boxes and other labels (the SVG placer's own test uses 2). */
-const LABEL_GAP = 2.5;
+/**
+ * Label blocks keep this from boxes and other labels where they can: the placer's LABEL_CLEARANCE,
+ * and half a pixel for the anchor's rounding to a whole pixel, so the placer accepts the spot
+ * reserved here. Where no such spot is on the route, the tight gap (the old rule) still beats a
+ * spot on a box; the placer then moves the block beside the route.
+ */
+const LABEL_GAPS = [LABEL_CLEARANCE + 0.5, 2.5] as const;
 const EPS = 1e-6;
 /** Beyond this many grid nodes a region is not searched (memory), the fallback route is used. */
 const MAX_GRID_NODES = 2_500_000;
@@ -917,7 +923,7 @@ class RectGrid {
 /**
  * One anchor per route. For a route with a label block: on its segments, horizontal ones of at
  * least 40 px first (labels read best there), longest first, the point nearest the segment's
- * middle where the block centred on it keeps LABEL_GAP from every box, every label placed
+ * middle where the block centred on it keeps LABEL_GAPS from every box, every label placed
  * before and every other route's line; failing that, from boxes and labels; failing that, from
  * boxes only; failing that, the old rule (`labelAnchor`; the SVG and canvas placers then move
  * the block beside the route).
@@ -944,8 +950,6 @@ function labelAnchors(
   return paths.map((points, k) => {
     const size = requests[k]?.label;
     if (!size || size.width <= 0 || size.height <= 0) return roundPoint(labelAnchor(points));
-    const w = size.width + 2 * LABEL_GAP;
-    const h = size.height + 2 * LABEL_GAP;
     const segments: Array<{ a: Point; b: Point; length: number; rank: number; order: number }> = [];
     for (let s = 0; s + 1 < points.length; s++) {
       const a = points[s];
@@ -957,23 +961,28 @@ function labelAnchors(
     segments.sort((s, t) => s.rank - t.rank || t.length - s.length || s.order - t.order);
     let found: Point | undefined;
     for (const avoid of [2, 1, 0]) {
-      for (const { a, b } of segments) {
-        found = freePointOn(a, b, w, h, bounds, (region) => {
-          const near: Rect[] = [];
-          for (const i of index.query(region, 0)) {
-            const box = boxes[i];
-            if (box) near.push(box);
-          }
-          const area = {
-            x: region.x1,
-            y: region.y1,
-            width: region.x2 - region.x1,
-            height: region.y2 - region.y1,
-          };
-          if (avoid >= 1) near.push(...labels.near(area, -1));
-          if (avoid >= 2) near.push(...lines.near(area, k));
-          return near;
-        });
+      for (const gap of LABEL_GAPS) {
+        const w = size.width + 2 * gap;
+        const h = size.height + 2 * gap;
+        for (const { a, b } of segments) {
+          found = freePointOn(a, b, w, h, bounds, (region) => {
+            const near: Rect[] = [];
+            for (const i of index.query(region, 0)) {
+              const box = boxes[i];
+              if (box) near.push(box);
+            }
+            const area = {
+              x: region.x1,
+              y: region.y1,
+              width: region.x2 - region.x1,
+              height: region.y2 - region.y1,
+            };
+            if (avoid >= 1) near.push(...labels.near(area, -1));
+            if (avoid >= 2) near.push(...lines.near(area, k));
+            return near;
+          });
+          if (found) break;
+        }
         if (found) break;
       }
       if (found) break;

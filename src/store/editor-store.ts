@@ -38,14 +38,12 @@ export interface Notice {
 export type Panel = "register" | "help" | "library" | "changePlan";
 
 /**
- * A one-shot ask for the canvas to bring something into view (a register row was clicked).
- * `nonce` changes on every request, so asking twice for the same handoff pans twice; the canvas
- * reacts to a new nonce and may leave the request in place (it is session state, never saved).
- */
-/**
- * Bring a handoff or step into view. `ifHidden`: only when it is not already on screen (a paste
- * or an added step), rather than always centering it (a register row). The canvas waits for the
- * layout to hold the target when it does not yet (a step just pasted).
+ * A one-shot ask for the canvas to bring a handoff or step into view (a register row was clicked,
+ * steps were pasted). `nonce` changes on every request, so asking twice for the same handoff pans
+ * twice; the canvas reacts to a new nonce and may leave the request in place (it is session
+ * state, never saved). `ifHidden`: only when it is not already on screen (a paste), rather than
+ * always centering it (a register row). The canvas waits for the layout to hold the target when it
+ * does not yet (a step just pasted), and drops the request when its target leaves the map.
  */
 export type FocusRequest =
   | { kind: "handoff"; id: string; nonce: number; minZoom?: number; ifHidden?: boolean }
@@ -177,6 +175,10 @@ function pruneSelection(selection: Selection, map: HandoffMap): Selection {
   return { steps: keptSteps, handoffs: keptHandoffs, lane, phase };
 }
 
+/** A failed keep layout is tried this many times in all, this far apart, before waiting for an edit. */
+const RELAYOUT_ATTEMPTS = 2;
+const RELAYOUT_RETRY_MS = 1500;
+
 export function createEditorStore({ map, runLayout, layoutAtOnce }: EditorStoreOptions): EditorStore {
   const firstLayout = (opened: HandoffMap): MapLayout | null => {
     try {
@@ -260,6 +262,8 @@ export function createEditorStore({ map, runLayout, layoutAtOnce }: EditorStoreO
           history: history.emptyHistory,
           selection: emptySelection,
           editingStepId: null,
+          // A focus request for the map that was open must not pan this one.
+          focusRequest: null,
           layout: firstLayout(next),
         });
       },
@@ -378,13 +382,27 @@ export function createEditorStore({ map, runLayout, layoutAtOnce }: EditorStoreO
    * Latest wins: a result for an older document is dropped. Steps the layout had to place are
    * written back once, outside history, so the next edit cannot reshuffle them.
    */
-  const relayout = async () => {
+  const relayout = async (attempt = 1) => {
     const request = ++keepRequest;
     const base = store.getState().map;
     const result = await runLayout(base, "keep");
     if (request !== keepRequest || store.getState().map !== base) return;
     if (!result.ok) {
       store.setState({ layoutError: result.error });
+      // Said, not swallowed: without it a map opened from its quick first layout would show its
+      // steps and no handoffs, and look like a map without handoffs. One retry (the layout
+      // client starts a fresh worker after a failure); the next edit tries again anyway.
+      const retry = attempt < RELAYOUT_ATTEMPTS;
+      store
+        .getState()
+        .notify(
+          `The handoffs could not be laid out (${result.error}).${retry ? " Trying again…" : " Edit the map or reload to try again."}`,
+          "error",
+        );
+      if (retry)
+        setTimeout(() => {
+          if (request === keepRequest && store.getState().map === base) void relayout(attempt + 1);
+        }, RELAYOUT_RETRY_MS);
       return;
     }
     // Boxes and routes this edit did not change stay the objects the canvas already holds.

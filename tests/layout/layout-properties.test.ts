@@ -62,4 +62,41 @@ describe("layout properties on random maps", () => {
       { ...RUNS, numRuns: 40 },
     );
   });
+
+  it("keep mode with fractional positions (the file format allows them) puts each step at the nearest whole pixel and keeps every invariant", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        arbitraryMap(),
+        fc.infiniteStream(fc.double({ min: -0.49, max: 0.49, noNaN: true })),
+        async (map, offsets) => {
+          const auto = await layoutMap(elk, map, { mode: "auto" });
+          const positions = filePositions(auto, new Map(map.steps.map((s) => [s.id, s.lane])));
+          const placed: HandoffMap = {
+            ...map,
+            steps: map.steps.map((s) => {
+              const position = positions.get(s.id);
+              if (!position) return { ...s };
+              const dx = offsets.next().value ?? 0;
+              const dy = offsets.next().value ?? 0;
+              return { ...s, position: { x: Math.max(0, position.x + dx), y: Math.max(0, position.y + dy) } };
+            }),
+          };
+          const layout = layoutForPositions(placed);
+          expect(layoutViolations(placed, layout)).toEqual([]);
+          const bands = new Map(layout.lanes.map((l) => [l.id, l]));
+          const boxes = new Map(layout.steps.map((b) => [b.id, b]));
+          for (const step of placed.steps) {
+            if (!step.position) continue;
+            const box = boxes.get(step.id);
+            const band = bands.get(step.lane);
+            expect({ x: (box?.x ?? 0) - layout.laneHeaderWidth, y: (box?.y ?? 0) - (band?.y ?? 0) }).toEqual({
+              x: Math.round(step.position.x),
+              y: Math.round(step.position.y),
+            });
+          }
+        },
+      ),
+      { ...RUNS, numRuns: 30 },
+    );
+  });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { layoutForPositions } from "../../src/layout/layout-map";
 import { createNodeElk } from "../../src/layout/node-elk";
 import { createInProcessLayout } from "../../src/layout/run-layout";
 import * as ops from "../../src/model/operations";
@@ -152,6 +153,39 @@ describe("layout", () => {
     expect(store.getState().notice?.text).toBe(
       "Auto layout failed: timed out after 10 s. The map is unchanged.",
     );
+  });
+
+  it("a failed keep layout is said, not swallowed, and tried once more; the quick first layout stays meanwhile", async () => {
+    const placed = map({
+      steps: [step("s", "a", { position: { x: 0, y: 0 } }), step("t", "a", { position: { x: 200, y: 0 } })],
+    });
+    let calls = 0;
+    const flaky: LayoutRunner = async (m, mode) => {
+      calls++;
+      if (calls === 1) return { ok: false, error: "layout worker failed: boom" };
+      return runLayout(m, mode);
+    };
+    const store = createEditorStore({
+      map: placed,
+      runLayout: flaky,
+      layoutAtOnce: (m) => layoutForPositions(m, { routes: false }),
+    });
+    expect(store.getState().layout?.unrouted).toBe(true);
+    await expect
+      .poll(() => store.getState().notice?.text)
+      .toBe("The handoffs could not be laid out (layout worker failed: boom). Trying again…");
+    expect(store.getState().layout?.unrouted).toBe(true);
+    await expect.poll(() => store.getState().layout?.unrouted, { timeout: 5000 }).toBeUndefined();
+    expect(calls).toBe(2);
+    expect(store.getState().layoutError).toBeNull();
+  });
+
+  it("load() drops a pending focus request: it was for the map that was open", () => {
+    const store = given();
+    store.getState().requestFocus({ kind: "step", id: "s", ifHidden: true });
+    expect(store.getState().focusRequest).not.toBeNull();
+    store.getState().load(map({ steps: [step("s", "a")] }));
+    expect(store.getState().focusRequest).toBeNull();
   });
 
   it("an auto layout that finishes after the map changed is not applied", async () => {

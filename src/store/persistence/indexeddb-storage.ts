@@ -46,7 +46,12 @@ function request<T>(req: IDBRequest<T>): Promise<T> {
 function finished(tx: IDBTransaction): Promise<void> {
   return new Promise((resolve, reject) => {
     tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error ?? new Error("IndexedDB transaction failed"));
+    // The failing request's error: the transaction's own is still null while its error event
+    // bubbles (a QuotaExceededError must reach describeStorageError by name).
+    tx.onerror = (event) =>
+      reject(
+        (event.target as IDBRequest | null)?.error ?? tx.error ?? new Error("IndexedDB transaction failed"),
+      );
     tx.onabort = () => reject(tx.error ?? new DOMException("The save was aborted", "AbortError"));
   });
 }

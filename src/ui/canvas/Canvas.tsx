@@ -200,7 +200,7 @@ export function Canvas({
     else if (current !== null) showFirstView(instance, flow, current);
   }, [viewportRestore, store, flow]);
 
-  useFocusRequests(instanceRef, flow, layout, focusRequest);
+  useFocusRequests(instanceRef, flow, map, layout, focusRequest);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<StepFlowNode>[]) => {
@@ -456,6 +456,7 @@ function useGeometryChannel(geometry: ReadonlyMap<string, EdgeGeometry>): EdgeGe
 function useFocusRequests(
   instanceRef: RefObject<ReactFlowInstance<StepFlowNode, HandoffFlowEdge> | null>,
   flow: StoreApi,
+  map: HandoffMap,
   layout: MapLayout | null,
   focusRequest: FocusRequest | null,
 ): void {
@@ -463,6 +464,12 @@ function useFocusRequests(
   useEffect(() => {
     const instance = instanceRef.current;
     if (focusRequest === null || handled.current === focusRequest.nonce) return;
+    // Its target left the map (an undo before the layout came): the request is void, for good.
+    const items: ReadonlyArray<{ id: string }> = focusRequest.kind === "step" ? map.steps : map.handoffs;
+    if (!items.some((item) => item.id === focusRequest.id)) {
+      handled.current = focusRequest.nonce;
+      return;
+    }
     if (instance === null || layout === null) return;
     let target: { x: number; y: number; width: number; height: number } | undefined;
     if (focusRequest.kind === "handoff") {
@@ -488,7 +495,7 @@ function useFocusRequests(
       zoom: Math.max(instance.getZoom(), focusRequest.minZoom ?? (focusRequest.ifHidden ? 0 : 0.9)),
       duration: 300,
     });
-  }, [instanceRef, flow, layout, focusRequest]);
+  }, [instanceRef, flow, map, layout, focusRequest]);
 }
 
 function stepUnderPointer(event: globalThis.MouseEvent | TouchEvent): string | null {

@@ -39,8 +39,9 @@ const baseline = (top: number, i: number, lineHeight: number, fontSize: number) 
   top + i * lineHeight + lineHeight / 2 + fontSize * 0.36;
 
 /**
- * A handoff: the layout's orthogonal route (from the canvas's edge geometry, edge-geometry.ts) (or a step path between the handles while an end is
- * being dragged or the layout is on its way), an arrowhead, and the label block as the SVG export
+ * A handoff: the layout's orthogonal route, from the canvas's edge geometry (edge-geometry.ts), or
+ * a step path between the handles while an end is being dragged or its layout is on its way
+ * (nothing at all while a map's first routes are), an arrowhead, and the label block as the SVG export
  * draws it (render-svg.ts drawHandoff/drawFlag, sizes from measureHandoffLabel): the label
  * wrapped on a halo, and under it the flag with the edge-case numbers, colored by the most
  * severe one still open. The block sits where the shared placer put it (clear of boxes, labels
