@@ -3,13 +3,30 @@ import { describe, expect, it } from "vitest";
 import { filePositions } from "../../src/layout/geometry";
 import { layoutForPositions, layoutMap } from "../../src/layout/layout-map";
 import { createNodeElk } from "../../src/layout/node-elk";
-import type { HandoffMap } from "../../src/model/types";
+import type { HandoffMap, Position } from "../../src/model/types";
 import { arbitraryMap } from "../fixtures/arbitrary-map";
 import { layoutViolations } from "./invariants";
 
 const elk = createNodeElk();
 // Modest run counts: ELK costs a few ms per small map and the whole suite must stay quick.
 const RUNS = { numRuns: 60, seed: 20261127 };
+
+/** The map with each step's position from its auto layout, through `place` (undefined: unplaced). */
+async function placeFromAuto(
+  map: HandoffMap,
+  place: (position: Position) => Position | undefined,
+): Promise<HandoffMap> {
+  const auto = await layoutMap(elk, map, { mode: "auto" });
+  const positions = filePositions(auto, new Map(map.steps.map((s) => [s.id, s.lane])));
+  return {
+    ...map,
+    steps: map.steps.map((s) => {
+      const from = positions.get(s.id);
+      const position = from === undefined ? undefined : place(from);
+      return position === undefined ? { ...s } : { ...s, position };
+    }),
+  };
+}
 
 describe("layout properties on random maps", () => {
   it("auto layout keeps every invariant", async () => {
@@ -36,16 +53,9 @@ describe("layout properties on random maps", () => {
   it("keep mode leaves placed steps exactly where they are and keeps every invariant", async () => {
     await fc.assert(
       fc.asyncProperty(arbitraryMap(), fc.infiniteStream(fc.boolean()), async (map, keepFlags) => {
-        const auto = await layoutMap(elk, map, { mode: "auto" });
-        const positions = filePositions(auto, new Map(map.steps.map((s) => [s.id, s.lane])));
-        const placed: HandoffMap = {
-          ...map,
-          steps: map.steps.map((s) => {
-            const position = positions.get(s.id);
-            const keep = keepFlags.next().value === true;
-            return keep && position ? { ...s, position } : { ...s };
-          }),
-        };
+        const placed = await placeFromAuto(map, (position) =>
+          keepFlags.next().value === true ? position : undefined,
+        );
         const layout = layoutForPositions(placed);
         expect(layoutViolations(placed, layout)).toEqual([]);
         const drawnAt = filePositions(layout, new Map(placed.steps.map((s) => [s.id, s.lane])));
@@ -62,18 +72,10 @@ describe("layout properties on random maps", () => {
         arbitraryMap(),
         fc.infiniteStream(fc.double({ min: -0.49, max: 0.49, noNaN: true })),
         async (map, offsets) => {
-          const auto = await layoutMap(elk, map, { mode: "auto" });
-          const positions = filePositions(auto, new Map(map.steps.map((s) => [s.id, s.lane])));
-          const placed: HandoffMap = {
-            ...map,
-            steps: map.steps.map((s) => {
-              const position = positions.get(s.id);
-              if (!position) return { ...s };
-              const dx = offsets.next().value ?? 0;
-              const dy = offsets.next().value ?? 0;
-              return { ...s, position: { x: Math.max(0, position.x + dx), y: Math.max(0, position.y + dy) } };
-            }),
-          };
+          const placed = await placeFromAuto(map, (position) => ({
+            x: Math.max(0, position.x + (offsets.next().value ?? 0)),
+            y: Math.max(0, position.y + (offsets.next().value ?? 0)),
+          }));
           const layout = layoutForPositions(placed);
           expect(layoutViolations(placed, layout)).toEqual([]);
           const drawnAt = filePositions(layout, new Map(placed.steps.map((s) => [s.id, s.lane])));
