@@ -17,7 +17,7 @@
  * stays linear.
  */
 import { LABEL_CLEARANCE } from "../layout/handoff-label";
-import type { HandoffRoute, Point, Rect } from "../layout/types";
+import type { HandoffRoute, MapLayout, Point, Rect } from "../layout/types";
 
 const CELL = 256;
 const GAP = 4;
@@ -58,6 +58,26 @@ interface Segment extends Rect {
 }
 
 /**
+ * The placer the SVG export and the canvas use on a layout: inside the lane area, around the step
+ * boxes, off the other handoffs' routes.
+ *
+ * @example
+ * const topLeft = createLayoutLabelPlacer(layout).place(route, measureHandoffLabel(label, flagText));
+ */
+export function createLayoutLabelPlacer(layout: MapLayout): LabelPlacer {
+  return createLabelPlacer(
+    layout.steps,
+    {
+      x: layout.laneHeaderWidth,
+      y: layout.phaseHeaderHeight,
+      width: layout.width - layout.laneHeaderWidth,
+      height: layout.height - layout.phaseHeaderHeight,
+    },
+    { routes: layout.handoffs },
+  );
+}
+
+/**
  * @example
  * const placer = createLabelPlacer(layout.steps, lanesArea, { routes: layout.handoffs });
  * const topLeft = placer.place(route, measureHandoffLabel(label, flagText));
@@ -76,12 +96,13 @@ export function createLabelPlacer(
     const y1 = Math.floor((r.y + r.height) / CELL);
     for (let cx = x0; cx <= x1; cx++) for (let cy = y0; cy <= y1; cy++) visit(`${cx},${cy}`);
   };
-  const add = (r: Rect) =>
+  const addTo = <T extends Rect>(index: Map<string, T[]>, r: T) =>
     cells(r, (key) => {
-      const list = grid.get(key);
-      if (list === undefined) grid.set(key, [r]);
+      const list = index.get(key);
+      if (list === undefined) index.set(key, [r]);
       else list.push(r);
     });
+  const add = (r: Rect) => addTo(grid, r);
   const inBounds = (r: Rect) =>
     r.x >= bounds.x &&
     r.y >= bounds.y &&
@@ -122,17 +143,26 @@ export function createLabelPlacer(
     width: r.width + 2 * by,
     height: r.height + 2 * by,
   });
-  const free = (r: Rect) => {
-    if (!inBounds(r)) return false;
+  /**
+   * Nothing in `index` (but what `skip` passes over) comes within `by` px of `r`; at exactly `by`
+   * it is still clear.
+   */
+  const clearOf = <T extends Rect>(
+    r: Rect,
+    index: Map<string, T[]>,
+    by: number,
+    skip?: (item: T) => boolean,
+  ) => {
     let clear = true;
-    cells(grown(r, CLEARANCE), (key) => {
+    cells(grown(r, by), (key) => {
       if (!clear) return;
-      for (const o of grid.get(key) ?? []) {
+      for (const o of index.get(key) ?? []) {
+        if (skip?.(o)) continue;
         if (
-          r.x < o.x + o.width + CLEARANCE &&
-          o.x < r.x + r.width + CLEARANCE &&
-          r.y < o.y + o.height + CLEARANCE &&
-          o.y < r.y + r.height + CLEARANCE
+          r.x < o.x + o.width + by &&
+          o.x < r.x + r.width + by &&
+          r.y < o.y + o.height + by &&
+          o.y < r.y + r.height + by
         ) {
           clear = false;
           return;
@@ -141,6 +171,7 @@ export function createLabelPlacer(
     });
     return clear;
   };
+  const free = (r: Rect) => inBounds(r) && clearOf(r, grid, CLEARANCE);
   for (const o of obstacles) add(o);
   for (const route of options.routes ?? []) {
     for (let i = 1; i < route.points.length; i++) {
@@ -154,33 +185,11 @@ export function createLabelPlacer(
         height: Math.abs(b.y - a.y),
         route: route.id,
       };
-      cells(segment, (key) => {
-        const list = lines.get(key);
-        if (list === undefined) lines.set(key, [segment]);
-        else list.push(segment);
-      });
+      addTo(lines, segment);
     }
   }
   /** Clear of every route but `own` (touching a line counts: the halo would cut it). */
-  const offLines = (r: Rect, own: string) => {
-    let clear = true;
-    cells(grown(r, LINE_CLEARANCE), (key) => {
-      if (!clear) return;
-      for (const s of lines.get(key) ?? []) {
-        if (s.route === own) continue;
-        if (
-          r.x < s.x + s.width + LINE_CLEARANCE &&
-          s.x < r.x + r.width + LINE_CLEARANCE &&
-          r.y < s.y + s.height + LINE_CLEARANCE &&
-          s.y < r.y + r.height + LINE_CLEARANCE
-        ) {
-          clear = false;
-          return;
-        }
-      }
-    });
-    return clear;
-  };
+  const offLines = (r: Rect, own: string) => clearOf(r, lines, LINE_CLEARANCE, (s) => s.route === own);
 
   return {
     place(route, { width, height }) {

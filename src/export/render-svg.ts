@@ -29,7 +29,7 @@ import { FONT_FAMILY, type FontWeight, textWidth, wrapText } from "../layout/tex
 import type { HandoffRoute, LaneBand, MapLayout, PhaseColumn, StepBox, StepSystems } from "../layout/types";
 import type { EdgeCase, Handoff, HandoffMap, Lane, Phase, Severity, Step, StepKind } from "../model/types";
 import { SEVERITIES } from "../model/types";
-import { createLabelPlacer, type LabelPlacer } from "./label-placement";
+import { createLayoutLabelPlacer, type LabelPlacer } from "./label-placement";
 import { edgeCaseLabel, highestOpenSeverity, type RegisterRow, registerRows } from "./register-rows";
 import { decisionOutline } from "./step-outline";
 import { escapeXmlAttr, escapeXmlText } from "./svg-escape";
@@ -172,16 +172,7 @@ export function renderSvg(map: HandoffMap, layout: MapLayout, options: SvgExport
     stepsById: new Map(map.steps.map((s) => [s.id, s])),
     boxesById: new Map(layout.steps.map((b) => [b.id, b])),
     numbers: new Map(rows.map((r) => [r.edgeCase.id, r.number])),
-    placer: createLabelPlacer(
-      layout.steps,
-      {
-        x: layout.laneHeaderWidth,
-        y: layout.phaseHeaderHeight,
-        width: layout.width - layout.laneHeaderWidth,
-        height: layout.height - layout.phaseHeaderHeight,
-      },
-      { routes: layout.handoffs },
-    ),
+    placer: createLayoutLabelPlacer(layout),
   };
 
   const contentWidth = Math.max(layout.width, MIN_CONTENT_WIDTH);

@@ -3,7 +3,7 @@
  * obstacles, other handoffs' routes soft ones, a label's own route none.
  */
 import { describe, expect, it } from "vitest";
-import { createLabelPlacer } from "../../src/export/label-placement";
+import { createLabelPlacer, createLayoutLabelPlacer } from "../../src/export/label-placement";
 import { edgeCaseLabel, highestOpenSeverity, registerRows } from "../../src/export/register-rows";
 import { edgeCaseFlagText, measureHandoffLabel } from "../../src/layout/handoff-label";
 import { layoutMap } from "../../src/layout/layout-map";
@@ -130,16 +130,7 @@ describe("label placer: other routes are obstacles", () => {
 describe("label placer on the template (as the SVG export and the canvas use it)", () => {
   async function placeAll(map: HandoffMap, layout: MapLayout) {
     const numbers = new Map(registerRows(map).map((r) => [r.edgeCase.id, r.number]));
-    const placer = createLabelPlacer(
-      layout.steps,
-      {
-        x: layout.laneHeaderWidth,
-        y: layout.phaseHeaderHeight,
-        width: layout.width - layout.laneHeaderWidth,
-        height: layout.height - layout.phaseHeaderHeight,
-      },
-      { routes: layout.handoffs },
-    );
+    const placer = createLayoutLabelPlacer(layout);
     const routes = new Map(layout.handoffs.map((r) => [r.id, r]));
     const placed = new Map<string, Rect>();
     for (const handoff of map.handoffs) {

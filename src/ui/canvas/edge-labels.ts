@@ -6,7 +6,7 @@
  * screen and in the file: clear of the step boxes, other labels and other routes when a free
  * spot exists. React Flow draws edges under nodes: a label placed on a box would be hidden by it.
  */
-import { createLabelPlacer } from "../../export/label-placement";
+import { createLayoutLabelPlacer } from "../../export/label-placement";
 import { edgeCaseLabel, highestOpenSeverity } from "../../export/register-rows";
 import { edgeCaseFlagText, measureHandoffLabel } from "../../layout/handoff-label";
 import type { HandoffRoute, MapLayout, Point } from "../../layout/types";
@@ -38,16 +38,7 @@ export function placeEdgeLabels(
   routes: ReadonlyMap<string, HandoffRoute>,
   flags: ReadonlyMap<string, string>,
 ): Map<string, Point> {
-  const placer = createLabelPlacer(
-    layout.steps,
-    {
-      x: layout.laneHeaderWidth,
-      y: layout.phaseHeaderHeight,
-      width: layout.width - layout.laneHeaderWidth,
-      height: layout.height - layout.phaseHeaderHeight,
-    },
-    { routes: layout.handoffs },
-  );
+  const placer = createLayoutLabelPlacer(layout);
   const placed = new Map<string, Point>();
   for (const handoff of handoffs) {
     const route = routes.get(handoff.id);
