@@ -1,10 +1,10 @@
 import type { HandoffMap } from "../../model/types";
 import {
   type BrokenEntry,
-  countMap,
   type MapEntry,
   type MapRead,
   type MapStorage,
+  nextEntry,
   readEntry,
   readStored,
   readViewport,
@@ -166,14 +166,7 @@ export class IndexedDbStorage implements MapStorage {
       if (current !== baseRevision)
         return { ok: false, reason: "stale", storedRevision: Math.max(current, 0) };
       const revision = baseRevision + 1;
-      const entry: MapEntry = {
-        id,
-        title: map.title,
-        revision,
-        createdAt: previous?.createdAt ?? now,
-        updatedAt: now,
-        counts: countMap(map),
-      };
+      const entry = nextEntry(id, map, revision, previous, now);
       versions.put({ id, revision, text, savedAt: now }, versionKey(id, revision));
       maps.put(entry, id);
       if (baseRevision > 0) versions.delete(versionKey(id, baseRevision));

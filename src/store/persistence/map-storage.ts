@@ -85,6 +85,27 @@ export function countMap(map: HandoffMap): MapCounts {
   };
 }
 
+/**
+ * The library entry for a map saved as `revision` at `now`; `previous` is the entry it replaces
+ * (its creation time is kept), null for a new map.
+ */
+export function nextEntry(
+  id: string,
+  map: HandoffMap,
+  revision: number,
+  previous: MapEntry | null,
+  now: number,
+): MapEntry {
+  return {
+    id,
+    title: map.title,
+    revision,
+    createdAt: previous?.createdAt ?? now,
+    updatedAt: now,
+    counts: countMap(map),
+  };
+}
+
 /** The stored form of a map: the same JSON a file export holds. */
 export function serializeMap(map: HandoffMap): string {
   return JSON.stringify(map);

@@ -1,10 +1,10 @@
 import type { HandoffMap } from "../../model/types";
 import {
   type BrokenEntry,
-  countMap,
   type MapEntry,
   type MapRead,
   type MapStorage,
+  nextEntry,
   readEntry,
   readStored,
   readViewport,
@@ -71,15 +71,7 @@ export class MemoryStorage implements MapStorage {
     const revision = baseRevision + 1;
     this.versions.set(versionKey(id, revision), { id, revision, text: serializeMap(map), savedAt: now });
     this.check("switch");
-    const previous = readEntry(pointer);
-    const entry: MapEntry = {
-      id,
-      title: map.title,
-      revision,
-      createdAt: previous?.createdAt ?? now,
-      updatedAt: now,
-      counts: countMap(map),
-    };
+    const entry = nextEntry(id, map, revision, readEntry(pointer), now);
     this.pointers.set(id, entry);
     this.versions.delete(versionKey(id, baseRevision));
     return { ok: true, entry };
