@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { edgeCaseFlagText, measureHandoffLabel } from "../../src/layout/handoff-label";
+import { measureHandoffLabel } from "../../src/layout/handoff-label";
 import { layoutMap } from "../../src/layout/layout-map";
 import {
   DEFAULT_METRICS,
@@ -23,6 +23,7 @@ import type { HandoffMap } from "../../src/model/types";
 import { arbitraryMap } from "../fixtures/arbitrary-map";
 import { AWKWARD_MAPS, makeMap } from "../fixtures/maps";
 import { layoutViolations } from "./invariants";
+import { labelBlocks } from "./label-blocks";
 
 const elk = createNodeElk();
 const EPS = 1e-6;
@@ -260,26 +261,6 @@ describe("lane and phase names", () => {
   });
 });
 
-/** The block each surface reserves for a handoff's label, centred on its anchor. */
-function labelBlocks(map: HandoffMap, layout: MapLayout): Map<string, Rect> {
-  const routes = new Map(layout.handoffs.map((h) => [h.id, h]));
-  const blocks = new Map<string, Rect>();
-  let number = 0;
-  for (const h of map.handoffs) {
-    const labels = h.edgeCases.map(() => `EC-${++number}`);
-    const route = routes.get(h.id);
-    if (!route || (h.label.trim() === "" && labels.length === 0)) continue;
-    const svg = [true, false].map((open) =>
-      measureHandoffLabel(h.label, labels.length === 0 ? null : edgeCaseFlagText(labels, open)),
-    );
-    const width = Math.max(...svg.map((s) => s.width));
-    const height = Math.max(...svg.map((s) => s.height));
-    const { x, y } = route.labelAnchor;
-    blocks.set(h.id, { x: x - width / 2, y: y - height / 2, width, height });
-  }
-  return blocks;
-}
-
 describe("room for in-lane handoff labels (auto mode)", () => {
   const map = createRevOpsTemplate();
   let layout: MapLayout;
@@ -289,7 +270,7 @@ describe("room for in-lane handoff labels (auto mode)", () => {
 
   it("every labelled in-lane handoff between neighbouring steps has its label block on its own horizontal segment, clear of every box and every other route", () => {
     const lane = new Map(map.steps.map((s) => [s.id, s.lane]));
-    const blocks = labelBlocks(map, layout);
+    const blocks = labelBlocks(map, layout, "open or resolved");
     const inLane = map.handoffs.filter((h) => h.label.trim() !== "" && lane.get(h.from) === lane.get(h.to));
     expect(inLane.map((h) => h.label)).toEqual(
       expect.arrayContaining([

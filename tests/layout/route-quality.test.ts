@@ -3,33 +3,15 @@
  * few crossings, and label anchors where the label block fits.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { edgeCaseFlagText, measureHandoffLabel } from "../../src/layout/handoff-label";
 import { layoutMap } from "../../src/layout/layout-map";
 import { createNodeElk } from "../../src/layout/node-elk";
 import type { MapLayout, Point, Rect } from "../../src/layout/types";
 import { createRevOpsTemplate } from "../../src/model/templates";
-import type { HandoffMap } from "../../src/model/types";
 import { AWKWARD_MAPS } from "../fixtures/maps";
 import { layoutViolations } from "./invariants";
+import { labelBlocks } from "./label-blocks";
 
 const elk = createNodeElk();
-
-/** The label block the SVG and the canvas draw, around the anchor. */
-function labelBlocks(map: HandoffMap, layout: MapLayout): Map<string, Rect> {
-  const routes = new Map(layout.handoffs.map((h) => [h.id, h]));
-  const blocks = new Map<string, Rect>();
-  let number = 0;
-  for (const h of map.handoffs) {
-    const labels = h.edgeCases.map(() => `EC-${++number}`);
-    const route = routes.get(h.id);
-    if (!route || (h.label.trim() === "" && labels.length === 0)) continue;
-    const svg = measureHandoffLabel(h.label, labels.length === 0 ? null : edgeCaseFlagText(labels, true));
-    const { width, height } = svg;
-    const { x, y } = route.labelAnchor;
-    blocks.set(h.id, { x: x - width / 2, y: y - height / 2, width, height });
-  }
-  return blocks;
-}
 
 const overlaps = (a: Rect, b: Rect) =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
