@@ -18,7 +18,7 @@ import { parseMap, parseMapText } from "../../src/model/parse-map";
 import { createBlankTemplate, createRevOpsTemplate } from "../../src/model/templates";
 import type { HandoffMap } from "../../src/model/types";
 import { arbitraryMap } from "../fixtures/arbitrary-map";
-import { AWKWARD_MAPS } from "../fixtures/maps";
+import { AWKWARD_MAPS, SIX_SYSTEMS } from "../fixtures/maps";
 import {
   byAttr,
   childrenNamed,
@@ -128,14 +128,7 @@ describe("exports of maps laid out by layoutMap", () => {
 describe("systems chips and header names in the SVG", () => {
   it("given steps with systems (six on one) and a 300-character lane name, then every chip the layout placed is drawn inside its step box and the lane name inside its band", async () => {
     const template = createRevOpsTemplate();
-    const six = [
-      "CPQ",
-      "CRM",
-      "Contract lifecycle management",
-      "E-signature",
-      "Billing",
-      "Approval workflow",
-    ];
+    const six = [...SIX_SYSTEMS];
     const laneName = "Deal desk and commercial approvals ".repeat(9).slice(0, 300);
     const map: HandoffMap = {
       ...template,

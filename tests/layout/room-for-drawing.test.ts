@@ -21,22 +21,13 @@ import type { MapLayout, Rect, StepBox } from "../../src/layout/types";
 import { createRevOpsTemplate } from "../../src/model/templates";
 import type { HandoffMap } from "../../src/model/types";
 import { arbitraryMap } from "../fixtures/arbitrary-map";
-import { AWKWARD_MAPS, makeMap } from "../fixtures/maps";
+import { AWKWARD_MAPS, makeMap, SIX_SYSTEMS } from "../fixtures/maps";
 import { layoutViolations } from "./invariants";
 import { labelBlocks } from "./label-blocks";
 
 const elk = createNodeElk();
 const EPS = 1e-6;
 const M = DEFAULT_METRICS;
-
-const SIX_SYSTEMS = [
-  "CPQ",
-  "CRM",
-  "Contract lifecycle management",
-  "E-signature",
-  "Billing",
-  "Approval workflow",
-];
 
 function inside(inner: Rect, outer: Rect): boolean {
   return (
