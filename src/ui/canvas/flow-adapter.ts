@@ -163,6 +163,23 @@ interface SizeParts {
   handles: NodeHandle[];
 }
 
+type StepCases = ReadonlyMap<string, { count: number; open: Handoff["edgeCases"] }>;
+
+/** Edge cases per step, over the handoffs that touch it. */
+function edgeCasesPerStep(handoffs: readonly Handoff[]): StepCases {
+  const cases = new Map<string, { count: number; open: Handoff["edgeCases"] }>();
+  for (const handoff of handoffs) {
+    if (handoff.edgeCases.length === 0) continue;
+    for (const end of handoff.from === handoff.to ? [handoff.from] : [handoff.from, handoff.to]) {
+      const entry = cases.get(end) ?? { count: 0, open: [] };
+      entry.count += handoff.edgeCases.length;
+      entry.open = entry.open.concat(handoff.edgeCases);
+      cases.set(end, entry);
+    }
+  }
+  return cases;
+}
+
 /**
  * Makes a memoizing adapter; keep one per canvas (its caches are the memory of the last call).
  *
@@ -193,6 +210,12 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
   let placedFor: { handoffs: readonly Handoff[]; layout: MapLayout } | null = null;
   let placed = new Map<string, Point>();
   let flagsFor: readonly Handoff[] | null = null;
+  // Per layout and per handoffs, not per call: a drag calls this every frame with neither changed.
+  let indexedLayout: MapLayout | null | undefined;
+  let boxes = new Map<string, StepBox>();
+  let routes = new Map<string, HandoffRoute>();
+  let casesFor: readonly Handoff[] | null = null;
+  let stepCases: StepCases = new Map();
   let flags = new Map<string, string>();
 
   return (input) => {
@@ -201,11 +224,12 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
       flags = flagTexts(map);
       flagsFor = map.handoffs;
     }
-    const boxes = new Map<string, StepBox>();
-    const routes = new Map<string, HandoffRoute>();
+    if (indexedLayout !== layout) {
+      boxes = new Map(layout?.steps.map((box) => [box.id, box]));
+      routes = new Map(layout?.handoffs.map((route) => [route.id, route]));
+      indexedLayout = layout;
+    }
     if (layout !== null) {
-      for (const box of layout.steps) boxes.set(box.id, box);
-      for (const route of layout.handoffs) routes.set(route.id, route);
       if (
         layout.unrouted !== true &&
         (placedFor === null || placedFor.handoffs !== map.handoffs || placedFor.layout !== layout)
@@ -215,16 +239,9 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
       }
     }
 
-    // Edge cases per step, over the handoffs that touch it.
-    const stepCases = new Map<string, { count: number; open: Handoff["edgeCases"] }>();
-    for (const handoff of map.handoffs) {
-      if (handoff.edgeCases.length === 0) continue;
-      for (const end of handoff.from === handoff.to ? [handoff.from] : [handoff.from, handoff.to]) {
-        const entry = stepCases.get(end) ?? { count: 0, open: [] };
-        entry.count += handoff.edgeCases.length;
-        entry.open = entry.open.concat(handoff.edgeCases);
-        stepCases.set(end, entry);
-      }
+    if (casesFor !== map.handoffs) {
+      stepCases = edgeCasesPerStep(map.handoffs);
+      casesFor = map.handoffs;
     }
 
     const nextNodeMemos = new Map<string, StepFlowNode>();
