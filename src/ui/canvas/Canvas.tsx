@@ -122,10 +122,11 @@ export function Canvas({
   const [dragPositions, setDragPositions] = useState<ReadonlyMap<string, Point>>(() => new Map());
   const instanceRef = useRef<ReactFlowInstance<StepFlowNode, HandoffFlowEdge> | null>(null);
   const fitted = useRef(false);
-  const adapter = useRef(createFlowAdapter());
+  // Made once (useRef(createFlowAdapter()) would make and drop one on every render, each drag frame).
+  const [adapter] = useState(createFlowAdapter);
   const flow = useStoreApi<StepFlowNode, HandoffFlowEdge>();
 
-  const { nodes, edges, geometry } = useFlowElements(adapter.current, map, layout, selection, dragPositions);
+  const { nodes, edges, geometry } = useFlowElements(adapter, map, layout, selection, dragPositions);
   const geometryChannel = useGeometryChannel(geometry);
 
   const layoutRef = useRef(layout);
