@@ -15,6 +15,9 @@
  * Writes bench/results/canvas.json and docs/performance-canvas.md, prints a table. Not a test.
  *
  * BENCH_SIZES=1000 BENCH_RUNS=5 BENCH_SKIP_BUILD=1 narrow a run while working on one size.
+ * BENCH_HEAP_SUMMARY=1 (or =shape, plain objects told apart by their property names) prints what
+ * each page's heap holds, largest groups first (bench/heap-summary.ts); BENCH_HEAP_DUMP=dir also
+ * writes each snapshot there, to open in DevTools' Memory tab.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -44,7 +47,10 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..");
 
 interface Figures {
+  /** Until the visible step count stops changing (a node React Flow has not measured is hidden). */
   settledMs: number;
+  /** Until the count of step elements in the DOM stops changing, shown or not (orientation). */
+  inDomMs: number;
   rendered: number;
   panMedianMs: number;
   panP95Ms: number;
@@ -194,9 +200,17 @@ async function measure(
   await cdp.send("HeapProfiler.collectGarbage");
   const { usedSize } = (await cdp.send("Runtime.getHeapUsage")) as { usedSize: number };
   const workerHeap = await workerHeapMb(browser);
-  if (process.env.BENCH_HEAP_SUMMARY === "1") {
-    // What the page holds, by constructor: to see where ours differs from the bare page.
-    const groups = summarizeHeap(await takeHeapSnapshot(cdp), 40);
+  if (process.env.BENCH_HEAP_SUMMARY === "1" || process.env.BENCH_HEAP_SUMMARY === "shape") {
+    // What the page holds, by constructor (plain objects by their property names with "shape"):
+    // to see where ours differs from the bare page.
+    const snapshot = await takeHeapSnapshot(cdp);
+    const dumpTo = process.env.BENCH_HEAP_DUMP;
+    if (dumpTo !== undefined) {
+      // Opens in DevTools' Memory tab: retainer paths for what the summary points at.
+      mkdirSync(dumpTo, { recursive: true });
+      writeFileSync(join(dumpTo, `${kind}-${map.steps.length}.heapsnapshot`), JSON.stringify(snapshot));
+    }
+    const groups = summarizeHeap(snapshot, 40, process.env.BENCH_HEAP_SUMMARY === "shape");
     console.error(`heap of ${kind} (${map.steps.length} steps), largest groups by self size:`);
     for (const g of groups)
       console.error(
@@ -207,6 +221,7 @@ async function measure(
   if (errors.length > 0) throw new Error(`${kind}: ${errors.join("; ")}`);
   return {
     settledMs: round(settled.settledMs, 0),
+    inDomMs: round(settled.inDomMs, 0),
     rendered: settled.rendered,
     panMedianMs: round(quantile(pan, 0.5)),
     panP95Ms: round(quantile(pan, 0.95)),
@@ -231,7 +246,7 @@ function medianOf(runs: Figures[]): Figures {
         runs.map((r) => r[key]),
         0.5,
       ),
-      key === "settledMs" ? 0 : 1,
+      key === "settledMs" || key === "inDomMs" ? 0 : 1,
     );
   }
   return out;
@@ -269,6 +284,7 @@ function anchorOf(bare: Figures, visible: Figures): Figures {
   const pick = (key: keyof Figures) => Math.min(bare[key], visible[key]);
   return {
     settledMs: pick("settledMs"),
+    inDomMs: pick("inDomMs"),
     rendered: Math.max(bare.rendered, visible.rendered),
     panMedianMs: pick("panMedianMs"),
     panP95Ms: pick("panP95Ms"),
@@ -382,10 +398,10 @@ async function main() {
 
 function tables(rows: readonly Row[]): { table: string[]; ratios: string[] } {
   const header =
-    "| steps | page | shown (ms) | nodes rendered | pan median / p95 (ms) | drag median / p95 (ms) | heap (MB) | layout worker heap (MB) | busy per frame, pan / drag (ms) |";
-  const rule = "|---|---|---|---|---|---|---|---|---|";
+    "| steps | page | shown (ms) | in DOM (ms) | nodes rendered | pan median / p95 (ms) | drag median / p95 (ms) | heap (MB) | layout worker heap (MB) | busy per frame, pan / drag (ms) |";
+  const rule = "|---|---|---|---|---|---|---|---|---|---|";
   const line = (size: number, name: string, f: Figures) =>
-    `| ${size} | ${name} | ${f.settledMs} | ${f.rendered} | ${f.panMedianMs} / ${f.panP95Ms} | ${f.dragMedianMs} / ${f.dragP95Ms} | ${f.heapMb} | ${f.workerHeapMb > 0 ? f.workerHeapMb : "-"} | ${f.panBusyMs} / ${f.dragBusyMs} |`;
+    `| ${size} | ${name} | ${f.settledMs} | ${f.inDomMs} | ${f.rendered} | ${f.panMedianMs} / ${f.panP95Ms} | ${f.dragMedianMs} / ${f.dragP95Ms} | ${f.heapMb} | ${f.workerHeapMb > 0 ? f.workerHeapMb : "-"} | ${f.panBusyMs} / ${f.dragBusyMs} |`;
   const table = [header, rule];
   const ratios = [
     "| steps | shown | pan median | pan p95 | drag median | drag p95 | heap | (busy pan) | (busy drag) |",

@@ -6,9 +6,18 @@
  */
 import type { CDPSession } from "playwright-core";
 
-interface Snapshot {
-  snapshot: { meta: { node_fields: string[]; node_types: [string[], ...unknown[]] }; node_count: number };
+export interface Snapshot {
+  snapshot: {
+    meta: {
+      node_fields: string[];
+      node_types: [string[], ...unknown[]];
+      edge_fields: string[];
+      edge_types: [string[], ...unknown[]];
+    };
+    node_count: number;
+  };
   nodes: number[];
+  edges: number[];
   strings: string[];
 }
 
@@ -28,22 +37,42 @@ export async function takeHeapSnapshot(cdp: CDPSession): Promise<Snapshot> {
   return JSON.parse(chunks.join("")) as Snapshot;
 }
 
-/** Self sizes summed per type and constructor name; the `top` largest groups. */
-export function summarizeHeap(snapshot: Snapshot, top = 30): HeapGroup[] {
+/**
+ * Self sizes summed per type and constructor name; the `top` largest groups. With `byShape`,
+ * plain objects ("object Object") are told apart by their property names, e.g.
+ * "object Object {x,y}": which kind of record holds the memory.
+ */
+export function summarizeHeap(snapshot: Snapshot, top = 30, byShape = false): HeapGroup[] {
   const fields = snapshot.snapshot.meta.node_fields;
   const types = snapshot.snapshot.meta.node_types[0];
   const width = fields.length;
   const typeAt = fields.indexOf("type");
   const nameAt = fields.indexOf("name");
   const sizeAt = fields.indexOf("self_size");
+  const edgeCountAt = fields.indexOf("edge_count");
+  const edgeFields = snapshot.snapshot.meta.edge_fields;
+  const edgeWidth = edgeFields.length;
+  const edgeTypeAt = edgeFields.indexOf("type");
+  const edgeNameAt = edgeFields.indexOf("name_or_index");
+  const propertyType = snapshot.snapshot.meta.edge_types[0].indexOf("property");
   const groups = new Map<string, HeapGroup>();
+  let edge = 0;
   for (let i = 0; i < snapshot.nodes.length; i += width) {
     const type = types[snapshot.nodes[i + typeAt] ?? 0] ?? "?";
     const rawName = snapshot.strings[snapshot.nodes[i + nameAt] ?? 0] ?? "?";
+    const edgeCount = snapshot.nodes[i + edgeCountAt] ?? 0;
     // Strings are grouped as one; their text is not a constructor.
     const name =
       type === "string" || type === "concatenated string" || type === "sliced string" ? "" : rawName;
-    const key = `${type} ${name.slice(0, 60)}`;
+    let key = `${type} ${name.slice(0, 60)}`;
+    if (byShape && type === "object" && name === "Object") {
+      const properties: string[] = [];
+      for (let e = edge; e < edge + edgeCount * edgeWidth; e += edgeWidth)
+        if (snapshot.edges[e + edgeTypeAt] === propertyType)
+          properties.push(snapshot.strings[snapshot.edges[e + edgeNameAt] ?? 0] ?? "?");
+      key = `${key} {${properties.sort().join(",").slice(0, 80)}}`;
+    }
+    edge += edgeCount * edgeWidth;
     const group = groups.get(key) ?? { key, count: 0, bytes: 0 };
     group.count++;
     group.bytes += snapshot.nodes[i + sizeAt] ?? 0;

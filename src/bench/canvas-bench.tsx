@@ -38,7 +38,7 @@ interface Bench {
    * Draws the map; a bare page opens at `at` when given (the driver passes the viewport our
    * editor opened at, so both pages draw the same part of the map), otherwise it fits the view.
    */
-  start(map: HandoffMap, at?: View): Promise<{ settledMs: number; rendered: number }>;
+  start(map: HandoffMap, at?: View): Promise<{ settledMs: number; inDomMs: number; rendered: number }>;
   /** The current viewport (after start). */
   viewport(): View | null;
   /** Pans and zooms every frame for `ms`; resolves with the frame times. */
@@ -58,19 +58,35 @@ declare global {
 const mode = (new URLSearchParams(location.search).get("mode") ?? "ours") as Mode;
 let view: ViewControl | null = null;
 
-function waitForSettle(t0: number): Promise<{ settledMs: number; rendered: number }> {
+/**
+ * Resolves when the steps are shown: the number of drawn steps that are visible has not changed
+ * for 30 frames. React Flow puts a node it has not measured yet in the DOM with
+ * `visibility: hidden` and shows it after its ResizeObserver has measured it, so a node in the
+ * DOM is not yet a node on screen. `inDomMs` is when the count of nodes in the DOM last changed,
+ * for orientation.
+ */
+function waitForSettle(t0: number): Promise<{ settledMs: number; inDomMs: number; rendered: number }> {
   return new Promise((resolve) => {
     let last = -1;
+    let lastDom = -1;
     let lastChange = performance.now();
+    let lastDomChange = lastChange;
     let quiet = 0;
     const tick = () => {
-      const count = document.querySelectorAll(".react-flow__node").length;
+      const nodes = document.querySelectorAll<HTMLElement>(".react-flow__node");
+      let count = 0;
+      for (const node of nodes) if (node.style.visibility !== "hidden") count++;
+      const now = performance.now();
+      if (nodes.length !== lastDom) {
+        lastDom = nodes.length;
+        lastDomChange = now;
+      }
       if (count !== last) {
         last = count;
-        lastChange = performance.now();
+        lastChange = now;
         quiet = 0;
       } else if (count > 0) quiet++;
-      if (quiet >= 30) resolve({ settledMs: lastChange - t0, rendered: count });
+      if (quiet >= 30) resolve({ settledMs: lastChange - t0, inDomMs: lastDomChange - t0, rendered: count });
       else requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);

@@ -28,7 +28,7 @@ import type { HandoffMap } from "../../model/types";
 import type { EditorState, FocusRequest, Selection } from "../../store/editor-store";
 import { addStepAtPoint, connectSteps, moveStepsTo } from "../editor/editor-commands";
 import { useEditor, useEditorStoreApi } from "../store-context";
-import { firstViewViewport, fitLayoutViewport, headerSizes } from "./canvas-geometry";
+import { firstViewViewport, fitLayoutViewport, headerSizes, type LayoutFrame } from "./canvas-geometry";
 import {
   createEdgeGeometryChannel,
   type EdgeGeometry,
@@ -59,6 +59,8 @@ const selectFocusRequest = (s: EditorState) => s.focusRequest;
 const selectEditingStep = (s: EditorState) => s.editingStepId;
 
 const SNAP: [number, number] = [8, 8];
+const NO_NODES: StepFlowNode[] = [];
+const NO_EDGES: HandoffFlowEdge[] = [];
 const MIN_ZOOM = 0.1;
 const MULTI_SELECT_KEYS = ["Shift", "Meta", "Control"];
 const PRO_OPTIONS = { hideAttribution: true };
@@ -128,6 +130,8 @@ export function Canvas({
 
   const { nodes, edges, geometry } = useFlowElements(adapter, map, layout, selection, dragPositions);
   const geometryChannel = useGeometryChannel(geometry);
+  const frame = useLayoutFrame(layout);
+  const mounted = useMounted();
 
   const layoutRef = useRef(layout);
   layoutRef.current = layout;
@@ -359,8 +363,8 @@ export function Canvas({
       <EdgeMarkers />
       <EdgeGeometryContext.Provider value={geometryChannel}>
         <ReactFlow<StepFlowNode, HandoffFlowEdge>
-          nodes={nodes}
-          edges={edges}
+          nodes={mounted ? nodes : NO_NODES}
+          edges={mounted ? edges : NO_EDGES}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
           onNodesChange={onNodesChange}
@@ -390,17 +394,17 @@ export function Canvas({
           connectionRadius={28}
           aria-label="Process map canvas"
         >
-          {layout !== null && <LaneLayer layout={layout} lanes={map.lanes} theme={theme} />}
-          {layout !== null && (
-            <HeaderOverlay layout={layout} lanes={map.lanes} phases={map.phases} theme={theme} />
+          {frame !== null && <LaneLayer layout={frame} lanes={map.lanes} theme={theme} />}
+          {frame !== null && (
+            <HeaderOverlay layout={frame} lanes={map.lanes} phases={map.phases} theme={theme} />
           )}
-          {layout !== null && (
+          {frame !== null && (
             <OverviewMap
               nodes={nodes}
-              width={layout.width}
-              height={layout.height}
-              laneHeaderWidth={layout.laneHeaderWidth}
-              laneBands={layout.lanes}
+              width={frame.width}
+              height={frame.height}
+              laneHeaderWidth={frame.laneHeaderWidth}
+              laneBands={frame.lanes}
               lanes={map.lanes}
               theme={theme}
             />
@@ -436,6 +440,46 @@ function useFlowElements(
     () => adapt({ map, layout, selectedSteps, selectedHandoffs, dragPositions }),
     [adapt, map, layout, selectedSteps, selectedHandoffs, dragPositions],
   );
+}
+
+/**
+ * The layout's frame (canvas-geometry.ts), a new object only when one of its parts changes: the
+ * lane layer and the headers take this, not the layout, so their previous props (which React
+ * keeps until they render again) never hold a previous layout's boxes and routes.
+ */
+function useLayoutFrame(layout: MapLayout | null): LayoutFrame | null {
+  const width = layout?.width;
+  const height = layout?.height;
+  const laneHeaderWidth = layout?.laneHeaderWidth;
+  const phaseHeaderHeight = layout?.phaseHeaderHeight;
+  const lanes = layout?.lanes;
+  const phases = layout?.phases;
+  return useMemo(
+    () =>
+      width === undefined ||
+      height === undefined ||
+      laneHeaderWidth === undefined ||
+      phaseHeaderHeight === undefined ||
+      lanes === undefined ||
+      phases === undefined
+        ? null
+        : { width, height, laneHeaderWidth, phaseHeaderHeight, lanes, phases },
+    [width, height, laneHeaderWidth, phaseHeaderHeight, lanes, phases],
+  );
+}
+
+/**
+ * False on the first render, true from the layout effect after it (before the first paint).
+ *
+ * HAZARD React Flow's StoreUpdater keeps the props of its first render for as long as it is
+ * mounted (its unmount cleanup closes over them). Handed the first nodes and edges, it would keep
+ * them, with the steps, boxes and faces they hold, after every later change: a second copy of
+ * the map on the heap. The first render hands it empty arrays; the real ones follow before paint.
+ */
+function useMounted(): boolean {
+  const [mounted, setMounted] = useState(false);
+  useLayoutEffect(() => setMounted(true), []);
+  return mounted;
 }
 
 /**

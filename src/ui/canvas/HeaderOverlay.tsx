@@ -3,7 +3,6 @@ import { useLayoutEffect, useRef, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import type { SvgTheme } from "../../export/svg-theme";
 import { wrapText } from "../../layout/text-metrics";
-import type { MapLayout } from "../../layout/types";
 import {
   moveLane,
   movePhase,
@@ -17,7 +16,7 @@ import type { EditorState } from "../../store/editor-store";
 import { DeleteLaneDialog } from "../dialogs/DeleteLaneDialog";
 import { addLaneAtEnd, addPhaseAtEnd } from "../editor/editor-commands";
 import { useEditor, useEditorStoreApi } from "../store-context";
-import { headerSizes } from "./canvas-geometry";
+import { headerSizes, type LayoutFrame } from "./canvas-geometry";
 import { LANE_COLORS, laneAccentColor } from "./canvas-theme";
 import { HeaderActions, type MenuItem } from "./HeaderActions";
 
@@ -54,7 +53,7 @@ function setStyle(element: HTMLElement, property: string, value: string) {
  * its menu button in reach, as a spreadsheet's frozen row does. A phase wholly off screen keeps its
  * full place, outside the clipped row.
  */
-function placeHeaders(root: HTMLElement, layout: MapLayout, [tx, ty, zoom]: Transform, paneWidth: number) {
+function placeHeaders(root: HTMLElement, layout: LayoutFrame, [tx, ty, zoom]: Transform, paneWidth: number) {
   const { column, row } = headerSizes(layout, zoom);
   const laneColumn = root.querySelector<HTMLElement>(".hf-lane-headers");
   const phaseRow = root.querySelector<HTMLElement>(".hf-phase-headers");
@@ -114,7 +113,7 @@ export function HeaderOverlay({
   phases,
   theme,
 }: {
-  layout: MapLayout;
+  layout: LayoutFrame;
   lanes: readonly Lane[];
   phases: readonly Phase[];
   theme: SvgTheme;

@@ -1,8 +1,8 @@
 import { type Transform, useStoreApi } from "@xyflow/react";
 import { memo, useLayoutEffect, useRef } from "react";
 import type { SvgTheme } from "../../export/svg-theme";
-import type { MapLayout } from "../../layout/types";
 import type { Lane } from "../../model/types";
+import type { LayoutFrame } from "./canvas-geometry";
 import { laneFill } from "./canvas-theme";
 
 /** How far the bands reach left and right of the diagram, so they read as full-width. */
@@ -21,7 +21,7 @@ export function LaneLayer({
   lanes,
   theme,
 }: {
-  layout: MapLayout;
+  layout: LayoutFrame;
   lanes: readonly Lane[];
   theme: SvgTheme;
 }) {
@@ -51,7 +51,7 @@ const Bands = memo(function Bands({
   lanes,
   theme,
 }: {
-  layout: MapLayout;
+  layout: LayoutFrame;
   lanes: readonly Lane[];
   theme: SvgTheme;
 }) {

@@ -1,6 +1,7 @@
 /**
  * Canvas-only geometry on a MapLayout: where a drop lands in file terms (clamped clear of the
- * headers), the frozen headers' screen size, and the viewports the canvas opens and fits to.
+ * headers), the layout's frame, the frozen headers' screen size, and the viewports the canvas
+ * opens and fits to.
  * Which lane or phase holds a point, and file <-> absolute positions, are src/layout/geometry.ts.
  */
 import { toFilePosition } from "../../layout/geometry";
@@ -16,8 +17,19 @@ export function fileFromAbsolute(layout: MapLayout, point: Point, laneId: string
   return position && { x: Math.max(0, Math.round(position.x)), y: Math.max(0, Math.round(position.y)) };
 }
 
+/**
+ * The parts of a layout that frame the steps: its size, its header column and row, the lane bands
+ * and the phase columns. What the lane layer, the frozen headers and the viewport fits need; not
+ * the boxes and routes, which a component given the whole layout would keep alive (React keeps a
+ * component's previous props on its previous fiber until it renders again).
+ */
+export type LayoutFrame = Pick<
+  MapLayout,
+  "width" | "height" | "laneHeaderWidth" | "phaseHeaderHeight" | "lanes" | "phases"
+>;
+
 /** Screen size of the frozen header column and row: they follow the zoom within readable bounds. */
-export function headerSizes(layout: MapLayout, zoom: number): { column: number; row: number } {
+export function headerSizes(layout: LayoutFrame, zoom: number): { column: number; row: number } {
   return {
     column: Math.round(Math.max(132, Math.min(180, layout.laneHeaderWidth * zoom))),
     row:
@@ -46,7 +58,7 @@ export interface FitOptions {
  * lane header column, no strip of empty canvas between a header and what it labels. The frozen
  * headers cover the layout's own (smaller or larger) header column and row.
  */
-function lanesAtHeaders(layout: MapLayout, zoom: number): ViewportFit {
+function lanesAtHeaders(layout: LayoutFrame, zoom: number): ViewportFit {
   const { column, row } = headerSizes(layout, zoom);
   return { x: column - layout.laneHeaderWidth * zoom, y: row - layout.phaseHeaderHeight * zoom, zoom };
 }
@@ -61,7 +73,7 @@ function lanesAtHeaders(layout: MapLayout, zoom: number): ViewportFit {
  * room reads it as one diagram, not as headers floating over a band in the middle of the screen.
  */
 export function fitLayoutViewport(
-  layout: MapLayout,
+  layout: LayoutFrame,
   width: number,
   height: number,
   options: FitOptions = {},
@@ -103,7 +115,7 @@ export const OPENING_ZOOM = 0.7;
  * the process starts; a map too tall for that opens at READABLE_ZOOM on its top lanes. "Fit view"
  * and the overview map show the rest.
  */
-export function firstViewViewport(layout: MapLayout, width: number, height: number): ViewportFit {
+export function firstViewViewport(layout: LayoutFrame, width: number, height: number): ViewportFit {
   const whole = fitLayoutViewport(layout, width, height, { minZoom: 0 });
   if (whole.zoom >= READABLE_ZOOM) return whole;
   // Every lane, as tall as the pane allows: fit the height only (an unbounded width).
