@@ -19,6 +19,7 @@ import { fileURLToPath } from "node:url";
 import type { ElkNode } from "elkjs/lib/elk-api";
 import { layoutMap } from "../src/layout/layout-map";
 import { createNodeElk } from "../src/layout/node-elk";
+import { pathPoints } from "../src/layout/route-path";
 import type { MapLayout, Point } from "../src/layout/types";
 import type { HandoffMap } from "../src/model/types";
 import { runInChild, runParentOrChild } from "./child-run";
@@ -161,7 +162,7 @@ async function routeQuality(
   map: HandoffMap,
 ): Promise<Record<string, number>> {
   const ours: MapLayout = await layoutMap(elk, map, { mode: "auto" });
-  const ourRoutes = ours.handoffs.map((h) => h.points);
+  const ourRoutes = ours.handoffs.map((h) => pathPoints(h.path));
   const interactive = await elk.layout({
     id: "root",
     layoutOptions: {

@@ -17,6 +17,7 @@
  * stays linear.
  */
 import { LABEL_CLEARANCE } from "../layout/handoff-label";
+import { pathPoints } from "../layout/route-path";
 import type { HandoffRoute, MapLayout, Point, Rect } from "../layout/types";
 
 const CELL = 256;
@@ -174,9 +175,10 @@ export function createLabelPlacer(
   const free = (r: Rect) => inBounds(r) && clearOf(r, grid, CLEARANCE);
   for (const o of obstacles) add(o);
   for (const route of options.routes ?? []) {
-    for (let i = 1; i < route.points.length; i++) {
-      const a = route.points[i - 1];
-      const b = route.points[i];
+    const points = pathPoints(route.path);
+    for (let i = 1; i < points.length; i++) {
+      const a = points[i - 1];
+      const b = points[i];
       if (a === undefined || b === undefined) continue;
       const segment: Segment = {
         x: Math.min(a.x, b.x),
@@ -196,9 +198,10 @@ export function createLabelPlacer(
       const centered = (p: Point): Rect => ({ x: p.x - width / 2, y: p.y - height / 2, width, height });
       const candidates: Rect[] = [centered(route.labelAnchor)];
       const segments: { a: Point; b: Point; length: number; index: number }[] = [];
-      for (let i = 1; i < route.points.length; i++) {
-        const a = route.points[i - 1];
-        const b = route.points[i];
+      const points = pathPoints(route.path);
+      for (let i = 1; i < points.length; i++) {
+        const a = points[i - 1];
+        const b = points[i];
         if (a === undefined || b === undefined) continue;
         segments.push({ a, b, length: Math.abs(b.x - a.x) + Math.abs(b.y - a.y), index: i });
       }

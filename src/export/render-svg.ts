@@ -25,6 +25,7 @@ import {
   type LayoutMetrics,
   PHASE_NAME_INSET,
 } from "../layout/metrics";
+import { pathPoints, pointCount } from "../layout/route-path";
 import { FONT_FAMILY, type FontWeight, textWidth, wrapText } from "../layout/text-metrics";
 import type { HandoffRoute, LaneBand, MapLayout, PhaseColumn, StepBox, StepSystems } from "../layout/types";
 import type { EdgeCase, Handoff, HandoffMap, Lane, Phase, Severity, Step, StepKind } from "../model/types";
@@ -665,8 +666,10 @@ function drawHandoff(ctx: Ctx, handoff: Handoff, route: HandoffRoute | undefined
       ["data-cross-lane", crossLane ? "true" : "false"],
     ])}>`,
   ];
-  if (route !== undefined && route.points.length >= 2) {
-    const d = route.points.map((p, i) => `${i === 0 ? "M" : "L"}${n(p.x)},${n(p.y)}`).join(" ");
+  if (route !== undefined && pointCount(route.path) >= 2) {
+    const d = pathPoints(route.path)
+      .map((p, i) => `${i === 0 ? "M" : "L"}${n(p.x)},${n(p.y)}`)
+      .join(" ");
     parts.push(
       `<path${attrs([
         ["d", d],

@@ -33,6 +33,7 @@
  * (unless no such path exists at all, see `routeHandoffs`).
  */
 import { LABEL_CLEARANCE } from "./handoff-label";
+import { flatPath } from "./route-path";
 import type { HandoffRoute, Point, Rect } from "./types";
 
 export interface RouteRequest {
@@ -172,7 +173,7 @@ export function routeHandoffs(input: RouterInput, requests: readonly RouteReques
   const anchors = labelAnchors(paths, requests, input, index);
   return requests.map((request, k) => ({
     id: request.id,
-    points: paths[k] ?? [],
+    path: flatPath(paths[k] ?? []),
     labelAnchor: anchors[k] ?? { x: 0, y: 0 },
   }));
 }

@@ -91,10 +91,11 @@ export interface StepBox extends Rect {
 export interface HandoffRoute {
   id: string;
   /**
-   * Orthogonal polyline: the first point lies on the source box's border, the last on the
-   * target box's border, consecutive points share an x or a y.
+   * Orthogonal polyline, flat: x0, y0, x1, y1, ... in whole pixels (route-path.ts says why, and
+   * has pathPoints for code that wants objects). The first point lies on the source box's
+   * border, the last on the target box's border, consecutive points share an x or a y.
    */
-  points: Point[];
+  path: number[];
   /** Where the label (and the edge-case flag) is anchored: a point on the route. */
   labelAnchor: Point;
 }

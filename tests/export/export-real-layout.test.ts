@@ -13,6 +13,7 @@ import { stripIllegalXmlChars } from "../../src/export/svg-escape";
 import { SVG_THEMES } from "../../src/export/svg-theme";
 import { layoutMap } from "../../src/layout/layout-map";
 import { createNodeElk } from "../../src/layout/node-elk";
+import { pathPoints } from "../../src/layout/route-path";
 import type { MapLayout } from "../../src/layout/types";
 import { parseMap, parseMapText } from "../../src/model/parse-map";
 import { createBlankTemplate, createRevOpsTemplate } from "../../src/model/templates";
@@ -24,8 +25,8 @@ import {
   childrenNamed,
   num,
   parseSvg,
-  pathPoints,
   type SvgElement,
+  svgPathPoints,
   textContent,
   walk,
 } from "./svg-tree";
@@ -75,10 +76,11 @@ function checkSvg(map: HandoffMap, layout: MapLayout, svg: string): void {
   }
   for (const route of layout.handoffs) {
     const path = childrenNamed(handoffs.get(route.id) ?? root, "path")[0];
-    const points = pathPoints(path?.attrs.get("d") ?? "");
-    expect(points.length).toBe(route.points.length);
+    const points = svgPathPoints(path?.attrs.get("d") ?? "");
+    const routed = pathPoints(route.path);
+    expect(points.length).toBe(routed.length);
     for (const [i, p] of points.entries()) {
-      const q = route.points[i];
+      const q = routed[i];
       expect(q !== undefined && close(p.x, q.x) && close(p.y, q.y)).toBe(true);
     }
   }

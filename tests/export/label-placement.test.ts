@@ -8,6 +8,7 @@ import { edgeCaseLabel, highestOpenSeverity, registerRows } from "../../src/expo
 import { edgeCaseFlagText, measureHandoffLabel } from "../../src/layout/handoff-label";
 import { layoutMap } from "../../src/layout/layout-map";
 import { createNodeElk } from "../../src/layout/node-elk";
+import { flatPath, pathPoints } from "../../src/layout/route-path";
 import type { HandoffRoute, MapLayout, Point, Rect } from "../../src/layout/types";
 import { createRevOpsTemplate } from "../../src/model/templates";
 import type { HandoffMap } from "../../src/model/types";
@@ -17,7 +18,7 @@ const size = { width: 80, height: 20 };
 
 function route(id: string, points: Point[], labelAnchor?: Point): HandoffRoute {
   const first = points[0] ?? { x: 0, y: 0 };
-  return { id, points, labelAnchor: labelAnchor ?? first };
+  return { id, path: flatPath(points), labelAnchor: labelAnchor ?? first };
 }
 
 function block(at: Point): Rect {
@@ -26,9 +27,10 @@ function block(at: Point): Rect {
 
 /** Does the block touch any segment of the route (a zero-thickness line, 2 px of air)? */
 function crosses(r: Rect, other: HandoffRoute): boolean {
-  for (let i = 1; i < other.points.length; i++) {
-    const a = other.points[i - 1] as Point;
-    const b = other.points[i] as Point;
+  const points = pathPoints(other.path);
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1] as Point;
+    const b = points[i] as Point;
     const sx = Math.min(a.x, b.x);
     const sy = Math.min(a.y, b.y);
     const sw = Math.abs(b.x - a.x);

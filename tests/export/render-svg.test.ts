@@ -3,6 +3,7 @@ import { edgeCaseLabel, registerRows } from "../../src/export/register-rows";
 import { renderSvg } from "../../src/export/render-svg";
 import { stripIllegalXmlChars } from "../../src/export/svg-escape";
 import { SVG_THEMES } from "../../src/export/svg-theme";
+import { pathPoints } from "../../src/layout/route-path";
 import type { MapLayout } from "../../src/layout/types";
 import type { HandoffMap } from "../../src/model/types";
 import {
@@ -22,8 +23,8 @@ import {
   childrenNamed,
   num,
   parseSvg,
-  pathPoints,
   type SvgElement,
+  svgPathPoints,
   textContent,
   tspanLines,
   walk,
@@ -199,10 +200,11 @@ describe("renderSvg", () => {
           if (group === undefined || route === undefined) throw new Error(`handoff ${handoff.id} missing`);
           const paths = childrenNamed(group, "path");
           expect(paths).toHaveLength(1);
-          const points = pathPoints(paths[0]?.attrs.get("d") ?? "");
-          expect(points).toHaveLength(route.points.length);
+          const points = svgPathPoints(paths[0]?.attrs.get("d") ?? "");
+          const routed = pathPoints(route.path);
+          expect(points).toHaveLength(routed.length);
           for (const [i, p] of points.entries())
-            expectClose(p, route.points[i] ?? { x: Number.NaN, y: Number.NaN });
+            expectClose(p, routed[i] ?? { x: Number.NaN, y: Number.NaN });
           const marker = /^url\(#(.+)\)$/.exec(paths[0]?.attrs.get("marker-end") ?? "")?.[1];
           expect(markerIds.has(marker)).toBe(true);
           if (handoff.label.trim() !== "") {

@@ -97,7 +97,7 @@ export function tspanLines(text: SvgElement): string[] {
 }
 
 /** Points of an "M x,y L x,y ..." path. */
-export function pathPoints(d: string): { x: number; y: number }[] {
+export function svgPathPoints(d: string): { x: number; y: number }[] {
   return Array.from(d.matchAll(/[ML]\s*(-?[\d.]+),(-?[\d.]+)/g), (m) => ({
     x: Number(m[1]),
     y: Number(m[2]),

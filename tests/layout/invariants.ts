@@ -2,6 +2,8 @@
  * The geometry contract of a MapLayout, as a list of broken rules (empty = all hold). Shared by
  * the example-based and the property-based tests so both check exactly the same things.
  */
+
+import { pathPoints } from "../../src/layout/route-path";
 import type { MapLayout, Point, Rect } from "../../src/layout/types";
 import type { HandoffMap } from "../../src/model/types";
 
@@ -70,7 +72,7 @@ export function layoutViolations(
   };
   const values = [layout.width, layout.height];
   for (const s of layout.steps) values.push(s.x, s.y, s.width, s.height);
-  for (const h of layout.handoffs) for (const p of h.points) values.push(p.x, p.y);
+  for (const h of layout.handoffs) values.push(...h.path);
   if (values.some((v) => !Number.isFinite(v))) say("a coordinate is not a finite number");
   // Whole pixels everywhere: crisp lines, and cheap numbers for every consumer to hold.
   const fractional: string[] = [];
@@ -159,7 +161,7 @@ export function layoutViolations(
       say(`handoff ${handoff.id} has no route`);
       continue;
     }
-    const { points } = route;
+    const points = pathPoints(route.path);
     const first = points[0];
     const last = points[points.length - 1];
     if (!first || !last || points.length < 2) {

@@ -3,6 +3,7 @@ import { filePositions } from "../../src/layout/geometry";
 import { defaultMode, firstPaintLayout, layoutForPositions, layoutMap } from "../../src/layout/layout-map";
 import { DEFAULT_METRICS, measureStep } from "../../src/layout/metrics";
 import { createNodeElk } from "../../src/layout/node-elk";
+import { pathPoints } from "../../src/layout/route-path";
 import type { MapLayout } from "../../src/layout/types";
 import { createBlankTemplate, createRevOpsTemplate } from "../../src/model/templates";
 import type { HandoffMap } from "../../src/model/types";
@@ -118,7 +119,9 @@ describe("layoutMap on awkward maps", () => {
     expect(layoutViolations(map, layout)).toEqual([]);
     const back = layout.handoffs.find((h) => h.id === "h3");
     const row = layout.steps.find((b) => b.id === "b");
-    const outside = back?.points.some((p) => p.y < (row?.y ?? 0) || p.y > (row?.y ?? 0) + (row?.height ?? 0));
+    const outside = pathPoints(back?.path ?? []).some(
+      (p) => p.y < (row?.y ?? 0) || p.y > (row?.y ?? 0) + (row?.height ?? 0),
+    );
     expect(outside).toBe(true);
   });
 

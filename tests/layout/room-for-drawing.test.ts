@@ -16,6 +16,7 @@ import {
   wrapHeaderName,
 } from "../../src/layout/metrics";
 import { createNodeElk } from "../../src/layout/node-elk";
+import { pathPoints } from "../../src/layout/route-path";
 import { textWidth } from "../../src/layout/text-metrics";
 import type { MapLayout, Rect, StepBox } from "../../src/layout/types";
 import { createRevOpsTemplate } from "../../src/model/templates";
@@ -275,7 +276,8 @@ describe("room for in-lane handoff labels (auto mode)", () => {
       const route = layout.handoffs.find((r) => r.id === h.id);
       const block = blocks.get(h.id);
       if (!route || !block) throw new Error(`no route or block for ${h.id}`);
-      const { labelAnchor: at, points } = route;
+      const at = route.labelAnchor;
+      const points = pathPoints(route.path);
       const segment = points.findIndex((p, k) => {
         const q = points[k + 1];
         return (
@@ -298,8 +300,9 @@ describe("room for in-lane handoff labels (auto mode)", () => {
         expect(overlaps(block, box), `${h.label} on step ${box.id}`).toBe(false);
       for (const other of layout.handoffs) {
         if (other.id === h.id) continue;
-        other.points.forEach((p, k) => {
-          const q = other.points[k + 1];
+        const otherPoints = pathPoints(other.path);
+        otherPoints.forEach((p, k) => {
+          const q = otherPoints[k + 1];
           if (!q) return;
           const line = {
             x: Math.min(p.x, q.x),

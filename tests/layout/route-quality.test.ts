@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { layoutMap } from "../../src/layout/layout-map";
 import { createNodeElk } from "../../src/layout/node-elk";
+import { pathPoints } from "../../src/layout/route-path";
 import type { MapLayout, Point, Rect } from "../../src/layout/types";
 import { createRevOpsTemplate } from "../../src/model/templates";
 import { AWKWARD_MAPS } from "../fixtures/maps";
@@ -17,16 +18,20 @@ const overlaps = (a: Rect, b: Rect) =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 function ends(layout: MapLayout): Point[] {
-  return layout.handoffs.flatMap((h) => [h.points[0], h.points[h.points.length - 1]]).filter((p) => !!p);
+  return layout.handoffs
+    .map((h) => pathPoints(h.path))
+    .flatMap((points) => [points[0], points[points.length - 1]])
+    .filter((p) => !!p);
 }
 
 /** Total length along which segments of two different routes lie on top of one another. */
 function sharedLength(layout: MapLayout): number {
   const segments: Array<{ route: number; horizontal: boolean; fixed: number; lo: number; hi: number }> = [];
   layout.handoffs.forEach((h, route) => {
-    for (let k = 0; k + 1 < h.points.length; k++) {
-      const a = h.points[k];
-      const b = h.points[k + 1];
+    const points = pathPoints(h.path);
+    for (let k = 0; k + 1 < points.length; k++) {
+      const a = points[k];
+      const b = points[k + 1];
       if (!a || !b) continue;
       const horizontal = a.y === b.y;
       segments.push({
@@ -79,10 +84,10 @@ describe("routes on the RevOps template", () => {
     const boxes = new Map(layout.steps.map((b) => [b.id, b]));
     const routes = new Map(layout.handoffs.map((h) => [h.id, h]));
     for (const h of map.handoffs) {
-      const route = routes.get(h.id);
+      const points = pathPoints(routes.get(h.id)?.path ?? []);
       for (const [id, p] of [
-        [h.from, route?.points[0]],
-        [h.to, route?.points[route.points.length - 1]],
+        [h.from, points[0]],
+        [h.to, points[points.length - 1]],
       ] as const) {
         const box = boxes.get(id);
         if (!decisions.has(id) || !box || !p) continue;

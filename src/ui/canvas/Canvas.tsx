@@ -390,7 +390,6 @@ export function Canvas({
           elevateNodesOnSelect={false}
           colorMode={theme.name === "dark" ? "dark" : "light"}
           proOptions={PRO_OPTIONS}
-          edgesReconnectable
           connectionRadius={28}
           aria-label="Process map canvas"
         >

@@ -1,6 +1,7 @@
 import { BaseEdge, type EdgeProps, getSmoothStepPath } from "@xyflow/react";
 import { memo, useMemo } from "react";
 import { FLAG_FONT, FLAG_HEIGHT, HANDOFF_LABEL_FONT, measureHandoffLabel } from "../../layout/handoff-label";
+import { pathPoints, pointCount } from "../../layout/route-path";
 import type { Point } from "../../layout/types";
 import { useEdgeGeometry } from "./edge-geometry";
 import type { HandoffFlowEdge } from "./flow-adapter";
@@ -61,8 +62,8 @@ function HandoffEdgeComponent(props: EdgeProps<HandoffFlowEdge>) {
 
   let path: string;
   let anchor: Point;
-  if (route !== null && route.points.length >= 2) {
-    path = roundedPath(route.points);
+  if (route !== null && pointCount(route.path) >= 2) {
+    path = roundedPath(pathPoints(route.path));
     anchor = route.labelAnchor;
   } else {
     const [stepPath, labelX, labelY] = getSmoothStepPath({

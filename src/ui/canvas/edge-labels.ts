@@ -9,6 +9,7 @@
 import { createLayoutLabelPlacer } from "../../export/label-placement";
 import { edgeCaseLabel, highestOpenSeverity } from "../../export/register-rows";
 import { edgeCaseFlagText, measureHandoffLabel } from "../../layout/handoff-label";
+import { pointCount } from "../../layout/route-path";
 import type { HandoffRoute, MapLayout, Point } from "../../layout/types";
 import type { Handoff, HandoffMap } from "../../model/types";
 
@@ -42,7 +43,7 @@ export function placeEdgeLabels(
   const placed = new Map<string, Point>();
   for (const handoff of handoffs) {
     const route = routes.get(handoff.id);
-    if (route === undefined || route.points.length < 2) continue;
+    if (route === undefined || pointCount(route.path) < 2) continue;
     const size = measureHandoffLabel(handoff.label, flags.get(handoff.id) ?? null);
     if (size.width === 0) continue;
     placed.set(handoff.id, placer.place(route, size));

@@ -391,7 +391,10 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
         source: handoff.from,
         target: handoff.to,
         selected,
-        reconnectable: true,
+        // Its ends can be dragged to other steps once it is selected, as in a diagram tool: no
+        // grab areas on every edge end competing with the steps' connection handles, and none of
+        // React Flow's anchor components mounted for every edge on screen.
+        reconnectable: selected,
         data: { handoff, crossLane, severity: highestOpenSeverity(handoff.edgeCases), flagText },
         ariaLabel: handoff.label === "" ? "Handoff" : `Handoff: ${handoff.label}`,
       };

@@ -3,7 +3,7 @@ import "./help.css";
 import { Fragment, type KeyboardEvent, useEffect, useId, useRef } from "react";
 import type { EditorState } from "../../store/editor-store";
 import { useEditor, useEditorStoreApi } from "../store-context";
-import { keyLabel, SHORTCUT_GROUPS, SHORTCUTS } from "./shortcuts";
+import { keyLabel, MOUSE_GESTURES, SHORTCUT_GROUPS, SHORTCUTS } from "./shortcuts";
 
 const selectOpen = (state: EditorState) => state.panels.has("help");
 
@@ -126,6 +126,17 @@ function HelpDialog() {
               </dl>
             </section>
           ))}
+          <section className="hf-help__group" aria-label="Mouse">
+            <h3 className="hf-help__group-title">Mouse</h3>
+            <dl className="hf-help__list">
+              {MOUSE_GESTURES.map(({ gesture, action }) => (
+                <div className="hf-help__item" key={gesture}>
+                  <dt className="hf-help__gesture">{gesture}</dt>
+                  <dd className="hf-help__action">{action}</dd>
+                </div>
+              ))}
+            </dl>
+          </section>
         </div>
       </div>
     </div>

@@ -12,10 +12,7 @@ import {
 const route = (id: string, y: number): EdgeGeometry => ({
   route: {
     id,
-    points: [
-      { x: 0, y },
-      { x: 100, y },
-    ],
+    path: [0, y, 100, y],
     labelAnchor: { x: 50, y },
   },
   labelAt: { x: 20, y: y - 10 },
@@ -28,7 +25,7 @@ function Probe({ id }: { id: string }) {
   renders[id] = (renders[id] ?? 0) + 1;
   if (geometry === null) return <span data-testid={id}>waiting</span>;
   const r = geometry.route;
-  return <span data-testid={id}>{r === null ? "none" : String(r.points[0]?.y)}</span>;
+  return <span data-testid={id}>{r === null ? "none" : String(r.path[1])}</span>;
 }
 
 describe("edge geometry channel", () => {

@@ -47,6 +47,15 @@ describe("flow adapter", () => {
     }
   });
 
+  it("lets only a selected handoff's ends be dragged to other steps", () => {
+    const { map, input } = given();
+    const picked = map.handoffs[2]?.id ?? "";
+    const adapt = createFlowAdapter();
+    expect(adapt(input).edges.every((edge) => edge.reconnectable === false)).toBe(true);
+    const { edges } = adapt({ ...input, selectedHandoffs: new Set([picked]) });
+    expect(edges.filter((edge) => edge.reconnectable === true).map((edge) => edge.id)).toEqual([picked]);
+  });
+
   it("maps every handoff to an edge, with its route in the geometry, and marks cross-lane ones", () => {
     const { map, layout, input } = given();
     const { edges, geometry } = createFlowAdapter()(input);

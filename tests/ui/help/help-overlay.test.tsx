@@ -3,7 +3,7 @@ import "../jsdom-setup";
 import { act, screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { HelpOverlay } from "../../../src/ui/help/HelpOverlay";
-import { formatKeys, SHORTCUT_GROUPS, SHORTCUTS } from "../../../src/ui/help/shortcuts";
+import { formatKeys, MOUSE_GESTURES, SHORTCUT_GROUPS, SHORTCUTS } from "../../../src/ui/help/shortcuts";
 import { EDITOR_SHORTCUTS, type KeyLike, resolveShortcut } from "../../../src/ui/keyboard/shortcuts";
 import { resolveWorkshopKey, WORKSHOP_SHORTCUTS } from "../../../src/ui/workshop/workshop-shortcuts";
 import { makeStore, renderWithStore } from "../inspector/render-editor";
@@ -40,6 +40,17 @@ describe("HelpOverlay", () => {
       const shown = actions.map((action) => action.previousElementSibling?.textContent?.replace(/\s+/g, ""));
       expect(shown).toContain(formatKeys(shortcut.keys).replace(/\s+/g, ""));
     }
+  });
+
+  it("lists what the mouse does, reconnecting a selected handoff's end among it", () => {
+    const { store } = renderOpen();
+    act(() => store.getState().togglePanel("help", true));
+    const mouse = within(screen.getByRole("dialog")).getByRole("region", { name: "Mouse" });
+    for (const { gesture, action } of MOUSE_GESTURES)
+      expect(within(mouse).getByText(action).previousElementSibling?.textContent).toBe(gesture);
+    expect(within(mouse).getByText("Reconnect that end").previousElementSibling?.textContent).toMatch(
+      /^Select a handoff, then drag/,
+    );
   });
 
   it("moves focus in, keeps it in with Tab and Shift+Tab, and gives it back on Esc", async () => {
