@@ -194,7 +194,8 @@ async function measure(
   before = await taskSeconds(cdp);
   const drag = await dragFrames(page);
   const dragBusy = ((await taskSeconds(cdp)) - before) * 1000;
-  await page.waitForTimeout(300);
+  // The drop's new layout (ours computes it in its worker) must have landed before the heap is read.
+  await page.evaluate(() => window.handoffBench.idle(1_000));
   // Two full collections: the first may leave garbage that only becomes unreachable after it.
   await cdp.send("HeapProfiler.collectGarbage");
   await cdp.send("HeapProfiler.collectGarbage");
@@ -448,13 +449,21 @@ function writeReport(results: Results) {
       '"Busy per frame" is main-thread task time (CDP Performance.getMetrics TaskDuration) divided by',
       "frames; it is not quantized, so it shows differences the frame gaps hide, but on this shared",
       "machine it also counts time the thread waited for a core. Heap is V8's used heap of the page",
-      "after two forced full collections (CDP HeapProfiler.collectGarbage, Runtime.getHeapUsage).",
+      "after two forced full collections (CDP HeapProfiler.collectGarbage, Runtime.getHeapUsage),",
+      "read once the page is idle (for ours: the layout the drop asked its worker for has arrived and",
+      "nothing has changed for 1 s).",
       "Ours runs its layout in the layout worker, as the app does; that worker is a separate V8",
       'isolate, so its heap is not in "heap": it is shown beside it (read through a CDP session on',
       "the worker target) and is not part of the ratio. The bare pages have no layout and no worker.",
-      '"Shown" is the time until the number of drawn steps stops changing, from the first render call',
-      "for the bare pages (their positions are handed to them) and from before the editor store is",
-      "created for ours (our own first layout of the map is part of showing it).",
+      '"Shown" is the time until the number of visible steps stops changing, from the first render',
+      "call for the bare pages (their positions are handed to them) and from before the editor store",
+      "is created for ours (our own first layout of the map is part of showing it). A step counts once",
+      "it is visible: React Flow puts a node it has not measured in the DOM hidden",
+      "(`visibility: hidden`) and shows it after measuring it; ours are given their sizes, so they",
+      'show at once. "In DOM" is when the count of step elements, hidden or not, stopped changing.',
+      "The bare page with every node mounts all 1,000 hidden first, so its in-DOM time is early and",
+      "its shown time late; with `onlyRenderVisibleElements` it also mounts every node once (an",
+      "unmeasured node counts as visible) before it draws only those on screen.",
       "",
       `Machine: ${results.machine}. Run ${results.date}.`,
       "",

@@ -39,6 +39,12 @@ interface Bench {
    * editor opened at, so both pages draw the same part of the map), otherwise it fits the view.
    */
   start(map: HandoffMap, at?: View): Promise<{ settledMs: number; inDomMs: number; rendered: number }>;
+  /**
+   * Resolves once the page has no work in flight: for ours, when the store's layout has stayed
+   * the same for `quietMs` (the layout the drop of a drag asked the worker for has arrived and
+   * been applied); the bare pages have no such work. Heap is read after this, not mid-answer.
+   */
+  idle(quietMs: number): Promise<void>;
   /** The current viewport (after start). */
   viewport(): View | null;
   /** Pans and zooms every frame for `ms`; resolves with the frame times. */
@@ -57,6 +63,7 @@ declare global {
 
 const mode = (new URLSearchParams(location.search).get("mode") ?? "ours") as Mode;
 let view: ViewControl | null = null;
+let editorStore: ReturnType<typeof createEditorStore> | null = null;
 
 /**
  * Resolves when the steps are shown: the number of drawn steps that are visible has not changed
@@ -153,6 +160,7 @@ window.handoffBench = {
         runLayout: (m, mode) => client.run(m, { mode }),
         layoutAtOnce: firstPaintLayout,
       });
+      editorStore = store;
       createRoot(root).render(
         <EditorStoreProvider store={store}>
           <Editor onCanvasReady={(api: CanvasApi) => (view = api)} />
@@ -176,6 +184,26 @@ window.handoffBench = {
 
   viewport() {
     return view?.getViewport() ?? null;
+  },
+
+  idle(quietMs) {
+    const store = editorStore;
+    if (store === null) return Promise.resolve();
+    return new Promise((resolve) => {
+      let timer = setTimeout(done, quietMs);
+      const giveUp = setTimeout(done, 30_000);
+      const unsubscribe = store.subscribe((state, previous) => {
+        if (state.layout === previous.layout) return;
+        clearTimeout(timer);
+        timer = setTimeout(done, quietMs);
+      });
+      function done() {
+        clearTimeout(timer);
+        clearTimeout(giveUp);
+        unsubscribe();
+        resolve();
+      }
+    });
   },
 
   panZoom(ms) {

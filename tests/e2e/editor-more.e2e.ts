@@ -334,4 +334,39 @@ describe("editor, more", () => {
     await page.keyboard.press("Shift+Digit1");
     await expect.poll(() => nodes().count()).toBe(template.steps.length);
   });
+
+  it("the overview draws the lanes and steps, and pressing it moves the view there", async () => {
+    await fitView();
+    const overview = page.getByRole("img", { name: "Overview of the whole map" });
+    const canvas = page.locator("canvas.hf-overview__steps");
+    // Colors actually drawn: more than the background and one band shade.
+    const colors = await canvas.evaluate((element: HTMLCanvasElement) => {
+      const context = element.getContext("2d");
+      if (context === null) return 0;
+      const { data } = context.getImageData(0, 0, element.width, element.height);
+      const seen = new Set<number>();
+      for (let i = 0; i < data.length; i += 4)
+        if ((data[i + 3] ?? 0) > 0)
+          seen.add(((data[i] ?? 0) << 16) | ((data[i + 1] ?? 0) << 8) | (data[i + 2] ?? 0));
+      return seen.size;
+    });
+    expect(colors).toBeGreaterThan(4);
+    await page.locator(".hf-overview").screenshot({ path: path.join(SHOTS, "06-overview.png") });
+    // The view's middle in map coordinates, from React Flow's viewport transform and pane size.
+    const middle = () =>
+      page.evaluate(() => {
+        const pane = document.querySelector(".hf-canvas .react-flow")?.getBoundingClientRect();
+        const transform = document.querySelector<HTMLElement>(".hf-canvas .react-flow__viewport")?.style
+          .transform;
+        const [x, y, zoom] = (transform?.match(/-?[\d.]+/g) ?? []).map(Number);
+        if (pane === undefined || x === undefined || y === undefined || zoom === undefined) return null;
+        return { x: (pane.width / 2 - x) / zoom, y: (pane.height / 2 - y) / zoom };
+      });
+    const [, , mapWidth, mapHeight] = ((await overview.getAttribute("viewBox")) ?? "").split(" ").map(Number);
+    if (mapWidth === undefined || mapHeight === undefined) throw new Error("overview has no viewBox");
+    const area = await box(overview);
+    await page.mouse.click(area.x + area.width * 0.9, area.y + area.height * 0.8);
+    await expect.poll(async () => Math.round((((await middle())?.x ?? 0) / mapWidth) * 100)).toBe(90);
+    await expect.poll(async () => Math.round((((await middle())?.y ?? 0) / mapHeight) * 100)).toBe(80);
+  });
 });

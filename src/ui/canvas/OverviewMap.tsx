@@ -1,5 +1,14 @@
 import { Panel, type ReactFlowState, useReactFlow, useStoreApi } from "@xyflow/react";
-import { memo, type PointerEvent, useLayoutEffect, useMemo, useRef, type WheelEvent } from "react";
+import {
+  memo,
+  type PointerEvent,
+  type RefObject,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useSyncExternalStore,
+  type WheelEvent,
+} from "react";
 import type { SvgTheme } from "../../export/svg-theme";
 import type { LaneBand } from "../../layout/types";
 import type { Lane, StepKind } from "../../model/types";
@@ -12,21 +21,66 @@ const MAX_HEIGHT = 120;
 const MIN_SIDE = 36;
 const KINDS: readonly StepKind[] = ["start", "task", "decision", "end"];
 
-/** All steps of one kind as one path of rectangles, in layout coordinates. */
-function kindPaths(nodes: readonly StepFlowNode[]): Record<StepKind, string> {
-  const parts: Record<StepKind, string[]> = { start: [], task: [], decision: [], end: [] };
-  for (const node of nodes) {
-    const { x, y } = node.position;
-    parts[node.data.step.kind].push(
-      `M${x},${y}h${node.width ?? 0}v${node.height ?? 0}h${-(node.width ?? 0)}z`,
+/** The theme's step colors as the canvas's CSS says (the projector palette overrides them there). */
+function kindColors(element: Element, theme: SvgTheme): Record<StepKind, string> {
+  const style = getComputedStyle(element);
+  const color = (kind: StepKind) =>
+    style.getPropertyValue(`--hf-${kind}-stroke`).trim() || theme.kinds[kind].stroke;
+  return { start: color("start"), task: color("task"), decision: color("decision"), end: color("end") };
+}
+
+/**
+ * Draws the lane bands and every step, as small rectangles colored by kind, into the canvas at
+ * `scale` (overview pixels per layout pixel). Each step is at least one device pixel, so a step
+ * smaller than that in the overview still shows.
+ */
+function drawSteps(
+  context: CanvasRenderingContext2D,
+  nodes: readonly StepFlowNode[],
+  bands: ReadonlyArray<LaneBand & { fill: string }>,
+  frame: { width: number; laneHeaderWidth: number; scale: number; ratio: number },
+  colors: Record<StepKind, string>,
+) {
+  const { width, laneHeaderWidth, scale, ratio } = frame;
+  const k = scale * ratio;
+  context.setTransform(1, 0, 0, 1, 0, 0);
+  context.clearRect(0, 0, context.canvas.width, context.canvas.height);
+  for (const band of bands) {
+    context.fillStyle = band.fill;
+    context.fillRect(
+      laneHeaderWidth * k,
+      band.y * k,
+      Math.max(0, width - laneHeaderWidth) * k,
+      band.height * k,
     );
   }
-  return {
-    start: parts.start.join(""),
-    task: parts.task.join(""),
-    decision: parts.decision.join(""),
-    end: parts.end.join(""),
-  };
+  for (const kind of KINDS) {
+    context.fillStyle = colors[kind];
+    for (const node of nodes) {
+      if (node.data.step.kind !== kind) continue;
+      const x = Math.round(node.position.x * k);
+      const y = Math.round(node.position.y * k);
+      context.fillRect(
+        x,
+        y,
+        Math.max(1, Math.round((node.width ?? 0) * k)),
+        Math.max(1, Math.round((node.height ?? 0) * k)),
+      );
+    }
+  }
+}
+
+/** Re-renders when the projector palette is switched on or off (it changes the CSS colors). */
+function usePresenting(): boolean {
+  return useSyncExternalStore(subscribePresenting, isPresenting, () => false);
+}
+
+const isPresenting = () => document.documentElement.hasAttribute("data-hf-presenting");
+
+function subscribePresenting(onChange: () => void): () => void {
+  const observer = new MutationObserver(onChange);
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ["data-hf-presenting"] });
+  return () => observer.disconnect();
 }
 
 /**
@@ -35,9 +89,11 @@ function kindPaths(nodes: readonly StepFlowNode[]): Record<StepKind, string> {
  * rest under a light veil; press or drag to move the view there, wheel to zoom.
  *
  * Not React Flow's MiniMap: that one mounts a component with its own store subscription per node
- * (1,000 selectors on every pan frame, and their fibers on the heap). Here the steps are four
- * paths rebuilt only when the nodes change, and the view rectangle follows the viewport through a
- * store subscription that writes one attribute, without a React render per frame.
+ * (1,000 selectors on every pan frame, and their fibers on the heap). Here the bands and steps
+ * are drawn into a canvas when the nodes change (a thousand steps as SVG paths were 50 KB of path
+ * text per version, which React kept twice), and the view rectangle, an SVG path over it, follows
+ * the viewport through a store subscription that writes one attribute, without a React render
+ * per frame.
  */
 export const OverviewMap = memo(function OverviewMap({
   nodes,
@@ -49,7 +105,7 @@ export const OverviewMap = memo(function OverviewMap({
   theme,
 }: {
   nodes: readonly StepFlowNode[];
-  /** The layout's size and parts the overview draws (not the whole layout: see useKindPaths). */
+  /** The layout's size and parts the overview draws (not the whole layout: see useStepDrawing). */
   width: number;
   height: number;
   laneHeaderWidth: number;
@@ -61,18 +117,26 @@ export const OverviewMap = memo(function OverviewMap({
   const instance = useReactFlow();
   const veil = useRef<SVGPathElement>(null);
   const svg = useRef<SVGSVGElement>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
   const pressed = useRef(false);
-  const paths = useKindPaths(nodes);
 
   // The whole layout, headers included: the panel has its shape, so nothing is letterboxed.
   const box = useMemo(() => ({ x: 0, y: 0, width, height }), [width, height]);
   const scale = Math.min(MAX_WIDTH / Math.max(1, width), MAX_HEIGHT / Math.max(1, height));
   const panelWidth = Math.round(Math.max(MIN_SIDE, width * scale));
   const panelHeight = Math.round(Math.max(MIN_SIDE, height * scale));
+  const ratio = typeof window === "undefined" ? 1 : Math.max(1, Math.round(window.devicePixelRatio || 1));
   const bands = useMemo(() => {
     const fills = new Map(lanes.map((lane, i) => [lane.id, laneFill(lane, i, theme)]));
     return laneBands.map((band) => ({ ...band, fill: fills.get(band.id) ?? theme.background }));
   }, [laneBands, lanes, theme]);
+  useStepDrawing(
+    canvas,
+    nodes,
+    bands,
+    { width, laneHeaderWidth, scale: panelWidth / Math.max(1, width), ratio },
+    theme,
+  );
 
   useLayoutEffect(() => {
     let last: { transform: ReactFlowState["transform"]; width: number; height: number } | null = null;
@@ -107,63 +171,73 @@ export const OverviewMap = memo(function OverviewMap({
 
   return (
     <Panel position="bottom-right" className="react-flow__minimap hf-overview">
-      <svg
-        ref={svg}
-        className="react-flow__minimap-svg"
-        width={panelWidth}
-        height={panelHeight}
-        viewBox={`${box.x} ${box.y} ${box.width} ${box.height}`}
-        preserveAspectRatio="none"
-        role="img"
-        aria-label="Overview of the whole map"
-        onPointerDown={(event) => {
-          pressed.current = true;
-          event.currentTarget.setPointerCapture(event.pointerId);
-          moveTo(event);
-        }}
-        onPointerMove={(event) => {
-          if (pressed.current) moveTo(event);
-        }}
-        onPointerUp={() => {
-          pressed.current = false;
-        }}
-        onPointerCancel={() => {
-          pressed.current = false;
-        }}
-        onWheel={onWheel}
-      >
-        {bands.map((band) => (
-          <rect
-            key={band.id}
-            x={laneHeaderWidth}
-            y={band.y}
-            width={Math.max(0, width - laneHeaderWidth)}
-            height={band.height}
-            fill={band.fill}
-          />
-        ))}
-        {KINDS.map((kind) =>
-          paths[kind] === "" ? null : (
-            <path key={kind} d={paths[kind]} fill={`var(--hf-${kind}-stroke)`} shapeRendering="crispEdges" />
-          ),
-        )}
-        <path
-          ref={veil}
-          className="react-flow__minimap-mask"
-          fillRule="evenodd"
-          vectorEffect="non-scaling-stroke"
+      <div className="hf-overview__frame" style={{ width: panelWidth, height: panelHeight }}>
+        <canvas
+          ref={canvas}
+          className="hf-overview__steps"
+          width={panelWidth * ratio}
+          height={panelHeight * ratio}
+          style={{ width: panelWidth, height: panelHeight }}
         />
-      </svg>
+        <svg
+          ref={svg}
+          className="react-flow__minimap-svg"
+          width={panelWidth}
+          height={panelHeight}
+          viewBox={`${box.x} ${box.y} ${box.width} ${box.height}`}
+          preserveAspectRatio="none"
+          role="img"
+          aria-label="Overview of the whole map"
+          onPointerDown={(event) => {
+            pressed.current = true;
+            event.currentTarget.setPointerCapture(event.pointerId);
+            moveTo(event);
+          }}
+          onPointerMove={(event) => {
+            if (pressed.current) moveTo(event);
+          }}
+          onPointerUp={() => {
+            pressed.current = false;
+          }}
+          onPointerCancel={() => {
+            pressed.current = false;
+          }}
+          onWheel={onWheel}
+        >
+          <path
+            ref={veil}
+            className="react-flow__minimap-mask"
+            fillRule="evenodd"
+            vectorEffect="non-scaling-stroke"
+          />
+        </svg>
+      </div>
     </Panel>
   );
 });
 
 /**
- * The steps as four paths, one per kind, rebuilt when the nodes change. In a hook of its own so
- * that `nodes` is captured only by this hook's short-lived closure: captured in the component's
- * body it would sit in the context shared by the event handlers, which React keeps (on the
- * previous render's fibers) past the next layout, and with it the previous nodes and their boxes.
+ * Draws the bands and steps into the overview's canvas whenever they, the panel's size or the
+ * palette change. In a hook of its own so that `nodes` is captured only by this hook's effect:
+ * captured in the component's body it would sit in the context shared by the event handlers,
+ * which React keeps (on the previous render's fibers) past the next layout, and with it the
+ * previous nodes and their boxes.
  */
-function useKindPaths(nodes: readonly StepFlowNode[]): Record<StepKind, string> {
-  return useMemo(() => kindPaths(nodes), [nodes]);
+function useStepDrawing(
+  canvas: RefObject<HTMLCanvasElement | null>,
+  nodes: readonly StepFlowNode[],
+  bands: ReadonlyArray<LaneBand & { fill: string }>,
+  frame: { width: number; laneHeaderWidth: number; scale: number; ratio: number },
+  theme: SvgTheme,
+): void {
+  const presenting = usePresenting();
+  const { width, laneHeaderWidth, scale, ratio } = frame;
+  useLayoutEffect(() => {
+    const element = canvas.current;
+    // No 2D context (jsdom without a canvas implementation): nothing to draw on.
+    const context = element?.getContext("2d");
+    if (element == null || context == null) return;
+    void presenting; // a dependency: the palette's CSS colors change with it
+    drawSteps(context, nodes, bands, { width, laneHeaderWidth, scale, ratio }, kindColors(element, theme));
+  }, [canvas, nodes, bands, width, laneHeaderWidth, scale, ratio, theme, presenting]);
 }

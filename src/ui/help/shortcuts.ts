@@ -10,14 +10,15 @@ export { type KeyCombo, SHORTCUT_GROUPS, type Shortcut, type ShortcutGroup } fro
 
 export const SHORTCUTS: readonly Shortcut[] = [...EDITOR_SHORTCUTS, ...WORKSHOP_SHORTCUTS];
 
-/** What the mouse does on the canvas (no keys to list: the help shows these as sentences). */
+/**
+ * What the mouse does on the canvas beyond the key table's clicks and drags (Shift+Click,
+ * Shift+Drag, Double-click are there): shown as sentences, there are no keys to list.
+ */
 export const MOUSE_GESTURES: readonly { gesture: string; action: string }[] = [
-  { gesture: "Double-click empty space in a lane", action: "Add a step there, in that lane and phase" },
-  { gesture: "Drag a step's right dot onto another step", action: "Connect them with a handoff" },
+  { gesture: "Drag from a step's right dot onto another step", action: "Connect them with a handoff" },
   { gesture: "Select a handoff, then drag either end onto another step", action: "Reconnect that end" },
   { gesture: "Drag a step into another lane or phase", action: "Move it there" },
-  { gesture: "Shift+drag on empty space", action: "Select everything in the box" },
-  { gesture: "Shift+click", action: "Add to the selection" },
+  { gesture: "Press or drag in the overview (bottom right)", action: "Show that part of the map" },
 ];
 
 /** How a key name is shown: "Mod" is written "Ctrl/Cmd". */

@@ -1,0 +1,162 @@
+// @vitest-environment jsdom
+import "../jsdom-setup";
+import { act, fireEvent, render, screen } from "@testing-library/react";
+import { ReactFlow, type ReactFlowInstance, useReactFlow, useStoreApi } from "@xyflow/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { layoutForPositions } from "../../../src/layout/layout-map";
+import { createRevOpsTemplate } from "../../../src/model/templates";
+import { canvasTheme } from "../../../src/ui/canvas/canvas-theme";
+import { createFlowAdapter, type StepFlowNode } from "../../../src/ui/canvas/flow-adapter";
+import { OverviewMap } from "../../../src/ui/canvas/OverviewMap";
+
+/** A 2D context that records what is drawn (jsdom has no canvas of its own). */
+function recordingContext(canvas: HTMLCanvasElement) {
+  const rects: Array<{ fill: string; x: number; y: number; width: number; height: number }> = [];
+  const context = {
+    canvas,
+    fillStyle: "",
+    setTransform: () => {},
+    clearRect: () => rects.splice(0),
+    fillRect(x: number, y: number, width: number, height: number) {
+      rects.push({ fill: String(this.fillStyle), x, y, width, height });
+    },
+  };
+  return { context, rects };
+}
+
+const map = createRevOpsTemplate();
+const layout = layoutForPositions(map);
+const theme = canvasTheme("light");
+const none = new Set<string>();
+const { nodes } = createFlowAdapter()({
+  map,
+  layout,
+  selectedSteps: none,
+  selectedHandoffs: none,
+  dragPositions: new Map(),
+});
+
+function renderOverview(steps: StepFlowNode[] = nodes) {
+  let instance: ReactFlowInstance<StepFlowNode> | null = null;
+  let pane = () => ({ width: 0, height: 0 });
+  function Probe() {
+    instance = useReactFlow<StepFlowNode>();
+    const flow = useStoreApi();
+    pane = () => ({ width: flow.getState().width, height: flow.getState().height });
+    return null;
+  }
+  const view = (list: StepFlowNode[]) => (
+    <div style={{ width: 1000, height: 700 }}>
+      <ReactFlow<StepFlowNode> nodes={list}>
+        <Probe />
+        <OverviewMap
+          nodes={list}
+          width={layout.width}
+          height={layout.height}
+          laneHeaderWidth={layout.laneHeaderWidth}
+          laneBands={layout.lanes}
+          lanes={map.lanes}
+          theme={theme}
+        />
+      </ReactFlow>
+    </div>
+  );
+  const result = render(view(steps));
+  return {
+    ...result,
+    instance: () => instance,
+    pane: () => pane(),
+    rerenderWith: (list: StepFlowNode[]) => result.rerender(view(list)),
+  };
+}
+
+describe("overview map", () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+    document.documentElement.removeAttribute("data-hf-presenting");
+  });
+
+  it("draws every lane band and every step, colored by kind, in a panel shaped like the map", () => {
+    let recorded = null as ReturnType<typeof recordingContext> | null;
+    vi.spyOn(HTMLCanvasElement.prototype, "getContext").mockImplementation(function (
+      this: HTMLCanvasElement,
+    ) {
+      recorded ??= recordingContext(this);
+      return recorded.context as unknown as CanvasRenderingContext2D;
+    } as never);
+    const { container } = renderOverview();
+    const canvas = container.querySelector<HTMLCanvasElement>("canvas.hf-overview__steps");
+    expect(canvas).not.toBeNull();
+    // The panel keeps the map's proportions (within a pixel of rounding).
+    const ratio =
+      Number.parseFloat(canvas?.style.width ?? "0") / Number.parseFloat(canvas?.style.height ?? "1");
+    expect(ratio).toBeCloseTo(layout.width / layout.height, 1);
+    const rects = recorded?.rects ?? [];
+    const bandFills = rects.slice(0, layout.lanes.length);
+    expect(bandFills).toHaveLength(map.lanes.length);
+    const steps = rects.slice(layout.lanes.length);
+    expect(steps).toHaveLength(map.steps.length);
+    const strokeOf = new Map(Object.entries(theme.kinds).map(([kind, style]) => [style.stroke, kind]));
+    const drawnKinds = steps.map((r) => strokeOf.get(r.fill)).sort();
+    expect(drawnKinds).toEqual(map.steps.map((s) => s.kind).sort());
+    // Every step shows, however small: at least one pixel each way.
+    for (const r of steps) expect(Math.min(r.width, r.height)).toBeGreaterThanOrEqual(1);
+  });
+
+  it("redraws when the steps change and when the projector palette is switched", async () => {
+    let recorded = null as ReturnType<typeof recordingContext> | null;
+    const draws = vi.fn();
+    vi.spyOn(HTMLCanvasElement.prototype, "getContext").mockImplementation(function (
+      this: HTMLCanvasElement,
+    ) {
+      draws();
+      recorded ??= recordingContext(this);
+      return recorded.context as unknown as CanvasRenderingContext2D;
+    } as never);
+    const { rerenderWith, unmount } = renderOverview();
+    const first = draws.mock.calls.length;
+    rerenderWith(nodes.slice(1));
+    expect(draws.mock.calls.length).toBeGreaterThan(first);
+    expect(recorded?.rects).toHaveLength(layout.lanes.length + nodes.length - 1);
+    const second = draws.mock.calls.length;
+    await act(async () => {
+      document.documentElement.setAttribute("data-hf-presenting", "");
+      await new Promise((resolve) => setTimeout(resolve, 0)); // MutationObserver callbacks are microtasks
+    });
+    expect(draws.mock.calls.length).toBeGreaterThan(second);
+    unmount();
+  });
+
+  it("draws nothing, and breaks nothing, without a 2D context", () => {
+    vi.spyOn(HTMLCanvasElement.prototype, "getContext").mockReturnValue(null);
+    renderOverview();
+    expect(screen.getByRole("img", { name: "Overview of the whole map" })).toBeDefined();
+  });
+
+  it("moves the view to where it is pressed", () => {
+    vi.spyOn(HTMLCanvasElement.prototype, "getContext").mockReturnValue(null);
+    const { instance, pane } = renderOverview();
+    const overview = screen.getByRole("img", { name: "Overview of the whole map" });
+    vi.spyOn(overview, "getBoundingClientRect").mockReturnValue({
+      left: 0,
+      top: 0,
+      width: 200,
+      height: 100,
+      right: 200,
+      bottom: 100,
+      x: 0,
+      y: 0,
+      toJSON: () => ({}),
+    });
+    overview.setPointerCapture = () => {};
+    fireEvent.pointerDown(overview, { clientX: 150, clientY: 50, pointerId: 1 });
+    const flow = instance();
+    if (flow === null) throw new Error("React Flow did not start");
+    const { x, y, zoom } = flow.getViewport();
+    // The pressed point, three quarters across and halfway down the map, is now the view's middle.
+    const { width, height } = pane();
+    const middle = { x: (width / 2 - x) / zoom, y: (height / 2 - y) / zoom };
+    expect(middle.x).toBeCloseTo(layout.width * 0.75, 0);
+    expect(middle.y).toBeCloseTo(layout.height * 0.5, 0);
+  });
+});
