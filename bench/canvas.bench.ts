@@ -230,7 +230,8 @@ async function measure(
     dragP95Ms: round(quantile(drag, 0.95)),
     panBusyMs: round(panBusy / Math.max(1, pan.length)),
     dragBusyMs: round(dragBusy / Math.max(1, drag.length)),
-    heapMb: round(usedSize / 1024 / 1024),
+    // Two decimals: a ratio near its target should not turn on the rounding of a tenth.
+    heapMb: round(usedSize / 1024 / 1024, 2),
     workerHeapMb: workerHeap,
     view,
   };
@@ -247,7 +248,7 @@ function medianOf(runs: Figures[]): Figures {
         runs.map((r) => r[key]),
         0.5,
       ),
-      key === "settledMs" || key === "inDomMs" ? 0 : 1,
+      key === "settledMs" || key === "inDomMs" ? 0 : key === "heapMb" ? 2 : 1,
     );
   }
   return out;

@@ -57,7 +57,7 @@ function HandoffEdgeComponent(props: EdgeProps<HandoffFlowEdge>) {
   const geometry = useEdgeGeometry(id);
   // No geometry yet: the routes are on their way (the first paint draws the steps only).
   if (data === undefined || geometry === null) return null;
-  const { route, labelAt } = geometry;
+  const { route } = geometry;
   const { handoff, crossLane, severity } = data;
 
   let path: string;
@@ -84,7 +84,9 @@ function HandoffEdgeComponent(props: EdgeProps<HandoffFlowEdge>) {
   const count = handoff.edgeCases.length;
   // The block's top-left: placed by the placer when routed, else centered on the path's middle.
   const top =
-    route !== null && labelAt !== null ? labelAt : { x: anchor.x - width / 2, y: anchor.y - height / 2 };
+    route !== null && geometry.labeled
+      ? { x: geometry.labelX, y: geometry.labelY }
+      : { x: anchor.x - width / 2, y: anchor.y - height / 2 };
   const cx = top.x + width / 2;
   const flagTop = top.y + height - FLAG_HEIGHT;
 

@@ -15,13 +15,20 @@
  * before paint, and a render React threw away cannot leave its geometry behind).
  */
 import { createContext, useCallback, useContext, useSyncExternalStore } from "react";
-import type { HandoffRoute, Point } from "../../layout/types";
+import type { HandoffRoute } from "../../layout/types";
 
 export interface EdgeGeometry {
   /** The layout's orthogonal route; null while an end is away from its layout box. */
   route: HandoffRoute | null;
-  /** Top-left of the label block, clear of the step boxes (see edge-labels.ts); null: no route. */
-  labelAt: Point | null;
+  /**
+   * Top-left of the label block, clear of the step boxes (see edge-labels.ts), in whole pixels,
+   * when `labeled` (a route whose handoff has a label or edge cases); 0 otherwise. Two numbers,
+   * not a point object: V8 keeps `{x, y}` objects' fields as boxed doubles once any `{x, y}`
+   * has held a fraction (pointer positions do), and a map has one of these per handoff.
+   */
+  labelX: number;
+  labelY: number;
+  labeled: boolean;
 }
 
 export interface EdgeGeometryChannel {

@@ -36,7 +36,7 @@ export function flagTexts(map: HandoffMap): Map<string, string> {
 export function placeEdgeLabels(
   handoffs: readonly Handoff[],
   layout: MapLayout,
-  routes: ReadonlyMap<string, HandoffRoute>,
+  routes: Pick<ReadonlyMap<string, HandoffRoute>, "get">,
   flags: ReadonlyMap<string, string>,
 ): Map<string, Point> {
   const placer = createLayoutLabelPlacer(layout);

@@ -18,10 +18,11 @@ import type { Edge, Node, NodeHandle } from "@xyflow/react";
 import { highestOpenSeverity } from "../../export/register-rows";
 import { fromFilePosition } from "../../layout/geometry";
 import { DEFAULT_METRICS, measureStep } from "../../layout/metrics";
-import type { HandoffRoute, MapLayout, Point, StepBox } from "../../layout/types";
+import type { MapLayout, Point, StepBox } from "../../layout/types";
 import type { Handoff, HandoffMap, Severity, Step } from "../../model/types";
 import type { EdgeGeometry } from "./edge-geometry";
 import { flagTexts, placeEdgeLabels } from "./edge-labels";
+import { orderedLookup } from "./ordered-lookup";
 
 /**
  * What the layout placed inside a step's box (the StepBox itself, or measureStep's size for a
@@ -73,9 +74,55 @@ export interface FlowElements {
 
 /** Handles sit at the middle of the left (in) and right (out) sides. */
 const HANDLE_SIZE = 10;
+const NO_BOXES: readonly StepBox[] = [];
 
-function samePoint(a: Point | null, b: Point | null): boolean {
-  return a === b || (a !== null && b !== null && a.x === b.x && a.y === b.y);
+/** A handoff drawn without its route: an end is away from its box (dragging), or no route yet. */
+const DETACHED: EdgeGeometry = { route: null, labelX: 0, labelY: 0, labeled: false };
+const NO_GEOMETRY: ReadonlyMap<string, EdgeGeometry> = new Map();
+
+/** The same handoffs with the same geometry objects (a drag's frames detach the same handoffs). */
+function sameGeometry(a: ReadonlyMap<string, EdgeGeometry>, b: ReadonlyMap<string, EdgeGeometry>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [id, geometry] of a) if (b.get(id) !== geometry) return false;
+  return true;
+}
+
+/**
+ * Where every handoff rests in this layout: its route and its label block's spot (placed around
+ * the boxes and the other routes, as the SVG export places it). A handoff without a route in the
+ * layout (added since it ran) is DETACHED. An entry equal to the previous one is that object.
+ */
+function restingGeometry(
+  handoffs: readonly Handoff[],
+  layout: MapLayout,
+  flags: ReadonlyMap<string, string>,
+  previous: ReadonlyMap<string, EdgeGeometry>,
+): Map<string, EdgeGeometry> {
+  const spots = placeEdgeLabels(handoffs, layout, orderedLookup(layout.handoffs), flags);
+  const routes = orderedLookup(layout.handoffs);
+  const resting = new Map<string, EdgeGeometry>();
+  for (const handoff of handoffs) {
+    const route = routes.get(handoff.id);
+    if (route === undefined) {
+      resting.set(handoff.id, DETACHED);
+      continue;
+    }
+    const spot = spots.get(handoff.id);
+    const before = previous.get(handoff.id);
+    const same =
+      before !== undefined &&
+      before.route === route &&
+      (spot === undefined
+        ? !before.labeled
+        : before.labeled && before.labelX === spot.x && before.labelY === spot.y);
+    resting.set(
+      handoff.id,
+      same && before !== undefined
+        ? before
+        : { route, labelX: spot?.x ?? 0, labelY: spot?.y ?? 0, labeled: spot !== undefined },
+    );
+  }
+  return resting;
 }
 
 function sameLines(a: readonly string[] | null, b: readonly string[] | null): boolean {
@@ -188,9 +235,6 @@ function edgeCasesPerStep(handoffs: readonly Handoff[]): StepCases {
  * const { nodes, edges } = toFlow({ map, layout, selectedSteps, selectedHandoffs, dragPositions });
  */
 export function createFlowAdapter(): (input: FlowInput) => FlowElements {
-  // The last node and edge per id: what the next call compares against (their data is the memo).
-  let nodeMemos = new Map<string, StepFlowNode>();
-  let edgeMemos = new Map<string, HandoffFlowEdge>();
   // Most boxes share a handful of sizes: React Flow only reads `measured` and `handles`, so nodes
   // of one size share them instead of each holding three objects and an array of its own.
   let sizeParts = new Map<string, SizeParts>();
@@ -201,19 +245,17 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
     next.set(key, parts);
     return parts;
   };
-  let geometryMemos = new Map<string, EdgeGeometry>();
+  // The last call's nodes, edges and geometry: what the next call compares against (a node's or
+  // edge's data is its memo), found by id with orderedLookup (they follow the map's order).
   let lastNodes: StepFlowNode[] = [];
   let lastEdges: HandoffFlowEdge[] = [];
   let lastGeometry: ReadonlyMap<string, EdgeGeometry> = new Map();
-  // Label placement depends on every label and box: redone when the handoffs or the layout
-  // change, not on the frames of a drag.
-  let placedFor: { handoffs: readonly Handoff[]; layout: MapLayout } | null = null;
-  let placed = new Map<string, Point>();
+  // Routes and label spots per handoffs and layout (label placement depends on every label and
+  // box), not per call: a drag's frames hand out these, but for the handoffs of dragged steps.
+  let restingFor: { handoffs: readonly Handoff[]; layout: MapLayout } | null = null;
+  let resting: ReadonlyMap<string, EdgeGeometry> = NO_GEOMETRY;
   let flagsFor: readonly Handoff[] | null = null;
-  // Per layout and per handoffs, not per call: a drag calls this every frame with neither changed.
-  let indexedLayout: MapLayout | null | undefined;
-  let boxes = new Map<string, StepBox>();
-  let routes = new Map<string, HandoffRoute>();
+  // Per handoffs, not per call: a drag calls this every frame with them unchanged.
   let casesFor: readonly Handoff[] | null = null;
   let stepCases: StepCases = new Map();
   let flags = new Map<string, string>();
@@ -224,27 +266,23 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
       flags = flagTexts(map);
       flagsFor = map.handoffs;
     }
-    if (indexedLayout !== layout) {
-      boxes = new Map(layout?.steps.map((box) => [box.id, box]));
-      routes = new Map(layout?.handoffs.map((route) => [route.id, route]));
-      indexedLayout = layout;
+    const routed = layout !== null && layout.unrouted !== true;
+    if (
+      routed &&
+      (restingFor === null || restingFor.handoffs !== map.handoffs || restingFor.layout !== layout)
+    ) {
+      resting = restingGeometry(map.handoffs, layout, flags, resting);
+      restingFor = { handoffs: map.handoffs, layout };
     }
-    if (layout !== null) {
-      if (
-        layout.unrouted !== true &&
-        (placedFor === null || placedFor.handoffs !== map.handoffs || placedFor.layout !== layout)
-      ) {
-        placed = placeEdgeLabels(map.handoffs, layout, routes, flags);
-        placedFor = { handoffs: map.handoffs, layout };
-      }
-    }
+    const boxes = orderedLookup(layout?.steps ?? NO_BOXES);
+    const previousNodes = orderedLookup(lastNodes);
+    const previousEdges = orderedLookup(lastEdges);
 
     if (casesFor !== map.handoffs) {
       stepCases = edgeCasesPerStep(map.handoffs);
       casesFor = map.handoffs;
     }
 
-    const nextNodeMemos = new Map<string, StepFlowNode>();
     const nextSizeParts = new Map<string, SizeParts>();
     const nodes: StepFlowNode[] = [];
     /** Steps drawn away from their layout box: their handoffs lose the route. */
@@ -295,7 +333,7 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
       const cases = stepCases.get(step.id);
       const edgeCaseCount = cases?.count ?? 0;
       const severity = cases === undefined ? null : highestOpenSeverity(cases.open);
-      const previous = nodeMemos.get(step.id);
+      const previous = previousNodes.get(step.id);
       if (
         previous !== undefined &&
         previous.data.step === step &&
@@ -309,7 +347,6 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
         previous.data.edgeCaseCount === edgeCaseCount &&
         previous.data.severity === severity
       ) {
-        nextNodeMemos.set(step.id, previous);
         partsFor(width, height, nextSizeParts);
         nodes.push(previous);
         if (lastNodes[nodes.length - 1] !== previous) nodesChanged = true;
@@ -339,38 +376,32 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
         },
         ariaLabel: `Step: ${step.label}`,
       };
-      nextNodeMemos.set(step.id, node);
       nodes.push(node);
       nodesChanged = true;
     }
     if (nodes.length !== lastNodes.length) nodesChanged = true;
 
-    const nextEdgeMemos = new Map<string, HandoffFlowEdge>();
-    const nextGeometry = new Map<string, EdgeGeometry>();
-    const routed = layout !== null && layout.unrouted !== true;
+    const { handoffs } = map;
+    // No layout, or one without routes yet: no geometry, the edges wait (see useEdgeGeometry).
+    // Else where they rest, but for the handoffs of steps away from their boxes (copy on write:
+    // most calls, and every drag frame's unmoved handoffs, hand out the resting map itself).
+    let geometry = routed ? resting : NO_GEOMETRY;
+    if (routed && displaced.size > 0) {
+      let detached: Map<string, EdgeGeometry> | null = null;
+      for (const handoff of handoffs) {
+        if (!displaced.has(handoff.from) && !displaced.has(handoff.to)) continue;
+        detached ??= new Map(resting);
+        detached.set(handoff.id, DETACHED);
+      }
+      if (detached !== null) geometry = sameGeometry(detached, lastGeometry) ? lastGeometry : detached;
+    }
     const edges: HandoffFlowEdge[] = [];
     let edgesChanged = false;
-    let geometryChanged = false;
-    for (const handoff of map.handoffs) {
-      // No layout, or one without routes yet: no geometry, the edge waits (see useEdgeGeometry).
-      if (routed) {
-        const laid = routes.get(handoff.id) ?? null;
-        const route = displaced.has(handoff.from) || displaced.has(handoff.to) ? null : laid;
-        const labelAt = route === null ? null : (placed.get(handoff.id) ?? null);
-        // The layout shares unchanged routes between runs (shareLayout): same route, same object.
-        const before = geometryMemos.get(handoff.id);
-        const geometry =
-          before !== undefined && before.route === route && samePoint(before.labelAt, labelAt)
-            ? before
-            : { route, labelAt };
-        if (geometry !== before) geometryChanged = true;
-        nextGeometry.set(handoff.id, geometry);
-      }
-
+    for (const handoff of handoffs) {
       const crossLane = stepLane.get(handoff.from) !== stepLane.get(handoff.to);
       const selected = input.selectedHandoffs.has(handoff.id);
       const flagText = flags.get(handoff.id) ?? null;
-      const previous = edgeMemos.get(handoff.id);
+      const previous = previousEdges.get(handoff.id);
       const data = previous?.data;
       if (
         previous !== undefined &&
@@ -380,7 +411,6 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
         data.crossLane === crossLane &&
         previous.selected === selected
       ) {
-        nextEdgeMemos.set(handoff.id, previous);
         edges.push(previous);
         if (lastEdges[edges.length - 1] !== previous) edgesChanged = true;
         continue;
@@ -398,21 +428,16 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
         data: { handoff, crossLane, severity: highestOpenSeverity(handoff.edgeCases), flagText },
         ariaLabel: handoff.label === "" ? "Handoff" : `Handoff: ${handoff.label}`,
       };
-      nextEdgeMemos.set(handoff.id, edge);
       edges.push(edge);
       edgesChanged = true;
     }
     if (edges.length !== lastEdges.length) edgesChanged = true;
-    if (nextGeometry.size !== lastGeometry.size) geometryChanged = true;
 
-    nodeMemos = nextNodeMemos;
-    edgeMemos = nextEdgeMemos;
-    geometryMemos = nextGeometry;
     sizeParts = nextSizeParts;
     // Same arrays when nothing changed, so React Flow skips its own diffing entirely.
     if (nodesChanged) lastNodes = nodes;
     if (edgesChanged) lastEdges = edges;
-    if (geometryChanged) lastGeometry = nextGeometry;
+    lastGeometry = geometry;
     return { nodes: lastNodes, edges: lastEdges, geometry: lastGeometry };
   };
 }

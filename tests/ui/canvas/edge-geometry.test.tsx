@@ -15,7 +15,9 @@ const route = (id: string, y: number): EdgeGeometry => ({
     path: [0, y, 100, y],
     labelAnchor: { x: 50, y },
   },
-  labelAt: { x: 20, y: y - 10 },
+  labelX: 20,
+  labelY: y - 10,
+  labeled: true,
 });
 
 const renders: Record<string, number> = {};

@@ -119,6 +119,25 @@ describe("flow adapter", () => {
     expect(second.edges).toBe(first.edges);
   });
 
+  it("finds the last call's nodes and edges by id, not by place: reordered lists keep every object", () => {
+    const { map, layout, input } = given();
+    const adapt = createFlowAdapter();
+    const first = adapt(input);
+    // Steps reversed (handoffs keep their order: it numbers the edge-case flags).
+    const reversed: HandoffMap = { ...map, steps: [...map.steps].reverse() };
+    // The layout's lists in yet another order than the map's.
+    const rotated: MapLayout = {
+      ...layout,
+      steps: [...layout.steps.slice(3), ...layout.steps.slice(0, 3)],
+      handoffs: [...layout.handoffs.slice(5), ...layout.handoffs.slice(0, 5)],
+    };
+    const second = adapt({ ...input, map: reversed, layout: rotated });
+    expect(second.nodes.map((n) => n.id)).toEqual(reversed.steps.map((s) => s.id));
+    for (const node of second.nodes) expect(node).toBe(first.nodes.find((n) => n.id === node.id));
+    for (const edge of second.edges) expect(edge).toBe(first.edges.find((e) => e.id === edge.id));
+    for (const [id, geometry] of second.geometry) expect(geometry).toBe(first.geometry.get(id));
+  });
+
   it("selecting one step re-creates only that node", () => {
     const { map, input } = given();
     const adapt = createFlowAdapter();
@@ -146,7 +165,7 @@ describe("flow adapter", () => {
     expect(second.edges).toBe(first.edges);
     for (const edge of second.edges) {
       const touches = edge.source === dragged || edge.target === dragged;
-      if (touches) expect(second.geometry.get(edge.id)).toEqual({ route: null, labelAt: null });
+      if (touches) expect(second.geometry.get(edge.id)?.route).toBeNull();
       else expect(second.geometry.get(edge.id)).toBe(first.geometry.get(edge.id));
     }
   });
@@ -250,8 +269,9 @@ describe("flow adapter", () => {
       // The SVG's label halo is the group's first rect: top-left of the block, centered on it.
       const group = groups.get(handoff.id);
       const halo = group === undefined ? undefined : childrenNamed(group, "rect")[0];
-      const at = geometry.get(handoff.id)?.labelAt;
-      if (halo === undefined || at == null) throw new Error(`no label for ${handoff.id}`);
+      const placed = geometry.get(handoff.id);
+      if (halo === undefined || placed?.labeled !== true) throw new Error(`no label for ${handoff.id}`);
+      const at = { x: placed.labelX, y: placed.labelY };
       const size = measureHandoffLabel(handoff.label, edge?.data?.flagText ?? null);
       expect(num(halo, "y")).toBeCloseTo(at.y, 1);
       expect(num(halo, "x")).toBeCloseTo(at.x + size.width / 2 - size.labelWidth / 2, 1);

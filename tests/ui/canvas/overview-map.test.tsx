@@ -36,15 +36,20 @@ const { nodes } = createFlowAdapter()({
   dragPositions: new Map(),
 });
 
+/** What the React Flow around the overview shows: its instance and its pane's size. */
+const flowSeen: {
+  instance: ReactFlowInstance<StepFlowNode> | null;
+  pane: () => { width: number; height: number };
+} = { instance: null, pane: () => ({ width: 0, height: 0 }) };
+
+function Probe() {
+  flowSeen.instance = useReactFlow<StepFlowNode>();
+  const flow = useStoreApi();
+  flowSeen.pane = () => ({ width: flow.getState().width, height: flow.getState().height });
+  return null;
+}
+
 function renderOverview(steps: StepFlowNode[] = nodes) {
-  let instance: ReactFlowInstance<StepFlowNode> | null = null;
-  let pane = () => ({ width: 0, height: 0 });
-  function Probe() {
-    instance = useReactFlow<StepFlowNode>();
-    const flow = useStoreApi();
-    pane = () => ({ width: flow.getState().width, height: flow.getState().height });
-    return null;
-  }
   const view = (list: StepFlowNode[]) => (
     <div style={{ width: 1000, height: 700 }}>
       <ReactFlow<StepFlowNode> nodes={list}>
@@ -64,8 +69,8 @@ function renderOverview(steps: StepFlowNode[] = nodes) {
   const result = render(view(steps));
   return {
     ...result,
-    instance: () => instance,
-    pane: () => pane(),
+    instance: () => flowSeen.instance,
+    pane: () => flowSeen.pane(),
     rerenderWith: (list: StepFlowNode[]) => result.rerender(view(list)),
   };
 }
