@@ -57,7 +57,8 @@ function requirePosition(position: Position): Position {
   for (const value of [position.x, position.y])
     if (!Number.isFinite(value) || Math.abs(value) > LIMITS.coordinate)
       throw new EditError(`position must be finite and within ±${LIMITS.coordinate}`);
-  return { x: position.x, y: position.y };
+  // -0 becomes 0: a saved file writes both as 0, and the map must read back as it was.
+  return { x: position.x === 0 ? 0 : position.x, y: position.y === 0 ? 0 : position.y };
 }
 
 function requireOneOf<T extends string>(field: string, value: T, allowed: readonly T[]): T {

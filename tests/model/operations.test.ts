@@ -71,6 +71,11 @@ describe("steps", () => {
       step("lead-capture", "a", { label: "Lead capture", position: { x: 10, y: 20 } }),
     ]);
     expect(() => ops.addStep(map(), { lane: "nope", label: "x" })).toThrow('no lane with id "nope"');
+    // A -0 (pointer arithmetic gives them) is stored as 0, as a saved file reads it back.
+    const signed = ops.addStep(map(), { lane: "a", label: "Zero", position: { x: -0, y: -0 } });
+    expect(Object.is(signed.steps[0]?.position?.x, 0)).toBe(true);
+    expect(Object.is(signed.steps[0]?.position?.y, 0)).toBe(true);
+    expectValid(signed);
     expect(() => ops.addStep(map(), { lane: "a", label: "" })).toThrow("Label must not be blank");
     expect(() => ops.addStep(map(), { lane: "a", label: "x", position: { x: Number.NaN, y: 0 } })).toThrow(
       EditError,
