@@ -399,7 +399,6 @@ export function Canvas({
           )}
           {frame !== null && (
             <OverviewMap
-              nodes={nodes}
               width={frame.width}
               height={frame.height}
               laneHeaderWidth={frame.laneHeaderWidth}

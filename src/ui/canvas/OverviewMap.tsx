@@ -90,13 +90,13 @@ function subscribePresenting(onChange: () => void): () => void {
  *
  * Not React Flow's MiniMap: that one mounts a component with its own store subscription per node
  * (1,000 selectors on every pan frame, and their fibers on the heap). Here the bands and steps
- * are drawn into a canvas when the nodes change (a thousand steps as SVG paths were 50 KB of path
- * text per version, which React kept twice), and the view rectangle, an SVG path over it, follows
- * the viewport through a store subscription that writes one attribute, without a React render
- * per frame.
+ * are drawn into a canvas when React Flow's nodes change (a thousand steps as SVG paths were 50 KB
+ * of path text per version, which React kept twice), and the view rectangle, an SVG path over it,
+ * follows the viewport; both through React Flow store subscriptions, without a React render.
+ * The nodes are not a prop: React keeps a component's previous props (on its previous fiber) until
+ * it renders again, and after a relayout those were the previous nodes with their boxes.
  */
 export const OverviewMap = memo(function OverviewMap({
-  nodes,
   width,
   height,
   laneHeaderWidth,
@@ -104,8 +104,7 @@ export const OverviewMap = memo(function OverviewMap({
   lanes,
   theme,
 }: {
-  nodes: readonly StepFlowNode[];
-  /** The layout's size and parts the overview draws (not the whole layout: see useStepDrawing). */
+  /** The layout's size and parts the overview draws (not the whole layout, for the same reason). */
   width: number;
   height: number;
   laneHeaderWidth: number;
@@ -132,7 +131,6 @@ export const OverviewMap = memo(function OverviewMap({
   }, [laneBands, lanes, theme]);
   useStepDrawing(
     canvas,
-    nodes,
     bands,
     { width, laneHeaderWidth, scale: panelWidth / Math.max(1, width), ratio },
     theme,
@@ -217,19 +215,16 @@ export const OverviewMap = memo(function OverviewMap({
 });
 
 /**
- * Draws the bands and steps into the overview's canvas whenever they, the panel's size or the
- * palette change. In a hook of its own so that `nodes` is captured only by this hook's effect:
- * captured in the component's body it would sit in the context shared by the event handlers,
- * which React keeps (on the previous render's fibers) past the next layout, and with it the
- * previous nodes and their boxes.
+ * Draws the bands and React Flow's nodes into the overview's canvas: again whenever the nodes
+ * change (a store subscription), and when the bands, the panel's size or the palette do.
  */
 function useStepDrawing(
   canvas: RefObject<HTMLCanvasElement | null>,
-  nodes: readonly StepFlowNode[],
   bands: ReadonlyArray<LaneBand & { fill: string }>,
   frame: { width: number; laneHeaderWidth: number; scale: number; ratio: number },
   theme: SvgTheme,
 ): void {
+  const flow = useStoreApi<StepFlowNode>();
   const presenting = usePresenting();
   const { width, laneHeaderWidth, scale, ratio } = frame;
   useLayoutEffect(() => {
@@ -238,6 +233,13 @@ function useStepDrawing(
     const context = element?.getContext("2d");
     if (element == null || context == null) return;
     void presenting; // a dependency: the palette's CSS colors change with it
-    drawSteps(context, nodes, bands, { width, laneHeaderWidth, scale, ratio }, kindColors(element, theme));
-  }, [canvas, nodes, bands, width, laneHeaderWidth, scale, ratio, theme, presenting]);
+    const colors = kindColors(element, theme);
+    let drawn = flow.getState().nodes;
+    drawSteps(context, drawn, bands, { width, laneHeaderWidth, scale, ratio }, colors);
+    return flow.subscribe(({ nodes }) => {
+      if (nodes === drawn) return;
+      drawn = nodes;
+      drawSteps(context, nodes, bands, { width, laneHeaderWidth, scale, ratio }, colors);
+    });
+  }, [flow, canvas, bands, width, laneHeaderWidth, scale, ratio, theme, presenting]);
 }

@@ -119,7 +119,9 @@ function restingGeometry(
       handoff.id,
       same && before !== undefined
         ? before
-        : { route, labelX: spot?.x ?? 0, labelY: spot?.y ?? 0, labeled: spot !== undefined },
+        : // `| 0`: the spots are whole pixels, but read from `{x, y}` objects they can come as
+          // boxed doubles, and one such value makes V8 box these fields in every geometry.
+          { route, labelX: (spot?.x ?? 0) | 0, labelY: (spot?.y ?? 0) | 0, labeled: spot !== undefined },
     );
   }
   return resting;
