@@ -194,7 +194,7 @@ async function measure(
   before = await taskSeconds(cdp);
   const drag = await dragFrames(page);
   const dragBusy = ((await taskSeconds(cdp)) - before) * 1000;
-  // The drop's new layout (ours computes it in its worker) must have landed before the heap is read.
+  // The drop's new layout (ours asks its worker for it) must have landed before the heap is read.
   await page.evaluate(() => window.handoffBench.idle(1_000));
   // Two full collections: the first may leave garbage that only becomes unreachable after it.
   await cdp.send("HeapProfiler.collectGarbage");

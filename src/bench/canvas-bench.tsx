@@ -40,9 +40,10 @@ interface Bench {
    */
   start(map: HandoffMap, at?: View): Promise<{ settledMs: number; inDomMs: number; rendered: number }>;
   /**
-   * Resolves once the page has no work in flight: for ours, when the store's layout has stayed
-   * the same for `quietMs` (the layout the drop of a drag asked the worker for has arrived and
-   * been applied); the bare pages have no such work. Heap is read after this, not mid-answer.
+   * Resolves once the page has no work in flight: for ours, when no layout is out at the worker
+   * and the store's layout has stayed the same for `quietMs` (the layout the drop of a drag asked
+   * for has arrived and been applied); the bare pages have no such work. Heap is read after
+   * this, not mid-answer.
    */
   idle(quietMs: number): Promise<void>;
   /** The current viewport (after start). */
@@ -64,6 +65,8 @@ declare global {
 const mode = (new URLSearchParams(location.search).get("mode") ?? "ours") as Mode;
 let view: ViewControl | null = null;
 let editorStore: ReturnType<typeof createEditorStore> | null = null;
+/** Layouts asked of the worker and not answered yet (ours): idle() waits for none. */
+let layoutsInFlight = 0;
 
 /**
  * Resolves when the steps are shown: the number of drawn steps that are visible has not changed
@@ -157,7 +160,10 @@ window.handoffBench = {
       client.warm();
       const store = createEditorStore({
         map,
-        runLayout: (m, mode) => client.run(m, { mode }),
+        runLayout: (m, mode) => {
+          layoutsInFlight++;
+          return client.run(m, { mode }).finally(() => layoutsInFlight--);
+        },
         layoutAtOnce: firstPaintLayout,
       });
       editorStore = store;
@@ -190,19 +196,22 @@ window.handoffBench = {
     const store = editorStore;
     if (store === null) return Promise.resolve();
     return new Promise((resolve) => {
-      let timer = setTimeout(done, quietMs);
-      const giveUp = setTimeout(done, 30_000);
-      const unsubscribe = store.subscribe((state, previous) => {
-        if (state.layout === previous.layout) return;
-        clearTimeout(timer);
-        timer = setTimeout(done, quietMs);
-      });
-      function done() {
-        clearTimeout(timer);
-        clearTimeout(giveUp);
-        unsubscribe();
-        resolve();
-      }
+      // Quiet: no layout in flight and the store's layout unchanged for quietMs (checked often).
+      let lastLayout = store.getState().layout;
+      let quietSince = performance.now();
+      const started = performance.now();
+      const check = setInterval(() => {
+        const now = performance.now();
+        const layout = store.getState().layout;
+        if (layoutsInFlight > 0 || layout !== lastLayout) {
+          lastLayout = layout;
+          quietSince = now;
+        }
+        if (now - quietSince >= quietMs || now - started > 30_000) {
+          clearInterval(check);
+          resolve();
+        }
+      }, 50);
     });
   },
 

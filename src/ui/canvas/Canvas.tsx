@@ -393,9 +393,9 @@ export function Canvas({
           connectionRadius={28}
           aria-label="Process map canvas"
         >
-          {frame !== null && <LaneLayer layout={frame} lanes={map.lanes} theme={theme} />}
+          {frame !== null && <LaneLayer frame={frame} lanes={map.lanes} theme={theme} />}
           {frame !== null && (
-            <HeaderOverlay layout={frame} lanes={map.lanes} phases={map.phases} theme={theme} />
+            <HeaderOverlay frame={frame} lanes={map.lanes} phases={map.phases} theme={theme} />
           )}
           {frame !== null && (
             <OverviewMap

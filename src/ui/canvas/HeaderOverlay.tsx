@@ -53,8 +53,8 @@ function setStyle(element: HTMLElement, property: string, value: string) {
  * its menu button in reach, as a spreadsheet's frozen row does. A phase wholly off screen keeps its
  * full place, outside the clipped row.
  */
-function placeHeaders(root: HTMLElement, layout: LayoutFrame, [tx, ty, zoom]: Transform, paneWidth: number) {
-  const { column, row } = headerSizes(layout, zoom);
+function placeHeaders(root: HTMLElement, frame: LayoutFrame, [tx, ty, zoom]: Transform, paneWidth: number) {
+  const { column, row } = headerSizes(frame, zoom);
   const laneColumn = root.querySelector<HTMLElement>(".hf-lane-headers");
   const phaseRow = root.querySelector<HTMLElement>(".hf-phase-headers");
   const corner = root.querySelector<HTMLElement>(".hf-header-corner");
@@ -70,7 +70,7 @@ function placeHeaders(root: HTMLElement, layout: LayoutFrame, [tx, ty, zoom]: Tr
     setStyle(corner, "width", `${column}px`);
     setStyle(corner, "height", `${row}px`);
   }
-  for (const band of layout.lanes) {
+  for (const band of frame.lanes) {
     const element = laneColumn?.querySelector<HTMLElement>(`[data-lane-id="${CSS.escape(band.id)}"]`);
     if (element === null || element === undefined) continue;
     const height = band.height * zoom;
@@ -81,7 +81,7 @@ function placeHeaders(root: HTMLElement, layout: LayoutFrame, [tx, ty, zoom]: Tr
     setStyle(element, "-webkit-line-clamp", String(font.lines));
   }
   const rowEnd = paneWidth > 0 ? paneWidth : Number.POSITIVE_INFINITY;
-  for (const col of layout.phases) {
+  for (const col of frame.phases) {
     const element = phaseRow?.querySelector<HTMLElement>(`[data-phase-id="${CSS.escape(col.id)}"]`);
     if (element === null || element === undefined) continue;
     let left = col.x * zoom + tx;
@@ -103,17 +103,18 @@ function placeHeaders(root: HTMLElement, layout: LayoutFrame, [tx, ty, zoom]: Tr
  * and phase names stay readable however far the room pans. Each header selects its lane or phase
  * and has a menu for rename, color, reorder, add and delete.
  *
- * React renders the headers when the map, layout or selection change; their places and sizes
- * follow the viewport through `placeHeaders`, outside React (a 60 fps pan would otherwise
- * re-render every header and rebuild its menu items on every frame).
+ * React renders the headers when the map, the layout's frame (canvas-geometry.ts) or the
+ * selection change; their places and sizes follow the viewport through `placeHeaders`, outside
+ * React (a 60 fps pan would otherwise re-render every header and rebuild its menu items on every
+ * animation frame).
  */
 export function HeaderOverlay({
-  layout,
+  frame,
   lanes,
   phases,
   theme,
 }: {
-  layout: LayoutFrame;
+  frame: LayoutFrame;
   lanes: readonly Lane[];
   phases: readonly Phase[];
   theme: SvgTheme;
@@ -127,7 +128,7 @@ export function HeaderOverlay({
   // After every render (new headers get their places at once) ...
   useLayoutEffect(() => {
     const { transform, width } = flow.getState();
-    if (root.current !== null) placeHeaders(root.current, layout, transform, width);
+    if (root.current !== null) placeHeaders(root.current, frame, transform, width);
   });
   // ... and on every viewport change or pane resize.
   useLayoutEffect(() => {
@@ -137,14 +138,14 @@ export function HeaderOverlay({
       if ((state.transform === last && state.width === lastWidth) || root.current === null) return;
       last = state.transform;
       lastWidth = state.width;
-      placeHeaders(root.current, layout, state.transform, state.width);
+      placeHeaders(root.current, frame, state.transform, state.width);
     });
-  }, [flow, layout]);
+  }, [flow, frame]);
 
   return (
     <div className="hf-headers" ref={root}>
       <div className="hf-lane-headers">
-        {layout.lanes.map((band, index) => {
+        {frame.lanes.map((band, index) => {
           const lane = laneById.get(band.id);
           if (lane === undefined) return null;
           return (
@@ -152,16 +153,16 @@ export function HeaderOverlay({
               key={band.id}
               lane={lane}
               index={index}
-              count={layout.lanes.length}
+              count={frame.lanes.length}
               accent={laneAccentColor(lane, theme)}
               selected={selected.lane === lane.id}
             />
           );
         })}
       </div>
-      {layout.phases.length > 0 && (
+      {frame.phases.length > 0 && (
         <div className="hf-phase-headers">
-          {layout.phases.map((col, index) => {
+          {frame.phases.map((col, index) => {
             const phase = phaseById.get(col.id);
             if (phase === undefined) return null;
             return (
@@ -169,7 +170,7 @@ export function HeaderOverlay({
                 key={col.id}
                 phase={phase}
                 index={index}
-                count={layout.phases.length}
+                count={frame.phases.length}
                 selected={selected.phase === phase.id}
               />
             );

@@ -11,17 +11,17 @@ const REACH = 4_000;
 const cssTransform = ([x, y, zoom]: Transform) => `translate(${x}px, ${y}px) scale(${zoom})`;
 
 /**
- * The lane bands and phase separators behind the steps, drawn from the layout in flow
+ * The lane bands and phase separators behind the steps, drawn from the layout's frame in flow
  * coordinates. A background layer, not React Flow parent nodes: a step's lane is its `lane`
  * field only. Only the outer transform changes while panning, written straight to the DOM from a
  * React Flow store subscription (no render per frame); the bands themselves are memoized.
  */
 export function LaneLayer({
-  layout,
+  frame,
   lanes,
   theme,
 }: {
-  layout: LayoutFrame;
+  frame: LayoutFrame;
   lanes: readonly Lane[];
   theme: SvgTheme;
 }) {
@@ -40,29 +40,29 @@ export function LaneLayer({
   return (
     <div className="hf-lane-layer" aria-hidden="true">
       <div className="hf-lane-layer__viewport" ref={viewport}>
-        <Bands layout={layout} lanes={lanes} theme={theme} />
+        <Bands frame={frame} lanes={lanes} theme={theme} />
       </div>
     </div>
   );
 }
 
 const Bands = memo(function Bands({
-  layout,
+  frame,
   lanes,
   theme,
 }: {
-  layout: LayoutFrame;
+  frame: LayoutFrame;
   lanes: readonly Lane[];
   theme: SvgTheme;
 }) {
   const index = new Map(lanes.map((lane, i) => [lane.id, i]));
   const byId = new Map(lanes.map((lane) => [lane.id, lane]));
-  const left = layout.laneHeaderWidth - REACH;
-  const width = layout.width - layout.laneHeaderWidth + 2 * REACH;
-  const lanesTop = layout.phaseHeaderHeight;
+  const left = frame.laneHeaderWidth - REACH;
+  const width = frame.width - frame.laneHeaderWidth + 2 * REACH;
+  const lanesTop = frame.phaseHeaderHeight;
   return (
     <>
-      {layout.lanes.map((band) => {
+      {frame.lanes.map((band) => {
         const lane = byId.get(band.id);
         if (lane === undefined) return null;
         return (
@@ -80,12 +80,12 @@ const Bands = memo(function Bands({
           />
         );
       })}
-      {layout.phases.map((column, i) =>
-        i === 0 && column.x <= layout.laneHeaderWidth + 0.5 ? null : (
+      {frame.phases.map((column, i) =>
+        i === 0 && column.x <= frame.laneHeaderWidth + 0.5 ? null : (
           <div
             key={column.id}
             className="hf-phase-line"
-            style={{ left: column.x, top: lanesTop, height: layout.height - lanesTop }}
+            style={{ left: column.x, top: lanesTop, height: frame.height - lanesTop }}
           />
         ),
       )}

@@ -30,47 +30,57 @@ function kindColors(element: Element, theme: SvgTheme): Record<StepKind, string>
 }
 
 /**
- * Draws the lane bands and every step, as small rectangles colored by kind, into the canvas at
- * `scale` (overview pixels per layout pixel). Each step is at least one device pixel, so a step
- * smaller than that in the overview still shows.
+ * Where the overview draws: the layout's width and lane header, and canvas pixels per layout
+ * pixel across (`kx`) and down (`ky`). The two differ when the panel's minimum side stretches a
+ * very wide or very tall map, as the view rectangle's SVG (preserveAspectRatio="none") does.
+ */
+interface OverviewFrame {
+  width: number;
+  laneHeaderWidth: number;
+  kx: number;
+  ky: number;
+}
+
+/**
+ * Draws the lane bands and every step, as small rectangles colored by kind, into the canvas.
+ * Each step is at least one device pixel each way, so a step smaller than that still shows.
  */
 function drawSteps(
   context: CanvasRenderingContext2D,
   nodes: readonly StepFlowNode[],
   bands: ReadonlyArray<LaneBand & { fill: string }>,
-  frame: { width: number; laneHeaderWidth: number; scale: number; ratio: number },
+  { width, laneHeaderWidth, kx, ky }: OverviewFrame,
   colors: Record<StepKind, string>,
 ) {
-  const { width, laneHeaderWidth, scale, ratio } = frame;
-  const k = scale * ratio;
   context.setTransform(1, 0, 0, 1, 0, 0);
   context.clearRect(0, 0, context.canvas.width, context.canvas.height);
   for (const band of bands) {
     context.fillStyle = band.fill;
     context.fillRect(
-      laneHeaderWidth * k,
-      band.y * k,
-      Math.max(0, width - laneHeaderWidth) * k,
-      band.height * k,
+      laneHeaderWidth * kx,
+      band.y * ky,
+      Math.max(0, width - laneHeaderWidth) * kx,
+      band.height * ky,
     );
   }
   for (const kind of KINDS) {
     context.fillStyle = colors[kind];
     for (const node of nodes) {
       if (node.data.step.kind !== kind) continue;
-      const x = Math.round(node.position.x * k);
-      const y = Math.round(node.position.y * k);
       context.fillRect(
-        x,
-        y,
-        Math.max(1, Math.round((node.width ?? 0) * k)),
-        Math.max(1, Math.round((node.height ?? 0) * k)),
+        Math.round(node.position.x * kx),
+        Math.round(node.position.y * ky),
+        Math.max(1, Math.round((node.width ?? 0) * kx)),
+        Math.max(1, Math.round((node.height ?? 0) * ky)),
       );
     }
   }
 }
 
-/** Re-renders when the projector palette is switched on or off (it changes the CSS colors). */
+/**
+ * Re-renders when the projector palette is switched on or off: it changes the CSS colors. (The
+ * overview is hidden while presenting; this redraws it in the editor's colors on the way back.)
+ */
 function usePresenting(): boolean {
   return useSyncExternalStore(subscribePresenting, isPresenting, () => false);
 }
@@ -104,7 +114,7 @@ export const OverviewMap = memo(function OverviewMap({
   lanes,
   theme,
 }: {
-  /** The layout's size and parts the overview draws (not the whole layout, for the same reason). */
+  /** The layout's size and parts the overview draws (not the whole layout, which holds the steps). */
   width: number;
   height: number;
   laneHeaderWidth: number;
@@ -124,7 +134,8 @@ export const OverviewMap = memo(function OverviewMap({
   const scale = Math.min(MAX_WIDTH / Math.max(1, width), MAX_HEIGHT / Math.max(1, height));
   const panelWidth = Math.round(Math.max(MIN_SIDE, width * scale));
   const panelHeight = Math.round(Math.max(MIN_SIDE, height * scale));
-  const ratio = typeof window === "undefined" ? 1 : Math.max(1, Math.round(window.devicePixelRatio || 1));
+  // Whole device pixels per CSS pixel, rounded up: a 1.25 screen gets a sharp 2x canvas, not a blurry 1x.
+  const ratio = typeof window === "undefined" ? 1 : Math.max(1, Math.ceil(window.devicePixelRatio || 1));
   const bands = useMemo(() => {
     const fills = new Map(lanes.map((lane, i) => [lane.id, laneFill(lane, i, theme)]));
     return laneBands.map((band) => ({ ...band, fill: fills.get(band.id) ?? theme.background }));
@@ -132,7 +143,12 @@ export const OverviewMap = memo(function OverviewMap({
   useStepDrawing(
     canvas,
     bands,
-    { width, laneHeaderWidth, scale: panelWidth / Math.max(1, width), ratio },
+    {
+      width,
+      laneHeaderWidth,
+      kx: (panelWidth * ratio) / Math.max(1, width),
+      ky: (panelHeight * ratio) / Math.max(1, height),
+    },
     theme,
   );
 
@@ -221,12 +237,12 @@ export const OverviewMap = memo(function OverviewMap({
 function useStepDrawing(
   canvas: RefObject<HTMLCanvasElement | null>,
   bands: ReadonlyArray<LaneBand & { fill: string }>,
-  frame: { width: number; laneHeaderWidth: number; scale: number; ratio: number },
+  frame: OverviewFrame,
   theme: SvgTheme,
 ): void {
   const flow = useStoreApi<StepFlowNode>();
   const presenting = usePresenting();
-  const { width, laneHeaderWidth, scale, ratio } = frame;
+  const { width, laneHeaderWidth, kx, ky } = frame;
   useLayoutEffect(() => {
     const element = canvas.current;
     // No 2D context (jsdom without a canvas implementation): nothing to draw on.
@@ -235,11 +251,11 @@ function useStepDrawing(
     void presenting; // a dependency: the palette's CSS colors change with it
     const colors = kindColors(element, theme);
     let drawn = flow.getState().nodes;
-    drawSteps(context, drawn, bands, { width, laneHeaderWidth, scale, ratio }, colors);
+    drawSteps(context, drawn, bands, { width, laneHeaderWidth, kx, ky }, colors);
     return flow.subscribe(({ nodes }) => {
       if (nodes === drawn) return;
       drawn = nodes;
-      drawSteps(context, nodes, bands, { width, laneHeaderWidth, scale, ratio }, colors);
+      drawSteps(context, nodes, bands, { width, laneHeaderWidth, kx, ky }, colors);
     });
-  }, [flow, canvas, bands, width, laneHeaderWidth, scale, ratio, theme, presenting]);
+  }, [flow, canvas, bands, width, laneHeaderWidth, kx, ky, theme, presenting]);
 }

@@ -18,7 +18,10 @@ import { createContext, useCallback, useContext, useSyncExternalStore } from "re
 import type { HandoffRoute } from "../../layout/types";
 
 export interface EdgeGeometry {
-  /** The layout's orthogonal route; null while an end is away from its layout box. */
+  /**
+   * The layout's orthogonal route; null while an end is away from its layout box, or the layout
+   * has no route for the handoff as it is now (added or reconnected since): drawn as a step path.
+   */
   route: HandoffRoute | null;
   /**
    * Top-left of the label block, clear of the step boxes (see edge-labels.ts), in whole pixels,

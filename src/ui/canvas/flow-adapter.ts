@@ -76,55 +76,61 @@ export interface FlowElements {
 const HANDLE_SIZE = 10;
 const NO_BOXES: readonly StepBox[] = [];
 
-/** A handoff drawn without its route: an end is away from its box (dragging), or no route yet. */
+/**
+ * A handoff drawn without its route: an end is away from its box (dragging), the layout has no
+ * route for it yet (added since the layout ran), or its route joins the steps it joined before a
+ * reconnect (until the next layout routes it between its new ends).
+ */
 const DETACHED: EdgeGeometry = { route: null, labelX: 0, labelY: 0, labeled: false };
 const NO_GEOMETRY: ReadonlyMap<string, EdgeGeometry> = new Map();
 
-/** The same handoffs with the same geometry objects (a drag's frames detach the same handoffs). */
-function sameGeometry(a: ReadonlyMap<string, EdgeGeometry>, b: ReadonlyMap<string, EdgeGeometry>): boolean {
-  if (a.size !== b.size) return false;
-  for (const [id, geometry] of a) if (b.get(id) !== geometry) return false;
-  return true;
-}
+/** The layout has a route for the handoff, but one laid out when its ends were other steps. */
+type StaleEnds = (handoff: Handoff) => boolean;
 
 /**
  * Where every handoff rests in this layout: its route and its label block's spot (placed around
- * the boxes and the other routes, as the SVG export places it). A handoff without a route in the
- * layout (added since it ran) is DETACHED. An entry equal to the previous one is that object.
+ * the boxes and the other routes, as the SVG export places it), or DETACHED. An entry equal to
+ * the previous one is that object.
  */
 function restingGeometry(
   handoffs: readonly Handoff[],
   layout: MapLayout,
   flags: ReadonlyMap<string, string>,
   previous: ReadonlyMap<string, EdgeGeometry>,
+  staleEnds: StaleEnds,
 ): Map<string, EdgeGeometry> {
   const spots = placeEdgeLabels(handoffs, layout, orderedLookup(layout.handoffs), flags);
   const routes = orderedLookup(layout.handoffs);
   const resting = new Map<string, EdgeGeometry>();
   for (const handoff of handoffs) {
     const route = routes.get(handoff.id);
-    if (route === undefined) {
+    if (route === undefined || staleEnds(handoff)) {
       resting.set(handoff.id, DETACHED);
       continue;
     }
     const spot = spots.get(handoff.id);
+    // Whole pixels already; rounded anyway, so these stay small integers (V8 Smis): a value read
+    // from an `{x, y}` object can come as a boxed double, and one such value would make V8 box
+    // these fields in every geometry object.
+    const labelX = Math.round(spot?.x ?? 0);
+    const labelY = Math.round(spot?.y ?? 0);
     const before = previous.get(handoff.id);
     const same =
       before !== undefined &&
       before.route === route &&
-      (spot === undefined
-        ? !before.labeled
-        : before.labeled && before.labelX === spot.x && before.labelY === spot.y);
-    resting.set(
-      handoff.id,
-      same && before !== undefined
-        ? before
-        : // `| 0`: the spots are whole pixels, but read from `{x, y}` objects they can come as
-          // boxed doubles, and one such value makes V8 box these fields in every geometry.
-          { route, labelX: (spot?.x ?? 0) | 0, labelY: (spot?.y ?? 0) | 0, labeled: spot !== undefined },
-    );
+      before.labeled === (spot !== undefined) &&
+      before.labelX === labelX &&
+      before.labelY === labelY;
+    resting.set(handoff.id, same ? before : { route, labelX, labelY, labeled: spot !== undefined });
   }
   return resting;
+}
+
+/** The same ids, in any order. */
+function sameIds(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const id of a) if (!b.has(id)) return false;
+  return true;
 }
 
 function sameLines(a: readonly string[] | null, b: readonly string[] | null): boolean {
@@ -256,6 +262,10 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
   // box), not per call: a drag's frames hand out these, but for the handoffs of dragged steps.
   let restingFor: { handoffs: readonly Handoff[]; layout: MapLayout } | null = null;
   let resting: ReadonlyMap<string, EdgeGeometry> = NO_GEOMETRY;
+  // The handoffs the last call detached, and from which resting map (a drag's frames detach the
+  // same ones from the same map); null when it detached none.
+  let detachedIds: ReadonlySet<string> = new Set();
+  let detachedFrom: ReadonlyMap<string, EdgeGeometry> | null = null;
   let flagsFor: readonly Handoff[] | null = null;
   // Per handoffs, not per call: a drag calls this every frame with them unchanged.
   let casesFor: readonly Handoff[] | null = null;
@@ -269,11 +279,19 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
       flagsFor = map.handoffs;
     }
     const routed = layout !== null && layout.unrouted !== true;
-    if (
-      routed &&
-      (restingFor === null || restingFor.handoffs !== map.handoffs || restingFor.layout !== layout)
-    ) {
-      resting = restingGeometry(map.handoffs, layout, flags, resting);
+    if (!routed) {
+      // Let go of the last layout's routes (another map is opening; routes are on their way).
+      restingFor = null;
+      resting = NO_GEOMETRY;
+    } else if (restingFor === null || restingFor.handoffs !== map.handoffs || restingFor.layout !== layout) {
+      // Same layout, new handoffs: a reconnected handoff's route still joins its old ends.
+      const before =
+        restingFor !== null && restingFor.layout === layout ? orderedLookup(restingFor.handoffs) : null;
+      const staleEnds: StaleEnds = (handoff) => {
+        const was = before?.get(handoff.id);
+        return was !== undefined && (was.from !== handoff.from || was.to !== handoff.to);
+      };
+      resting = restingGeometry(map.handoffs, layout, flags, resting, staleEnds);
       restingFor = { handoffs: map.handoffs, layout };
     }
     const boxes = orderedLookup(layout?.steps ?? NO_BOXES);
@@ -385,18 +403,24 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
 
     const { handoffs } = map;
     // No layout, or one without routes yet: no geometry, the edges wait (see useEdgeGeometry).
-    // Else where they rest, but for the handoffs of steps away from their boxes (copy on write:
-    // most calls, and every drag frame's unmoved handoffs, hand out the resting map itself).
+    // Else where they rest, but the handoffs of steps away from their boxes, detached. Most calls
+    // hand out the resting map itself; a drag copies it once, when it starts detaching handoffs,
+    // and its later frames (the same handoffs detached) hand out that copy again.
     let geometry = routed ? resting : NO_GEOMETRY;
-    if (routed && displaced.size > 0) {
-      let detached: Map<string, EdgeGeometry> | null = null;
-      for (const handoff of handoffs) {
-        if (!displaced.has(handoff.from) && !displaced.has(handoff.to)) continue;
-        detached ??= new Map(resting);
-        detached.set(handoff.id, DETACHED);
+    const detaching = new Set<string>();
+    if (routed && displaced.size > 0)
+      for (const handoff of handoffs)
+        if (displaced.has(handoff.from) || displaced.has(handoff.to)) detaching.add(handoff.id);
+    if (detaching.size > 0) {
+      if (detachedFrom === resting && sameIds(detaching, detachedIds)) geometry = lastGeometry;
+      else {
+        const detached = new Map(resting);
+        for (const id of detaching) detached.set(id, DETACHED);
+        geometry = detached;
+        detachedFrom = resting;
       }
-      if (detached !== null) geometry = sameGeometry(detached, lastGeometry) ? lastGeometry : detached;
-    }
+    } else detachedFrom = null;
+    detachedIds = detaching;
     const edges: HandoffFlowEdge[] = [];
     let edgesChanged = false;
     for (const handoff of handoffs) {

@@ -5,7 +5,7 @@ import { filePositions } from "../../../src/layout/geometry";
 import { measureHandoffLabel } from "../../../src/layout/handoff-label";
 import { firstPaintLayout, layoutForPositions } from "../../../src/layout/layout-map";
 import type { MapLayout } from "../../../src/layout/types";
-import { addEdgeCase, updateStep } from "../../../src/model/operations";
+import { addEdgeCase, connect, reconnect, updateStep } from "../../../src/model/operations";
 import { createRevOpsTemplate } from "../../../src/model/templates";
 import type { HandoffMap } from "../../../src/model/types";
 import { createFlowAdapter, type FlowInput } from "../../../src/ui/canvas/flow-adapter";
@@ -165,9 +165,50 @@ describe("flow adapter", () => {
     expect(second.edges).toBe(first.edges);
     for (const edge of second.edges) {
       const touches = edge.source === dragged || edge.target === dragged;
-      if (touches) expect(second.geometry.get(edge.id)?.route).toBeNull();
+      if (touches) expect(second.geometry.get(edge.id)).toMatchObject({ route: null, labeled: false });
       else expect(second.geometry.get(edge.id)).toBe(first.geometry.get(edge.id));
     }
+  });
+
+  it("hands a drag's later frames the same geometry, and the drop the resting geometry again", () => {
+    const { map, input } = given();
+    const adapt = createFlowAdapter();
+    const resting = adapt(input).geometry;
+    const dragged = map.handoffs[0]?.from ?? "";
+    const frame = (x: number) => adapt({ ...input, dragPositions: new Map([[dragged, { x, y: 555 }]]) });
+    const first = frame(900);
+    const second = frame(950);
+    expect(first.geometry).not.toBe(resting);
+    expect(second.geometry).toBe(first.geometry);
+    const dropped = adapt(input);
+    expect(dropped.geometry).toBe(resting);
+  });
+
+  it("draws a handoff added or reconnected since the layout ran without a route, until it is routed", () => {
+    const { map, layout, input } = given();
+    const adapt = createFlowAdapter();
+    const before = adapt(input);
+    const reconnected = map.handoffs[1];
+    const other = map.steps.find((s) => s.id !== reconnected?.from && s.id !== reconnected?.to);
+    if (reconnected === undefined || other === undefined) throw new Error("template changed");
+    let edited = reconnect(map, reconnected.id, { to: other.id });
+    edited = connect(edited, { from: other.id, to: reconnected.from });
+    const added = edited.handoffs.at(-1)?.id ?? "";
+    // The old layout: its route for the reconnected handoff joins the steps it joined before.
+    const stale = adapt({ ...input, map: edited });
+    expect(stale.geometry.get(reconnected.id)).toMatchObject({ route: null, labeled: false });
+    expect(stale.geometry.get(added)).toMatchObject({ route: null, labeled: false });
+    for (const handoff of map.handoffs)
+      if (handoff.id !== reconnected.id)
+        expect(stale.geometry.get(handoff.id)).toBe(before.geometry.get(handoff.id));
+    // The new layout routes both.
+    const relaid = layoutForPositions(edited);
+    const routed = adapt({ ...input, map: edited, layout: relaid });
+    expect(routed.geometry.get(reconnected.id)?.route).toBe(
+      relaid.handoffs.find((r) => r.id === reconnected.id),
+    );
+    expect(routed.geometry.get(added)?.route).toBe(relaid.handoffs.find((r) => r.id === added));
+    expect(layout).not.toBe(relaid);
   });
 
   it("counts the edge cases on a step's handoffs and colors by the highest open severity", () => {

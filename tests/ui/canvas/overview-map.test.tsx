@@ -54,13 +54,13 @@ function Probe() {
   return null;
 }
 
-function renderOverview(steps: StepFlowNode[] = nodes) {
+function renderOverview(steps: StepFlowNode[] = nodes, mapWidth = layout.width) {
   const view = (list: StepFlowNode[]) => (
     <div style={{ width: 1000, height: 700 }}>
       <ReactFlow<StepFlowNode> nodes={list}>
         <Probe />
         <OverviewMap
-          width={layout.width}
+          width={mapWidth}
           height={layout.height}
           laneHeaderWidth={layout.laneHeaderWidth}
           laneBands={layout.lanes}
@@ -112,6 +112,35 @@ describe("overview map", () => {
     for (const r of steps) expect(Math.min(r.width, r.height)).toBeGreaterThanOrEqual(1);
   });
 
+  it("stretches a very wide map to the panel's least height, as the view rectangle does", () => {
+    let recorded = null as ReturnType<typeof recordingContext> | null;
+    vi.spyOn(HTMLCanvasElement.prototype, "getContext").mockImplementation(function (
+      this: HTMLCanvasElement,
+    ) {
+      recorded ??= recordingContext(this);
+      return recorded.context as unknown as CanvasRenderingContext2D;
+    } as never);
+    // Thirty template widths: the panel is 200 px wide and held at its 36 px minimum height.
+    const wide = layout.width * 30;
+    const { container } = renderOverview(nodes, wide);
+    const canvas = container.querySelector<HTMLCanvasElement>("canvas.hf-overview__steps");
+    expect(canvas?.style.width).toBe("200px");
+    expect(canvas?.style.height).toBe("36px");
+    const kx = 200 / wide;
+    const ky = 36 / layout.height;
+    const steps = (recorded?.rects ?? []).slice(layout.lanes.length);
+    nodes.forEach((node, i) => {
+      // Drawn by kind, so find this node's rectangle by where it must be.
+      const at = { x: Math.round(node.position.x * kx), y: Math.round(node.position.y * ky) };
+      expect(
+        steps.some((r) => r.x === at.x && r.y === at.y),
+        `step ${i} at ${at.x},${at.y}`,
+      ).toBe(true);
+    });
+    // The lowest step sits in the panel's lower part, not squeezed into its top few pixels.
+    expect(Math.max(...steps.map((r) => r.y + r.height))).toBeGreaterThan(36 * 0.6);
+  });
+
   it("redraws when the steps change and when the projector palette is switched", async () => {
     let recorded = null as ReturnType<typeof recordingContext> | null;
     const drawings = () => recorded?.draws.count ?? 0;
@@ -127,11 +156,26 @@ describe("overview map", () => {
     expect(drawings()).toBeGreaterThan(first);
     expect(recorded?.rects).toHaveLength(layout.lanes.length + nodes.length - 1);
     const second = recorded?.draws.count ?? 0;
+    // The projector palette's task color, as its CSS would set it (jsdom computes no CSS).
+    const real = window.getComputedStyle;
+    vi.spyOn(window, "getComputedStyle").mockImplementation((element) => {
+      const style = real(element);
+      const presenting = document.documentElement.hasAttribute("data-hf-presenting");
+      return new Proxy(style, {
+        get: (target, key) =>
+          key === "getPropertyValue"
+            ? (name: string) =>
+                presenting && name === "--hf-task-stroke" ? "#123456" : target.getPropertyValue(name)
+            : Reflect.get(target, key),
+      });
+    });
     await act(async () => {
       document.documentElement.setAttribute("data-hf-presenting", "");
       await new Promise((resolve) => setTimeout(resolve, 0)); // MutationObserver callbacks are microtasks
     });
     expect(drawings()).toBeGreaterThan(second);
+    const tasks = nodes.slice(1).filter((n) => n.data.step.kind === "task").length;
+    expect(recorded?.rects.filter((r) => r.fill === "#123456")).toHaveLength(tasks);
     unmount();
   });
 
