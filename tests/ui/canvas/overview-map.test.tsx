@@ -29,6 +29,16 @@ function recordingContext(canvas: HTMLCanvasElement) {
   return { context, rects, draws };
 }
 
+/** Hands every canvas one recording context; returns what it recorded so far (null: nothing). */
+function recordCanvas(): () => ReturnType<typeof recordingContext> | null {
+  let recorded: ReturnType<typeof recordingContext> | null = null;
+  vi.spyOn(HTMLCanvasElement.prototype, "getContext").mockImplementation(function (this: HTMLCanvasElement) {
+    recorded ??= recordingContext(this);
+    return recorded.context as unknown as CanvasRenderingContext2D;
+  } as never);
+  return () => recorded;
+}
+
 const map = createRevOpsTemplate();
 const layout = layoutForPositions(map);
 const theme = canvasTheme("light");
@@ -86,13 +96,7 @@ describe("overview map", () => {
   });
 
   it("draws every lane band and every step, colored by kind, in a panel shaped like the map", () => {
-    let recorded = null as ReturnType<typeof recordingContext> | null;
-    vi.spyOn(HTMLCanvasElement.prototype, "getContext").mockImplementation(function (
-      this: HTMLCanvasElement,
-    ) {
-      recorded ??= recordingContext(this);
-      return recorded.context as unknown as CanvasRenderingContext2D;
-    } as never);
+    const recorded = recordCanvas();
     const { container } = renderOverview();
     const canvas = container.querySelector<HTMLCanvasElement>("canvas.hf-overview__steps");
     expect(canvas).not.toBeNull();
@@ -100,7 +104,7 @@ describe("overview map", () => {
     const ratio =
       Number.parseFloat(canvas?.style.width ?? "0") / Number.parseFloat(canvas?.style.height ?? "1");
     expect(ratio).toBeCloseTo(layout.width / layout.height, 1);
-    const rects = recorded?.rects ?? [];
+    const rects = recorded()?.rects ?? [];
     const bandFills = rects.slice(0, layout.lanes.length);
     expect(bandFills).toHaveLength(map.lanes.length);
     const steps = rects.slice(layout.lanes.length);
@@ -113,13 +117,7 @@ describe("overview map", () => {
   });
 
   it("stretches a very wide map to the panel's least height, as the view rectangle does", () => {
-    let recorded = null as ReturnType<typeof recordingContext> | null;
-    vi.spyOn(HTMLCanvasElement.prototype, "getContext").mockImplementation(function (
-      this: HTMLCanvasElement,
-    ) {
-      recorded ??= recordingContext(this);
-      return recorded.context as unknown as CanvasRenderingContext2D;
-    } as never);
+    const recorded = recordCanvas();
     // Thirty template widths: the panel is 200 px wide and held at its 36 px minimum height.
     const wide = layout.width * 30;
     const { container } = renderOverview(nodes, wide);
@@ -128,7 +126,7 @@ describe("overview map", () => {
     expect(canvas?.style.height).toBe("36px");
     const kx = 200 / wide;
     const ky = 36 / layout.height;
-    const steps = (recorded?.rects ?? []).slice(layout.lanes.length);
+    const steps = (recorded()?.rects ?? []).slice(layout.lanes.length);
     nodes.forEach((node, i) => {
       // Drawn by kind, so find this node's rectangle by where it must be.
       const at = { x: Math.round(node.position.x * kx), y: Math.round(node.position.y * ky) };
@@ -142,20 +140,14 @@ describe("overview map", () => {
   });
 
   it("redraws when the steps change and when the projector palette is switched", async () => {
-    let recorded = null as ReturnType<typeof recordingContext> | null;
-    const drawings = () => recorded?.draws.count ?? 0;
-    vi.spyOn(HTMLCanvasElement.prototype, "getContext").mockImplementation(function (
-      this: HTMLCanvasElement,
-    ) {
-      recorded ??= recordingContext(this);
-      return recorded.context as unknown as CanvasRenderingContext2D;
-    } as never);
+    const recorded = recordCanvas();
+    const drawings = () => recorded()?.draws.count ?? 0;
     const { rerenderWith, unmount } = renderOverview();
-    const first = recorded?.draws.count ?? 0;
+    const first = drawings();
     rerenderWith(nodes.slice(1));
     expect(drawings()).toBeGreaterThan(first);
-    expect(recorded?.rects).toHaveLength(layout.lanes.length + nodes.length - 1);
-    const second = recorded?.draws.count ?? 0;
+    expect(recorded()?.rects).toHaveLength(layout.lanes.length + nodes.length - 1);
+    const second = drawings();
     // The projector palette's task color, as its CSS would set it (jsdom computes no CSS).
     const real = window.getComputedStyle;
     vi.spyOn(window, "getComputedStyle").mockImplementation((element) => {
@@ -175,7 +167,7 @@ describe("overview map", () => {
     });
     expect(drawings()).toBeGreaterThan(second);
     const tasks = nodes.slice(1).filter((n) => n.data.step.kind === "task").length;
-    expect(recorded?.rects.filter((r) => r.fill === "#123456")).toHaveLength(tasks);
+    expect(recorded()?.rects.filter((r) => r.fill === "#123456")).toHaveLength(tasks);
     unmount();
   });
 
