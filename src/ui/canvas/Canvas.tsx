@@ -28,7 +28,7 @@ import type { HandoffMap } from "../../model/types";
 import type { EditorState, FocusRequest, Selection } from "../../store/editor-store";
 import { addStepAtPoint, connectSteps, moveStepsTo } from "../editor/editor-commands";
 import { useEditor, useEditorStoreApi } from "../store-context";
-import { firstViewViewport, fitLayoutViewport, headerSizes, type LayoutFrame } from "./canvas-geometry";
+import { firstViewViewport, fitLayoutViewport, type LayoutFrame, rectOnScreen } from "./canvas-geometry";
 import {
   createEdgeGeometryChannel,
   type EdgeGeometry,
@@ -146,18 +146,13 @@ export function Canvas({
     const node = nodesRef.current.find((n) => n.id === editingStepId);
     if (instance === null || current === null || node === undefined) return;
     const { width, height } = flow.getState();
-    const { x, y, zoom } = instance.getViewport();
-    const { column, row } = headerSizes(current, zoom);
-    const left = node.position.x * zoom + x;
-    const top = node.position.y * zoom + y;
-    const right = left + (node.width ?? 0) * zoom;
-    const bottom = top + (node.height ?? 0) * zoom;
-    if (left >= column && top >= row && right <= width && bottom <= height) return;
-    void instance.setCenter(
-      node.position.x + (node.width ?? 0) / 2,
-      node.position.y + (node.height ?? 0) / 2,
-      { zoom, duration: 0 },
-    );
+    const viewport = instance.getViewport();
+    const rect = { ...node.position, width: node.width ?? 0, height: node.height ?? 0 };
+    if (rectOnScreen(rect, current, viewport, width, height)) return;
+    void instance.setCenter(rect.x + rect.width / 2, rect.y + rect.height / 2, {
+      zoom: viewport.zoom,
+      duration: 0,
+    });
   }, [editingStepId, flow]);
 
   const fitView = useCallback(() => {
@@ -397,16 +392,7 @@ export function Canvas({
           {frame !== null && (
             <HeaderOverlay frame={frame} lanes={map.lanes} phases={map.phases} theme={theme} />
           )}
-          {frame !== null && (
-            <OverviewMap
-              width={frame.width}
-              height={frame.height}
-              laneHeaderWidth={frame.laneHeaderWidth}
-              laneBands={frame.lanes}
-              lanes={map.lanes}
-              theme={theme}
-            />
-          )}
+          {frame !== null && <OverviewMap frame={frame} lanes={map.lanes} theme={theme} />}
           <Controls showInteractive={false} showFitView={false} position="bottom-left" />
         </ReactFlow>
       </EdgeGeometryContext.Provider>
@@ -523,16 +509,7 @@ function useFocusRequests(
     handled.current = focusRequest.nonce;
     if (focusRequest.ifHidden === true) {
       const { width, height } = flow.getState();
-      const { x, y, zoom } = instance.getViewport();
-      const { column, row } = headerSizes(layout, zoom);
-      const left = target.x * zoom + x;
-      const top = target.y * zoom + y;
-      const inside =
-        left >= column &&
-        top >= row &&
-        left + target.width * zoom <= width &&
-        top + target.height * zoom <= height;
-      if (inside) return;
+      if (rectOnScreen(target, layout, instance.getViewport(), width, height)) return;
     }
     void instance.setCenter(target.x + target.width / 2, target.y + target.height / 2, {
       zoom: Math.max(instance.getZoom(), focusRequest.minZoom ?? (focusRequest.ifHidden ? 0 : 0.9)),

@@ -12,6 +12,7 @@ import {
 import type { SvgTheme } from "../../export/svg-theme";
 import type { LaneBand } from "../../layout/types";
 import type { Lane, StepKind } from "../../model/types";
+import type { LayoutFrame } from "./canvas-geometry";
 import { laneFill } from "./canvas-theme";
 import type { StepFlowNode } from "./flow-adapter";
 
@@ -107,21 +108,16 @@ function subscribePresenting(onChange: () => void): () => void {
  * it renders again, and after a relayout those were the previous nodes with their boxes.
  */
 export const OverviewMap = memo(function OverviewMap({
-  width,
-  height,
-  laneHeaderWidth,
-  laneBands,
+  frame,
   lanes,
   theme,
 }: {
-  /** The layout's size and parts the overview draws (not the whole layout, which holds the steps). */
-  width: number;
-  height: number;
-  laneHeaderWidth: number;
-  laneBands: readonly LaneBand[];
+  /** The layout's frame (not the whole layout, which holds the steps): size and lane bands. */
+  frame: LayoutFrame;
   lanes: readonly Lane[];
   theme: SvgTheme;
 }) {
+  const { width, height, laneHeaderWidth, lanes: laneBands } = frame;
   const flow = useStoreApi();
   const instance = useReactFlow();
   const veil = useRef<SVGPathElement>(null);

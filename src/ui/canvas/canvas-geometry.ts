@@ -39,6 +39,29 @@ export function headerSizes(layout: LayoutFrame, zoom: number): { column: number
   };
 }
 
+/**
+ * Whether a rectangle (layout coordinates) is wholly on screen in a `paneWidth` x `paneHeight`
+ * pane at `viewport`, clear of the frozen header column and row that cover the pane's edges.
+ */
+export function rectOnScreen(
+  rect: { x: number; y: number; width: number; height: number },
+  frame: LayoutFrame,
+  viewport: ViewportFit,
+  paneWidth: number,
+  paneHeight: number,
+): boolean {
+  const { x, y, zoom } = viewport;
+  const { column, row } = headerSizes(frame, zoom);
+  const left = rect.x * zoom + x;
+  const top = rect.y * zoom + y;
+  return (
+    left >= column &&
+    top >= row &&
+    left + rect.width * zoom <= paneWidth &&
+    top + rect.height * zoom <= paneHeight
+  );
+}
+
 export interface ViewportFit {
   x: number;
   y: number;

@@ -10,8 +10,9 @@ import { createLayoutLabelPlacer } from "../../export/label-placement";
 import { edgeCaseLabel, highestOpenSeverity } from "../../export/register-rows";
 import { edgeCaseFlagText, measureHandoffLabel } from "../../layout/handoff-label";
 import { pointCount } from "../../layout/route-path";
-import type { HandoffRoute, MapLayout, Point } from "../../layout/types";
+import type { MapLayout, Point } from "../../layout/types";
 import type { Handoff, HandoffMap } from "../../model/types";
+import { orderedLookup } from "./ordered-lookup";
 
 /**
  * Every handoff's flag text, numbered as in the register ("EC-n" in map order); handoffs without
@@ -36,10 +37,10 @@ export function flagTexts(map: HandoffMap): Map<string, string> {
 export function placeEdgeLabels(
   handoffs: readonly Handoff[],
   layout: MapLayout,
-  routes: Pick<ReadonlyMap<string, HandoffRoute>, "get">,
   flags: ReadonlyMap<string, string>,
 ): Map<string, Point> {
   const placer = createLayoutLabelPlacer(layout);
+  const routes = orderedLookup(layout.handoffs);
   const placed = new Map<string, Point>();
   for (const handoff of handoffs) {
     const route = routes.get(handoff.id);

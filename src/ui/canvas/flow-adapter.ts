@@ -99,7 +99,7 @@ function restingGeometry(
   previous: ReadonlyMap<string, EdgeGeometry>,
   staleEnds: StaleEnds,
 ): Map<string, EdgeGeometry> {
-  const spots = placeEdgeLabels(handoffs, layout, orderedLookup(layout.handoffs), flags);
+  const spots = placeEdgeLabels(handoffs, layout, flags);
   const routes = orderedLookup(layout.handoffs);
   const resting = new Map<string, EdgeGeometry>();
   for (const handoff of handoffs) {

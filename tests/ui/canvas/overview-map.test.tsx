@@ -69,14 +69,7 @@ function renderOverview(steps: StepFlowNode[] = nodes, mapWidth = layout.width) 
     <div style={{ width: 1000, height: 700 }}>
       <ReactFlow<StepFlowNode> nodes={list}>
         <Probe />
-        <OverviewMap
-          width={mapWidth}
-          height={layout.height}
-          laneHeaderWidth={layout.laneHeaderWidth}
-          laneBands={layout.lanes}
-          lanes={map.lanes}
-          theme={theme}
-        />
+        <OverviewMap frame={{ ...layout, width: mapWidth }} lanes={map.lanes} theme={theme} />
       </ReactFlow>
     </div>
   );
