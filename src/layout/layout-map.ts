@@ -11,7 +11,9 @@
  *   2. Our own column assignment instead of `elk.partitioning`: each phase takes, in order, the
  *      distinct ELK ranks of its steps. This keeps phases as left-to-right columns at no extra
  *      cost (ELK's partitioning was measured 1.5x to 60x slower, see docs/performance-layout.md).
- *      Steps without a phase join the phase of their predecessors (else successors, else the first).
+ *      Steps without a phase that have a position stay in the phase whose column holds them (in
+ *      the keep layout); the others join the phase of their predecessors (else successors, else
+ *      the first).
  *   3. Banding: in every (lane, column) cell the steps stack top to bottom; each lane band is as tall
  *      as its tallest cell, each column as wide as its widest box.
  *   4. Routing: our orthogonal A* router (route-handoffs.ts) around the fixed boxes.
@@ -79,7 +81,7 @@ export async function layoutMap(
   if (mode === "keep" && map.steps.some((s) => s.position !== undefined)) {
     return layoutForPositions(map, options);
   }
-  const steps = measureSteps(map, metrics);
+  const steps = withPhasesByColumn(map, measureSteps(map, metrics), metrics);
   const labels = handoffLabelSizes(map);
   const ranks = await elkRanks(elk, map, steps);
   const placed = placeAuto(map, steps, ranks, labels, metrics);
@@ -166,6 +168,29 @@ function measureSteps(map: HandoffMap, metrics: LayoutMetrics): MeasuredStep[] {
     result.push({ step, order, lane, phase, size });
   });
   return result;
+}
+
+/**
+ * Auto mode: a step without a phase that has a position stays in the phase whose column holds it
+ * now (its box middle in the keep layout, where the user sees it), rather than the phase its
+ * neighbours suggest: the layout tidies the map, it does not move a step to another phase. The
+ * store then writes that phase down (phase-membership.ts unphasedByColumn).
+ */
+function withPhasesByColumn(map: HandoffMap, steps: MeasuredStep[], metrics: LayoutMetrics): MeasuredStep[] {
+  if (map.phases.length === 0 || !steps.some((s) => s.phase < 0 && s.step.position !== undefined))
+    return steps;
+  const keep = placeKeep(map, steps, metrics);
+  const middle = new Map(keep.steps.map((p) => [p.step.id, p.x + p.size.width / 2]));
+  return steps.map((s) => {
+    const x = middle.get(s.step.id);
+    if (s.phase >= 0 || s.step.position === undefined || x === undefined) return s;
+    // The last column whose left edge is at or left of x; left of the first, the first (phaseAt).
+    let phase = 0;
+    keep.phases.forEach((span, i) => {
+      if (span.x <= x) phase = i;
+    });
+    return { ...s, phase };
+  });
 }
 
 interface Rank {

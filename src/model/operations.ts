@@ -184,6 +184,11 @@ export interface NewPhase {
   name: string;
   color?: string;
   index?: number;
+  /**
+   * Steps that join the new phase: on the canvas, those under its column (see
+   * stepsUnderNewPhase in src/layout/phase-membership.ts). Their lane and position stay.
+   */
+  steps?: readonly string[];
 }
 
 export function addPhase(map: HandoffMap, phase: NewPhase): HandoffMap {
@@ -194,7 +199,35 @@ export function addPhase(map: HandoffMap, phase: NewPhase): HandoffMap {
   if (phase.color !== undefined) created.color = requireColor(phase.color);
   const phases = map.phases.slice();
   phases.splice(phase.index ?? phases.length, 0, created);
-  return { ...map, phases };
+  const joining = new Set(phase.steps ?? []);
+  for (const step of joining) indexOrThrow(map.steps, step, "step");
+  return {
+    ...map,
+    phases,
+    steps:
+      joining.size === 0
+        ? map.steps
+        : map.steps.map((step) => (joining.has(step.id) ? { ...step, phase: id } : step)),
+  };
+}
+
+/**
+ * Puts steps into phases (step id -> phase id) as one edit: an auto layout writing down the
+ * phase each unphased step was drawn in.
+ */
+export function setPhases(map: HandoffMap, phases: ReadonlyMap<string, string>): HandoffMap {
+  for (const [step, phase] of phases) {
+    indexOrThrow(map.steps, step, "step");
+    indexOrThrow(map.phases, phase, "phase");
+  }
+  if (phases.size === 0) return map;
+  return {
+    ...map,
+    steps: map.steps.map((step) => {
+      const phase = phases.get(step.id);
+      return phase === undefined || phase === step.phase ? step : { ...step, phase };
+    }),
+  };
 }
 
 export function updatePhase(

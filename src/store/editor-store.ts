@@ -1,7 +1,8 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
+import { unphasedByColumn } from "../layout/phase-membership";
 import { shareLayout } from "../layout/share-layout";
 import type { LayoutMode, MapLayout } from "../layout/types";
-import { EditError, setPositions } from "../model/operations";
+import { EditError, setPhases, setPositions } from "../model/operations";
 import type { HandoffMap, Position } from "../model/types";
 import * as history from "./history";
 
@@ -370,8 +371,14 @@ export function createEditorStore({ map, runLayout, layoutAtOnce }: EditorStoreO
           return false;
         }
         set({ layoutStatus: "idle" });
-        // The map change below re-runs the keep layout, which reproduces these boxes.
-        get().apply((m) => setPositions(m, positionsFromLayout(result.layout, m)));
+        // The map change below re-runs the keep layout, which reproduces these boxes. Steps without
+        // a phase join the one they were laid out in, so phase counts agree with the canvas.
+        get().apply((m) =>
+          setPhases(
+            setPositions(m, positionsFromLayout(result.layout, m)),
+            unphasedByColumn(result.layout, m),
+          ),
+        );
         return true;
       },
     };

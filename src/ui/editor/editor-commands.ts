@@ -5,6 +5,7 @@
  */
 import { fromFilePosition, laneAt, phaseAt } from "../../layout/geometry";
 import { measureStep } from "../../layout/metrics";
+import { stepsUnderNewPhase } from "../../layout/phase-membership";
 import type { MapLayout, Point } from "../../layout/types";
 import { freshId } from "../../model/ids";
 import {
@@ -321,9 +322,11 @@ export function addPhaseAtEnd(store: EditorStore, index?: number): boolean {
   const { map } = store.getState();
   const name = `Phase ${map.phases.length + 1}`;
   const id = freshId(new Set(map.phases.map((p) => p.id)), name, "phase");
-  const ok = store
-    .getState()
-    .apply((current) => addPhase(current, { id, name, ...(index === undefined ? {} : { index }) }));
+  const ok = store.getState().apply((current) => {
+    const phase = { id, name, ...(index === undefined ? {} : { index }) };
+    // The steps already drawn under the new column join it (all of them on a map without phases).
+    return addPhase(current, { ...phase, steps: stepsUnderNewPhase(current, phase) });
+  });
   if (ok) store.getState().select({ phase: id });
   return ok;
 }
