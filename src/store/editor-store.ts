@@ -77,6 +77,11 @@ export interface EditorState {
   selection: Selection;
   /** The step whose label is being edited in place. */
   editingStepId: string | null;
+  /**
+   * A handoff just made by connecting two steps: the handoff inspector puts the cursor in its
+   * label field, once, then clears this.
+   */
+  labelFocusHandoffId: string | null;
   panels: ReadonlySet<Panel>;
   notice: Notice | null;
   /**
@@ -111,6 +116,7 @@ export interface EditorState {
   sealHistory(): void;
   select(selection: Partial<Selection>): void;
   setEditingStep(id: string | null): void;
+  setLabelFocusHandoff(id: string | null): void;
   togglePanel(panel: Panel, open?: boolean): void;
   notify(text: string, tone?: Notice["tone"]): void;
   setReadOnly(reason: string | null): void;
@@ -227,6 +233,7 @@ export function createEditorStore({ map, runLayout, layoutAtOnce }: EditorStoreO
       layoutError: null,
       selection: emptySelection,
       editingStepId: null,
+      labelFocusHandoffId: null,
       panels: new Set<Panel>(),
       notice: null,
       readOnly: null,
@@ -300,6 +307,10 @@ export function createEditorStore({ map, runLayout, layoutAtOnce }: EditorStoreO
 
       setEditingStep(id) {
         set({ editingStepId: id });
+      },
+
+      setLabelFocusHandoff(id) {
+        if (id !== get().labelFocusHandoffId) set({ labelFocusHandoffId: id });
       },
 
       togglePanel(panel, open) {

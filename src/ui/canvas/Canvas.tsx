@@ -22,11 +22,17 @@ import {
   useState,
 } from "react";
 import type { SvgTheme } from "../../export/svg-theme";
+import { laneAt } from "../../layout/geometry";
 import type { MapLayout, Point } from "../../layout/types";
 import { reconnect } from "../../model/operations";
 import type { HandoffMap } from "../../model/types";
 import type { EditorState, FocusRequest, Selection } from "../../store/editor-store";
-import { addStepAtPoint, connectSteps, moveStepsTo } from "../editor/editor-commands";
+import {
+  addConnectedStepAtPoint,
+  addStepAtPoint,
+  connectSteps,
+  moveStepsTo,
+} from "../editor/editor-commands";
 import { useEditor, useEditorStoreApi } from "../store-context";
 import { firstViewViewport, fitLayoutViewport, type LayoutFrame, rectOnScreen } from "./canvas-geometry";
 import {
@@ -122,6 +128,8 @@ export function Canvas({
   const viewportRestore = useEditor(selectViewportRestore);
   const focusRequest = useEditor(selectFocusRequest);
   const [dragPositions, setDragPositions] = useState<ReadonlyMap<string, Point>>(() => new Map());
+  /** While a step is dragged: the lane it will land in, highlighted by the lane layer. */
+  const [dropLane, setDropLane] = useState<string | null>(null);
   const instanceRef = useRef<ReactFlowInstance<StepFlowNode, HandoffFlowEdge> | null>(null);
   const fitted = useRef(false);
   // Made once (useRef(createFlowAdapter()) would make and drop one on every render, each drag frame).
@@ -267,8 +275,16 @@ export function Canvas({
   );
 
   const onNodeDragStart = useCallback(() => store.getState().beginGesture(), [store]);
+  // The band under the dragged step's middle: the lane moveStepsTo will put it in on drop.
+  const onNodeDrag = useCallback((_event: unknown, node: StepFlowNode) => {
+    const current = layoutRef.current;
+    if (current === null) return;
+    const height = node.measured?.height ?? node.height ?? 0;
+    setDropLane(laneAt(current, node.position.y + height / 2)?.id ?? null);
+  }, []);
   const onNodeDragStop = useCallback(() => {
     store.getState().endGesture();
+    setDropLane(null);
     setDragPositions((previous) => (previous.size === 0 ? previous : new Map()));
   }, [store]);
 
@@ -279,15 +295,29 @@ export function Canvas({
     [store],
   );
 
-  /** Dropping a connection on a step's body (not just its handle) connects to that step. */
+  /**
+   * Dropping a connection on a step's body (not just its handle) connects to that step; dropped
+   * on empty lane space, it makes a step there (in that lane and phase), connected, its label open
+   * for typing.
+   */
   const onConnectEnd = useCallback(
     (event: globalThis.MouseEvent | TouchEvent, state: FinalConnectionState) => {
       if (state.isValid || state.fromNode === null) return;
-      const target = stepUnderPointer(event);
-      if (target === null) return;
       const fromNode = state.fromNode.id;
-      if (state.fromHandle?.type === "target") connectSteps(store, target, fromNode);
-      else connectSteps(store, fromNode, target);
+      const fromTarget = state.fromHandle?.type === "target";
+      const target = stepUnderPointer(event);
+      if (target !== null) {
+        if (fromTarget) connectSteps(store, target, fromNode);
+        else connectSteps(store, fromNode, target);
+        return;
+      }
+      const instance = instanceRef.current;
+      const current = layoutRef.current;
+      const screen = paneUnderPointer(event);
+      if (instance === null || current === null || screen === null) return;
+      const point = instance.screenToFlowPosition(screen);
+      if (point.x < current.laneHeaderWidth || point.y < current.phaseHeaderHeight) return;
+      addConnectedStepAtPoint(store, point, fromTarget ? { to: fromNode } : { from: fromNode });
     },
     [store],
   );
@@ -365,6 +395,7 @@ export function Canvas({
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}
           onNodeDragStart={onNodeDragStart}
+          onNodeDrag={onNodeDrag}
           onNodeDragStop={onNodeDragStop}
           onConnect={onConnect}
           onConnectEnd={onConnectEnd}
@@ -388,7 +419,7 @@ export function Canvas({
           connectionRadius={28}
           aria-label="Process map canvas"
         >
-          {frame !== null && <LaneLayer frame={frame} lanes={map.lanes} theme={theme} />}
+          {frame !== null && <LaneLayer frame={frame} lanes={map.lanes} theme={theme} dropLane={dropLane} />}
           {frame !== null && (
             <HeaderOverlay frame={frame} lanes={map.lanes} phases={map.phases} theme={theme} />
           )}
@@ -516,6 +547,15 @@ function useFocusRequests(
       duration: 300,
     });
   }, [instanceRef, flow, map, layout, focusRequest]);
+}
+
+/** The pointer's screen point when it is over empty canvas (the pane, not a header or a control). */
+function paneUnderPointer(event: globalThis.MouseEvent | TouchEvent): Point | null {
+  const point = "changedTouches" in event ? event.changedTouches[0] : event;
+  if (point === undefined) return null;
+  const element = document.elementFromPoint(point.clientX, point.clientY);
+  if (element === null || !element.classList.contains("react-flow__pane")) return null;
+  return { x: point.clientX, y: point.clientY };
 }
 
 function stepUnderPointer(event: globalThis.MouseEvent | TouchEvent): string | null {

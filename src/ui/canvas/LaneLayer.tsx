@@ -15,15 +15,20 @@ const cssTransform = ([x, y, zoom]: Transform) => `translate(${x}px, ${y}px) sca
  * coordinates. A background layer, not React Flow parent nodes: a step's lane is its `lane`
  * field only. Only the outer transform changes while panning, written straight to the DOM from a
  * React Flow store subscription (no render per frame); the bands themselves are memoized.
+ *
+ * `dropLane`: while a step is dragged, the lane it will land in (the band under its middle, the
+ * rule the drop follows) is marked `is-drop-target`, so the room sees where it goes.
  */
 export function LaneLayer({
   frame,
   lanes,
   theme,
+  dropLane = null,
 }: {
   frame: LayoutFrame;
   lanes: readonly Lane[];
   theme: SvgTheme;
+  dropLane?: string | null;
 }) {
   const flow = useStoreApi();
   const viewport = useRef<HTMLDivElement>(null);
@@ -40,7 +45,7 @@ export function LaneLayer({
   return (
     <div className="hf-lane-layer" aria-hidden="true">
       <div className="hf-lane-layer__viewport" ref={viewport}>
-        <Bands frame={frame} lanes={lanes} theme={theme} />
+        <Bands frame={frame} lanes={lanes} theme={theme} dropLane={dropLane} />
       </div>
     </div>
   );
@@ -50,10 +55,12 @@ const Bands = memo(function Bands({
   frame,
   lanes,
   theme,
+  dropLane,
 }: {
   frame: LayoutFrame;
   lanes: readonly Lane[];
   theme: SvgTheme;
+  dropLane: string | null;
 }) {
   const index = new Map(lanes.map((lane, i) => [lane.id, i]));
   const byId = new Map(lanes.map((lane) => [lane.id, lane]));
@@ -68,7 +75,7 @@ const Bands = memo(function Bands({
         return (
           <div
             key={band.id}
-            className="hf-band"
+            className={band.id === dropLane ? "hf-band is-drop-target" : "hf-band"}
             data-lane-id={band.id}
             style={{
               left,

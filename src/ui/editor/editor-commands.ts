@@ -303,7 +303,53 @@ export function connectSteps(store: EditorStore, from: string, to: string): bool
   }
   const id = freshId(new Set(map.handoffs.map((h) => h.id)), "", "h");
   const ok = store.getState().apply((current) => connect(current, { id, from, to }));
-  if (ok) store.getState().select({ handoffs: [id] });
+  if (ok) {
+    store.getState().select({ handoffs: [id] });
+    // What changes hands is the next thing to say: the inspector's label field takes the cursor.
+    store.getState().setLabelFocusHandoff(id);
+  }
+  return ok;
+}
+
+/**
+ * A handoff dropped on empty lane space: a new step centred at `point` (absolute layout
+ * coordinates), in the lane and phase under it, connected from the step the drag began at
+ * (`from`), or to it when the drag began at its incoming handle (`to`); one undo entry. The new
+ * step is selected with its label open for typing.
+ */
+export function addConnectedStepAtPoint(
+  store: EditorStore,
+  point: Point,
+  end: { from: string } | { to: string },
+): boolean {
+  const { layout, map } = store.getState();
+  if (layout === null) return false;
+  const size = measureStep(NEW_STEP_LABEL);
+  const band = laneAt(layout, point.y);
+  if (band === undefined) return false;
+  const column = phaseAt(layout, point.x);
+  const position = fileFromAbsolute(
+    layout,
+    { x: point.x - size.width / 2, y: point.y - size.height / 2 },
+    band.id,
+  );
+  const id = nextStepId(map, NEW_STEP_LABEL);
+  const ok = store.getState().apply((current) => {
+    const next = addStep(current, {
+      id,
+      lane: band.id,
+      label: NEW_STEP_LABEL,
+      ...(column === undefined ? {} : { phase: column.id }),
+      ...(position === undefined ? {} : { position }),
+    });
+    return "from" in end
+      ? connect(next, { from: end.from, to: id })
+      : connect(next, { from: id, to: end.to });
+  });
+  if (ok) {
+    store.getState().select({ steps: [id] });
+    store.getState().setEditingStep(id);
+  }
   return ok;
 }
 

@@ -20,6 +20,11 @@ export function HandoffInspector({ id }: { id: string }) {
   // Numbers are map-wide ("EC-7"), the same as in the register and the exports.
   const numbers = useMemo(() => edgeCaseNumbers(map), [map]);
   const [focusId, setFocusId] = useState<string | null>(null);
+  // A handoff just made by connecting: its label field takes the cursor, once.
+  const focusLabel = useEditor(useCallback((state: EditorState) => state.labelFocusHandoffId === id, [id]));
+  useEffect(() => {
+    if (focusLabel) store.getState().setLabelFocusHandoff(null);
+  }, [focusLabel, store]);
   // Focus a new edge case once (its editor's effect has run by now): a later redo that mounts
   // it again must not pull focus away from the canvas.
   useEffect(() => {
@@ -55,6 +60,7 @@ export function HandoffInspector({ id }: { id: string }) {
         placeholder="What changes hands"
         historyKey={`handoff:${id}:label`}
         edit={(label) => (m) => updateHandoff(m, id, { label })}
+        autoFocus={focusLabel}
       />
       <dl className="hf-inspector__ends">
         <div>
