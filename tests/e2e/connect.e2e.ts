@@ -176,7 +176,7 @@ describe("connecting and phases", () => {
     await expect.poll(() => edges().count()).toBe(before.handoffs);
   });
 
-  it("a handoff dropped on a lane header or outside the lanes makes no step", async () => {
+  it("a handoff dropped on a lane header, or only just off its handle, makes no step", async () => {
     await fitView();
     const before = { steps: await nodes().count(), handoffs: await edges().count() };
     const source = node("Discovery");
@@ -184,6 +184,10 @@ describe("connecting and phases", () => {
     const handle = await box(source.locator(".react-flow__handle.source"));
     const header = await box(laneHeader("finance"));
     await dragTo({ x: handle.cx, y: handle.cy }, { x: header.cx, y: header.cy });
+    await page.mouse.up();
+    await source.hover();
+    const slip = await emptyPoint(handle.cx + 8, handle.cx + 20, [handle.cy, handle.cy - 4, handle.cy + 4]);
+    await dragTo({ x: handle.cx, y: handle.cy }, slip, 4);
     await page.mouse.up();
     await page.waitForTimeout(300);
     expect(await nodes().count()).toBe(before.steps);

@@ -70,6 +70,8 @@ const NO_EDGES: HandoffFlowEdge[] = [];
 const MIN_ZOOM = 0.1;
 const MULTI_SELECT_KEYS = ["Shift", "Meta", "Control"];
 const PRO_OPTIONS = { hideAttribution: true };
+/** Screen px a handoff must be dragged from its handle before a drop on empty space adds a step. */
+const MIN_NEW_STEP_DRAG = 32;
 
 type StoreApi = ReturnType<typeof useStoreApi<StepFlowNode, HandoffFlowEdge>>;
 
@@ -317,6 +319,9 @@ export function Canvas({
       if (instance === null || current === null || screen === null) return;
       const point = instance.screenToFlowPosition(screen);
       if (point.x < current.laneHeaderWidth || point.y < current.phaseHeaderHeight) return;
+      // A slip off the handle is not a request for a step.
+      const { zoom } = instance.getViewport();
+      if (Math.hypot(point.x - state.from.x, point.y - state.from.y) * zoom < MIN_NEW_STEP_DRAG) return;
       addConnectedStepAtPoint(store, point, fromTarget ? { to: fromNode } : { from: fromNode });
     },
     [store],
