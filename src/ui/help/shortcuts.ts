@@ -15,9 +15,19 @@ export const SHORTCUTS: readonly Shortcut[] = [...EDITOR_SHORTCUTS, ...WORKSHOP_
  * Shift+Drag, Double-click are there): shown as sentences, there are no keys to list.
  */
 export const MOUSE_GESTURES: readonly { gesture: string; action: string }[] = [
-  { gesture: "Drag from a step's right dot onto another step", action: "Connect them with a handoff" },
+  {
+    gesture: "Drag from a step's right dot onto another step",
+    action: "Connect them with a handoff; type what changes hands",
+  },
+  {
+    gesture: "Drag from a step's dot onto empty lane space",
+    action: "Add a step there, connected, in that lane and phase; type its label",
+  },
   { gesture: "Select a handoff, then drag either end onto another step", action: "Reconnect that end" },
-  { gesture: "Drag a step into another lane or phase", action: "Move it there" },
+  {
+    gesture: "Drag a step into another lane or phase",
+    action: "Move it there (the lane it will land in is highlighted)",
+  },
   { gesture: "Press or drag in the overview (bottom right)", action: "Show that part of the map" },
 ];
 
