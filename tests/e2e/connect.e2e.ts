@@ -231,13 +231,20 @@ describe("connecting and phases", () => {
     // Visibly: the band is tinted, not only marked.
     const tint = await highlighted().evaluate((e) => getComputedStyle(e, "::after").backgroundColor);
     expect(tint).not.toBe("rgba(0, 0, 0, 0)");
+    // Its frozen header too, so the room reads the lane's name.
+    const headerFill = (id: string) => laneHeader(id).evaluate((e) => getComputedStyle(e).backgroundColor);
+    const plain = await headerFill("finance");
+    expect(await headerFill("deal-desk")).not.toBe(plain);
     await page.screenshot({ path: path.join(SHOTS, "03-drag-lane-highlight.png") });
     // Back over its own lane: the highlight follows.
     for (let i = 1; i <= 8; i++)
       await page.mouse.move(from.cx + 30, below.cy + ((from.cy - below.cy) * i) / 8);
     await expect.poll(() => highlighted().getAttribute("data-lane-id")).toBe(step.lane);
+    await expect.poll(() => headerFill(step.lane)).not.toBe(plain);
+    expect(await headerFill("deal-desk")).toBe(plain);
     await page.mouse.up();
     await expect.poll(() => highlighted().count()).toBe(0);
+    await expect.poll(() => headerFill(step.lane)).toBe(plain);
     if (await button("Undo").isEnabled()) await undo();
   });
 

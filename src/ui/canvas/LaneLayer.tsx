@@ -2,6 +2,7 @@ import { type Transform, useStoreApi } from "@xyflow/react";
 import { memo, useLayoutEffect, useRef } from "react";
 import type { SvgTheme } from "../../export/svg-theme";
 import type { Lane } from "../../model/types";
+import { cssString } from "../workshop/walk-highlight";
 import type { LayoutFrame } from "./canvas-geometry";
 import { laneFill } from "./canvas-theme";
 
@@ -17,7 +18,8 @@ const cssTransform = ([x, y, zoom]: Transform) => `translate(${x}px, ${y}px) sca
  * React Flow store subscription (no render per frame); the bands themselves are memoized.
  *
  * `dropLane`: while a step is dragged, the lane it will land in (the band under its middle, the
- * rule the drop follows) is marked `is-drop-target`, so the room sees where it goes.
+ * rule the drop follows) is marked `is-drop-target`, and its frozen header is tinted the same way
+ * (a generated rule: the headers belong to HeaderOverlay), so the room sees where it goes.
  */
 export function LaneLayer({
   frame,
@@ -44,11 +46,20 @@ export function LaneLayer({
   }, [flow]);
   return (
     <div className="hf-lane-layer" aria-hidden="true">
+      {dropLane !== null && <style>{dropTargetHeaderCss(dropLane)}</style>}
       <div className="hf-lane-layer__viewport" ref={viewport}>
         <Bands frame={frame} lanes={lanes} theme={theme} dropLane={dropLane} />
       </div>
     </div>
   );
+}
+
+/**
+ * The drop target's lane header, tinted like its band. Lane ids are user data: cssString keeps
+ * them inside the attribute selector (and the <style> element), and React writes it as text.
+ */
+function dropTargetHeaderCss(laneId: string): string {
+  return `.hf-canvas .hf-lane-header[data-lane-id=${cssString(laneId)}] { background: color-mix(in srgb, var(--hf-cross-lane) 14%, transparent); box-shadow: inset 4px 0 0 0 var(--hf-cross-lane); }`;
 }
 
 const Bands = memo(function Bands({
