@@ -103,7 +103,14 @@ function parseUnchecked(input: unknown): ParseResult {
   }
 
   const parsed = mapSchemaV1.safeParse(raw, { reportInput: true });
-  if (!parsed.success) return { ok: false, errors: zodIssues(parsed.error.issues, raw) };
+  if (!parsed.success) {
+    // The file could be read this far: report its broken references with its shape problems,
+    // so one run lists everything (a field the schema already faulted is not reported twice).
+    const errors = zodIssues(parsed.error.issues, raw);
+    const faulted = new Set(errors.map((issue) => issue.path));
+    errors.push(...checkIntegrity(raw).filter((issue) => !faulted.has(issue.path)));
+    return { ok: false, errors };
+  }
 
   const errors = checkIntegrity(parsed.data);
   if (errors.length > 0) return { ok: false, errors };
@@ -182,7 +189,7 @@ function unknownFieldWarnings(raw: Record<string, unknown>): MapIssue[] {
       if (!known.has(key))
         warnings.push({
           path: formatPath(path, raw),
-          message: `unknown field ${JSON.stringify(key)} was dropped`,
+          message: `unknown field ${describeValue(key)} was dropped`,
         });
   };
   const each = (

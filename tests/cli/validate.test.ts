@@ -29,7 +29,7 @@ describe("handoff validate", () => {
     expect(run.stderr).toBe('warning: unknown field "owner" was dropped\n');
   });
 
-  it("rejects a bad map with every error on stderr, exit 1", async () => {
+  it("rejects a bad map with every error on stderr, exit 1: shape and references in one run", async () => {
     const bad = templateJson();
     bad.handoffs[3] = { ...(bad.handoffs[3] as (typeof bad.handoffs)[number]), to: "discovry" };
     bad.steps[0] = { ...bad.steps[0], label: " " };
@@ -39,7 +39,8 @@ describe("handoff validate", () => {
       stdout: "",
       stderr:
         'steps[0] (prospect-raises-hand).label: must not be blank; got " "\n' +
-        "invalid: 1 problem in bad.json\n",
+        'handoffs[3] (h4).to: no step with id "discovry"\n' +
+        "invalid: 2 problems in bad.json\n",
     });
     bad.steps[0] = { ...bad.steps[0], label: "ok" };
     const second = await runCli(["validate", write("bad2.json", JSON.stringify(bad))], dir);
@@ -49,7 +50,11 @@ describe("handoff validate", () => {
   });
 
   it.each([
-    ["not JSON", "{oops", /^not valid JSON: /],
+    [
+      "not JSON",
+      '{\n  "format": "handoff-map",\n  oops',
+      /^not valid JSON at line 3, column 3: expected a property name in double quotes, found 'o'\n/,
+    ],
     ["an empty file", "", /^the file is empty$/m],
     [
       "a newer version",
