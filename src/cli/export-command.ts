@@ -23,7 +23,7 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const EXPORT_USAGE = `Usage: handoff export FILE [options]
 
 Writes a map as an SVG swimlane diagram, a PNG image, normalized JSON (ready to re-import),
-or its edge-case register as Markdown or CSV.
+or its edge-case register as Markdown or CSV. FILE may be - for standard input.
 
 Options:
   -f, --format FORMAT   svg, png, json, md or csv

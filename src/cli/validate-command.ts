@@ -11,6 +11,7 @@ Checks a Handoff map file: its encoding (UTF-8), JSON syntax, format and version
 unique ids and every reference. Prints a one-line summary and any warnings (exit 0), or every
 problem, one per line, on stderr (exit 1). A file that cannot be read at all says so (exit 1).
 At most ${LISTED.errors} problems and ${LISTED.warnings} warnings are listed, then how many more.
+FILE may be - for standard input; at most 20 MB of it is read.
 
 Options:
   -h, --help   show this help`;
