@@ -271,7 +271,7 @@ export async function runExport(
     return 1;
   }
   // On stderr when OUT is this process's stdout: the message must not land in the export.
-  (/^\/dev\/(stdout|fd\/1)$/.test(target) ? complain : say)(
+  (/^\/(dev\/stdout|dev\/fd\/1|proc\/self\/fd\/1)$/.test(target) ? complain : say)(
     io,
     `exported ${request.file} to ${request.output} (${request.format}, ${describeSize(data.byteLength)})`,
   );

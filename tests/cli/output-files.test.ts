@@ -58,7 +58,7 @@ describe("handoff export -o OUT", () => {
   });
 
   it("given a read-only file, then it is refused unless --force, which keeps the mode", async () => {
-    const { at, exportTo } = setup();
+    const { dir, at, exportTo } = setup();
     writeFileSync(at("locked.csv"), "old");
     chmodSync(at("locked.csv"), 0o444);
     const refused = await exportTo("locked.csv");
@@ -70,6 +70,12 @@ describe("handoff export -o OUT", () => {
     expect((await exportTo("locked.csv", "--force")).code).toBe(0);
     expect(readFileSync(at("locked.csv"), "utf8")).toBe(csv);
     expect(statSync(at("locked.csv")).mode & 0o777).toBe(0o444);
+
+    // handoff new writes the same way.
+    expect((await runCli(["new", "-o", "locked.csv"], dir)).stderr).toBe(
+      "handoff new: locked.csv is read-only (mode 444); add --force to replace it\n",
+    );
+    expect((await runCli(["new", "-o", "locked.csv", "--force"], dir)).code).toBe(0);
   });
 
   it("given a symbolic link, then the file it points to is written and the link stays a link", async () => {
