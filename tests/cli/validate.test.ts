@@ -68,6 +68,27 @@ describe("handoff validate", () => {
     expect(run.stderr).not.toMatch(/\bat .*\.ts:\d+/);
   });
 
+  it("refuses a file that is not UTF-8, naming the encoding or the byte offset", async () => {
+    const text = JSON.stringify(createRevOpsTemplate());
+    writeFileSync(
+      path.join(dir, "utf16.json"),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]),
+    );
+    expect(await runCli(["validate", "utf16.json"], dir)).toEqual({
+      code: 1,
+      stdout: "",
+      stderr:
+        "not UTF-8: the file is UTF-16 (little-endian), by the byte-order mark at its start; save it as UTF-8 and try again\n" +
+        "invalid: 1 problem in utf16.json\n",
+    });
+    const latin1 = Buffer.from(text.replace("RevOps", "RévOps"), "latin1");
+    writeFileSync(path.join(dir, "latin1.json"), latin1);
+    expect((await runCli(["validate", "latin1.json"], dir)).stderr).toBe(
+      `not UTF-8: byte 0xE9 at byte offset ${latin1.indexOf(0xe9)} is not valid UTF-8; save it as UTF-8 and try again\n` +
+        "invalid: 1 problem in latin1.json\n",
+    );
+  });
+
   it("says a missing file or a directory cannot be read, not that it is invalid", async () => {
     mkdirSync(path.join(dir, "folder"), { recursive: true });
     expect(await runCli(["validate", "nope.json"], dir)).toEqual({
