@@ -78,18 +78,20 @@ export async function writeOutput(
   const stat = await lstatOrNull(target, shown);
   if (stat === null) return replaceAtomically(target, shown, data, null, options);
   if (stat.isSymbolicLink()) {
-    let real: string;
+    let followed: Stats;
     try {
-      real = await fs.realpath(target);
+      followed = await fs.stat(target);
     } catch {
       const to = await fs.readlink(target).catch(() => "?");
       throw new OutputError(
         `${shown} is a symbolic link to ${to}, which does not exist; give the path of the file to write`,
       );
     }
-    const realStat = await lstatOrNull(real, shown);
-    if (realStat === null) throw new OutputError(`${shown}: the file it links to (${real}) has gone`);
-    return writeKind(real, `${shown} (a link to ${real})`, data, realStat, options);
+    // A device or a pipe is written through the link; only a regular file needs its real path,
+    // for the temporary file to sit beside it (realpath of a link to a pipe is no path at all).
+    if (!followed.isFile()) return writeKind(target, shown, data, followed, options);
+    const real = await fs.realpath(target);
+    return writeKind(real, `${shown} (a link to ${real})`, data, followed, options);
   }
   return writeKind(target, shown, data, stat, options);
 }
