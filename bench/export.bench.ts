@@ -24,7 +24,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { DEFAULT_PNG_SCALE, renderPng } from "../src/cli/render-png";
+import { DEFAULT_PNG_SCALE, renderPngInProcess } from "../src/cli/render-png";
 import { renderSvg } from "../src/export/render-svg";
 import type { EdgeCase, HandoffMap } from "../src/model/types";
 import { SEVERITIES } from "../src/model/types";
@@ -102,7 +102,9 @@ async function runTask(task: Task): Promise<TaskResult> {
       bytes = Buffer.byteLength(svg, "utf8");
       return;
     }
-    const image = await renderPng(svg, { scale: DEFAULT_PNG_SCALE });
+    // In this process, so the peak RSS column is resvg's; the CLI's child process adds a Node
+    // start per PNG (bench/png-isolation.bench.ts).
+    const image = await renderPngInProcess(svg, { scale: DEFAULT_PNG_SCALE });
     bytes = image.png.byteLength;
     width = image.width;
     height = image.height;

@@ -11,11 +11,11 @@ import { SVG_THEMES, type SvgThemeName } from "../export/svg-theme";
 import { createNodeElk } from "../layout/node-elk";
 import { createInProcessLayout } from "../layout/run-layout";
 import type { LayoutMode } from "../layout/types";
-import { formatIssue } from "../model/map-issue";
 import type { HandoffMap } from "../model/types";
-import { type CliIo, describeFsError, UsageError, writeFileAtomic } from "./io";
-import { DEFAULT_PNG_SCALE, renderPng } from "./render-png";
-import { readMapFile } from "./validate-command";
+import { type CliIo, complain, say, UsageError } from "./io";
+import { DEFAULT_PNG_SCALE, RenderError, renderPng } from "./render-png";
+import { loadMap, printWarnings } from "./validate-command";
+import { OutputError, writeOutput } from "./write-output";
 
 export const EXPORT_FORMATS = ["svg", "png", "json", "md", "csv"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -23,14 +23,19 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const EXPORT_USAGE = `Usage: handoff export FILE [options]
 
 Writes a map as an SVG swimlane diagram, a PNG image, normalized JSON (ready to re-import),
-or its edge-case register as Markdown or CSV.
+or its edge-case register as Markdown or CSV. FILE may be - for standard input.
 
 Options:
   -f, --format FORMAT   svg, png, json, md or csv
                         (default: from the extension of OUT, else svg)
-  -o, --output OUT      write to the file OUT; written to a temporary file and renamed, so a
-                        failed export never leaves a half-written file. Without -o, svg, json,
-                        md and csv go to standard output; png needs -o
+  -o, --output OUT      write to the file OUT; written to a temporary file beside it and
+                        renamed, keeping OUT's mode, so a failed or interrupted export never
+                        leaves a half-written file. A symbolic link is followed; a hard-linked
+                        file is rewritten in place (its links kept); a device, a FIFO and
+                        /dev/stdout are written directly. Without -o, svg, json, md and csv go
+                        to standard output; png needs -o
+      --force           replace OUT even if it is read-only; write a format into a file whose
+                        extension names another (png into x.svg)
       --layout MODE     svg, png: keep (default) leaves steps that have a position where the
                         file puts them and places the rest; auto lays out every step again
       --no-register     svg, png: leave the edge-case register table out
@@ -39,8 +44,8 @@ Options:
                         with a warning if the image would pass 16,384 px or 32 megapixels
   -h, --help            show this help
 
-Exit status: 0 written, 1 the map is invalid (the problems are listed as by validate) or
-the output could not be written, 2 usage error.
+Exit status: 0 written, 1 FILE could not be read, the map is invalid (the problems are listed
+as by validate), the PNG renderer failed or OUT could not be written, 2 usage error.
 
 Examples:
   handoff export map.json -o map.svg
@@ -64,7 +69,17 @@ interface ExportRequest {
   register: boolean;
   theme: SvgThemeName;
   scale: number;
+  force: boolean;
 }
+
+/** The extension each format's files end in, for "name it x.png" hints. */
+const PREFERRED_EXTENSION: Record<ExportFormat, string> = {
+  svg: ".svg",
+  png: ".png",
+  json: ".json",
+  md: ".md",
+  csv: ".csv",
+};
 
 function isOneOf<T extends string>(values: readonly T[], value: string): value is T {
   return (values as readonly string[]).includes(value);
@@ -93,6 +108,15 @@ export function parseExportArgs(args: string[]): ExportRequest | "help" {
         `unknown format ${JSON.stringify(values.format)}; use ${EXPORT_FORMATS.join(", ")}`,
       );
     format = values.format;
+    // PNG bytes in a file called x.svg open as a broken image everywhere: refuse the mismatch.
+    const extension = output === undefined ? "" : path.extname(output).toLowerCase();
+    const named = EXTENSIONS.get(extension);
+    if (output !== undefined && named !== undefined && named !== format && !values.force)
+      throw new UsageError(
+        `${JSON.stringify(output)} ends in ${extension}, which is for ${named}, but the format is ${format}; ` +
+          `name it ${JSON.stringify(output.slice(0, -extension.length) + PREFERRED_EXTENSION[format])}, ` +
+          "or add --force to write it anyway",
+      );
   } else if (output !== undefined) {
     const extension = path.extname(output).toLowerCase();
     const fromExtension = EXTENSIONS.get(extension);
@@ -129,6 +153,7 @@ export function parseExportArgs(args: string[]): ExportRequest | "help" {
     register: !values["no-register"],
     theme: (values.theme as SvgThemeName | undefined) ?? "light",
     scale,
+    force: values.force === true,
   };
 }
 
@@ -142,6 +167,7 @@ function parseRaw(args: string[]) {
       "no-register": { type: "boolean" },
       theme: { type: "string" },
       scale: { type: "string" },
+      force: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
     allowPositionals: true,
@@ -149,11 +175,12 @@ function parseRaw(args: string[]) {
   });
 }
 
-/** The export as text or bytes, or a message for stderr when the layout fails. */
+/** The export as text or bytes, or a message for stderr when the layout or the renderer fails. */
 async function produce(
   map: HandoffMap,
   request: ExportRequest,
   warn: (message: string) => void,
+  render: typeof renderPng,
 ): Promise<string | Uint8Array | { error: string }> {
   switch (request.format) {
     case "json":
@@ -169,7 +196,15 @@ async function produce(
       if (!result.ok) return { error: `layout failed: ${result.error}` };
       const svg = renderSvg(map, result.layout, { theme: request.theme, register: request.register });
       if (request.format === "svg") return svg;
-      const image = await renderPng(svg, { scale: request.scale });
+      let image: Awaited<ReturnType<typeof renderPng>>;
+      try {
+        image = await render(svg, { scale: request.scale });
+      } catch (error) {
+        if (!(error instanceof RenderError)) throw error;
+        return {
+          error: `${error.message}. The SVG of the same map may still be made: handoff export ${request.file} --format svg`,
+        };
+      }
       if (image.scale < request.scale)
         warn(
           `the map is too large for a ${request.scale}x PNG; drawn at ${image.scale.toFixed(2)}x ` +
@@ -192,13 +227,19 @@ function describeSize(bytes: number): string {
  * Runs `handoff export`; returns the exit code (0 written, 1 bad map or write failure, 2 usage).
  * Usage errors print the message and this command's usage on stderr.
  */
-export async function runExport(args: string[], io: CliIo): Promise<number> {
+export async function runExport(
+  args: string[],
+  io: CliIo,
+  /** The PNG renderer; tests pass one that fails. */
+  render: typeof renderPng = renderPng,
+): Promise<number> {
   let request: ExportRequest | "help";
   try {
     request = parseExportArgs(args);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    io.stderr(`handoff export: ${error.message}\n\n${EXPORT_USAGE}\n`);
+    complain(io, `handoff export: ${error.message}`);
+    io.stderr(`\n${EXPORT_USAGE}\n`);
     return 2;
   }
   if (request === "help") {
@@ -206,19 +247,13 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
     return 0;
   }
 
-  const parsed = await readMapFile(io, request.file);
-  if (!parsed.ok) {
-    for (const issue of parsed.errors) io.stderr(`${formatIssue(issue)}\n`);
-    io.stderr(
-      `invalid: ${parsed.errors.length} problem${parsed.errors.length === 1 ? "" : "s"} in ${request.file}\n`,
-    );
-    return 1;
-  }
-  for (const warning of parsed.warnings) io.stderr(`warning: ${formatIssue(warning)}\n`);
+  const loaded = await loadMap(io, "export", request.file);
+  if (loaded === null) return 1;
+  printWarnings(io, loaded.warnings);
 
-  const output = await produce(parsed.map, request, (message) => io.stderr(`warning: ${message}\n`));
+  const output = await produce(loaded.map, request, (message) => complain(io, `warning: ${message}`), render);
   if (typeof output === "object" && !(output instanceof Uint8Array)) {
-    io.stderr(`handoff export: ${output.error}\n`);
+    complain(io, `handoff export: ${output.error}`);
     return 1;
   }
   if (request.output === undefined) {
@@ -229,13 +264,16 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
   const target = path.resolve(io.cwd, request.output);
   const data = typeof output === "string" ? Buffer.from(output, "utf8") : output;
   try {
-    await writeFileAtomic(target, data);
+    await writeOutput(target, request.output, data, { force: request.force });
   } catch (error) {
-    io.stderr(`handoff export: ${describeFsError(error, request.output)}\n`);
+    if (!(error instanceof OutputError)) throw error;
+    complain(io, `handoff export: ${error.message}`);
     return 1;
   }
-  io.stdout(
-    `exported ${request.file} to ${request.output} (${request.format}, ${describeSize(data.byteLength)})\n`,
+  // On stderr when OUT is this process's stdout: the message must not land in the export.
+  (/^\/(dev\/stdout|dev\/fd\/1|proc\/self\/fd\/1)$/.test(target) ? complain : say)(
+    io,
+    `exported ${request.file} to ${request.output} (${request.format}, ${describeSize(data.byteLength)})`,
   );
   return 0;
 }

@@ -1,9 +1,8 @@
-import { randomBytes } from "node:crypto";
-import { promises as fs } from "node:fs";
-import path from "node:path";
-
 /** What a command may touch of the outside world; tests pass a recording fake. */
+import { terminalLine } from "./terminal-text";
+
 export interface CliIo {
+  /** Data (an export to stdout) and, through `say`, messages. */
   stdout(text: string): void;
   stderr(text: string): void;
   /** Resolves relative paths against the working directory. */
@@ -16,24 +15,18 @@ export const processIo: CliIo = {
   cwd: process.cwd(),
 };
 
+/** A message line on stdout, with control characters from files and arguments made visible. */
+export function say(io: CliIo, line: string): void {
+  io.stdout(terminalLine(line));
+}
+
+/** A message line on stderr, with control characters from files and arguments made visible. */
+export function complain(io: CliIo, line: string): void {
+  io.stderr(terminalLine(line));
+}
+
 /** A usage error: exit 2 with the command's usage on stderr. */
 export class UsageError extends Error {}
-
-/**
- * Writes to a temporary file beside the target and renames it over the target, so a failed
- * write never leaves a half-written or clobbered file behind.
- */
-export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
-  const dir = path.dirname(target);
-  const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString("hex")}.tmp`);
-  try {
-    await fs.writeFile(temp, data);
-    await fs.rename(temp, target);
-  } catch (error) {
-    await fs.rm(temp, { force: true });
-    throw error;
-  }
-}
 
 /** A file-system error in plain words, never a stack trace. */
 export function describeFsError(error: unknown, file: string): string {
@@ -48,7 +41,9 @@ export function describeFsError(error: unknown, file: string): string {
       return `${file}: is a directory, not a file`;
     case "ENOTDIR":
       return `${file}: a part of the path is not a directory`;
+    case "ENAMETOOLONG":
+      return `${file}: the file name is too long`;
     default:
-      return `${file}: ${error instanceof Error ? error.message : String(error)}`;
+      return `${file}: ${error instanceof Error ? (error.message.split(", ")[0] ?? "") : String(error)}`;
   }
 }

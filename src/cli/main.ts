@@ -1,7 +1,8 @@
-import { type CliIo, processIo, UsageError } from "./io";
+import { type CliIo, complain, processIo, UsageError } from "./io";
 import { NEW_USAGE, runNew } from "./new-command";
 import { runValidate, VALIDATE_USAGE } from "./validate-command";
 import { VERSION } from "./version";
+import { installSignalCleanup } from "./write-output";
 
 export const USAGE = `Usage: handoff <command> [options]
 
@@ -42,19 +43,37 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   }
   const command = COMMANDS.get(name);
   if (command === undefined) {
-    io.stderr(`handoff: unknown command ${JSON.stringify(name)}\n\n${USAGE}\n`);
+    complain(io, `handoff: unknown command ${JSON.stringify(name)}`);
+    io.stderr(`\n${USAGE}\n`);
     return 2;
   }
   try {
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`handoff ${error.message}\n\n${await command.usage()}\n`);
+      complain(io, `handoff ${error.message}`);
+      io.stderr(`\n${await command.usage()}\n`);
       return 2;
     }
-    io.stderr(
-      `handoff ${name}: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`,
+    complain(
+      io,
+      `handoff ${name}: unexpected error: ${error instanceof Error ? error.message : String(error)}`,
     );
     return 1;
   }
+}
+
+/**
+ * Runs the CLI as the real process (bin/handoff.js): removes temporary files on Ctrl-C, and ends
+ * quietly when the reader of stdout goes away (`handoff export map.json | head -c 10`), with
+ * exit status 141 (128 + SIGPIPE) as cat and other Unix tools have, not an EPIPE stack trace.
+ */
+export async function runProcess(argv: string[]): Promise<void> {
+  installSignalCleanup();
+  for (const stream of [process.stdout, process.stderr])
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE") throw error;
+      process.exit(141);
+    });
+  process.exitCode = await main(argv);
 }

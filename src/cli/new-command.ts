@@ -1,15 +1,18 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { createTemplate, TEMPLATE_IDS, type TemplateId } from "../model/templates";
-import { type CliIo, describeFsError, UsageError, writeFileAtomic } from "./io";
+import { type CliIo, complain, UsageError } from "./io";
+import { OutputError, writeOutput } from "./write-output";
 
-export const NEW_USAGE = `Usage: handoff new [--template revops|blank] [-o FILE]
+export const NEW_USAGE = `Usage: handoff new [--template revops|blank] [-o FILE] [--force]
 
 Writes a new map from a template: to FILE, or to stdout without -o.
 
 Options:
   -t, --template NAME   revops (default): the RevOps customer lifecycle; blank: two empty lanes
-  -o, --output FILE     where to write the map (replaced atomically)
+  -o, --output FILE     where to write the map (replaced atomically, keeping its mode; see
+                        handoff export --help for links, devices and read-only files)
+      --force           replace FILE even if it is read-only
   -h, --help            show this help`;
 
 export async function runNew(args: string[], io: CliIo): Promise<number> {
@@ -37,12 +40,15 @@ export async function runNew(args: string[], io: CliIo): Promise<number> {
     return 0;
   }
   try {
-    await writeFileAtomic(path.resolve(io.cwd, values.output), text);
+    await writeOutput(path.resolve(io.cwd, values.output), values.output, Buffer.from(text, "utf8"), {
+      force: values.force === true,
+    });
   } catch (error) {
-    io.stderr(`${describeFsError(error, values.output)}\n`);
+    if (!(error instanceof OutputError)) throw error;
+    complain(io, `handoff new: ${error.message}`);
     return 1;
   }
-  io.stderr(`wrote ${values.output} (template ${template})\n`);
+  complain(io, `wrote ${values.output} (template ${template})`);
   return 0;
 }
 
@@ -52,6 +58,7 @@ function parse(args: string[]) {
     options: {
       template: { type: "string", short: "t" },
       output: { type: "string", short: "o" },
+      force: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
     allowPositionals: true,

@@ -1,39 +1,20 @@
-import { promises as fs } from "node:fs";
-import path from "node:path";
 import { parseArgs } from "node:util";
-import { formatIssue } from "../model/map-issue";
-import { type ParseResult, parseMapText } from "../model/parse-map";
+import { formatIssue, type MapIssue } from "../model/map-issue";
 import type { HandoffMap } from "../model/types";
-import { LIMITS } from "../model/types";
-import { type CliIo, describeFsError, UsageError } from "./io";
+import { type CliIo, complain, say, UsageError } from "./io";
+import { readMapFile } from "./read-map-file";
+import { cappedLines, LISTED } from "./terminal-text";
 
 export const VALIDATE_USAGE = `Usage: handoff validate FILE
 
-Checks a Handoff map file: its format and version, its shape, unique ids and every reference.
-Prints a one-line summary and any warnings (exit 0), or every problem, one per line, on stderr (exit 1).
+Checks a Handoff map file: its encoding (UTF-8), JSON syntax, format and version, its shape,
+unique ids and every reference. Prints a one-line summary and any warnings (exit 0), or every
+problem, one per line, on stderr (exit 1). A file that cannot be read at all says so (exit 1).
+At most ${LISTED.errors} problems and ${LISTED.warnings} warnings are listed, then how many more.
+FILE may be - for standard input; at most 20 MB of it is read.
 
 Options:
   -h, --help   show this help`;
-
-/** Reads and parses a map file; problems come back as lines for stderr, never as a throw. */
-export async function readMapFile(io: CliIo, file: string): Promise<ParseResult> {
-  const full = path.resolve(io.cwd, file);
-  try {
-    const stat = await fs.stat(full);
-    if (stat.isDirectory())
-      return { ok: false, errors: [{ path: "", message: `${file}: is a directory, not a file` }] };
-    if (stat.size > LIMITS.fileBytes)
-      return {
-        ok: false,
-        errors: [
-          { path: "", message: `${file}: larger than the ${LIMITS.fileBytes / 1024 / 1024} MB limit` },
-        ],
-      };
-    return parseMapText(await fs.readFile(full, "utf8"));
-  } catch (error) {
-    return { ok: false, errors: [{ path: "", message: describeFsError(error, file) }] };
-  }
-}
 
 export function summarize(map: HandoffMap): string {
   const edgeCases = map.handoffs.reduce((sum, handoff) => sum + handoff.edgeCases.length, 0);
@@ -47,6 +28,38 @@ export function summarize(map: HandoffMap): string {
   ].join(", ");
 }
 
+/**
+ * Reads FILE for a command and prints what stops it: "cannot read FILE: …" when it cannot be
+ * read, else every problem (capped) and "invalid: N problems in FILE". Returns the map and its
+ * warnings, or null after printing.
+ */
+export async function loadMap(
+  io: CliIo,
+  command: string,
+  file: string,
+): Promise<{ map: HandoffMap; warnings: MapIssue[] } | null> {
+  const read = await readMapFile(io, file);
+  if (!read.read) {
+    complain(io, `handoff ${command}: ${read.message}`);
+    return null;
+  }
+  const { result } = read;
+  if (!result.ok) {
+    for (const line of cappedLines(result.errors.map(formatIssue), LISTED.errors, "problem"))
+      complain(io, line);
+    const count = result.errors.length;
+    complain(io, `invalid: ${count.toLocaleString("en-US")} problem${count === 1 ? "" : "s"} in ${file}`);
+    return null;
+  }
+  return { map: result.map, warnings: result.warnings };
+}
+
+/** Prints warnings, at most LISTED.warnings of them. */
+export function printWarnings(io: CliIo, warnings: readonly MapIssue[]): void {
+  for (const line of cappedLines(warnings.map(formatIssue), LISTED.warnings, "warning"))
+    complain(io, line.startsWith("… and ") ? line : `warning: ${line}`);
+}
+
 export async function runValidate(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseStrict(args);
   if (values.help) {
@@ -56,16 +69,10 @@ export async function runValidate(args: string[], io: CliIo): Promise<number> {
   const [file, ...extra] = positionals;
   if (file === undefined) throw new UsageError("validate: missing FILE");
   if (extra.length > 0) throw new UsageError(`validate: unexpected argument ${JSON.stringify(extra[0])}`);
-  const result = await readMapFile(io, file);
-  if (!result.ok) {
-    for (const issue of result.errors) io.stderr(`${formatIssue(issue)}\n`);
-    io.stderr(
-      `invalid: ${result.errors.length} problem${result.errors.length === 1 ? "" : "s"} in ${file}\n`,
-    );
-    return 1;
-  }
-  io.stdout(`valid: ${summarize(result.map)}\n`);
-  for (const warning of result.warnings) io.stderr(`warning: ${formatIssue(warning)}\n`);
+  const loaded = await loadMap(io, "validate", file);
+  if (loaded === null) return 1;
+  say(io, `valid: ${summarize(loaded.map)}`);
+  printWarnings(io, loaded.warnings);
   return 0;
 }
 

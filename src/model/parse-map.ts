@@ -1,5 +1,7 @@
 import type { z } from "zod";
 import { checkIntegrity } from "./check-integrity";
+import { decodeUtf8 } from "./decode-utf8";
+import { findJsonSyntaxError } from "./json-syntax";
 import { describeValue, formatPath, isRecord, type MapIssue } from "./map-issue";
 import { KNOWN_FIELDS, mapSchemaV1 } from "./map-schema";
 import { MIGRATIONS, OLDEST_VERSION } from "./migrations";
@@ -8,6 +10,19 @@ import { CURRENT_VERSION, type HandoffMap, LIMITS, MAP_FORMAT } from "./types";
 export type ParseResult =
   | { ok: true; map: HandoffMap; warnings: MapIssue[] }
   | { ok: false; errors: MapIssue[] };
+
+/**
+ * Reads a map file's bytes, as the CLI and the editor's Import both do: the size limit, then the
+ * one encoding rule (UTF-8, with or without a byte-order mark: decode-utf8.ts), then parseMapText.
+ * Never throws.
+ */
+export function parseMapBytes(bytes: Uint8Array): ParseResult {
+  if (bytes.byteLength > LIMITS.fileBytes)
+    return fail("", `the file is larger than the ${LIMITS.fileBytes / 1024 / 1024} MB limit`);
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) return fail("", decoded.message);
+  return parseMapText(decoded.text);
+}
 
 /**
  * Reads a map file's text: size limit before anything else, an optional UTF-8 byte-order mark,
@@ -23,8 +38,11 @@ export function parseMapText(text: string): ParseResult {
   try {
     raw = JSON.parse(body);
   } catch (error) {
-    const detail = error instanceof RangeError ? "nested too deeply" : (error as Error).message;
-    return fail("", `not valid JSON: ${detail}`);
+    if (error instanceof RangeError) return fail("", "not valid JSON: nested too deeply");
+    // The engine's message has no line, and in Node 20 often no position: find the spot ourselves.
+    const where = findJsonSyntaxError(body);
+    if (where === null) return fail("", `not valid JSON: ${(error as Error).message}`);
+    return fail("", `not valid JSON at line ${where.line}, column ${where.column}: ${where.message}`);
   }
   return parseMap(raw);
 }
@@ -85,7 +103,14 @@ function parseUnchecked(input: unknown): ParseResult {
   }
 
   const parsed = mapSchemaV1.safeParse(raw, { reportInput: true });
-  if (!parsed.success) return { ok: false, errors: zodIssues(parsed.error.issues, raw) };
+  if (!parsed.success) {
+    // The file could be read this far: report its broken references with its shape problems,
+    // so one run lists everything (a field the schema already faulted is not reported twice).
+    const errors = zodIssues(parsed.error.issues, raw);
+    const faulted = new Set(errors.map((issue) => issue.path));
+    errors.push(...checkIntegrity(raw).filter((issue) => !faulted.has(issue.path)));
+    return { ok: false, errors };
+  }
 
   const errors = checkIntegrity(parsed.data);
   if (errors.length > 0) return { ok: false, errors };
@@ -164,7 +189,7 @@ function unknownFieldWarnings(raw: Record<string, unknown>): MapIssue[] {
       if (!known.has(key))
         warnings.push({
           path: formatPath(path, raw),
-          message: `unknown field ${JSON.stringify(key)} was dropped`,
+          message: `unknown field ${describeValue(key)} was dropped`,
         });
   };
   const each = (

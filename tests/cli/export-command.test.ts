@@ -210,6 +210,7 @@ describe("handoff export", () => {
       [["a.json", "--scale", "3"], "--scale applies to png only"],
       [["a.json", "-o", "x.png", "--scale", "0"], "--scale must be a number from 0.25 to 8"],
       [["a.json", "--bogus"], "Unknown option '--bogus'"],
+      [["a.json", "--format", "png", "-o", "x.svg"], 'name it "x.png", or add --force'],
     ])("%j exits 2 with the message and the usage on stderr", async (args, message) => {
       const result = await run(args);
       expect(result.code).toBe(2);
@@ -222,9 +223,15 @@ describe("handoff export", () => {
       expect(await run(["--help"])).toEqual({ code: 0, stdout: `${EXPORT_USAGE}\n`, stderr: "" });
     });
 
-    it("an explicit --format wins over the extension of -o", () => {
-      expect(parseExportArgs(["a.json", "-o", "out.svg", "--format", "json"])).toMatchObject({
+    it("an explicit --format that the extension of -o contradicts needs --force", () => {
+      expect(() => parseExportArgs(["a.json", "-o", "out.svg", "--format", "json"])).toThrow(
+        '"out.svg" ends in .svg, which is for svg, but the format is json; name it "out.json", or add --force to write it anyway',
+      );
+      expect(parseExportArgs(["a.json", "-o", "out.svg", "--format", "json", "--force"])).toMatchObject({
         format: "json",
+      });
+      expect(parseExportArgs(["a.json", "-o", "out.txt", "--format", "csv"])).toMatchObject({
+        format: "csv",
       });
       expect(parseExportArgs(["a.json", "-o", "OUT.PNG"])).toMatchObject({ format: "png", scale: 2 });
       expect(parseExportArgs(["a.json", "-o", "noext"])).toMatchObject({ format: "svg" });

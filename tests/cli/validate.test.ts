@@ -29,7 +29,7 @@ describe("handoff validate", () => {
     expect(run.stderr).toBe('warning: unknown field "owner" was dropped\n');
   });
 
-  it("rejects a bad map with every error on stderr, exit 1", async () => {
+  it("rejects a bad map with every error on stderr, exit 1: shape and references in one run", async () => {
     const bad = templateJson();
     bad.handoffs[3] = { ...(bad.handoffs[3] as (typeof bad.handoffs)[number]), to: "discovry" };
     bad.steps[0] = { ...bad.steps[0], label: " " };
@@ -39,7 +39,8 @@ describe("handoff validate", () => {
       stdout: "",
       stderr:
         'steps[0] (prospect-raises-hand).label: must not be blank; got " "\n' +
-        "invalid: 1 problem in bad.json\n",
+        'handoffs[3] (h4).to: no step with id "discovry"\n' +
+        "invalid: 2 problems in bad.json\n",
     });
     bad.steps[0] = { ...bad.steps[0], label: "ok" };
     const second = await runCli(["validate", write("bad2.json", JSON.stringify(bad))], dir);
@@ -49,7 +50,11 @@ describe("handoff validate", () => {
   });
 
   it.each([
-    ["not JSON", "{oops", /^not valid JSON: /],
+    [
+      "not JSON",
+      '{\n  "format": "handoff-map",\n  oops',
+      /^not valid JSON at line 3, column 3: expected a property name in double quotes, found 'o'\n/,
+    ],
     ["an empty file", "", /^the file is empty$/m],
     [
       "a newer version",
@@ -63,13 +68,36 @@ describe("handoff validate", () => {
     expect(run.stderr).not.toMatch(/\bat .*\.ts:\d+/);
   });
 
-  it("names a missing file or a directory plainly", async () => {
-    mkdirSync(path.join(dir, "folder"), { recursive: true });
-    expect((await runCli(["validate", "nope.json"], dir)).stderr).toBe(
-      "nope.json: no such file\ninvalid: 1 problem in nope.json\n",
+  it("refuses a file that is not UTF-8, naming the encoding or the byte offset", async () => {
+    const text = JSON.stringify(createRevOpsTemplate());
+    writeFileSync(
+      path.join(dir, "utf16.json"),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]),
     );
-    expect((await runCli(["validate", "folder"], dir)).stderr).toMatch(
-      /^folder: is a directory, not a file\n/,
+    expect(await runCli(["validate", "utf16.json"], dir)).toEqual({
+      code: 1,
+      stdout: "",
+      stderr:
+        "not UTF-8: the file is UTF-16 (little-endian), by the byte-order mark at its start; save it as UTF-8 and try again\n" +
+        "invalid: 1 problem in utf16.json\n",
+    });
+    const latin1 = Buffer.from(text.replace("RevOps", "RévOps"), "latin1");
+    writeFileSync(path.join(dir, "latin1.json"), latin1);
+    expect((await runCli(["validate", "latin1.json"], dir)).stderr).toBe(
+      `not UTF-8: byte 0xE9 at byte offset ${latin1.indexOf(0xe9)} is not valid UTF-8; save it as UTF-8 and try again\n` +
+        "invalid: 1 problem in latin1.json\n",
+    );
+  });
+
+  it("says a missing file or a directory cannot be read, not that it is invalid", async () => {
+    mkdirSync(path.join(dir, "folder"), { recursive: true });
+    expect(await runCli(["validate", "nope.json"], dir)).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: "handoff validate: cannot read nope.json: no such file\n",
+    });
+    expect((await runCli(["validate", "folder"], dir)).stderr).toBe(
+      "handoff validate: cannot read folder: is a directory, not a file\n",
     );
   });
 

@@ -110,10 +110,18 @@ describe("parseMap rejects, naming path, id and value", () => {
     expect(errorsOf(input())).toEqual(expected);
   });
 
-  it("text that is not JSON, with the parser's own words on where", () => {
+  it("text that is not JSON, naming the line and column and what was expected there", () => {
     const [message, ...rest] = errorsOf("{ lanes: [");
     expect(rest).toEqual([]);
-    expect(message).toMatch(/^not valid JSON: .*position 2/);
+    expect(message).toBe(
+      "not valid JSON at line 1, column 3: expected a property name in double quotes, found 'l'",
+    );
+    expect(errorsOf('{\n  "format": "handoff-map",\n  "version": 1,\n}')).toEqual([
+      "not valid JSON at line 4, column 1: a trailing comma before '}'; remove the comma",
+    ]);
+    expect(errorsOf('{\n  "title": "Über"\n  "lanes": []}')).toEqual([
+      "not valid JSON at line 3, column 3: expected ',' or '}' after a property, found '\"'",
+    ]);
   });
 
   it("duplicate ids of each kind, and edge-case ids across the whole map", () => {

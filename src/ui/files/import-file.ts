@@ -1,5 +1,5 @@
 import type { MapIssue } from "../../model/map-issue";
-import { type ParseResult, parseMapText } from "../../model/parse-map";
+import { type ParseResult, parseMapBytes } from "../../model/parse-map";
 import { LIMITS } from "../../model/types";
 
 /** What the import panel shows when a file (or a share link) could not be opened. */
@@ -15,7 +15,8 @@ function megabytes(bytes: number): string {
 
 /**
  * Reads a dropped or chosen file through the one pipeline: the size limit before any byte is
- * read, then parseMapText (JSON, format, version, shape, references). Never throws.
+ * read, then parseMapBytes (UTF-8 only, JSON, format, version, shape, references), the same
+ * function the CLI reads files with. Never throws.
  */
 export async function readImportFile(file: Blob): Promise<ParseResult> {
   if (file.size > LIMITS.fileBytes)
@@ -28,11 +29,12 @@ export async function readImportFile(file: Blob): Promise<ParseResult> {
         },
       ],
     };
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await file.text();
+    // Bytes, not file.text(): text() turns bytes that are not UTF-8 into U+FFFD without a word.
+    bytes = new Uint8Array(await file.arrayBuffer());
   } catch (error) {
     return { ok: false, errors: [{ path: "", message: `the file could not be read: ${String(error)}` }] };
   }
-  return parseMapText(text);
+  return parseMapBytes(bytes);
 }

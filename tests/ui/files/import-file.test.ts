@@ -47,3 +47,26 @@ describe("reading an import file", () => {
     expect(!result.ok && result.errors[0]?.message).toMatch(/newer version of Handoff/);
   });
 });
+
+describe("the editor's Import follows the CLI's encoding rule", () => {
+  it("refuses a UTF-16 file, naming it", async () => {
+    const text = JSON.stringify(createTemplate("blank"));
+    const bytes = new Uint8Array(2 + text.length * 2);
+    bytes.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i++) bytes[2 + 2 * i] = text.charCodeAt(i);
+    const result = await readImportFile(new Blob([bytes]));
+    expect(!result.ok && result.errors[0]?.message).toMatch(
+      /^not UTF-8: the file is UTF-16 \(little-endian\)/,
+    );
+  });
+
+  it("refuses bytes that are not UTF-8 instead of reading them as U+FFFD", async () => {
+    const bytes = new TextEncoder().encode(
+      JSON.stringify(createTemplate("blank")).replace("Untitled", "Caf?"),
+    );
+    const at = bytes.indexOf(0x3f);
+    bytes[at] = 0xe9;
+    const result = await readImportFile(new Blob([bytes]));
+    expect(!result.ok && result.errors[0]?.message).toMatch(`not UTF-8: byte 0xE9 at byte offset ${at}`);
+  });
+});
