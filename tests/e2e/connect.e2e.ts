@@ -313,6 +313,10 @@ describe("connecting and phases", () => {
     // At once: the count comes with the edit, not with a later layout.
     await expect.poll(() => inspector.textContent(), { timeout: 500 }).toContain("2 steps in this phase.");
     await page.screenshot({ path: path.join(SHOTS, "05-new-phase-took-steps.png") });
+    // The new header row does not cover the top lane: its step and its lane's name stay in view.
+    const row = await box(page.locator(".hf-phase-header").first());
+    expect((await box(node("Qualify lead"))).y).toBeGreaterThanOrEqual(row.y + row.height);
+    expect((await box(laneHeader("lane-1"))).y).toBeGreaterThanOrEqual(row.y + row.height - 1);
     const phaseId = await page.locator(".hf-phase-header").first().getAttribute("data-phase-id");
     for (const label of ["Qualify lead", "Send quote"]) {
       await node(label).click();

@@ -34,7 +34,13 @@ import {
   moveStepsTo,
 } from "../editor/editor-commands";
 import { useEditor, useEditorStoreApi } from "../store-context";
-import { firstViewViewport, fitLayoutViewport, type LayoutFrame, rectOnScreen } from "./canvas-geometry";
+import {
+  firstViewViewport,
+  fitLayoutViewport,
+  keepLanesAtHeaders,
+  type LayoutFrame,
+  rectOnScreen,
+} from "./canvas-geometry";
 import {
   createEdgeGeometryChannel,
   type EdgeGeometry,
@@ -211,6 +217,7 @@ export function Canvas({
   }, [viewportRestore, store, flow]);
 
   useFocusRequests(instanceRef, flow, map, layout, focusRequest);
+  useLanesKeptAtHeaders(instanceRef, frame);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<StepFlowNode>[]) => {
@@ -511,6 +518,26 @@ function useGeometryChannel(geometry: ReadonlyMap<string, EdgeGeometry>): EdgeGe
   channel.set(geometry);
   useLayoutEffect(() => channel.publish(geometry), [channel, geometry]);
   return channel;
+}
+
+/**
+ * When the frozen header row or column changes size (the first phase added, the last deleted),
+ * the viewport moves with it, before paint, so the lanes stay where they were under the headers:
+ * without this, adding a first phase slid the top lane's steps under the new header row.
+ */
+function useLanesKeptAtHeaders(
+  instanceRef: RefObject<ReactFlowInstance<StepFlowNode, HandoffFlowEdge> | null>,
+  frame: LayoutFrame | null,
+): void {
+  const previous = useRef(frame);
+  useLayoutEffect(() => {
+    const before = previous.current;
+    previous.current = frame;
+    const instance = instanceRef.current;
+    if (before === null || frame === null || before === frame || instance === null) return;
+    const moved = keepLanesAtHeaders(before, frame, instance.getViewport());
+    if (moved !== null) void instance.setViewport(moved);
+  }, [instanceRef, frame]);
 }
 
 /**

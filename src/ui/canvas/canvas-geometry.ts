@@ -62,6 +62,27 @@ export function rectOnScreen(
   );
 }
 
+/**
+ * The viewport after the frame's header column or row changed size (the first phase added, the
+ * last one deleted, lane names that widen the column): the lane area keeps its place against the
+ * frozen headers, so the steps under them neither slide beneath the new header row nor leave a
+ * strip of bare canvas. Null when nothing on screen would move.
+ */
+export function keepLanesAtHeaders(
+  before: LayoutFrame,
+  after: LayoutFrame,
+  viewport: ViewportFit,
+): ViewportFit | null {
+  const { zoom } = viewport;
+  const was = headerSizes(before, zoom);
+  const now = headerSizes(after, zoom);
+  // Screen offset of the lane area's corner from the headers' inner edges, before and after.
+  const dx = was.column - now.column - (before.laneHeaderWidth - after.laneHeaderWidth) * zoom;
+  const dy = was.row - now.row - (before.phaseHeaderHeight - after.phaseHeaderHeight) * zoom;
+  if (Math.abs(dx) < 0.5 && Math.abs(dy) < 0.5) return null;
+  return { x: viewport.x - dx, y: viewport.y - dy, zoom };
+}
+
 export interface ViewportFit {
   x: number;
   y: number;

@@ -5,6 +5,7 @@ import {
   firstViewViewport,
   fitLayoutViewport,
   headerSizes,
+  keepLanesAtHeaders,
   OPENING_ZOOM,
   READABLE_ZOOM,
   type ViewportFit,
@@ -188,5 +189,66 @@ describe("fit view", () => {
 
     expect(headerSizes(plain, view.zoom).row).toBe(0);
     expect(laneAreaOnScreen(plain, view).top).toBeCloseTo(0, 6);
+  });
+});
+
+describe("keepLanesAtHeaders", () => {
+  /** How far the lane area's corner sits from the frozen headers' inner edges, on screen. */
+  function gap(layout: MapLayout, view: ViewportFit) {
+    const area = laneAreaOnScreen(layout, view);
+    const { column, row } = headerSizes(layout, view.zoom);
+    return { x: area.left - column, y: area.top - row };
+  }
+
+  it("given a map without phases, when its first phase is added, then the lanes stay where they were under the headers", () => {
+    // As the layout draws it: the header row's room is kept in the frame with or without phases,
+    // but the frozen row only shows (and covers the canvas) once there is a phase to name.
+    const before = { ...layoutOf({ areaWidth: 1200, areaHeight: 500, phases: 0 }), phaseHeaderHeight: 40 };
+    const after = layoutOf({ areaWidth: 1200, areaHeight: 500, phases: 1 });
+    const view = fitLayoutViewport(before, PANE.width, PANE.height);
+
+    const moved = keepLanesAtHeaders(before, after, view);
+
+    expect(moved).not.toBeNull();
+    expect(gap(after, moved ?? view)).toEqual(gap(before, view));
+    // Without the move, the first lane would start under the new header row.
+    expect(gap(after, view).y).toBeLessThan(0);
+  });
+
+  it("given a frame whose headers kept their size, then the viewport stays", () => {
+    const before = layoutOf({ areaWidth: 1200, areaHeight: 500 });
+    const after = layoutOf({ areaWidth: 1800, areaHeight: 700, lanes: 4 });
+
+    expect(keepLanesAtHeaders(before, after, { x: -300, y: -120, zoom: 0.8 })).toBeNull();
+  });
+
+  it("keeps the lane area's offset from the headers for any frames and viewport", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 3 }),
+        fc.integer({ min: 0, max: 3 }),
+        fc.record({
+          x: fc.integer({ min: -5000, max: 500 }),
+          y: fc.integer({ min: -5000, max: 500 }),
+          zoom: fc.double({ min: 0.1, max: 2, noNaN: true }),
+        }),
+        (phasesBefore, phasesAfter, view) => {
+          const before = {
+            ...layoutOf({ areaWidth: 1500, areaHeight: 600, phases: phasesBefore }),
+            phaseHeaderHeight: 40,
+          };
+          const after = {
+            ...layoutOf({ areaWidth: 1500, areaHeight: 600, phases: phasesAfter }),
+            phaseHeaderHeight: 40,
+          };
+          const moved = keepLanesAtHeaders(before, after, view) ?? view;
+          const was = gap(before, view);
+          const now = gap(after, moved);
+          // Moves under half a pixel are not made.
+          expect(Math.abs(now.x - was.x)).toBeLessThan(0.5);
+          expect(Math.abs(now.y - was.y)).toBeLessThan(0.5);
+        },
+      ),
+    );
   });
 });
