@@ -146,6 +146,23 @@ describe("focus after adding a lane or a phase", () => {
     await expect.poll(async () => (await phaseNames()).slice(2, 4)).toEqual(["Execution", "Phase 6"]);
   });
 
+  it("the Add button of a list (a step's systems) leaves the focus in its field for the next one", async () => {
+    await page.locator(".react-flow__node", { hasText: "Discovery" }).first().click();
+    const field = page.getByRole("textbox", { name: "Add system" });
+    await field.fill("Clari");
+    await page
+      .getByRole("group", { name: "Systems" })
+      .getByRole("button", { name: "Add", exact: true })
+      .click();
+    await expect.poll(focused).toEqual({ label: null, value: "", allSelected: true });
+    expect(await field.evaluate((element) => element === document.activeElement)).toBe(true);
+    await page.keyboard.type("Fivetran");
+    await page.keyboard.press("Enter");
+    const chips = page.locator(".hf-chips__list .hf-chip__text");
+    await expect.poll(() => chips.allTextContents()).toEqual(["CRM", "Call recording", "Clari", "Fivetran"]);
+    expect(await presenting()).toBe(false);
+  });
+
   it("a blank map's third lane is Department 3, its first phase Phase 1", async () => {
     await button("Library").click();
     await button("New blank map").click();
