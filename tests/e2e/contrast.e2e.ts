@@ -124,11 +124,17 @@ describe.each(["light", "dark"] as const)("buttons in dialogs and popovers, %s s
     await expect.poll(() => panel.count()).toBe(0);
   });
 
-  it("the walkthrough card and the timer", async () => {
+  it("the walkthrough card, its quick capture and the timer", async () => {
     await button("Timer").click();
     await page.keyboard.press("w");
     expect(await lowContrast(page.getByRole("complementary", { name: "Walkthrough" }))).toEqual([]);
     expect(await lowContrast(page.getByTestId("workshop-timer"))).toEqual([]);
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("e");
+    const capture = page.getByRole("region", { name: "Quick capture" });
+    expect(await lowContrast(capture)).toEqual([]);
+    await capture.screenshot({ path: path.join(SHOTS, `quick-capture-${scheme}.png`) });
+    await page.keyboard.press("Escape");
     await page.keyboard.press("Escape");
     expect(problems).toEqual([]);
   });
