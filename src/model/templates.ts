@@ -30,6 +30,22 @@ export function createTemplate(id: TemplateId): HandoffMap {
   return id === "revops" ? createRevOpsTemplate() : createBlankTemplate();
 }
 
+/** What a new lane is called: the blank template's "Department 1", "Department 2", and on. */
+export const NEW_LANE_NAME = "Department";
+/** What a new phase is called: "Phase 1", "Phase 2"... */
+export const NEW_PHASE_NAME = "Phase";
+
+/**
+ * The name for one more lane or phase: the prefix and the item's number (its count + 1), moved
+ * on past any name already taken ("Department 3" after two lanes, "Department 4" if 3 is used).
+ */
+export function nextItemName(prefix: string, existing: readonly { name: string }[]): string {
+  const taken = new Set(existing.map((item) => item.name.trim().toLowerCase()));
+  let n = existing.length + 1;
+  while (taken.has(`${prefix} ${n}`.toLowerCase())) n++;
+  return `${prefix} ${n}`;
+}
+
 export function createBlankTemplate(): HandoffMap {
   return {
     format: "handoff-map",
@@ -37,8 +53,8 @@ export function createBlankTemplate(): HandoffMap {
     title: "Untitled process map",
     description: "",
     lanes: [
-      { id: "lane-1", name: "Department 1" },
-      { id: "lane-2", name: "Department 2" },
+      { id: "lane-1", name: `${NEW_LANE_NAME} 1` },
+      { id: "lane-2", name: `${NEW_LANE_NAME} 2` },
     ],
     phases: [],
     steps: [],

@@ -36,6 +36,12 @@ export interface Notice {
   text: string;
 }
 
+/** A lane or phase header, by kind and id. */
+export interface HeaderTarget {
+  kind: "lane" | "phase";
+  id: string;
+}
+
 export type Panel = "register" | "help" | "library" | "changePlan";
 
 /**
@@ -82,6 +88,11 @@ export interface EditorState {
    * label field, once, then clears this.
    */
   labelFocusHandoffId: string | null;
+  /**
+   * The lane or phase whose name is being edited in its header (just added, or "Rename"). The
+   * header opens its name field when it is drawn, which may be after the next layout.
+   */
+  editingHeader: HeaderTarget | null;
   panels: ReadonlySet<Panel>;
   notice: Notice | null;
   /**
@@ -117,6 +128,7 @@ export interface EditorState {
   select(selection: Partial<Selection>): void;
   setEditingStep(id: string | null): void;
   setLabelFocusHandoff(id: string | null): void;
+  setEditingHeader(target: HeaderTarget | null): void;
   togglePanel(panel: Panel, open?: boolean): void;
   notify(text: string, tone?: Notice["tone"]): void;
   setReadOnly(reason: string | null): void;
@@ -182,6 +194,12 @@ function pruneSelection(selection: Selection, map: HandoffMap): Selection {
   return { steps: keptSteps, handoffs: keptHandoffs, lane, phase };
 }
 
+function headerStillThere(target: HeaderTarget | null, map: HandoffMap): HeaderTarget | null {
+  if (target === null) return null;
+  const items: readonly { id: string }[] = target.kind === "lane" ? map.lanes : map.phases;
+  return items.some((item) => item.id === target.id) ? target : null;
+}
+
 /** A failed keep layout is tried this many times in all, this far apart, before waiting for an edit. */
 const RELAYOUT_ATTEMPTS = 2;
 const RELAYOUT_RETRY_MS = 1500;
@@ -213,6 +231,7 @@ export function createEditorStore({ map, runLayout, layoutAtOnce }: EditorStoreO
           state.editingStepId !== null && next.steps.some((s) => s.id === state.editingStepId)
             ? state.editingStepId
             : null,
+        editingHeader: headerStillThere(state.editingHeader, next),
       });
     };
 
@@ -234,6 +253,7 @@ export function createEditorStore({ map, runLayout, layoutAtOnce }: EditorStoreO
       selection: emptySelection,
       editingStepId: null,
       labelFocusHandoffId: null,
+      editingHeader: null,
       panels: new Set<Panel>(),
       notice: null,
       readOnly: null,
@@ -270,6 +290,7 @@ export function createEditorStore({ map, runLayout, layoutAtOnce }: EditorStoreO
           history: history.emptyHistory,
           selection: emptySelection,
           editingStepId: null,
+          editingHeader: null,
           // A focus request for the map that was open must not pan this one.
           focusRequest: null,
           layout: firstLayout(next),
@@ -311,6 +332,10 @@ export function createEditorStore({ map, runLayout, layoutAtOnce }: EditorStoreO
 
       setLabelFocusHandoff(id) {
         if (id !== get().labelFocusHandoffId) set({ labelFocusHandoffId: id });
+      },
+
+      setEditingHeader(target) {
+        set({ editingHeader: target });
       },
 
       togglePanel(panel, open) {

@@ -306,6 +306,9 @@ describe("editor, more", () => {
     const before = await phases.count();
     await button("Add phase").click();
     await expect.poll(() => phases.count()).toBe(before + 1);
+    // The new phase's name opens for typing (add-focus.e2e.ts); Esc keeps its default name.
+    await page.getByRole("textbox", { name: "Phase name" }).waitFor();
+    await page.keyboard.press("Escape");
     const added = phases.last();
     const name = (await added.locator(".hf-header-text").textContent())?.trim() ?? "";
     await fitView();

@@ -1,5 +1,5 @@
-import { type Transform, useStoreApi } from "@xyflow/react";
-import { useLayoutEffect, useRef, useState } from "react";
+import { type Transform, useReactFlow, useStoreApi } from "@xyflow/react";
+import { type RefObject, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import type { SvgTheme } from "../../export/svg-theme";
 import { wrapText } from "../../layout/text-metrics";
@@ -12,7 +12,7 @@ import {
   updatePhase,
 } from "../../model/operations";
 import type { Lane, Phase } from "../../model/types";
-import type { EditorState } from "../../store/editor-store";
+import type { EditorState, HeaderTarget } from "../../store/editor-store";
 import { DeleteLaneDialog } from "../dialogs/DeleteLaneDialog";
 import { addLaneAtEnd, addPhaseAtEnd } from "../editor/editor-commands";
 import { useEditor, useEditorStoreApi } from "../store-context";
@@ -21,6 +21,10 @@ import { LANE_COLORS, laneAccentColor } from "./canvas-theme";
 import { HeaderActions, type MenuItem } from "./HeaderActions";
 
 const headerSelection = (s: EditorState) => ({ lane: s.selection.lane, phase: s.selection.phase });
+const selectEditingHeader = (s: EditorState) => s.editingHeader;
+
+/** Room kept between a header brought into view and the pane's edge, in screen pixels. */
+const REVEAL_MARGIN = 12;
 
 /** Horizontal room for a lane name: the header's padding, accent bar and the button's own. */
 const NAME_INSET = 20;
@@ -124,6 +128,16 @@ export function HeaderOverlay({
   const selected = useEditor(useShallow(headerSelection));
   const laneById = new Map(lanes.map((lane) => [lane.id, lane]));
   const phaseById = new Map(phases.map((phase) => [phase.id, phase]));
+  useRevealEditedHeader(frame);
+  const editing = useEditor(selectEditingHeader);
+  const draft = useRef<HeaderDraft | null>(null);
+  const editingName =
+    editing === null
+      ? undefined
+      : (editing.kind === "lane" ? laneById.get(editing.id) : phaseById.get(editing.id))?.name;
+  const editingDrawn =
+    editing !== null &&
+    (editing.kind === "lane" ? frame.lanes : frame.phases).some((item) => item.id === editing.id);
 
   // After every render (new headers get their places at once) ...
   useLayoutEffect(() => {
@@ -156,6 +170,7 @@ export function HeaderOverlay({
               count={frame.lanes.length}
               accent={laneAccentColor(lane, theme)}
               selected={selected.lane === lane.id}
+              draft={draft}
             />
           );
         })}
@@ -172,27 +187,186 @@ export function HeaderOverlay({
                 index={index}
                 count={frame.phases.length}
                 selected={selected.phase === phase.id}
+                draft={draft}
               />
             );
           })}
         </div>
       )}
       <div className="hf-header-corner" />
+      {editing !== null && editingName !== undefined && !editingDrawn && (
+        <PendingName
+          key={`${editing.kind}:${editing.id}`}
+          target={editing}
+          name={editingName}
+          draft={draft}
+        />
+      )}
     </div>
   );
 }
 
+/**
+ * A header whose name opens for typing (a lane or phase just added) is brought into view once it
+ * is drawn: the lane column follows y and the phase row follows x, so a lane added at the bottom
+ * of a tall map would otherwise take the typing off screen.
+ */
+function useRevealEditedHeader(frame: LayoutFrame) {
+  const flow = useStoreApi();
+  const { setViewport } = useReactFlow();
+  const editing = useEditor(selectEditingHeader);
+  const revealed = useRef<HeaderTarget | null>(null);
+  useLayoutEffect(() => {
+    if (editing === null || editing === revealed.current) return;
+    const { transform, width, height } = flow.getState();
+    const [tx, ty, zoom] = transform;
+    const { column, row } = headerSizes(frame, zoom);
+    if (editing.kind === "lane") {
+      const band = frame.lanes.find((item) => item.id === editing.id);
+      if (band === undefined) return; // not drawn yet: the next layout brings it
+      revealed.current = editing;
+      const top = band.y * zoom + ty;
+      const bottom = top + band.height * zoom;
+      if (top >= row && bottom <= height) return;
+      const y =
+        bottom > height && band.height * zoom <= height - row - REVEAL_MARGIN
+          ? height - REVEAL_MARGIN - (band.y + band.height) * zoom
+          : row - band.y * zoom;
+      void setViewport({ x: tx, y, zoom });
+    } else {
+      const col = frame.phases.find((item) => item.id === editing.id);
+      if (col === undefined) return;
+      revealed.current = editing;
+      const left = col.x * zoom + tx;
+      const right = left + col.width * zoom;
+      if (left >= column && right <= width) return;
+      const x =
+        right > width && col.width * zoom <= width - column - REVEAL_MARGIN
+          ? width - REVEAL_MARGIN - (col.x + col.width) * zoom
+          : column - col.x * zoom;
+      void setViewport({ x, y: ty, zoom });
+    }
+  }, [editing, frame, flow, setViewport]);
+}
+
+/**
+ * What was typed into a name before its header was drawn, handed to the header's name field: the
+ * text and the selection, so typing goes on where it was.
+ */
+interface HeaderDraft {
+  target: HeaderTarget;
+  value: string;
+  start: number;
+  end: number;
+}
+
+const sameTarget = (a: HeaderTarget, b: HeaderTarget) => a.kind === b.kind && a.id === b.id;
+
+/**
+ * The name field of a lane or phase just added, while its header waits for the next layout (a
+ * worker round trip, longer on a big map): it takes the focus at once, so the first keys typed
+ * after "Add lane" go into the name and never reach a button or a shortcut (Space would add a
+ * second lane, F would start presenting). Enter and Esc work here as in the header; whatever else
+ * was typed moves into the header's field when it is drawn.
+ */
+function PendingName({
+  target,
+  name,
+  draft,
+}: {
+  target: HeaderTarget;
+  name: string;
+  draft: RefObject<HeaderDraft | null>;
+}) {
+  const store = useEditorStoreApi();
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    const element = input.current;
+    if (element === null) return;
+    element.focus({ preventScroll: true });
+    element.select();
+    draft.current = { target, value: element.value, start: 0, end: element.value.length };
+  }, [target, draft]);
+  const remember = () => {
+    const element = input.current;
+    if (element === null) return;
+    const start = element.selectionStart ?? element.value.length;
+    draft.current = { target, value: element.value, start, end: element.selectionEnd ?? start };
+  };
+  const finish = (next: string | null) => {
+    draft.current = null;
+    store.getState().setEditingHeader(null);
+    if (next === null || next === name) return;
+    store
+      .getState()
+      .apply((m) =>
+        target.kind === "lane"
+          ? updateLane(m, target.id, { name: next })
+          : updatePhase(m, target.id, { name: next }),
+      );
+  };
+  return (
+    <input
+      ref={input}
+      className="hf-visually-hidden"
+      aria-label={target.kind === "lane" ? "Lane name" : "Phase name"}
+      defaultValue={name}
+      onChange={remember}
+      onSelect={remember}
+      onKeyDown={(event) => {
+        event.stopPropagation();
+        const value = event.currentTarget.value.trim();
+        if (event.key === "Enter") finish(value === "" ? null : value);
+        if (event.key === "Escape") finish(null);
+      }}
+    />
+  );
+}
+
+/**
+ * Whether this header's name is open for typing, and the switch: the state lives in the editor
+ * store (editingHeader), so "Add lane" anywhere can open the new lane's name.
+ */
+function useHeaderRenaming(kind: HeaderTarget["kind"], id: string): [boolean, (renaming: boolean) => void] {
+  const store = useEditorStoreApi();
+  const renaming = useEditor((s) => s.editingHeader?.kind === kind && s.editingHeader.id === id);
+  const setRenaming = (next: boolean) => {
+    const current = store.getState().editingHeader;
+    if (next) store.getState().setEditingHeader({ kind, id });
+    else if (current?.kind === kind && current.id === id) store.getState().setEditingHeader(null);
+  };
+  return [renaming, setRenaming];
+}
+
+/**
+ * The name field of a header: opens with its text selected, so typing replaces it; Enter or
+ * leaving the field keeps what was typed, Esc keeps the name it had.
+ */
 function NameEditor({
   initial,
   label,
+  typed,
   onDone,
 }: {
   initial: string;
   label: string;
+  /** Typed before this field was drawn (PendingName): its text and selection carry on here. */
+  typed: HeaderDraft | null;
   onDone(name: string | null): void;
 }) {
-  const [value, setValue] = useState(initial);
+  const [value, setValue] = useState(typed?.value ?? initial);
   const done = useRef(false);
+  const input = useRef<HTMLInputElement>(null);
+  const selection = useRef(typed === null ? null : ([typed.start, typed.end] as const));
+  // Focused without scrolling: the header column clips its content, and a scroll there would
+  // shift every lane name off its band.
+  useEffect(() => {
+    const element = input.current;
+    if (element === null) return;
+    element.focus({ preventScroll: true });
+    if (selection.current === null) element.select();
+    else element.setSelectionRange(...selection.current);
+  }, []);
   const finish = (name: string | null) => {
     if (done.current) return;
     done.current = true;
@@ -200,12 +374,10 @@ function NameEditor({
   };
   return (
     <input
+      ref={input}
       className="hf-header-input nodrag nopan"
       aria-label={label}
       value={value}
-      // biome-ignore lint/a11y/noAutofocus: the field opens because the user asked to rename
-      autoFocus
-      onFocus={(event) => event.currentTarget.select()}
       onChange={(event) => setValue(event.target.value)}
       onBlur={() => finish(value.trim() === "" ? null : value.trim())}
       onKeyDown={(event) => {
@@ -223,32 +395,41 @@ function NameEditor({
  */
 function HeaderName({
   kind,
+  id,
   name,
   selected,
   renaming,
+  draft,
   onSelect,
   onRename,
   onRenamed,
 }: {
   kind: "lane" | "phase";
+  id: string;
   name: string;
   selected: boolean;
   renaming: boolean;
+  draft: RefObject<HeaderDraft | null>;
   onSelect(): void;
   onRename(renaming: boolean): void;
   onRenamed(name: string): void;
 }) {
-  if (renaming)
+  if (renaming) {
+    const typed =
+      draft.current !== null && sameTarget(draft.current.target, { kind, id }) ? draft.current : null;
     return (
       <NameEditor
         initial={name}
         label={kind === "lane" ? "Lane name" : "Phase name"}
+        typed={typed}
         onDone={(next) => {
           onRename(false);
+          draft.current = null;
           if (next !== null && next !== name) onRenamed(next);
         }}
       />
     );
+  }
   return (
     <button
       type="button"
@@ -269,15 +450,17 @@ function LaneHeader({
   count,
   accent,
   selected,
+  draft,
 }: {
   lane: Lane;
   index: number;
   count: number;
   accent: string | null;
   selected: boolean;
+  draft: RefObject<HeaderDraft | null>;
 }) {
   const store = useEditorStoreApi();
-  const [renaming, setRenaming] = useState(false);
+  const [renaming, setRenaming] = useHeaderRenaming("lane", lane.id);
   const [deleting, setDeleting] = useState(false);
   const apply = store.getState().apply;
 
@@ -295,6 +478,7 @@ function LaneHeader({
       onSelect: () => apply((m) => moveLane(m, lane.id, 1)),
       disabled: index === count - 1,
     },
+    { label: "Add lane above", onSelect: () => addLaneAtEnd(store, index) },
     { label: "Add lane below", onSelect: () => addLaneAtEnd(store, index + 1) },
     ...LANE_COLORS.map((color) => ({
       label: `Color: ${color.name}`,
@@ -314,9 +498,11 @@ function LaneHeader({
       {accent !== null && <span className="hf-lane-header__accent" style={{ background: accent }} />}
       <HeaderName
         kind="lane"
+        id={lane.id}
         name={lane.name}
         selected={selected}
         renaming={renaming}
+        draft={draft}
         onSelect={() => store.getState().select({ lane: lane.id })}
         onRename={setRenaming}
         onRenamed={(name) => apply((m) => updateLane(m, lane.id, { name }))}
@@ -343,14 +529,16 @@ function PhaseHeader({
   index,
   count,
   selected,
+  draft,
 }: {
   phase: Phase;
   index: number;
   count: number;
   selected: boolean;
+  draft: RefObject<HeaderDraft | null>;
 }) {
   const store = useEditorStoreApi();
-  const [renaming, setRenaming] = useState(false);
+  const [renaming, setRenaming] = useHeaderRenaming("phase", phase.id);
   const apply = store.getState().apply;
 
   const items: MenuItem[] = [
@@ -365,6 +553,7 @@ function PhaseHeader({
       onSelect: () => apply((m) => movePhase(m, phase.id, 1)),
       disabled: index === count - 1,
     },
+    { label: "Add phase before", onSelect: () => addPhaseAtEnd(store, index) },
     { label: "Add phase after", onSelect: () => addPhaseAtEnd(store, index + 1) },
     ...LANE_COLORS.map((color) => ({
       label: `Color: ${color.name}`,
@@ -391,9 +580,11 @@ function PhaseHeader({
     >
       <HeaderName
         kind="phase"
+        id={phase.id}
         name={phase.name}
         selected={selected}
         renaming={renaming}
+        draft={draft}
         onSelect={() => store.getState().select({ phase: phase.id })}
         onRename={setRenaming}
         onRenamed={(name) => apply((m) => updatePhase(m, phase.id, { name }))}

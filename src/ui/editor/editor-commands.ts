@@ -17,6 +17,7 @@ import {
   removeHandoffs,
   removeSteps,
 } from "../../model/operations";
+import { NEW_LANE_NAME, NEW_PHASE_NAME, nextItemName } from "../../model/templates";
 import type { HandoffMap, Position, Step } from "../../model/types";
 import {
   copyFragment,
@@ -353,26 +354,37 @@ export function addConnectedStepAtPoint(
   return ok;
 }
 
+/**
+ * Adds a lane (at the bottom, or at `index`) named like the blank template's lanes, selects it and
+ * opens its name in the lane header, text selected: typing names it at once.
+ */
 export function addLaneAtEnd(store: EditorStore, index?: number): boolean {
   const { map } = store.getState();
-  const name = `Lane ${map.lanes.length + 1}`;
+  const name = nextItemName(NEW_LANE_NAME, map.lanes);
   const id = freshId(new Set(map.lanes.map((l) => l.id)), name, "lane");
   const ok = store
     .getState()
     .apply((current) => addLane(current, { id, name, ...(index === undefined ? {} : { index }) }));
-  if (ok) store.getState().select({ lane: id });
+  if (ok) {
+    store.getState().select({ lane: id });
+    store.getState().setEditingHeader({ kind: "lane", id });
+  }
   return ok;
 }
 
+/** Adds a phase (at the end, or at `index`), selects it and opens its name for typing. */
 export function addPhaseAtEnd(store: EditorStore, index?: number): boolean {
   const { map } = store.getState();
-  const name = `Phase ${map.phases.length + 1}`;
+  const name = nextItemName(NEW_PHASE_NAME, map.phases);
   const id = freshId(new Set(map.phases.map((p) => p.id)), name, "phase");
   const ok = store.getState().apply((current) => {
     const phase = { id, name, ...(index === undefined ? {} : { index }) };
     // The steps already drawn under the new column join it (all of them on a map without phases).
     return addPhase(current, { ...phase, steps: stepsUnderNewPhase(current, phase) });
   });
-  if (ok) store.getState().select({ phase: id });
+  if (ok) {
+    store.getState().select({ phase: id });
+    store.getState().setEditingHeader({ kind: "phase", id });
+  }
   return ok;
 }

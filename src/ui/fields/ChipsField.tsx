@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useId, useState } from "react";
+import { type KeyboardEvent, useId, useRef, useState } from "react";
 import { useEditorStoreApi } from "../store-context";
 import { type MapChange, tryEdit } from "./edit";
 
@@ -21,8 +21,11 @@ export function ChipsField({ label, itemName, values, edit }: ChipsFieldProps) {
   const id = useId();
   const [draft, setDraft] = useState("");
   const [error, setError] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
 
+  /** Adds what was typed; the field keeps (or takes back) the focus for the next one. */
   const add = () => {
+    input.current?.focus();
     const added = draft
       .split(",")
       .map((part) => part.trim())
@@ -86,6 +89,7 @@ export function ChipsField({ label, itemName, values, edit }: ChipsFieldProps) {
           {`Add ${itemName}`}
         </label>
         <input
+          ref={input}
           id={id}
           className="hf-field__input"
           value={draft}

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from "react";
+import { type RefObject, useEffect, useMemo, useRef } from "react";
 import { addEdgeCase, voteEdgeCase } from "../../model/operations";
 import type { Severity } from "../../model/types";
 import { cachedFlowOrder, resolvePosition } from "../../store/workshop-store";
@@ -38,6 +38,8 @@ export function PresenterCard() {
   useEffect(() => {
     cardRef.current?.querySelector(".is-cursor")?.scrollIntoView?.({ block: "nearest" });
   }, [cursor, map]);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  useMoreBelow(bodyRef, cardRef);
 
   const view = useMemo(() => {
     const order = cachedFlowOrder(map);
@@ -59,114 +61,117 @@ export function PresenterCard() {
 
   return (
     <aside className="hf-presenter" aria-label="Walkthrough" data-testid="presenter-card" ref={cardRef}>
-      <header className="hf-presenter__header">
-        <p className="hf-presenter__position">
-          <span>
-            {KIND_WORDS[step.kind]} {view.index + 1} of {view.total}
-          </span>
-          {lane !== undefined && <span className="hf-presenter__lane">{lane.name}</span>}
-        </p>
-        <h2 className="hf-presenter__title">{step.label}</h2>
-        {!view.reachable && (
-          <p className="hf-presenter__note">No start step leads here: it is listed after the walk.</p>
-        )}
-      </header>
+      {/* The content scrolls inside the card; Back, Capture and Next below it stay in view. */}
+      <div className="hf-presenter__body" ref={bodyRef}>
+        <header className="hf-presenter__header">
+          <p className="hf-presenter__position">
+            <span>
+              {KIND_WORDS[step.kind]} {view.index + 1} of {view.total}
+            </span>
+            {lane !== undefined && <span className="hf-presenter__lane">{lane.name}</span>}
+          </p>
+          <h2 className="hf-presenter__title">{step.label}</h2>
+          {!view.reachable && (
+            <p className="hf-presenter__note">No start step leads here: it is listed after the walk.</p>
+          )}
+        </header>
 
-      <dl className="hf-presenter__facts">
-        <div>
-          <dt>Owner</dt>
-          <dd>{step.owner === "" ? "—" : step.owner}</dd>
-        </div>
-        {step.systems.length > 0 && (
+        <dl className="hf-presenter__facts">
           <div>
-            <dt>Systems</dt>
-            <dd className="hf-presenter__systems">
-              {step.systems.map((system, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: a step may list the same system twice
-                <span className="hf-chip" key={`${i}:${system}`}>
-                  {system}
-                </span>
-              ))}
-            </dd>
+            <dt>Owner</dt>
+            <dd>{step.owner === "" ? "—" : step.owner}</dd>
+          </div>
+          {step.systems.length > 0 && (
+            <div>
+              <dt>Systems</dt>
+              <dd className="hf-presenter__systems">
+                {step.systems.map((system, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a step may list the same system twice
+                  <span className="hf-chip" key={`${i}:${system}`}>
+                    {system}
+                  </span>
+                ))}
+              </dd>
+            </div>
+          )}
+        </dl>
+        {step.description !== "" && <p className="hf-presenter__description">{step.description}</p>}
+
+        {capturing && targets.length > 0 && (
+          <QuickCapture
+            targets={targets}
+            onSave={save}
+            onCancel={() => workshop.getState().setCapturing(false)}
+          />
+        )}
+
+        {view.handoffs.length === 0 ? (
+          <p className="hf-presenter__empty">No handoffs into or out of this step.</p>
+        ) : (
+          <div className="hf-presenter__handoffs">
+            {(["in", "out"] as const).map((direction) => {
+              const list = view.handoffs.filter((entry) => entry.direction === direction);
+              if (list.length === 0) return null;
+              return (
+                <section key={direction} className="hf-presenter__group">
+                  <h3>{direction === "in" ? "Comes from" : "Hands off to"}</h3>
+                  <ul>
+                    {list.map((entry) => (
+                      <li
+                        key={entry.handoff.id}
+                        className="hf-presenter__handoff"
+                        data-handoff-id={entry.handoff.id}
+                      >
+                        <p className="hf-presenter__handoff-name">
+                          {entry.name}
+                          {entry.loopBack && <span className="hf-presenter__loop"> ↺ loops back</span>}
+                        </p>
+                        {entry.handoff.label !== "" && (
+                          <p className="hf-presenter__handoff-label">{entry.handoff.label}</p>
+                        )}
+                        {entry.handoff.edgeCases.length > 0 && (
+                          <ul className="hf-presenter__edge-cases">
+                            {entry.handoff.edgeCases.map((edgeCase) => {
+                              const at = view.edgeCases.findIndex(
+                                (item) =>
+                                  item.edgeCase.id === edgeCase.id && item.handoffId === entry.handoff.id,
+                              );
+                              const item = view.edgeCases[at];
+                              return (
+                                <li
+                                  key={edgeCase.id}
+                                  className={`hf-presenter__edge-case${at === cursor ? " is-cursor" : ""}${
+                                    edgeCase.status === "open" ? "" : " is-closed"
+                                  }`}
+                                  data-testid="presenter-edge-case"
+                                >
+                                  <p className="hf-presenter__ec-main">
+                                    <span className="hf-presenter__ec-number">{item?.label}</span>{" "}
+                                    <SeverityPill severity={edgeCase.severity} />{" "}
+                                    <span className="hf-presenter__ec-title">{edgeCase.title}</span>
+                                    {edgeCase.status !== "open" && (
+                                      <span className="hf-presenter__ec-status"> ({edgeCase.status})</span>
+                                    )}
+                                  </p>
+                                  <VoteButtons
+                                    title={edgeCase.title}
+                                    votes={edgeCase.votes}
+                                    onVote={(delta) => vote(edgeCase.id, delta)}
+                                  />
+                                </li>
+                              );
+                            })}
+                          </ul>
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                </section>
+              );
+            })}
           </div>
         )}
-      </dl>
-      {step.description !== "" && <p className="hf-presenter__description">{step.description}</p>}
-
-      {capturing && targets.length > 0 && (
-        <QuickCapture
-          targets={targets}
-          onSave={save}
-          onCancel={() => workshop.getState().setCapturing(false)}
-        />
-      )}
-
-      {view.handoffs.length === 0 ? (
-        <p className="hf-presenter__empty">No handoffs into or out of this step.</p>
-      ) : (
-        <div className="hf-presenter__handoffs">
-          {(["in", "out"] as const).map((direction) => {
-            const list = view.handoffs.filter((entry) => entry.direction === direction);
-            if (list.length === 0) return null;
-            return (
-              <section key={direction} className="hf-presenter__group">
-                <h3>{direction === "in" ? "Comes from" : "Hands off to"}</h3>
-                <ul>
-                  {list.map((entry) => (
-                    <li
-                      key={entry.handoff.id}
-                      className="hf-presenter__handoff"
-                      data-handoff-id={entry.handoff.id}
-                    >
-                      <p className="hf-presenter__handoff-name">
-                        {entry.name}
-                        {entry.loopBack && <span className="hf-presenter__loop"> ↺ loops back</span>}
-                      </p>
-                      {entry.handoff.label !== "" && (
-                        <p className="hf-presenter__handoff-label">{entry.handoff.label}</p>
-                      )}
-                      {entry.handoff.edgeCases.length > 0 && (
-                        <ul className="hf-presenter__edge-cases">
-                          {entry.handoff.edgeCases.map((edgeCase) => {
-                            const at = view.edgeCases.findIndex(
-                              (item) =>
-                                item.edgeCase.id === edgeCase.id && item.handoffId === entry.handoff.id,
-                            );
-                            const item = view.edgeCases[at];
-                            return (
-                              <li
-                                key={edgeCase.id}
-                                className={`hf-presenter__edge-case${at === cursor ? " is-cursor" : ""}${
-                                  edgeCase.status === "open" ? "" : " is-closed"
-                                }`}
-                                data-testid="presenter-edge-case"
-                              >
-                                <p className="hf-presenter__ec-main">
-                                  <span className="hf-presenter__ec-number">{item?.label}</span>{" "}
-                                  <SeverityPill severity={edgeCase.severity} />{" "}
-                                  <span className="hf-presenter__ec-title">{edgeCase.title}</span>
-                                  {edgeCase.status !== "open" && (
-                                    <span className="hf-presenter__ec-status"> ({edgeCase.status})</span>
-                                  )}
-                                </p>
-                                <VoteButtons
-                                  title={edgeCase.title}
-                                  votes={edgeCase.votes}
-                                  onVote={(delta) => vote(edgeCase.id, delta)}
-                                />
-                              </li>
-                            );
-                          })}
-                        </ul>
-                      )}
-                    </li>
-                  ))}
-                </ul>
-              </section>
-            );
-          })}
-        </div>
-      )}
+      </div>
 
       <footer className="hf-presenter__nav">
         <button type="button" onClick={() => workshop.getState().back()} disabled={view.index === 0}>
@@ -192,6 +197,31 @@ export function PresenterCard() {
       </p>
     </aside>
   );
+}
+
+/**
+ * Marks the card `data-more-below` while its body holds more than shows, so a shadow over the
+ * buttons says "scroll for more" (overlay scrollbars show nothing until touched).
+ */
+function useMoreBelow(body: RefObject<HTMLElement | null>, card: RefObject<HTMLElement | null>) {
+  useEffect(() => {
+    const element = body.current;
+    const root = card.current;
+    if (element === null || root === null) return;
+    const update = () => {
+      const more = element.scrollTop + element.clientHeight < element.scrollHeight - 2;
+      root.toggleAttribute("data-more-below", more);
+    };
+    update();
+    element.addEventListener("scroll", update, { passive: true });
+    const observer = new ResizeObserver(update);
+    observer.observe(element);
+    for (const child of element.children) observer.observe(child);
+    return () => {
+      element.removeEventListener("scroll", update);
+      observer.disconnect();
+    };
+  });
 }
 
 /** Adds the captured edge case as one undo entry and puts the vote cursor on it. */

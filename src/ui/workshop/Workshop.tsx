@@ -40,14 +40,20 @@ export function WorkshopLayer() {
     <div className="hf-workshop" data-testid="workshop-layer">
       {active && <WalkHighlight />}
       {active && <PresenterCard />}
-      {(timerShown || presenting) && <WorkshopTimer />}
-      {presenting && (
-        <div className="hf-present-bar">
-          <WorkshopToolbar compact />
-          <button type="button" className="hf-present-bar__exit" onClick={togglePresenting}>
-            Leave presentation <kbd>F</kbd>
-          </button>
+      {presenting ? (
+        // One dock for the presenting controls, bottom right of the canvas (left of the card):
+        // never over the lane names, and the timer never over the bar.
+        <div className="hf-present-dock" data-testid="present-dock">
+          <WorkshopTimer />
+          <div className="hf-present-bar">
+            <WorkshopToolbar compact />
+            <button type="button" className="hf-present-bar__exit" onClick={togglePresenting}>
+              Leave presentation <kbd>F</kbd>
+            </button>
+          </div>
         </div>
+      ) : (
+        timerShown && <WorkshopTimer />
       )}
     </div>
   );

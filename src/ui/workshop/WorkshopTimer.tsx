@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from "react";
+import { type RefObject, useEffect, useId, useLayoutEffect, useRef, useState } from "react";
 import { MAX_TIMER_MINUTES, timerRemaining } from "../../store/workshop-store";
 import { selectPresenting, selectTimer } from "./selectors";
 import { useWorkshop, useWorkshopStoreApi } from "./workshop-context";
@@ -12,8 +12,50 @@ export function formatRemaining(ms: number): string {
   return hours > 0 ? `${hours}:${String(minutes).padStart(2, "0")}:${seconds}` : `${minutes}:${seconds}`;
 }
 
+/** Space between the timer and the zoom buttons, in pixels. */
+const BESIDE_CONTROLS = 12;
+
 /**
- * The workshop timer in its corner: minutes, start, pause, reset. At zero it glows softly and
+ * While editing, the timer sits at the bottom of the canvas just left of the zoom buttons (which
+ * sit left of the overview), bottom-aligned with them: it never covers either, wherever the side
+ * column, the presenter card or the register leave the canvas. Followed on every canvas resize.
+ * Without zoom buttons on the page, the style sheet's place (bottom centre) stays.
+ */
+function useBesideZoomButtons(timer: RefObject<HTMLElement | null>, enabled: boolean) {
+  useLayoutEffect(() => {
+    const element = timer.current;
+    if (!enabled || element === null) return;
+    const place = () => {
+      const controls = document.querySelector(".hf-canvas .react-flow__controls");
+      const box = controls?.getBoundingClientRect();
+      if (box === undefined || box.width === 0) {
+        element.style.removeProperty("left");
+        element.style.removeProperty("right");
+        element.style.removeProperty("bottom");
+        element.style.removeProperty("transform");
+        return;
+      }
+      const root = document.documentElement;
+      element.style.left = "auto";
+      element.style.transform = "none";
+      element.style.right = `${root.clientWidth - box.left + BESIDE_CONTROLS}px`;
+      element.style.bottom = `${root.clientHeight - box.bottom}px`;
+    };
+    place();
+    const canvas = document.querySelector(".hf-canvas");
+    const observer = new ResizeObserver(place);
+    if (canvas !== null) observer.observe(canvas);
+    window.addEventListener("resize", place);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener("resize", place);
+    };
+  }, [timer, enabled]);
+}
+
+/**
+ * The workshop timer: minutes, start, pause, reset; beside the zoom buttons while editing, in
+ * the present dock while presenting. At zero it glows softly and
  * says "Time" (no sound; no motion for people who asked for reduced motion). In presentation
  * mode the time is large and the controls stay small beneath it.
  */
@@ -25,6 +67,8 @@ export function WorkshopTimer() {
   const [, setTick] = useState(0);
   const minutesId = useId();
   const running = timer.endsAt !== null;
+  const ref = useRef<HTMLElement>(null);
+  useBesideZoomButtons(ref, !presenting);
 
   useEffect(() => {
     if (!running) return;
@@ -39,6 +83,7 @@ export function WorkshopTimer() {
 
   return (
     <section
+      ref={ref}
       className={`hf-timer${done ? " is-done" : ""}${presenting ? " is-large" : ""}`}
       aria-label="Workshop timer"
       data-testid="workshop-timer"
