@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { Editor } from "../ui/editor/Editor";
 import { ToolbarGroup } from "../ui/editor/Toolbar";
 import { ExportMenu } from "../ui/files/ExportMenu";
@@ -9,7 +9,12 @@ import { ImportButton } from "../ui/files/ImportButton";
 import { ImportErrorPanel } from "../ui/files/ImportErrorPanel";
 import { SaveStatus } from "../ui/files/SaveStatus";
 import { ShareLinkButton } from "../ui/files/ShareLinkButton";
-import { ConflictOverlay, StorageWarning, UnreadableMapsNotice } from "../ui/files/StorageNotices";
+import {
+  ConflictOverlay,
+  RecoveredEditsNotice,
+  StorageWarning,
+  UnreadableMapsNotice,
+} from "../ui/files/StorageNotices";
 import { LibraryButton, LibraryPanel } from "../ui/library/LibraryPanel";
 import { MapSessionProvider } from "../ui/library/session-context";
 import { EditorStoreProvider } from "../ui/store-context";
@@ -46,6 +51,7 @@ function useSlots(persisted: boolean | null) {
         <>
           <StorageWarning />
           <UnreadableMapsNotice />
+          <RecoveredEditsNotice />
           <ImportProblemOverlay />
           <FileDropTarget />
           <ConflictOverlay />
@@ -63,17 +69,35 @@ function useSlots(persisted: boolean | null) {
   );
 }
 
-/** Saves what is pending when the page goes away or into the background. */
+/**
+ * Saves what is pending when the page goes away or into the background. The write-ahead record
+ * is written synchronously first (an IndexedDB save started now may not finish before the page
+ * is gone), and the browser asks "leave this page?" while a save is still pending.
+ */
 function useFlushOnHide(booted: Booted) {
   useEffect(() => {
-    const flush = () => void booted.session.flushAll();
+    const session = booted.session;
+    const flush = () => {
+      session.backupNow();
+      void session.flushAll();
+    };
     const onVisibility = () => {
       if (document.visibilityState === "hidden") flush();
     };
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      session.backupNow();
+      if (!session.hasUnsavedChanges) return;
+      void session.flushAll();
+      event.preventDefault();
+      // Older browsers show the prompt only when returnValue is set.
+      event.returnValue = "";
+    };
     window.addEventListener("pagehide", flush);
+    window.addEventListener("beforeunload", onBeforeUnload);
     document.addEventListener("visibilitychange", onVisibility);
     return () => {
       window.removeEventListener("pagehide", flush);
+      window.removeEventListener("beforeunload", onBeforeUnload);
       document.removeEventListener("visibilitychange", onVisibility);
     };
   }, [booted]);
@@ -103,9 +127,13 @@ export function App() {
   const [booted, setBooted] = useState<{ booted: Booted; files: FilesUiStore } | { error: string } | null>(
     null,
   );
+  // Booted once per page: React's StrictMode runs effects twice in development, and a second
+  // boot would be a second session (and, on a first run, a second template map).
+  const booting = useRef<Promise<Booted> | null>(null);
   useEffect(() => {
     let cancelled = false;
-    boot().then(
+    booting.current ??= boot();
+    booting.current.then(
       (result) => {
         if (cancelled) return;
         const files = createFilesUiStore(

@@ -6,8 +6,11 @@ import { IndexedDbStorage, UnavailableStorage } from "../store/persistence/index
 import { MapSession } from "../store/persistence/map-session";
 import { type MapStorage, StorageUnavailableError } from "../store/persistence/map-storage";
 import { openInitialMap } from "../store/persistence/open-initial";
+import { browserKeyValueStore, PendingEdits } from "../store/persistence/pending-edits";
+import { recoverPendingEdits } from "../store/persistence/recover-pending";
 import { decodeShareFragment, isShareFragment } from "../store/persistence/share-link";
 import { openTabChannel } from "../store/persistence/tab-channel";
+import { browserTabLiveness } from "../store/persistence/tab-liveness";
 
 export interface Booted {
   storage: MapStorage;
@@ -42,6 +45,13 @@ async function requestPersistence(): Promise<boolean | null> {
   }
 }
 
+/** Runs `task` while holding a Web Lock (where the browser has them), so tabs take turns. */
+function exclusively<T>(name: string, task: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator === "undefined" ? undefined : navigator.locks;
+  if (locks === undefined) return task();
+  return locks.request(name, task) as Promise<T>;
+}
+
 /**
  * The composition root's async part: storage, the map to open, the editor store bound to it.
  * Nothing is saved until this has finished, so an empty editor can never overwrite saved work.
@@ -52,7 +62,16 @@ export async function boot(): Promise<Booted> {
   client.warm();
   const runLayout: LayoutRunner = (map, mode) => client.run(map, { mode });
   const [storage, persisted] = await Promise.all([openStorage(), requestPersistence()]);
-  const initial = await openInitialMap(storage);
+  const tabId = crypto.randomUUID();
+  const liveness = browserTabLiveness();
+  liveness.hold(tabId);
+  const pending = new PendingEdits(browserKeyValueStore(), tabId);
+  // One tab at a time replays closed tabs' edits and picks (or on a first run creates) the map
+  // to open: two tabs starting together never replay the same edit or make two templates.
+  const { recovery, initial } = await exclusively("handoff-open", async () => {
+    const recovery = await recoverPendingEdits(storage, pending, liveness);
+    return { recovery, initial: await openInitialMap(storage) };
+  });
   const editor = createEditorStore({ map: initial.opened.map, runLayout, layoutAtOnce: firstPaintLayout });
   if (initial.viewport !== null) editor.getState().restoreViewport(initial.viewport);
   const session = new MapSession({
@@ -61,9 +80,17 @@ export async function boot(): Promise<Booted> {
     opened: initial.opened,
     channel: openTabChannel(),
     unreadable: initial.unreadable,
+    pending,
+    recovered: recovery.recovered,
     ...(initial.notStored === undefined ? {} : { notStored: initial.notStored }),
   });
   void session.refreshLibrary();
+  if (recovery.applied.length > 0)
+    editor
+      .getState()
+      .notify(
+        `Restored the last changes to ${recovery.applied.map((t) => `“${t}”`).join(", ")}, made just before the page closed.`,
+      );
 
   let shareErrors: MapIssue[] | null = null;
   if (isShareFragment(location.hash)) {

@@ -6,6 +6,7 @@ import { fileName } from "./file-name";
 
 const selectStatus = (s: SessionState) => s.status;
 const selectUnreadable = (s: SessionState) => s.unreadable;
+const selectRecovered = (s: SessionState) => s.recovered;
 const selectTitle = (s: SessionState) => s.library.entries.find((e) => e.id === s.mapId)?.title ?? null;
 
 /** A persistent warning while saving fails: editing goes on in memory, export still works. */
@@ -44,6 +45,47 @@ export function UnreadableMapsNotice() {
           </button>
           <button type="button" onClick={() => setDismissed(new Set([...dismissed, map.id]))}>
             Dismiss
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+
+/**
+ * Edits that a closed tab had not saved, which could not be put back because the map changed
+ * (or was deleted) since: kept in the browser until the user keeps, downloads or discards them.
+ */
+export function RecoveredEditsNotice() {
+  const session = useMapSession();
+  const recovered = useSessionState(selectRecovered);
+  if (recovered.length === 0) return null;
+  return (
+    <div role="alert" className="handoff-unreadable handoff-recovered" data-testid="handoff-recovered">
+      {recovered.map((edit) => (
+        <div key={edit.key}>
+          <p>
+            <strong>Unsaved changes to “{edit.title}” were found</strong>, made {timeFormat.format(edit.at)}{" "}
+            in a tab that closed before saving them.{" "}
+            {edit.cause === "deleted"
+              ? "The map has been deleted since."
+              : "The map was changed in another tab since, so they were not applied over that work."}
+          </p>
+          <button type="button" onClick={() => void session.keepRecovered(edit.key)}>
+            Keep them as a new map
+          </button>
+          <button
+            type="button"
+            onClick={() =>
+              downloadText(edit.text, fileName(`${edit.title} (recovered)`, "json"), "application/json")
+            }
+          >
+            Download them
+          </button>
+          <button type="button" onClick={() => session.discardRecovered(edit.key)}>
+            Discard them
           </button>
         </div>
       ))}
