@@ -10,6 +10,7 @@ import {
   type MapEntry,
   type MapStorage,
   newMapId,
+  type StorageConnectionEvent,
   serializeMap,
   type Viewport,
 } from "./map-storage";
@@ -154,6 +155,7 @@ export class MapSession {
         if (next.viewport !== previous.viewport && !this.loading) this.onViewportChange();
       }),
       this.channel.subscribe((message) => this.onTabMessage(message)),
+      this.storage.subscribe?.((event) => this.onConnection(event)) ?? (() => undefined),
       // A tab in conflict is read-only in fact, not only behind its overlay: keyboard edits too.
       this.state.subscribe((next) => {
         this.editor
@@ -313,6 +315,9 @@ export class MapSession {
     }
     try {
       const result = await this.storage.write(mapId, map, revision, this.now());
+      // Storage was recreated while this write was on its way (onConnection): the next one
+      // starts from the new, empty database.
+      if (!result.ok && this.state.getState().revision !== revision && this.mapId === mapId) return;
       if (!result.ok) {
         if (!(await this.adoptIfSame(mapId, map)))
           this.enterConflict(result.storedRevision === 0 ? "deleted" : "newer");
@@ -355,6 +360,31 @@ export class MapSession {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
     this.state.setState({ status: { kind: "conflict", cause } });
+  }
+
+  // The connection ---------------------------------------------------------------------------------
+
+  /**
+   * Storage's connection closed under this tab (another tab deleted, cleared or upgraded the
+   * database) and was opened again. When the database is new and empty, the map on screen is
+   * written again, as a first version: the edits held here are never lost.
+   */
+  private onConnection(event: StorageConnectionEvent): void {
+    if (event.type !== "reopened" || !event.recreated) return;
+    if (this.state.getState().revision === 0 && this.savedMap === null) return;
+    this.savedMap = null;
+    this.state.setState({ revision: 0 });
+    void this.refreshLibrary();
+    this.editor
+      .getState()
+      .notify(
+        "Handoff's storage in this browser was deleted (by another tab, or by clearing site data). The open map is being saved again; other maps stored only in this browser are gone unless another tab still has them open.",
+        "error",
+      );
+    if (this.readOnly) return;
+    this.scheduleBackup();
+    this.refreshStatus();
+    this.schedule(0);
   }
 
   // Viewport --------------------------------------------------------------------------------------

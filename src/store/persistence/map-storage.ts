@@ -55,7 +55,18 @@ export interface Viewport {
   zoom: number;
 }
 
+/**
+ * What happened to the connection: closed under this tab (another tab deleted, cleared or
+ * upgraded the database, or the browser cleared site data), then opened again. `recreated`: the
+ * database was gone and is new and empty, so nothing this tab saved before is stored any more.
+ */
+export type StorageConnectionEvent =
+  | { type: "closed"; cause: "versionchange" | "closed" }
+  | { type: "reopened"; recreated: boolean };
+
 export interface MapStorage {
+  /** Storages with a connection that can close under the tab say when it does, and reopens. */
+  subscribe?(listener: (event: StorageConnectionEvent) => void): () => void;
   /** Every stored map, readable or not. */
   list(): Promise<{ entries: MapEntry[]; broken: BrokenEntry[] }>;
   read(id: string): Promise<MapRead>;
