@@ -6,6 +6,7 @@ import {
   type MapStorage,
   nextEntry,
   readEntry,
+  readEntryAt,
   readStored,
   readViewport,
   type StorageConnectionEvent,
@@ -23,7 +24,8 @@ import { parseStoredText } from "./parse-stored";
  *   database "handoff", version 1
  *     "maps"      key: map id                 value: MapEntry (the pointer the library lists)
  *     "versions"  key: "<map id>#<revision>"  value: { id, revision, text, savedAt }
- *     "settings"  key: "lastMapId" | "viewport:<map id>"
+ *     "settings"  key: "lastMapId" | "viewport:<map id>" | "shared:<content hash>" (the map id a
+ *                 share link made the first time it was opened)
  *
  * A save is one readwrite transaction over "maps" and "versions": check the pointer's revision,
  * put the new version, switch the pointer, drop the old version. IndexedDB commits a transaction
@@ -237,8 +239,8 @@ export class IndexedDbStorage implements MapStorage {
     const entries: MapEntry[] = [];
     const broken: BrokenEntry[] = [];
     keys.forEach((key, index) => {
-      const entry = readEntry(values[index]);
-      if (entry !== null && entry.id === key) entries.push(entry);
+      const entry = typeof key === "string" ? readEntryAt(key, values[index]) : null;
+      if (entry !== null) entries.push(entry);
       else broken.push({ id: String(key), problem: "the library entry of this map is damaged" });
     });
     return { entries, broken };
@@ -327,6 +329,15 @@ export class IndexedDbStorage implements MapStorage {
   setViewport(id: string, viewport: Viewport): Promise<void> {
     return this.setSetting(`viewport:${id}`, { x: viewport.x, y: viewport.y, zoom: viewport.zoom });
   }
+
+  async getSharedMapId(key: string): Promise<string | null> {
+    const value = await this.getSetting(`shared:${key}`);
+    return typeof value === "string" ? value : null;
+  }
+
+  setSharedMapId(key: string, id: string): Promise<void> {
+    return this.setSetting(`shared:${key}`, id);
+  }
 }
 
 /** A storage that could not be opened: reads find nothing, writes fail with the reason. */
@@ -352,4 +363,8 @@ export class UnavailableStorage implements MapStorage {
     return null;
   }
   async setViewport(): Promise<void> {}
+  async getSharedMapId() {
+    return null;
+  }
+  async setSharedMapId(): Promise<void> {}
 }

@@ -96,6 +96,11 @@ export interface MapSessionOptions {
   pending?: PendingEdits;
   /** Edits of closed tabs found at start that could not be replayed. */
   recovered?: RecoveredEdit[];
+  /**
+   * Called just before the tab turns read-only in a conflict: the app commits what a focused
+   * field still holds (by blurring it), so "keep my version" and "download" include it.
+   */
+  beforeConflict?: () => void;
 }
 
 export class MapSession {
@@ -119,6 +124,7 @@ export class MapSession {
   private loading = false;
   private readonly unsubscribers: (() => void)[] = [];
   private readonly pending: PendingEdits | null;
+  private readonly beforeConflict: () => void;
   /** A backup of the editor's map is due (coalesced: one per task, or per interval when large). */
   private backupDue = false;
   private backupTimer: ReturnType<typeof setTimeout> | null = null;
@@ -136,6 +142,7 @@ export class MapSession {
     this.now = options.now ?? Date.now;
     this.tabId = options.pending?.tabId ?? options.tabId ?? crypto.randomUUID();
     this.pending = options.pending ?? null;
+    this.beforeConflict = options.beforeConflict ?? (() => undefined);
     this.savedMap = options.notStored === undefined ? options.opened.map : null;
     this.lastError = options.notStored ?? null;
     if (this.editor.getState().map !== options.opened.map) this.loadIntoEditor(options.opened.map);
@@ -357,6 +364,8 @@ export class MapSession {
   }
 
   private enterConflict(cause: "newer" | "deleted"): void {
+    // Typed text still in a field goes into the map while it can still be edited.
+    if (!this.readOnly) this.beforeConflict();
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
     this.state.setState({ status: { kind: "conflict", cause } });
@@ -520,6 +529,14 @@ export class MapSession {
     }
   }
 
+  /** Stores a map as a new library map without opening it; rejects with the reason. */
+  async addToLibrary(map: HandoffMap): Promise<MapEntry> {
+    const entry = await this.create(map);
+    if (typeof entry === "string") throw new Error(`could not store “${map.title}”: ${entry}`);
+    await this.refreshLibrary();
+    return entry;
+  }
+
   /** Saves the open map, then shows `opened` (already stored) in the editor. */
   private switchTo(opened: OpenedMap, viewport: Viewport | null): void {
     // The open map was saved or deliberately left (see leave()): its record is done with.
@@ -635,6 +652,35 @@ export class MapSession {
     this.refreshStatus();
     this.schedule(this.retryMs);
     return false;
+  }
+
+  /**
+   * Opens the map of a share link. The first time a link's map is opened it becomes a new map in
+   * the library; opening the same map again (matched by its content hash) opens the map it made
+   * then, and says so, instead of piling up copies. Resolves with what happened.
+   */
+  async openShared(
+    map: HandoffMap,
+    options: { discardUnsaved?: boolean } = {},
+  ): Promise<"opened-before" | "new" | "not-stored" | "not-opened"> {
+    const key = contentHash(map);
+    const knownId = await this.storage.getSharedMapId(key).catch(() => null);
+    if (knownId !== null) {
+      const read = await this.storage.read(knownId).catch(() => null);
+      if (read?.status === "ok") {
+        if (!(await this.open(knownId, options))) return "not-opened";
+        this.editor
+          .getState()
+          .notify(
+            `This link was opened here before: showing the map it made then, “${read.map.title}”, with any changes since. Duplicate it in the Library for a fresh copy.`,
+          );
+        return "opened-before";
+      }
+    }
+    const before = this.mapId;
+    if (!(await this.openNew(map, options))) return this.mapId === before ? "not-opened" : "not-stored";
+    await this.storage.setSharedMapId(key, this.mapId).catch(() => undefined);
+    return "new";
   }
 
   createFromTemplate(template: TemplateId, options: { discardUnsaved?: boolean } = {}): Promise<boolean> {
