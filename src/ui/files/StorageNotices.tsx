@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { SessionState, UnreadableMap } from "../../store/persistence/map-session";
 import { useMapSession, useSessionState } from "../library/session-context";
 import { downloadText } from "./download";
@@ -102,6 +102,12 @@ export function ConflictOverlay() {
   const status = useSessionState(selectStatus);
   const title = useSessionState(selectTitle);
   const [busy, setBusy] = useState(false);
+  const firstAction = useRef<HTMLButtonElement>(null);
+  const inConflict = status.kind === "conflict";
+  // The dialog takes focus: nothing typed after this can land in a field that no longer saves.
+  useEffect(() => {
+    if (inConflict) firstAction.current?.focus();
+  }, [inConflict]);
   if (status.kind !== "conflict") return null;
   const act = (action: () => Promise<unknown>) => {
     setBusy(true);
@@ -124,7 +130,13 @@ export function ConflictOverlay() {
           This tab is now read-only so that it cannot write over the other tab's work. Your edits here are not
           saved yet. Keep them as a new map, download them, or load the latest version.
         </p>
-        <button type="button" disabled={busy} onClick={() => act(() => session.saveAsNewMap())}>
+        <button
+          type="button"
+          ref={firstAction}
+          className="hf-button hf-button--primary"
+          disabled={busy}
+          onClick={() => act(() => session.saveAsNewMap())}
+        >
           Keep my version as a new map
         </button>
         <button
