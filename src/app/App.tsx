@@ -221,10 +221,10 @@ export function App() {
               now (another Handoff tab may be upgrading it, or the browser is busy). You can wait, reload the
               page, or start a map that is kept in this tab only.
             </p>
-            <button type="button" className="handoff-action" onClick={continueInMemory}>
+            <button type="button" className="hf-button hf-button--primary" onClick={continueInMemory}>
               Continue without saving
             </button>
-            <button type="button" className="handoff-action" onClick={() => location.reload()}>
+            <button type="button" className="hf-button" onClick={() => location.reload()}>
               Reload
             </button>
           </div>

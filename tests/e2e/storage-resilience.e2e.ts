@@ -179,6 +179,50 @@ describe("share links", () => {
   });
 });
 
+/** Buttons and inputs inside `container` that look like the browser's defaults, not the app's. */
+function unstyledControls(page: Page, container: string): Promise<string[]> {
+  return page.evaluate((selector) => {
+    const root = document.querySelector(selector);
+    if (root === null) return [`${selector} not found`];
+    return [...root.querySelectorAll("button, input")].flatMap((control) => {
+      const style = getComputedStyle(control);
+      const name = control.textContent?.trim() || control.getAttribute("aria-label") || control.tagName;
+      const problems: string[] = [];
+      // Chromium's default button face and square corners.
+      if (style.backgroundColor === "rgb(239, 239, 239)") problems.push(`${name}: default grey face`);
+      if (control.tagName === "INPUT" && Number.parseFloat(style.borderTopLeftRadius) < 4)
+        problems.push(`${name}: default square input`);
+      if (
+        !/system-ui|DejaVu|sans-serif|-apple-system/.test(style.fontFamily) ||
+        style.fontSize === "13.3333px"
+      )
+        problems.push(`${name}: default control font`);
+      return problems;
+    });
+  }, container);
+}
+
+describe("the app's own controls", () => {
+  it("the library, the share popover and the import-error panel use the app's styled buttons and inputs", async () => {
+    const { page, problems } = await openApp();
+    await page.getByRole("button", { name: "Library", exact: true }).click();
+    await page.getByRole("button", { name: "Rename RevOps customer lifecycle" }).click();
+    expect(await unstyledControls(page, ".handoff-library")).toEqual([]);
+    await page.getByRole("button", { name: "Copy share link" }).click();
+    await page.getByTestId("handoff-share-url").waitFor();
+    expect(await unstyledControls(page, ".handoff-share-popover")).toEqual([]);
+    await page.getByTestId("handoff-import-input").setInputFiles({
+      name: "broken.json",
+      mimeType: "application/json",
+      buffer: Buffer.from("{ not json"),
+    });
+    await page.getByRole("alertdialog", { name: /Could not import broken\.json/ }).waitFor();
+    expect(await unstyledControls(page, ".handoff-import-errors")).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, "import-errors.png") });
+    expect(problems).toEqual([]);
+  });
+});
+
 describe("a conflict while typing", () => {
   it("moves focus into the dialog and keeps the label being typed in 'Download my version'", async () => {
     await context.addInitScript(() => {

@@ -40,10 +40,14 @@ export function UnreadableMapsNotice() {
             and nothing will overwrite it. {map.problems.slice(0, 3).join("; ")}
             {map.problems.length > 3 ? ` (and ${map.problems.length - 3} more)` : ""}
           </p>
-          <button type="button" onClick={() => downloadRaw(map)}>
+          <button type="button" className="hf-button" onClick={() => downloadRaw(map)}>
             Download its content
           </button>
-          <button type="button" onClick={() => setDismissed(new Set([...dismissed, map.id]))}>
+          <button
+            type="button"
+            className="hf-button"
+            onClick={() => setDismissed(new Set([...dismissed, map.id]))}
+          >
             Dismiss
           </button>
         </div>
@@ -73,18 +77,19 @@ export function RecoveredEditsNotice() {
               ? "The map has been deleted since."
               : "The map was changed in another tab since, so they were not applied over that work."}
           </p>
-          <button type="button" onClick={() => void session.keepRecovered(edit.key)}>
+          <button type="button" className="hf-button" onClick={() => void session.keepRecovered(edit.key)}>
             Keep them as a new map
           </button>
           <button
             type="button"
+            className="hf-button"
             onClick={() =>
               downloadText(edit.text, fileName(`${edit.title} (recovered)`, "json"), "application/json")
             }
           >
             Download them
           </button>
-          <button type="button" onClick={() => session.discardRecovered(edit.key)}>
+          <button type="button" className="hf-button" onClick={() => session.discardRecovered(edit.key)}>
             Discard them
           </button>
         </div>
@@ -141,6 +146,7 @@ export function ConflictOverlay() {
         </button>
         <button
           type="button"
+          className="hf-button"
           onClick={() =>
             downloadText(
               session.currentText(),
@@ -152,7 +158,12 @@ export function ConflictOverlay() {
           Download my version
         </button>
         {status.cause === "newer" ? (
-          <button type="button" disabled={busy} onClick={() => act(() => session.reloadLatest())}>
+          <button
+            type="button"
+            className="hf-button"
+            disabled={busy}
+            onClick={() => act(() => session.reloadLatest())}
+          >
             Reload the latest version
           </button>
         ) : null}
