@@ -82,6 +82,43 @@ describe("the database deleted under an open tab", () => {
   });
 });
 
+describe("an edit left by a closed tab that meets newer work", () => {
+  it("is offered back, never applied over the newer version, and can be kept as a new map", async () => {
+    await context.addInitScript(() => {
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
+        if ((window as unknown as { __failPuts?: boolean }).__failPuts)
+          throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+        return put.apply(this, args);
+      };
+    });
+    const { page: a } = await openApp();
+    const { page: b, problems } = await openApp();
+    // Tab A cannot save: its edit lives only in memory and in its write-ahead record.
+    await a.evaluate(() => {
+      (window as unknown as { __failPuts?: boolean }).__failPuts = true;
+    });
+    await typeTitle(a, "A's title, never saved");
+    await expectStatus(a, /^Not saved/);
+    await a.close();
+    await typeTitle(b, "B saved this later");
+    await expectStatus(b, "Saved");
+
+    const { page: c } = await openApp();
+    expect(await titleField(c).inputValue()).toBe("B saved this later");
+    const notice = c.getByTestId("handoff-recovered");
+    await notice.waitFor();
+    expect(await notice.textContent()).toMatch(/Unsaved changes to “A's title, never saved” were found/);
+    expect(await notice.textContent()).toMatch(/changed in another tab since/);
+    await c.screenshot({ path: path.join(SHOTS, "recovered-edits.png") });
+    await notice.getByRole("button", { name: "Keep them as a new map" }).click();
+    await expect.poll(() => libraryTitles(c)).toContain("A's title, never saved (recovered)");
+    expect(await c.getByTestId("handoff-recovered").count()).toBe(0);
+    expect(await titleField(c).inputValue()).toBe("B saved this later");
+    expect(problems).toEqual([]);
+  });
+});
+
 describe("storage that never answers", () => {
   it("after a few seconds says so and offers to go on in memory", async () => {
     await context.addInitScript(() => {
