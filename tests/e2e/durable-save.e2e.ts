@@ -13,6 +13,9 @@ const DELAYS = [0, 20, 50, 100, 300];
 
 let session: BrowserSession;
 let page: Page;
+/** Kinds of the dialogs the pages raised ("beforeunload": the browser's "Leave site?"). */
+const dialogs: string[] = [];
+
 /** Console problems of every page opened, read at the end of each test. */
 const pageProblems: string[][] = [];
 const problems = () => pageProblems.flat();
@@ -31,7 +34,10 @@ async function openPage(): Promise<void> {
   page = await session.context.newPage();
   pageProblems.push(watchConsole(page));
   // A reload with a save pending asks "leave this page?": the user says yes.
-  page.on("dialog", (dialog) => void dialog.accept());
+  page.on("dialog", (dialog) => {
+    dialogs.push(dialog.type());
+    void dialog.accept();
+  });
   await page.goto(BASE_URL);
   await ready();
 }
@@ -80,6 +86,8 @@ describe("the last edit survives a reload at any moment", () => {
         if (shown !== title) lost.push(`${title} (shown: ${shown})`);
       }
       expect(lost).toEqual([]);
+      // A reload right after typing meets a pending save: the browser asked "Leave site?" first.
+      if (delay === 0) expect(dialogs).toContain("beforeunload");
       await expectStatus("Saved");
       expect(problems()).toEqual([]);
     });
