@@ -316,7 +316,8 @@ export class MapSession {
     this.refreshStatus();
     // The record must stand for the map being written before the write can land.
     this.backupNow();
-    if (this.pending !== null) {
+    // Only a kept record needs the hash (a map too large for it has none to mark).
+    if (this.pending !== null && this.state.getState().backup === "on") {
       this.inFlight = { revision: revision + 1, hash: contentHash(map) };
       this.pending.markWriting(mapId, this.inFlight.revision, this.inFlight.hash);
     }
