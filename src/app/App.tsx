@@ -1,4 +1,6 @@
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { StorageUnavailableError } from "../store/persistence/map-storage";
+import { decodeShareFragment, isShareFragment } from "../store/persistence/share-link";
 import { Editor } from "../ui/editor/Editor";
 import { ToolbarGroup } from "../ui/editor/Toolbar";
 import { ExportMenu } from "../ui/files/ExportMenu";
@@ -9,7 +11,13 @@ import { ImportButton } from "../ui/files/ImportButton";
 import { ImportErrorPanel } from "../ui/files/ImportErrorPanel";
 import { SaveStatus } from "../ui/files/SaveStatus";
 import { ShareLinkButton } from "../ui/files/ShareLinkButton";
-import { ConflictOverlay, StorageWarning, UnreadableMapsNotice } from "../ui/files/StorageNotices";
+import {
+  ConflictOverlay,
+  RecoveredEditsNotice,
+  StorageWarning,
+  UnreadableMapsNotice,
+} from "../ui/files/StorageNotices";
+import { confirmLeave } from "../ui/library/confirm-leave";
 import { LibraryButton, LibraryPanel } from "../ui/library/LibraryPanel";
 import { MapSessionProvider } from "../ui/library/session-context";
 import { EditorStoreProvider } from "../ui/store-context";
@@ -46,6 +54,7 @@ function useSlots(persisted: boolean | null) {
         <>
           <StorageWarning />
           <UnreadableMapsNotice />
+          <RecoveredEditsNotice />
           <ImportProblemOverlay />
           <FileDropTarget />
           <ConflictOverlay />
@@ -63,24 +72,72 @@ function useSlots(persisted: boolean | null) {
   );
 }
 
-/** Saves what is pending when the page goes away or into the background. */
+/**
+ * Saves what is pending when the page goes away or into the background. The write-ahead record
+ * is written synchronously first (an IndexedDB save started now may not finish before the page
+ * is gone), and the browser asks "leave this page?" while a save is still pending.
+ */
 function useFlushOnHide(booted: Booted) {
   useEffect(() => {
-    const flush = () => void booted.session.flushAll();
+    const session = booted.session;
+    const flush = () => {
+      session.backupNow();
+      void session.flushAll();
+    };
     const onVisibility = () => {
       if (document.visibilityState === "hidden") flush();
     };
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      session.backupNow();
+      if (!session.hasUnsavedChanges) return;
+      void session.flushAll();
+      event.preventDefault();
+      // Older browsers show the prompt only when returnValue is set.
+      event.returnValue = "";
+    };
     window.addEventListener("pagehide", flush);
+    window.addEventListener("beforeunload", onBeforeUnload);
     document.addEventListener("visibilitychange", onVisibility);
     return () => {
       window.removeEventListener("pagehide", flush);
+      window.removeEventListener("beforeunload", onBeforeUnload);
       document.removeEventListener("visibilitychange", onVisibility);
     };
   }, [booted]);
 }
 
+/**
+ * A share link pasted into the address bar of a tab that already shows Handoff changes only the
+ * fragment: no reload, so the app reads it on hashchange, as boot() does on start.
+ */
+function useShareLinkChanges(booted: Booted, files: FilesUiStore) {
+  useEffect(() => {
+    const onHashChange = () => {
+      const hash = location.hash;
+      if (!isShareFragment(hash)) return;
+      // The fragment has done its job; going back or reloading must not open it again.
+      history.replaceState(null, "", location.pathname + location.search);
+      void (async () => {
+        const shared = await decodeShareFragment(hash);
+        if (!shared.ok) {
+          files.getState().showImportProblem({ source: "the share link", errors: shared.errors });
+          return;
+        }
+        files.getState().showImportProblem(null);
+        if (!(await confirmLeave(booted.session))) return;
+        const outcome = await booted.session.openShared(shared.map, { discardUnsaved: true });
+        if (outcome === "new")
+          booted.editor.getState().notify(`Opened the shared map “${shared.map.title}” as a new map.`);
+      })();
+    };
+    window.addEventListener("hashchange", onHashChange);
+    return () => window.removeEventListener("hashchange", onHashChange);
+  }, [booted, files]);
+}
+
 function Ready({ booted, files }: { booted: Booted; files: FilesUiStore }) {
   useFlushOnHide(booted);
+  useShareLinkChanges(booted, files);
   const slots = useSlots(booted.persisted);
   return (
     <EditorStoreProvider store={booted.editor}>
@@ -95,43 +152,90 @@ function Ready({ booted, files }: { booted: Booted; files: FilesUiStore }) {
   );
 }
 
+/** How long "Opening your maps…" may take before the app says storage is not answering. */
+export const OPEN_TIMEOUT_MS = 5_000;
+
+type AppState =
+  | { kind: "opening"; slow: boolean }
+  | { kind: "ready"; booted: Booted; files: FilesUiStore }
+  | { kind: "error"; message: string };
+
+function ready(booted: Booted): AppState {
+  const files = createFilesUiStore(
+    booted.shareErrors === null ? null : { source: "the share link", errors: booted.shareErrors },
+  );
+  return { kind: "ready", booted, files };
+}
+
 /**
  * The composition root: storage opens and the last map loads before the editor exists, so the
- * editor never shows (or saves) anything but the stored work or a deliberate new map.
+ * editor never shows (or saves) anything but the stored work or a deliberate new map. If storage
+ * does not answer within OPEN_TIMEOUT_MS, the app says so and offers to go on in memory.
  */
 export function App() {
-  const [booted, setBooted] = useState<{ booted: Booted; files: FilesUiStore } | { error: string } | null>(
-    null,
-  );
+  const [state, setState] = useState<AppState>({ kind: "opening", slow: false });
+  // Booted once per page: React's StrictMode runs effects twice in development, and a second
+  // boot would be a second session (and, on a first run, a second template map).
+  const booting = useRef<Promise<Booted> | null>(null);
+  /** The user chose to go on in memory: a late answer from storage is ignored. */
+  const choseMemory = useRef(false);
   useEffect(() => {
     let cancelled = false;
-    boot().then(
+    booting.current ??= boot();
+    booting.current.then(
       (result) => {
-        if (cancelled) return;
-        const files = createFilesUiStore(
-          result.shareErrors === null ? null : { source: "the share link", errors: result.shareErrors },
-        );
-        setBooted({ booted: result, files });
+        if (!cancelled && !choseMemory.current) setState(ready(result));
       },
       (error: unknown) => {
-        if (!cancelled) setBooted({ error: error instanceof Error ? error.message : String(error) });
+        if (!cancelled && !choseMemory.current)
+          setState({ kind: "error", message: error instanceof Error ? error.message : String(error) });
       },
     );
+    const timer = setTimeout(() => {
+      if (!cancelled) setState((s) => (s.kind === "opening" ? { kind: "opening", slow: true } : s));
+    }, OPEN_TIMEOUT_MS);
     return () => {
       cancelled = true;
+      clearTimeout(timer);
     };
   }, []);
-  if (booted === null)
-    return (
-      <p className="handoff-opening" role="status">
-        Opening your maps…
-      </p>
+  const continueInMemory = () => {
+    choseMemory.current = true;
+    const reason = new StorageUnavailableError(
+      "the browser's storage did not answer when Handoff started, so this map is kept in this tab only. Export → JSON keeps a copy; reload to try storage again",
     );
-  if ("error" in booted)
+    boot({ inMemory: reason }).then(
+      (result) => setState(ready(result)),
+      (error: unknown) =>
+        setState({ kind: "error", message: error instanceof Error ? error.message : String(error) }),
+    );
+  };
+  if (state.kind === "opening")
+    return (
+      <div className="handoff-opening">
+        <p role="status">Opening your maps…</p>
+        {state.slow ? (
+          <div role="alert" className="handoff-opening-slow">
+            <p>
+              <strong>The browser's storage is not answering.</strong> Your saved maps cannot be opened right
+              now (another Handoff tab may be upgrading it, or the browser is busy). You can wait, reload the
+              page, or start a map that is kept in this tab only.
+            </p>
+            <button type="button" className="hf-button hf-button--primary" onClick={continueInMemory}>
+              Continue without saving
+            </button>
+            <button type="button" className="hf-button" onClick={() => location.reload()}>
+              Reload
+            </button>
+          </div>
+        ) : null}
+      </div>
+    );
+  if (state.kind === "error")
     return (
       <p className="handoff-opening" role="alert">
-        Handoff could not start: {booted.error}
+        Handoff could not start: {state.message}
       </p>
     );
-  return <Ready booted={booted.booted} files={booted.files} />;
+  return <Ready booted={state.booted} files={state.files} />;
 }

@@ -6,8 +6,11 @@ import { IndexedDbStorage, UnavailableStorage } from "../store/persistence/index
 import { MapSession } from "../store/persistence/map-session";
 import { type MapStorage, StorageUnavailableError } from "../store/persistence/map-storage";
 import { openInitialMap } from "../store/persistence/open-initial";
+import { browserKeyValueStore, PendingEdits } from "../store/persistence/pending-edits";
+import { recoverPendingEdits } from "../store/persistence/recover-pending";
 import { decodeShareFragment, isShareFragment } from "../store/persistence/share-link";
 import { openTabChannel } from "../store/persistence/tab-channel";
+import { browserTabLiveness } from "../store/persistence/tab-liveness";
 
 export interface Booted {
   storage: MapStorage;
@@ -43,16 +46,48 @@ async function requestPersistence(): Promise<boolean | null> {
 }
 
 /**
+ * Fields commit what was typed when they lose focus (the step label editor, lane names, the
+ * inspector's fields): blurring the focused one puts its text into the map.
+ */
+function commitFocusedField(): void {
+  const focused = document.activeElement;
+  if (focused instanceof HTMLElement && focused !== document.body) focused.blur();
+}
+
+/** Runs `task` while holding a Web Lock (where the browser has them), so tabs take turns. */
+function exclusively<T>(name: string, task: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator === "undefined" ? undefined : navigator.locks;
+  if (locks === undefined) return task();
+  return locks.request(name, task) as Promise<T>;
+}
+
+/**
  * The composition root's async part: storage, the map to open, the editor store bound to it.
  * Nothing is saved until this has finished, so an empty editor can never overwrite saved work.
  */
-export async function boot(): Promise<Booted> {
+export async function boot(options: { inMemory?: StorageUnavailableError } = {}): Promise<Booted> {
   const client = createLayoutClient();
   // The worker's scripts load while storage opens.
   client.warm();
   const runLayout: LayoutRunner = (map, mode) => client.run(map, { mode });
-  const [storage, persisted] = await Promise.all([openStorage(), requestPersistence()]);
-  const initial = await openInitialMap(storage);
+  const [storage, persisted] =
+    options.inMemory === undefined
+      ? await Promise.all([openStorage(), requestPersistence()])
+      : [new UnavailableStorage(options.inMemory), null];
+  const tabId = crypto.randomUUID();
+  const liveness = browserTabLiveness();
+  liveness.hold(tabId);
+  const pending = new PendingEdits(browserKeyValueStore(), tabId);
+  // One tab at a time replays closed tabs' edits and picks (or on a first run creates) the map
+  // to open: two tabs starting together never replay the same edit or make two templates. In
+  // memory there is nothing to replay into (the records wait for storage) and nothing to share.
+  const { recovery, initial } =
+    options.inMemory === undefined
+      ? await exclusively("handoff-open", async () => {
+          const recovery = await recoverPendingEdits(storage, pending, liveness);
+          return { recovery, initial: await openInitialMap(storage) };
+        })
+      : { recovery: { applied: [], recovered: [] }, initial: await openInitialMap(storage) };
   const editor = createEditorStore({ map: initial.opened.map, runLayout, layoutAtOnce: firstPaintLayout });
   if (initial.viewport !== null) editor.getState().restoreViewport(initial.viewport);
   const session = new MapSession({
@@ -61,9 +96,18 @@ export async function boot(): Promise<Booted> {
     opened: initial.opened,
     channel: openTabChannel(),
     unreadable: initial.unreadable,
+    pending,
+    recovered: recovery.recovered,
+    beforeConflict: commitFocusedField,
     ...(initial.notStored === undefined ? {} : { notStored: initial.notStored }),
   });
   void session.refreshLibrary();
+  if (recovery.applied.length > 0)
+    editor
+      .getState()
+      .notify(
+        `Restored the last changes to ${recovery.applied.map((t) => `“${t}”`).join(", ")}, made just before the page closed.`,
+      );
 
   let shareErrors: MapIssue[] | null = null;
   if (isShareFragment(location.hash)) {
@@ -71,7 +115,7 @@ export async function boot(): Promise<Booted> {
     // The fragment has done its job; a reload must not import the map a second time.
     history.replaceState(null, "", location.pathname + location.search);
     // Nothing has been edited yet: the map on screen is the stored one (or an unsaved template).
-    if (shared.ok) await session.openNew(shared.map, { discardUnsaved: true });
+    if (shared.ok) await session.openShared(shared.map, { discardUnsaved: true });
     else shareErrors = shared.errors;
   }
   return { storage, editor, session, shareErrors, persisted };

@@ -6,8 +6,10 @@ import {
   type MapStorage,
   nextEntry,
   readEntry,
+  readEntryAt,
   readStored,
   readViewport,
+  type StorageConnectionEvent,
   StorageUnavailableError,
   serializeMap,
   type Viewport,
@@ -22,7 +24,8 @@ import { parseStoredText } from "./parse-stored";
  *   database "handoff", version 1
  *     "maps"      key: map id                 value: MapEntry (the pointer the library lists)
  *     "versions"  key: "<map id>#<revision>"  value: { id, revision, text, savedAt }
- *     "settings"  key: "lastMapId" | "viewport:<map id>"
+ *     "settings"  key: "lastMapId" | "viewport:<map id>" | "shared:<content hash>" (the map id a
+ *                 share link made the first time it was opened)
  *
  * A save is one readwrite transaction over "maps" and "versions": check the pointer's revision,
  * put the new version, switch the pointer, drop the old version. IndexedDB commits a transaction
@@ -85,12 +88,18 @@ async function readwrite<T>(
   return result;
 }
 
-/** Opens (and on first use creates) the database. Rejects with StorageUnavailableError. */
-export function openDatabase(factory: IDBFactory | undefined = globalThis.indexedDB): Promise<IDBDatabase> {
+/** An open database, and whether opening it created it (there was no database before). */
+interface Opened {
+  db: IDBDatabase;
+  created: boolean;
+}
+
+function openWithInfo(factory: IDBFactory | undefined): Promise<Opened> {
   if (factory === undefined)
     return Promise.reject(new StorageUnavailableError("this browser has no IndexedDB"));
   return new Promise((resolve, reject) => {
     let req: IDBOpenDBRequest;
+    let created = false;
     try {
       req = factory.open(DATABASE_NAME, DATABASE_VERSION);
     } catch (error) {
@@ -99,53 +108,150 @@ export function openDatabase(factory: IDBFactory | undefined = globalThis.indexe
       );
       return;
     }
-    req.onupgradeneeded = () => {
+    req.onupgradeneeded = (event) => {
+      created = event.oldVersion === 0;
       const db = req.result;
       for (const name of [MAPS, VERSIONS, SETTINGS])
         if (!db.objectStoreNames.contains(name)) db.createObjectStore(name);
     };
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () =>
-      reject(
-        new StorageUnavailableError(
-          `this browser is not letting Handoff store data (a private window or blocked site data?): ${req.error?.message ?? "open failed"}`,
-        ),
-      );
+    req.onsuccess = () => resolve({ db: req.result, created });
+    req.onerror = () => {
+      if (req.error?.name === "VersionError")
+        reject(
+          new StorageUnavailableError(
+            "another tab upgraded Handoff's storage to a newer version of Handoff. Reload this tab to keep saving; until then your edits are kept in this tab",
+          ),
+        );
+      else
+        reject(
+          new StorageUnavailableError(
+            `this browser is not letting Handoff store data (a private window or blocked site data?): ${req.error?.message ?? "open failed"}`,
+          ),
+        );
+    };
     req.onblocked = () =>
       reject(new StorageUnavailableError("another Handoff tab is upgrading storage; close it and reload"));
   });
 }
 
+/** Opens (and on first use creates) the database. Rejects with StorageUnavailableError. */
+export async function openDatabase(
+  factory: IDBFactory | undefined = globalThis.indexedDB,
+): Promise<IDBDatabase> {
+  return (await openWithInfo(factory)).db;
+}
+
+/** A closed connection fails with InvalidStateError ("the database connection is closing"). */
+const isClosedConnection = (error: unknown) =>
+  (error instanceof DOMException || error instanceof Error) && error.name === "InvalidStateError";
+
 export class IndexedDbStorage implements MapStorage {
-  constructor(private readonly db: IDBDatabase) {
-    // Another tab with a newer version of Handoff wants to upgrade: let it, this tab reloads.
-    db.onversionchange = () => db.close();
+  private db: IDBDatabase | null;
+  private reopening: Promise<IDBDatabase> | null = null;
+  private readonly listeners = new Set<(event: StorageConnectionEvent) => void>();
+
+  constructor(
+    db: IDBDatabase,
+    private readonly factory: IDBFactory | undefined = globalThis.indexedDB,
+  ) {
+    this.db = null;
+    this.attach(db);
   }
 
-  static async open(factory?: IDBFactory): Promise<IndexedDbStorage> {
-    return new IndexedDbStorage(await openDatabase(factory));
+  static async open(factory: IDBFactory | undefined = globalThis.indexedDB): Promise<IndexedDbStorage> {
+    return new IndexedDbStorage(await openDatabase(factory), factory);
+  }
+
+  /** Told when the connection closes under this tab and when it is open again. */
+  subscribe(listener: (event: StorageConnectionEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   close(): void {
-    this.db.close();
+    const db = this.db;
+    this.db = null;
+    this.listeners.clear();
+    db?.close();
   }
 
-  async list(): Promise<{ entries: MapEntry[]; broken: BrokenEntry[] }> {
-    const tx = this.db.transaction(MAPS, "readonly");
+  private emit(event: StorageConnectionEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+
+  private attach(db: IDBDatabase): void {
+    this.db = db;
+    // Another tab wants to delete or upgrade the database: let it (holding on would block it),
+    // and open again on the next operation.
+    db.onversionchange = () => {
+      db.close();
+      this.detach(db, "versionchange");
+    };
+    // Closed by the browser (site data cleared, storage evicted).
+    db.onclose = () => this.detach(db, "closed");
+  }
+
+  private detach(db: IDBDatabase, cause: "versionchange" | "closed"): void {
+    if (this.db !== db) return;
+    this.db = null;
+    this.emit({ type: "closed", cause });
+  }
+
+  /** The open connection, opening it again when it was closed under this tab. */
+  private connection(): Promise<IDBDatabase> {
+    if (this.db !== null) return Promise.resolve(this.db);
+    this.reopening ??= openWithInfo(this.factory)
+      .then(({ db, created }) => {
+        this.attach(db);
+        this.emit({ type: "reopened", recreated: created });
+        return db;
+      })
+      .finally(() => {
+        this.reopening = null;
+      });
+    return this.reopening;
+  }
+
+  /** Runs `body` on the connection; once more on a fresh one if it was closed meanwhile. */
+  private async use<T>(body: (db: IDBDatabase) => Promise<T>): Promise<T> {
+    const db = await this.connection();
+    try {
+      return await body(db);
+    } catch (error) {
+      if (!isClosedConnection(error)) throw error;
+      if (this.db === db) {
+        this.db = null;
+        db.close();
+        this.emit({ type: "closed", cause: "closed" });
+      }
+      return body(await this.connection());
+    }
+  }
+
+  list(): Promise<{ entries: MapEntry[]; broken: BrokenEntry[] }> {
+    return this.use((db) => this.listIn(db));
+  }
+
+  private async listIn(db: IDBDatabase): Promise<{ entries: MapEntry[]; broken: BrokenEntry[] }> {
+    const tx = db.transaction(MAPS, "readonly");
     const store = tx.objectStore(MAPS);
     const [keys, values] = await Promise.all([request(store.getAllKeys()), request(store.getAll())]);
     const entries: MapEntry[] = [];
     const broken: BrokenEntry[] = [];
     keys.forEach((key, index) => {
-      const entry = readEntry(values[index]);
-      if (entry !== null && entry.id === key) entries.push(entry);
+      const entry = typeof key === "string" ? readEntryAt(key, values[index]) : null;
+      if (entry !== null) entries.push(entry);
       else broken.push({ id: String(key), problem: "the library entry of this map is damaged" });
     });
     return { entries, broken };
   }
 
-  async read(id: string): Promise<MapRead> {
-    const tx = this.db.transaction([MAPS, VERSIONS], "readonly");
+  read(id: string): Promise<MapRead> {
+    return this.use((db) => this.readIn(db, id));
+  }
+
+  private async readIn(db: IDBDatabase, id: string): Promise<MapRead> {
+    const tx = db.transaction([MAPS, VERSIONS], "readonly");
     const pointer: unknown = await request(tx.objectStore(MAPS).get(id));
     const entry = readEntry(pointer);
     const version: unknown =
@@ -155,9 +261,20 @@ export class IndexedDbStorage implements MapStorage {
     return readStored(id, pointer, version, parseStoredText);
   }
 
-  async write(id: string, map: HandoffMap, baseRevision: number, now: number): Promise<WriteResult> {
+  write(id: string, map: HandoffMap, baseRevision: number, now: number): Promise<WriteResult> {
     const text = serializeMap(map);
-    return readwrite(this.db, [MAPS, VERSIONS], async (tx): Promise<WriteResult> => {
+    return this.use((db) => this.writeIn(db, id, map, text, baseRevision, now));
+  }
+
+  private writeIn(
+    db: IDBDatabase,
+    id: string,
+    map: HandoffMap,
+    text: string,
+    baseRevision: number,
+    now: number,
+  ): Promise<WriteResult> {
+    return readwrite(db, [MAPS, VERSIONS], async (tx): Promise<WriteResult> => {
       const maps = tx.objectStore(MAPS);
       const versions = tx.objectStore(VERSIONS);
       const pointer: unknown = await request(maps.get(id));
@@ -175,22 +292,25 @@ export class IndexedDbStorage implements MapStorage {
   }
 
   async delete(id: string): Promise<void> {
-    await readwrite(this.db, [MAPS, VERSIONS, SETTINGS], (tx) => {
-      tx.objectStore(MAPS).delete(id);
-      tx.objectStore(VERSIONS).delete(IDBKeyRange.bound(`${id}#`, `${id}#\uffff`));
-      tx.objectStore(SETTINGS).delete(`viewport:${id}`);
-    });
+    await this.use((db) =>
+      readwrite(db, [MAPS, VERSIONS, SETTINGS], (tx) => {
+        tx.objectStore(MAPS).delete(id);
+        tx.objectStore(VERSIONS).delete(IDBKeyRange.bound(`${id}#`, `${id}#\uffff`));
+        tx.objectStore(SETTINGS).delete(`viewport:${id}`);
+      }),
+    );
   }
 
-  private async getSetting(key: string): Promise<unknown> {
-    const tx = this.db.transaction(SETTINGS, "readonly");
-    return request(tx.objectStore(SETTINGS).get(key));
+  private getSetting(key: string): Promise<unknown> {
+    return this.use((db) => request(db.transaction(SETTINGS, "readonly").objectStore(SETTINGS).get(key)));
   }
 
   private async setSetting(key: string, value: unknown): Promise<void> {
-    await readwrite(this.db, [SETTINGS], (tx) => {
-      tx.objectStore(SETTINGS).put(value, key);
-    });
+    await this.use((db) =>
+      readwrite(db, [SETTINGS], (tx) => {
+        tx.objectStore(SETTINGS).put(value, key);
+      }),
+    );
   }
 
   async getLastMapId(): Promise<string | null> {
@@ -208,6 +328,15 @@ export class IndexedDbStorage implements MapStorage {
 
   setViewport(id: string, viewport: Viewport): Promise<void> {
     return this.setSetting(`viewport:${id}`, { x: viewport.x, y: viewport.y, zoom: viewport.zoom });
+  }
+
+  async getSharedMapId(key: string): Promise<string | null> {
+    const value = await this.getSetting(`shared:${key}`);
+    return typeof value === "string" ? value : null;
+  }
+
+  setSharedMapId(key: string, id: string): Promise<void> {
+    return this.setSetting(`shared:${key}`, id);
   }
 }
 
@@ -234,4 +363,8 @@ export class UnavailableStorage implements MapStorage {
     return null;
   }
   async setViewport(): Promise<void> {}
+  async getSharedMapId() {
+    return null;
+  }
+  async setSharedMapId(): Promise<void> {}
 }

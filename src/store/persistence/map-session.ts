@@ -10,9 +10,12 @@ import {
   type MapEntry,
   type MapStorage,
   newMapId,
+  type StorageConnectionEvent,
   serializeMap,
   type Viewport,
 } from "./map-storage";
+import { contentHash, type PendingEdits } from "./pending-edits";
+import type { RecoveredEdit } from "./recover-pending";
 import type { TabChannel, TabMessage } from "./tab-channel";
 
 /**
@@ -23,6 +26,9 @@ import type { TabChannel, TabMessage } from "./tab-channel";
  *   opened are saved: the session starts from an opened map, so nothing unloaded is ever written.
  * - The status is "saved" only after storage confirmed the write of exactly the map on screen;
  *   a failure stays "failed" (with the reason) until a later write succeeds; editing goes on.
+ * - Write-ahead record: every document change is also kept, synchronously, in this tab's pending
+ *   record (pending-edits.ts), cleared once storage confirmed a save of the map on screen, so a
+ *   reload or a closed tab at any moment loses nothing (the next start replays it).
  * - Two tabs: every write names the revision it was made from, and storage refuses it when the
  *   stored one moved on. A tab told of a newer revision follows it when it has no unsaved edits;
  *   with unsaved edits it turns "conflict": read-only, nothing written, and the user chooses to
@@ -57,6 +63,13 @@ export interface SessionState {
   unreadable: UnreadableMap[];
   /** The last deleted map, restorable until the tab closes. */
   deleted: DeletedMap | null;
+  /** Edits left by closed tabs that could not be replayed (the map changed or went since). */
+  recovered: RecoveredEdit[];
+  /**
+   * Whether every change is also kept in the write-ahead record: "too-large" when the map does
+   * not fit (the editor says to wait for "Saved" before closing), "off" without one.
+   */
+  backup: "on" | "too-large" | "off";
 }
 
 export interface OpenedMap {
@@ -79,6 +92,15 @@ export interface MapSessionOptions {
   notStored?: string;
   /** Maps found unreadable while choosing the one to open. */
   unreadable?: UnreadableMap[];
+  /** The write-ahead record of unsaved edits (none: edits live only in memory until saved). */
+  pending?: PendingEdits;
+  /** Edits of closed tabs found at start that could not be replayed. */
+  recovered?: RecoveredEdit[];
+  /**
+   * Called just before the tab turns read-only in a conflict: the app commits what a focused
+   * field still holds (by blurring it), so "keep my version" and "download" include it.
+   */
+  beforeConflict?: () => void;
 }
 
 export class MapSession {
@@ -101,6 +123,15 @@ export class MapSession {
   /** True while this session itself replaces the editor's map (open, follow another tab). */
   private loading = false;
   private readonly unsubscribers: (() => void)[] = [];
+  private readonly pending: PendingEdits | null;
+  private readonly beforeConflict: () => void;
+  /** A backup of the editor's map is due (coalesced: one per task, or per interval when large). */
+  private backupDue = false;
+  private backupTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The length of the last map text backed up: large maps are backed up less often. */
+  private lastBackupChars = 0;
+  /** The save in flight, named in every backup written meanwhile (see PendingRecord.writing). */
+  private inFlight: { revision: number; hash: string } | null = null;
 
   constructor(options: MapSessionOptions) {
     this.storage = options.storage;
@@ -109,7 +140,9 @@ export class MapSession {
     this.debounceMs = options.debounceMs ?? 500;
     this.retryMs = options.retryMs ?? 5_000;
     this.now = options.now ?? Date.now;
-    this.tabId = options.tabId ?? crypto.randomUUID();
+    this.tabId = options.pending?.tabId ?? options.tabId ?? crypto.randomUUID();
+    this.pending = options.pending ?? null;
+    this.beforeConflict = options.beforeConflict ?? (() => undefined);
     this.savedMap = options.notStored === undefined ? options.opened.map : null;
     this.lastError = options.notStored ?? null;
     if (this.editor.getState().map !== options.opened.map) this.loadIntoEditor(options.opened.map);
@@ -120,6 +153,8 @@ export class MapSession {
       library: { entries: options.notStored === undefined ? [options.opened.entry] : [], broken: [] },
       unreadable: options.unreadable ?? [],
       deleted: null,
+      recovered: options.recovered ?? [],
+      backup: this.pending?.available ? "on" : "off",
     }));
     this.unsubscribers.push(
       this.editor.subscribe((next, previous) => {
@@ -127,6 +162,7 @@ export class MapSession {
         if (next.viewport !== previous.viewport && !this.loading) this.onViewportChange();
       }),
       this.channel.subscribe((message) => this.onTabMessage(message)),
+      this.storage.subscribe?.((event) => this.onConnection(event)) ?? (() => undefined),
       // A tab in conflict is read-only in fact, not only behind its overlay: keyboard edits too.
       this.state.subscribe((next) => {
         this.editor
@@ -138,7 +174,10 @@ export class MapSession {
           );
       }),
     );
-    if (this.lastError !== null) this.schedule(this.retryMs);
+    if (this.lastError !== null) {
+      this.scheduleBackup();
+      this.schedule(this.retryMs);
+    }
   }
 
   get mapId(): string {
@@ -152,6 +191,7 @@ export class MapSession {
   dispose(): void {
     if (this.timer !== null) clearTimeout(this.timer);
     if (this.viewportTimer !== null) clearTimeout(this.viewportTimer);
+    if (this.backupTimer !== null) clearTimeout(this.backupTimer);
     for (const unsubscribe of this.unsubscribers) unsubscribe();
   }
 
@@ -163,8 +203,67 @@ export class MapSession {
 
   private onDocumentChange(): void {
     if (this.readOnly) return;
+    this.scheduleBackup();
     this.refreshStatus();
     this.schedule(this.debounceMs);
+  }
+
+  /** True while the map on screen is not yet confirmed by storage: leaving now needs the backup. */
+  get hasUnsavedChanges(): boolean {
+    return this.isDirty() || this.writing !== null;
+  }
+
+  // Write-ahead record ------------------------------------------------------------------------------
+
+  /**
+   * Several store updates in one task make one backup, written before the task's page can go
+   * away (a microtask). Maps over LARGE_BACKUP_CHARS are copied at most every LARGE_BACKUP_MS;
+   * backupNow() on pagehide and beforeunload covers the rest.
+   */
+  private scheduleBackup(): void {
+    if (this.pending === null || this.backupDue) return;
+    this.backupDue = true;
+    if (this.lastBackupChars <= LARGE_BACKUP_CHARS) queueMicrotask(() => this.backupNow());
+    else this.backupTimer = setTimeout(() => this.backupNow(), LARGE_BACKUP_MS);
+  }
+
+  /** Writes the due backup now (synchronously). The app calls it when the page is going away. */
+  backupNow(): void {
+    if (this.backupTimer !== null) clearTimeout(this.backupTimer);
+    this.backupTimer = null;
+    if (!this.backupDue || this.pending === null) return;
+    this.backupDue = false;
+    if (!this.isDirty()) return;
+    const map = this.editor.getState().map;
+    const text = serializeMap(map);
+    this.lastBackupChars = text.length;
+    const result = this.pending.save(this.mapId, {
+      base: this.state.getState().revision,
+      title: map.title,
+      text,
+      at: this.now(),
+      writing: this.inFlight,
+    });
+    const backup = result === "kept" ? "on" : result === "too-large" ? "too-large" : "off";
+    if (backup !== this.state.getState().backup) {
+      this.state.setState({ backup });
+      if (backup === "too-large")
+        this.editor
+          .getState()
+          .notify(
+            "This map is too large for the browser's instant backup: before you reload or close this tab, wait until the status says “Saved”.",
+            "error",
+          );
+    }
+  }
+
+  /** The map on screen is saved (or deliberately dropped): its record is no longer needed. */
+  private settleBackup(mapId: string): void {
+    if (this.pending === null) return;
+    if (mapId === this.mapId && this.isDirty()) {
+      this.backupDue = true;
+      this.backupNow();
+    } else this.pending.clear(mapId);
   }
 
   private schedule(delay: number): void {
@@ -215,8 +314,18 @@ export class MapSession {
     const map = this.editor.getState().map;
     const { mapId, revision } = this.state.getState();
     this.refreshStatus();
+    // The record must stand for the map being written before the write can land.
+    this.backupNow();
+    // Only a kept record needs the hash (a map too large for it has none to mark).
+    if (this.pending !== null && this.state.getState().backup === "on") {
+      this.inFlight = { revision: revision + 1, hash: contentHash(map) };
+      this.pending.markWriting(mapId, this.inFlight.revision, this.inFlight.hash);
+    }
     try {
       const result = await this.storage.write(mapId, map, revision, this.now());
+      // Storage was recreated while this write was on its way (onConnection): the next one
+      // starts from the new, empty database.
+      if (!result.ok && this.state.getState().revision !== revision && this.mapId === mapId) return;
       if (!result.ok) {
         if (!(await this.adoptIfSame(mapId, map)))
           this.enterConflict(result.storedRevision === 0 ? "deleted" : "newer");
@@ -230,9 +339,13 @@ export class MapSession {
         revision: result.entry.revision,
         library: { ...state.library, entries: upsert(state.library.entries, result.entry) },
       }));
+      this.inFlight = null;
+      this.settleBackup(mapId);
       this.channel.post({ type: "saved", mapId, revision: result.entry.revision, tabId: this.tabId });
     } catch (error) {
       this.lastError = describeStorageError(error);
+    } finally {
+      this.inFlight = null;
     }
   }
 
@@ -247,13 +360,41 @@ export class MapSession {
     this.savedMap = map;
     this.lastError = null;
     this.state.setState({ revision: read.entry.revision });
+    this.settleBackup(mapId);
     return true;
   }
 
   private enterConflict(cause: "newer" | "deleted"): void {
+    // Typed text still in a field goes into the map while it can still be edited.
+    if (!this.readOnly) this.beforeConflict();
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
     this.state.setState({ status: { kind: "conflict", cause } });
+  }
+
+  // The connection ---------------------------------------------------------------------------------
+
+  /**
+   * Storage's connection closed under this tab (another tab deleted, cleared or upgraded the
+   * database) and was opened again. When the database is new and empty, the map on screen is
+   * written again, as a first version: the edits held here are never lost.
+   */
+  private onConnection(event: StorageConnectionEvent): void {
+    if (event.type !== "reopened" || !event.recreated) return;
+    if (this.state.getState().revision === 0 && this.savedMap === null) return;
+    this.savedMap = null;
+    this.state.setState({ revision: 0 });
+    void this.refreshLibrary();
+    this.editor
+      .getState()
+      .notify(
+        "Handoff's storage in this browser was deleted (by another tab, or by clearing site data). The open map is being saved again; other maps stored only in this browser are gone unless another tab still has them open.",
+        "error",
+      );
+    if (this.readOnly) return;
+    this.scheduleBackup();
+    this.refreshStatus();
+    this.schedule(0);
   }
 
   // Viewport --------------------------------------------------------------------------------------
@@ -334,6 +475,7 @@ export class MapSession {
   async reloadLatest(): Promise<void> {
     const mapId = this.mapId;
     const read = await this.storage.read(mapId);
+    this.pending?.clear(mapId);
     if (read.status === "ok") {
       this.savedMap = read.map;
       this.loadIntoEditor(read.map, { keepViewport: true });
@@ -388,8 +530,19 @@ export class MapSession {
     }
   }
 
+  /** Stores a map as a new library map without opening it; rejects with the reason. */
+  async addToLibrary(map: HandoffMap): Promise<MapEntry> {
+    const entry = await this.create(map);
+    if (typeof entry === "string") throw new Error(`could not store “${map.title}”: ${entry}`);
+    await this.refreshLibrary();
+    return entry;
+  }
+
   /** Saves the open map, then shows `opened` (already stored) in the editor. */
   private switchTo(opened: OpenedMap, viewport: Viewport | null): void {
+    // The open map was saved or deliberately left (see leave()): its record is done with.
+    this.pending?.clear(this.mapId);
+    this.backupDue = false;
     this.savedMap = opened.map;
     this.lastError = null;
     this.loadIntoEditor(opened.map);
@@ -496,9 +649,39 @@ export class MapSession {
     );
     this.savedMap = null;
     this.lastError = created;
+    this.scheduleBackup();
     this.refreshStatus();
     this.schedule(this.retryMs);
     return false;
+  }
+
+  /**
+   * Opens the map of a share link. The first time a link's map is opened it becomes a new map in
+   * the library; opening the same map again (matched by its content hash) opens the map it made
+   * then, and says so, instead of piling up copies. Resolves with what happened.
+   */
+  async openShared(
+    map: HandoffMap,
+    options: { discardUnsaved?: boolean } = {},
+  ): Promise<"opened-before" | "new" | "not-stored" | "not-opened"> {
+    const key = contentHash(map);
+    const knownId = await this.storage.getSharedMapId(key).catch(() => null);
+    if (knownId !== null) {
+      const read = await this.storage.read(knownId).catch(() => null);
+      if (read?.status === "ok") {
+        if (!(await this.open(knownId, options))) return "not-opened";
+        this.editor
+          .getState()
+          .notify(
+            `This link was opened here before: showing the map it made then, “${read.map.title}”, with any changes since. Duplicate it in the Library for a fresh copy.`,
+          );
+        return "opened-before";
+      }
+    }
+    const before = this.mapId;
+    if (!(await this.openNew(map, options))) return this.mapId === before ? "not-opened" : "not-stored";
+    await this.storage.setSharedMapId(key, this.mapId).catch(() => undefined);
+    return "new";
   }
 
   createFromTemplate(template: TemplateId, options: { discardUnsaved?: boolean } = {}): Promise<boolean> {
@@ -598,11 +781,45 @@ export class MapSession {
     await this.openNew(createTemplate("revops"), { discardUnsaved: true });
   }
 
+  // Edits recovered from closed tabs -------------------------------------------------------------------
+
+  /** Keeps a recovered edit as a new map in the library (the open map is not touched). */
+  async keepRecovered(key: string): Promise<boolean> {
+    const edit = this.state.getState().recovered.find((r) => r.key === key);
+    if (edit === undefined) return false;
+    const title = `${edit.title} (recovered)`;
+    const entry = await this.create(updateMapInfo(edit.map, { title }));
+    if (typeof entry === "string") {
+      this.editor
+        .getState()
+        .notify(`Could not keep the recovered edits: ${entry}. Download them instead.`, "error");
+      return false;
+    }
+    this.dropRecovered(edit);
+    await this.refreshLibrary();
+    this.editor.getState().notify(`Kept the recovered edits as “${title}” in the library.`);
+    return true;
+  }
+
+  discardRecovered(key: string): void {
+    const edit = this.state.getState().recovered.find((r) => r.key === key);
+    if (edit !== undefined) this.dropRecovered(edit);
+  }
+
+  private dropRecovered(edit: RecoveredEdit): void {
+    this.pending?.remove(edit.tabId, edit.mapId);
+    this.state.setState((state) => ({ recovered: state.recovered.filter((r) => r.key !== edit.key) }));
+  }
+
   /** The map as it is on screen, for "download my version". */
   currentText(): string {
     return serializeMap(this.editor.getState().map);
   }
 }
+
+/** Maps whose text is longer are backed up at most every LARGE_BACKUP_MS, not on every change. */
+const LARGE_BACKUP_CHARS = 300_000;
+const LARGE_BACKUP_MS = 250;
 
 function upsert(entries: readonly MapEntry[], entry: MapEntry): MapEntry[] {
   const rest = entries.filter((e) => e.id !== entry.id);

@@ -55,7 +55,18 @@ export interface Viewport {
   zoom: number;
 }
 
+/**
+ * What happened to the connection: closed under this tab (another tab deleted, cleared or
+ * upgraded the database, or the browser cleared site data), then opened again. `recreated`: the
+ * database was gone and is new and empty, so nothing this tab saved before is stored any more.
+ */
+export type StorageConnectionEvent =
+  | { type: "closed"; cause: "versionchange" | "closed" }
+  | { type: "reopened"; recreated: boolean };
+
 export interface MapStorage {
+  /** Storages with a connection that can close under the tab say when it does, and reopens. */
+  subscribe?(listener: (event: StorageConnectionEvent) => void): () => void;
   /** Every stored map, readable or not. */
   list(): Promise<{ entries: MapEntry[]; broken: BrokenEntry[] }>;
   read(id: string): Promise<MapRead>;
@@ -71,6 +82,9 @@ export interface MapStorage {
   /** Viewports are session state, kept beside the map (never in the document or its revision). */
   getViewport(id: string): Promise<Viewport | null>;
   setViewport(id: string, viewport: Viewport): Promise<void>;
+  /** The map a share link made when it was first opened (key: the shared map's content hash). */
+  getSharedMapId(key: string): Promise<string | null>;
+  setSharedMapId(key: string, id: string): Promise<void>;
 }
 
 export function countMap(map: HandoffMap): MapCounts {
@@ -139,6 +153,18 @@ export function readEntry(value: unknown): MapEntry | null {
   };
 }
 
+/**
+ * Reads the pointer stored under `key`. The key is the map's id: a pointer whose own id differs
+ * (edited by hand, an old bug) is repaired to the key, which every read and write goes by; the
+ * next save stores the repaired pointer. Taking the inner id would write under an id that does
+ * not exist, and the tab would report the map "deleted in another tab".
+ */
+export function readEntryAt(key: string, value: unknown): MapEntry | null {
+  const entry = readEntry(value);
+  if (entry === null || entry.id === key) return entry;
+  return { ...entry, id: key };
+}
+
 export function readViewport(value: unknown): Viewport | null {
   if (!isRecord(value)) return null;
   const { x, y, zoom } = value;
@@ -190,7 +216,7 @@ export function readStored(
   parse: (text: string) => { ok: true; map: HandoffMap } | { ok: false; problems: string[] },
 ): MapRead {
   if (pointer === undefined) return { status: "missing" };
-  const entry = readEntry(pointer);
+  const entry = readEntryAt(id, pointer);
   const title =
     entry?.title ?? (isRecord(pointer) && typeof pointer.title === "string" ? pointer.title : null);
   const corrupt = (raw: string, problems: string[]): MapRead => ({

@@ -6,6 +6,7 @@ import {
   type MapStorage,
   nextEntry,
   readEntry,
+  readEntryAt,
   readStored,
   readViewport,
   serializeMap,
@@ -48,7 +49,7 @@ export class MemoryStorage implements MapStorage {
     const entries: MapEntry[] = [];
     const broken: BrokenEntry[] = [];
     for (const [id, pointer] of this.pointers) {
-      const entry = readEntry(pointer);
+      const entry = readEntryAt(id, pointer);
       if (entry === null) broken.push({ id, problem: "the library entry of this map is damaged" });
       else entries.push(entry);
     }
@@ -103,5 +104,16 @@ export class MemoryStorage implements MapStorage {
   async setViewport(id: string, viewport: Viewport): Promise<void> {
     this.check("settings");
     this.settings.set(`viewport:${id}`, { ...viewport });
+  }
+
+  async getSharedMapId(key: string): Promise<string | null> {
+    this.check("settings");
+    const value = this.settings.get(`shared:${key}`);
+    return typeof value === "string" ? value : null;
+  }
+
+  async setSharedMapId(key: string, id: string): Promise<void> {
+    this.check("settings");
+    this.settings.set(`shared:${key}`, id);
   }
 }

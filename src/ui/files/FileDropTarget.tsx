@@ -1,11 +1,14 @@
 import { useEffect, useState } from "react";
-import { useImportFile } from "./use-import";
+import { useImportFiles } from "./use-import";
 
 const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes("Files") ?? false;
 
-/** Dropping a file anywhere on the window imports it; a hint shows while a file is dragged over. */
+/**
+ * Dropping files anywhere on the window imports them (each a new map, up to MAX_IMPORT_FILES);
+ * a hint shows while files are dragged over.
+ */
 export function FileDropTarget() {
-  const importFile = useImportFile();
+  const importFiles = useImportFiles();
   const [dragging, setDragging] = useState(false);
   useEffect(() => {
     let depth = 0;
@@ -29,8 +32,8 @@ export function FileDropTarget() {
       event.preventDefault();
       depth = 0;
       setDragging(false);
-      const file = event.dataTransfer?.files[0];
-      if (file !== undefined) void importFile(file);
+      const files = [...(event.dataTransfer?.files ?? [])];
+      if (files.length > 0) void importFiles(files);
     };
     window.addEventListener("dragenter", onEnter);
     window.addEventListener("dragleave", onLeave);
@@ -42,11 +45,11 @@ export function FileDropTarget() {
       window.removeEventListener("dragover", onOver);
       window.removeEventListener("drop", onDrop);
     };
-  }, [importFile]);
+  }, [importFiles]);
   if (!dragging) return null;
   return (
     <div className="handoff-drop-hint" aria-hidden="true">
-      Drop a Handoff map file to import it as a new map
+      Drop Handoff map files to import each as a new map
     </div>
   );
 }

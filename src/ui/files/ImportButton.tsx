@@ -1,10 +1,10 @@
 import { useRef } from "react";
-import { useImportFile } from "./use-import";
+import { useImportFiles } from "./use-import";
 
-/** "Import": a Handoff .json file through the file chooser. */
+/** "Import": Handoff .json files through the file chooser, each a new map. */
 export function ImportButton() {
   const input = useRef<HTMLInputElement>(null);
-  const importFile = useImportFile();
+  const importFiles = useImportFiles();
   return (
     <>
       <button type="button" onClick={() => input.current?.click()}>
@@ -14,13 +14,14 @@ export function ImportButton() {
         ref={input}
         type="file"
         accept=".json,application/json"
+        multiple
         hidden
         data-testid="handoff-import-input"
         aria-label="Import a map file"
         onChange={(event) => {
-          const file = event.currentTarget.files?.[0];
+          const files = [...(event.currentTarget.files ?? [])];
           event.currentTarget.value = "";
-          if (file !== undefined) void importFile(file);
+          if (files.length > 0) void importFiles(files);
         }}
       />
     </>

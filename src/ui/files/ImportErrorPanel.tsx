@@ -46,7 +46,7 @@ export function ImportErrorPanel({ problem, onClose }: { problem: ImportProblem;
           list.
         </p>
       ) : null}
-      <button type="button" ref={closeRef} onClick={onClose}>
+      <button type="button" className="hf-button hf-button--primary" ref={closeRef} onClick={onClose}>
         Close
       </button>
     </div>

@@ -43,10 +43,13 @@ export function ShareLinkButton() {
             </p>
           ) : (
             <>
-              <p role="status">{state.copied ? "Link copied." : "Copy this link:"}</p>
-              <label>
+              <p role="status" className="handoff-share-copied">
+                {state.copied ? "Link copied to the clipboard." : "Copy this link:"}
+              </p>
+              <label className="handoff-share-field">
                 Share link
                 <input
+                  className="hf-field__input"
                   readOnly
                   value={state.url}
                   onFocus={(event) => event.currentTarget.select()}
@@ -59,7 +62,7 @@ export function ShareLinkButton() {
               </p>
             </>
           )}
-          <button type="button" onClick={() => setState(null)}>
+          <button type="button" className="hf-button" onClick={() => setState(null)}>
             Close
           </button>
         </div>

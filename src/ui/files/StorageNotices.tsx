@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { SessionState, UnreadableMap } from "../../store/persistence/map-session";
 import { useMapSession, useSessionState } from "../library/session-context";
 import { downloadText } from "./download";
@@ -6,6 +6,7 @@ import { fileName } from "./file-name";
 
 const selectStatus = (s: SessionState) => s.status;
 const selectUnreadable = (s: SessionState) => s.unreadable;
+const selectRecovered = (s: SessionState) => s.recovered;
 const selectTitle = (s: SessionState) => s.library.entries.find((e) => e.id === s.mapId)?.title ?? null;
 
 /** A persistent warning while saving fails: editing goes on in memory, export still works. */
@@ -39,11 +40,57 @@ export function UnreadableMapsNotice() {
             and nothing will overwrite it. {map.problems.slice(0, 3).join("; ")}
             {map.problems.length > 3 ? ` (and ${map.problems.length - 3} more)` : ""}
           </p>
-          <button type="button" onClick={() => downloadRaw(map)}>
+          <button type="button" className="hf-button" onClick={() => downloadRaw(map)}>
             Download its content
           </button>
-          <button type="button" onClick={() => setDismissed(new Set([...dismissed, map.id]))}>
+          <button
+            type="button"
+            className="hf-button"
+            onClick={() => setDismissed(new Set([...dismissed, map.id]))}
+          >
             Dismiss
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+
+/**
+ * Edits that a closed tab had not saved, which could not be put back because the map changed
+ * (or was deleted) since: kept in the browser until the user keeps, downloads or discards them.
+ */
+export function RecoveredEditsNotice() {
+  const session = useMapSession();
+  const recovered = useSessionState(selectRecovered);
+  if (recovered.length === 0) return null;
+  return (
+    <div role="alert" className="handoff-unreadable handoff-recovered" data-testid="handoff-recovered">
+      {recovered.map((edit) => (
+        <div key={edit.key}>
+          <p>
+            <strong>Unsaved changes to “{edit.title}” were found</strong>, made {timeFormat.format(edit.at)}{" "}
+            in a tab that closed before saving them.{" "}
+            {edit.cause === "deleted"
+              ? "The map has been deleted since."
+              : "The map was changed in another tab since, so they were not applied over that work."}
+          </p>
+          <button type="button" className="hf-button" onClick={() => void session.keepRecovered(edit.key)}>
+            Keep them as a new map
+          </button>
+          <button
+            type="button"
+            className="hf-button"
+            onClick={() =>
+              downloadText(edit.text, fileName(`${edit.title} (recovered)`, "json"), "application/json")
+            }
+          >
+            Download them
+          </button>
+          <button type="button" className="hf-button" onClick={() => session.discardRecovered(edit.key)}>
+            Discard them
           </button>
         </div>
       ))}
@@ -60,6 +107,12 @@ export function ConflictOverlay() {
   const status = useSessionState(selectStatus);
   const title = useSessionState(selectTitle);
   const [busy, setBusy] = useState(false);
+  const firstAction = useRef<HTMLButtonElement>(null);
+  const inConflict = status.kind === "conflict";
+  // The dialog takes focus: nothing typed after this can land in a field that no longer saves.
+  useEffect(() => {
+    if (inConflict) firstAction.current?.focus();
+  }, [inConflict]);
   if (status.kind !== "conflict") return null;
   const act = (action: () => Promise<unknown>) => {
     setBusy(true);
@@ -82,11 +135,18 @@ export function ConflictOverlay() {
           This tab is now read-only so that it cannot write over the other tab's work. Your edits here are not
           saved yet. Keep them as a new map, download them, or load the latest version.
         </p>
-        <button type="button" disabled={busy} onClick={() => act(() => session.saveAsNewMap())}>
+        <button
+          type="button"
+          ref={firstAction}
+          className="hf-button hf-button--primary"
+          disabled={busy}
+          onClick={() => act(() => session.saveAsNewMap())}
+        >
           Keep my version as a new map
         </button>
         <button
           type="button"
+          className="hf-button"
           onClick={() =>
             downloadText(
               session.currentText(),
@@ -98,7 +158,12 @@ export function ConflictOverlay() {
           Download my version
         </button>
         {status.cause === "newer" ? (
-          <button type="button" disabled={busy} onClick={() => act(() => session.reloadLatest())}>
+          <button
+            type="button"
+            className="hf-button"
+            disabled={busy}
+            onClick={() => act(() => session.reloadLatest())}
+          >
             Reload the latest version
           </button>
         ) : null}

@@ -57,9 +57,10 @@ function LibraryRow({ entry, current }: { entry: MapEntry; current: boolean }) {
             void session.rename(entry.id, renaming).then(() => setRenaming(null));
           }}
         >
-          <label>
+          <label className="handoff-library-rename">
             New title
             <input
+              className="hf-field__input"
               // biome-ignore lint/a11y/noAutofocus: the rename field appears because the user asked for it
               autoFocus
               value={renaming}
@@ -69,20 +70,28 @@ function LibraryRow({ entry, current }: { entry: MapEntry; current: boolean }) {
               }}
             />
           </label>
-          <button type="submit">Save title</button>
+          <button type="submit" className="hf-button hf-button--primary">
+            Save title
+          </button>
         </form>
       )}
-      <p>
+      <p className="handoff-library-meta">
         Changed {dateFormat.format(entry.updatedAt)} · {plural(entry.counts.steps, "step")} ·{" "}
         {plural(entry.counts.handoffs, "handoff")} · {plural(entry.counts.edgeCases, "edge case")}
         {current ? " · open" : ""}
       </p>
-      <div>
-        <button type="button" aria-label={`Rename ${entry.title}`} onClick={() => setRenaming(entry.title)}>
+      <div className="handoff-library-actions">
+        <button
+          type="button"
+          className="hf-button"
+          aria-label={`Rename ${entry.title}`}
+          onClick={() => setRenaming(entry.title)}
+        >
           Rename
         </button>
         <button
           type="button"
+          className="hf-button"
           aria-label={`Duplicate ${entry.title}`}
           onClick={() => void session.duplicate(entry.id)}
         >
@@ -90,6 +99,7 @@ function LibraryRow({ entry, current }: { entry: MapEntry; current: boolean }) {
         </button>
         <button
           type="button"
+          className="hf-button hf-button--danger"
           aria-label={`Delete ${entry.title}`}
           onClick={() => void session.remove(entry.id)}
         >
@@ -127,22 +137,30 @@ export function LibraryPanel({ persisted = null }: { persisted?: boolean | null 
     <section aria-label="Library" className="handoff-library" data-testid="handoff-library">
       <header>
         <h2>Library</h2>
-        <button type="button" onClick={() => editor.getState().togglePanel("library", false)}>
+        <button
+          type="button"
+          className="hf-button"
+          onClick={() => editor.getState().togglePanel("library", false)}
+        >
           Close library
         </button>
       </header>
-      <div>
-        <button type="button" onClick={() => void newMap(session, "revops")}>
+      <div className="handoff-library-actions">
+        <button
+          type="button"
+          className="hf-button hf-button--primary"
+          onClick={() => void newMap(session, "revops")}
+        >
           New RevOps map
         </button>
-        <button type="button" onClick={() => void newMap(session, "blank")}>
+        <button type="button" className="hf-button" onClick={() => void newMap(session, "blank")}>
           New blank map
         </button>
       </div>
       {deleted === null ? null : (
         <p role="status">
           Deleted “{deleted.entry.title}”.{" "}
-          <button type="button" onClick={() => void session.undoDelete()}>
+          <button type="button" className="hf-button" onClick={() => void session.undoDelete()}>
             Undo delete
           </button>
         </p>
@@ -153,10 +171,14 @@ export function LibraryPanel({ persisted = null }: { persisted?: boolean | null 
         ))}
         {library.broken.map((broken) => (
           <li key={broken.id}>
-            <button type="button" onClick={() => void openMap(session, broken.id)}>
+            <button
+              type="button"
+              className="handoff-library-open"
+              onClick={() => void openMap(session, broken.id)}
+            >
               {broken.id}
             </button>
-            <p>Could not be read: {broken.problem}</p>
+            <p className="handoff-library-meta">Could not be read: {broken.problem}</p>
           </li>
         ))}
       </ul>
