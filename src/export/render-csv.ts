@@ -9,7 +9,7 @@
  * spreadsheet shows the text instead of running it ("CSV injection", OWASP).
  */
 import type { HandoffMap } from "../model/types";
-import { registerRows } from "./register-rows";
+import { registerRowsByNumber } from "./register-rows";
 
 export const CSV_HEADER = [
   "#",
@@ -44,14 +44,14 @@ export function csvField(value: string): string {
 }
 
 /**
- * One row per edge case in register order (EC-1 first), under the header row.
+ * One row per edge case by its stable number (EC-1 first), under the header row.
  *
  * @example
  * await writeFile("register.csv", renderCsv(map));
  */
 export function renderCsv(map: HandoffMap): string {
   const lines = [CSV_HEADER.map(csvField).join(",")];
-  for (const row of registerRows(map)) {
+  for (const row of registerRowsByNumber(map)) {
     const ec = row.edgeCase;
     lines.push(
       [

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { checkIntegrity } from "./check-integrity";
+import { numberEdgeCases } from "./edge-case-numbers";
 import { describeValue, formatPath, isRecord, type MapIssue } from "./map-issue";
 import { KNOWN_FIELDS, mapSchemaV1 } from "./map-schema";
 import { MIGRATIONS, OLDEST_VERSION } from "./migrations";
@@ -90,7 +91,10 @@ function parseUnchecked(input: unknown): ParseResult {
   const errors = checkIntegrity(parsed.data);
   if (errors.length > 0) return { ok: false, errors };
   warnings.push(...unknownFieldWarnings(raw));
-  return { ok: true, map: parsed.data, warnings };
+  // Old files get their numbers here, in map order; a duplicate is renumbered with a warning.
+  const numbered = numberEdgeCases(parsed.data);
+  warnings.push(...numbered.warnings);
+  return { ok: true, map: numbered.map, warnings };
 }
 
 function fail(path: string, message: string): ParseResult {
@@ -114,6 +118,8 @@ function utf8Length(text: string): number {
 const TYPE_WORDS: Record<string, string> = {
   string: "a string",
   number: "a number",
+  // zod 4 reports a fraction where .int() is asked as an invalid type "int".
+  int: "a whole number",
   boolean: "true or false",
   array: "an array",
   object: "an object",

@@ -1,5 +1,5 @@
 import { useId, useMemo } from "react";
-import { edgeCaseNumbers, handoffName } from "../../export/register-rows";
+import { handoffName } from "../../export/register-rows";
 import { entryLabel } from "../../export/render-backlog";
 import { renderChangePlanMarkdown } from "../../export/render-change-plan";
 import { changePlan } from "../../model/change-plan";
@@ -26,7 +26,6 @@ export function ChangePlanPanel() {
   const map = useEditor(selectMap);
   const headingId = useId();
   const groups = useMemo(() => changePlan(map), [map]);
-  const numbers = useMemo(() => edgeCaseNumbers(map), [map]);
 
   return (
     <section className="hf-plan" aria-labelledby={headingId} data-testid="change-plan">
@@ -70,7 +69,7 @@ export function ChangePlanPanel() {
                 return (
                   <li key={ec.id} className="hf-plan__item">
                     <p className="hf-plan__line">
-                      <span className="hf-plan__number">{entryLabel(numbers, item)}</span>
+                      <span className="hf-plan__number">{entryLabel(item)}</span>
                       <SeverityPill severity={ec.severity} />
                       <span className="hf-plan__title">{ec.title}</span>
                       {ec.status === "accepted" && <span className="hf-plan__status">accepted</span>}

@@ -1,0 +1,110 @@
+/**
+ * Edge-case numbers from the facilitator's side, in Chromium against the production build:
+ * "EC-3" said in the room keeps pointing at the same edge case on the canvas flag, in the
+ * register, in the downloaded CSV and after a reload, whatever is deleted or added around it.
+ */
+import { readFile } from "node:fs/promises";
+import type { Page } from "playwright-core";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { BASE_URL, type BrowserSession, launchBrowser, watchConsole } from "./browser";
+
+let session: BrowserSession;
+
+beforeEach(async () => {
+  session = await launchBrowser({ viewport: { width: 1440, height: 900 } });
+});
+
+afterEach(async () => {
+  await session.close();
+});
+
+async function openTemplate(): Promise<{ page: Page; problems: string[] }> {
+  const page = await session.context.newPage();
+  const problems = watchConsole(page);
+  await page.goto(BASE_URL);
+  await page.getByTestId("step-node").first().waitFor();
+  await page.getByTestId("edge-case-flag").first().waitFor();
+  return { page, problems };
+}
+
+/** The register's row whose number cell reads `label` ("EC-3"). */
+function registerRow(page: Page, label: string) {
+  return page
+    .getByRole("table")
+    .getByRole("row")
+    .filter({ has: page.locator("td:first-child", { hasText: new RegExp(`^${label}$`) }) });
+}
+
+/** The text of every canvas flag, joined: "⚑ EC-1 EC-2 | ⚑ EC-3 EC-4 EC-5 | ...". */
+async function flagTexts(page: Page): Promise<string> {
+  return (await page.getByTestId("edge-case-flag").allTextContents()).join(" | ");
+}
+
+async function downloadCsvRegister(page: Page): Promise<string[][]> {
+  await page.getByRole("button", { name: "Export", exact: true }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("menuitem", { name: "CSV register" }).click(),
+  ]);
+  const text = (await readFile(await download.path())).toString("utf8");
+  // Every field is quoted and the template's text holds no quotes or newlines: a plain split is enough.
+  return text
+    .slice(1)
+    .split("\r\n")
+    .filter((line) => line !== "")
+    .map((line) => line.slice(1, -1).split('","'));
+}
+
+describe("edge-case numbers", () => {
+  it("deleting EC-2 in the register's handoff leaves EC-3 as EC-3 on the flag, in the register, the CSV and after a reload", async () => {
+    const { page, problems } = await openTemplate();
+    await page.getByRole("button", { name: "Edge cases", exact: true }).click();
+    const ec2Title = await registerRow(page, "EC-2").locator("td").nth(2).textContent();
+    const ec3Title = await registerRow(page, "EC-3").locator("td").nth(2).textContent();
+    expect(ec2Title).toBeTruthy();
+    expect(ec3Title).toBeTruthy();
+    expect(await flagTexts(page)).toMatch(/EC-3\b/);
+
+    // Show EC-2's handoff from the register, and delete EC-2 in the inspector.
+    await registerRow(page, "EC-2").click();
+    const inspector = page.getByRole("complementary", { name: "Inspector" });
+    await inspector.getByRole("button", { name: `Delete edge case ${ec2Title}`, exact: true }).click();
+    await expect.poll(() => registerRow(page, "EC-2").count()).toBe(0);
+
+    // The register: EC-3 is still the same edge case; nothing moved up into EC-2.
+    expect(await registerRow(page, "EC-3").locator("td").nth(2).textContent()).toBe(ec3Title);
+    expect(await registerRow(page, "EC-17").count()).toBe(1);
+    // The canvas flags: EC-3 still drawn, EC-2 gone.
+    await expect.poll(() => flagTexts(page)).not.toMatch(/EC-2\b/);
+    expect(await flagTexts(page)).toMatch(/EC-3\b/);
+
+    // The CSV: EC-3's row holds EC-3's title.
+    const csv = await downloadCsvRegister(page);
+    const byNumber = new Map(csv.slice(1).map((row) => [row[0], row]));
+    expect(byNumber.has("EC-2")).toBe(false);
+    expect(byNumber.get("EC-3")?.[4]).toBe(ec3Title);
+    expect(csv.slice(1).map((row) => row[0])[0]).toBe("EC-1");
+
+    // A new edge case takes the next number, never the deleted one.
+    await inspector.getByRole("button", { name: "Add edge case" }).click();
+    await page.keyboard.type("Lead owner changed mid-sequence");
+    await page.keyboard.press("Tab");
+    await expect.poll(() => registerRow(page, "EC-18").count()).toBe(1);
+    expect(await registerRow(page, "EC-2").count()).toBe(0);
+
+    // After a reload (the map comes back from the browser's storage) nothing has moved.
+    await expect
+      .poll(() => page.getByTestId("handoff-save-status").textContent(), { timeout: 10_000 })
+      .toBe("Saved");
+    await page.reload();
+    await page.getByTestId("edge-case-flag").first().waitFor();
+    if ((await page.getByRole("table").count()) === 0)
+      await page.getByRole("button", { name: "Edge cases", exact: true }).click();
+    expect(await registerRow(page, "EC-3").locator("td").nth(2).textContent()).toBe(ec3Title);
+    expect(await registerRow(page, "EC-18").locator("td").nth(2).textContent()).toBe(
+      "Lead owner changed mid-sequence",
+    );
+    expect(await registerRow(page, "EC-2").count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+});
