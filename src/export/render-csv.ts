@@ -1,5 +1,5 @@
 /**
- * The edge-case register as CSV (RFC 4180) for Excel, Google Sheets and Numbers: a UTF-8 byte
+ * The edge-case register as CSV (RFC 4180), with the Markdown register's due date and votes, for Excel, Google Sheets and Numbers: a UTF-8 byte
  * order mark (so Excel reads UTF-8), CRLF line ends, every field quoted with embedded quotes
  * doubled and newlines kept inside the quotes, and a header row that is always there. Control
  * characters other than tab, LF and CR are dropped, as in the Markdown export.
@@ -22,6 +22,9 @@ export const CSV_HEADER = [
   "owner",
   "mitigation",
   "description",
+  // After the first ten, so spreadsheets built on the older export keep their column letters.
+  "due",
+  "votes",
 ] as const;
 
 /** So Excel reads the file as UTF-8. */
@@ -65,6 +68,8 @@ export function renderCsv(map: HandoffMap): string {
         ec.owner,
         ec.mitigation,
         ec.description,
+        ec.due ?? "",
+        String(ec.votes),
       ]
         .map(csvField)
         .join(","),

@@ -107,4 +107,28 @@ describe("edge-case numbers", () => {
     expect(await registerRow(page, "EC-2").count()).toBe(0);
     expect(problems).toEqual([]);
   });
+
+  it("the CSV register carries the due date and the votes set in the editor, as the Markdown register does", async () => {
+    const { page, problems } = await openTemplate();
+    await page.getByRole("button", { name: "Edge cases", exact: true }).click();
+    const row = registerRow(page, "EC-3");
+    const title = (await row.locator("td").nth(2).textContent()) ?? "";
+    const register = page.getByRole("table");
+    for (let i = 0; i < 2; i++)
+      await register.getByRole("button", { name: `Add a vote to ${title}`, exact: true }).click();
+    await row.click();
+    const group = page
+      .getByRole("complementary", { name: "Inspector" })
+      .getByRole("group", { name: /^EC-3/ });
+    await group.getByLabel("Due").fill("2027-01-15");
+    await group.getByLabel("Due").press("Tab");
+
+    const [header, ...records] = await downloadCsvRegister(page);
+    expect(header?.slice(-2)).toEqual(["due", "votes"]);
+    const ec3 = records.find((r) => r[0] === "EC-3");
+    expect(ec3?.[4]).toBe(title);
+    expect(ec3?.slice(-2)).toEqual(["2027-01-15", "2"]);
+    expect(records.find((r) => r[0] === "EC-1")?.slice(-2)).toEqual(["", "0"]);
+    expect(problems).toEqual([]);
+  });
 });
