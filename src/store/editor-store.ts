@@ -33,6 +33,11 @@ export interface Notice {
   id: number;
   tone: "error" | "info";
   text: string;
+  /**
+   * Set when the notice offers Undo: the map right after the edit it reports. Its Undo takes that
+   * edit back only while this is still the current map, so it never undoes a later edit.
+   */
+  undoes?: HandoffMap;
 }
 
 export type Panel = "register" | "help" | "library" | "changePlan";
@@ -111,7 +116,8 @@ export interface EditorState {
   select(selection: Partial<Selection>): void;
   setEditingStep(id: string | null): void;
   togglePanel(panel: Panel, open?: boolean): void;
-  notify(text: string, tone?: Notice["tone"]): void;
+  /** `undo`: the notice offers Undo for the edit just made (see Notice.undoes). */
+  notify(text: string, tone?: Notice["tone"], options?: { undo?: boolean }): void;
   setReadOnly(reason: string | null): void;
   dismissNotice(): void;
   /** Asks the canvas to bring a handoff or step into view (does not change the selection). */
@@ -310,9 +316,11 @@ export function createEditorStore({ map, runLayout, layoutAtOnce }: EditorStoreO
         set({ panels });
       },
 
-      notify(text, tone = "info") {
+      notify(text, tone = "info", options = {}) {
         noticeId += 1;
-        set({ notice: { id: noticeId, tone, text } });
+        set({
+          notice: { id: noticeId, tone, text, ...(options.undo === true ? { undoes: get().map } : {}) },
+        });
       },
 
       setReadOnly(reason) {

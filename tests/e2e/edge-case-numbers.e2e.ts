@@ -131,4 +131,25 @@ describe("edge-case numbers", () => {
     expect(records.find((r) => r[0] === "EC-1")?.slice(-2)).toEqual(["", "0"]);
     expect(problems).toEqual([]);
   });
+
+  it("deleting a step that carries edge cases says how many went with it, and the notice's Undo brings them back", async () => {
+    const { page, problems } = await openTemplate();
+    const flags = await flagTexts(page);
+    expect(flags).toMatch(/EC-1 EC-2/);
+    // Lead capture's handoffs carry EC-1 and EC-2.
+    await page.getByTestId("step-node").filter({ hasText: "Lead capture" }).click();
+    await expect.poll(() => page.locator(".react-flow__node.selected").count()).toBe(1);
+    await page.keyboard.press("Delete");
+    const notice = page.getByTestId("notice");
+    await expect
+      .poll(() => notice.textContent())
+      .toContain('Deleted "Lead capture"; 2 edge cases went with it (EC-1, EC-2).');
+    expect(await flagTexts(page)).not.toMatch(/EC-1\b/);
+
+    await notice.getByRole("button", { name: "Undo" }).click();
+    await expect.poll(() => flagTexts(page)).toBe(flags);
+    expect(await page.getByTestId("step-node").filter({ hasText: "Lead capture" }).count()).toBe(1);
+    await expect.poll(() => notice.count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
 });
