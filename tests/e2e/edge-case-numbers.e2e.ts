@@ -152,4 +152,49 @@ describe("edge-case numbers", () => {
     await expect.poll(() => notice.count()).toBe(0);
     expect(problems).toEqual([]);
   });
+
+  it("an edge case captured in the walkthrough keeps its number on the card, in the register and in the CSV after others are deleted", async () => {
+    const { page, problems } = await openTemplate();
+    const title = "Callback promised on the call never logged";
+    const card = page.getByRole("complementary", { name: "Walkthrough" });
+    await page.getByRole("button", { name: "Walk through" }).click();
+    for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("e");
+    await page.keyboard.type(title);
+    await page.keyboard.press("Enter");
+    const captured = card.getByTestId("presenter-edge-case").filter({ hasText: title });
+    await expect.poll(() => captured.count()).toBe(1);
+    // The template holds EC-1..EC-17: the capture is EC-18, wherever its handoff sits in the map.
+    expect(await captured.locator(".hf-presenter__ec-number").textContent()).toBe("EC-18");
+
+    // Leave the walkthrough and delete EC-1 and EC-2 (Lead capture, with Undo not taken).
+    await page.keyboard.press("Escape");
+    await expect.poll(() => card.count()).toBe(0);
+    await page.keyboard.press("Shift+Digit1"); // fit the map: the walk zoomed in on its step
+    await page.waitForTimeout(400);
+    await page.getByTestId("step-node").filter({ hasText: "Lead capture" }).click();
+    await page.keyboard.press("Delete");
+    await expect.poll(() => page.getByTestId("notice").textContent()).toContain("(EC-1, EC-2)");
+
+    await page.getByRole("button", { name: "Edge cases", exact: true }).click();
+    expect(await registerRow(page, "EC-18").locator("td").nth(2).textContent()).toBe(title);
+    expect(await registerRow(page, "EC-3").count()).toBe(1);
+    const csv = await downloadCsvRegister(page);
+    expect(csv.find((row) => row[0] === "EC-18")?.[4]).toBe(title);
+    expect(csv.slice(1).map((row) => row[0])[0]).toBe("EC-3");
+
+    // Back in the walkthrough, the card still calls it EC-18.
+    await page.keyboard.press("w");
+    await expect
+      .poll(() => card.getByTestId("presenter-edge-case").filter({ hasText: title }).count())
+      .toBeGreaterThan(0);
+    expect(
+      await card
+        .getByTestId("presenter-edge-case")
+        .filter({ hasText: title })
+        .locator(".hf-presenter__ec-number")
+        .textContent(),
+    ).toBe("EC-18");
+    expect(problems).toEqual([]);
+  });
 });
