@@ -34,10 +34,11 @@ export interface Notice {
   tone: "error" | "info";
   text: string;
   /**
-   * Set when the notice offers Undo: the map right after the edit it reports. Its Undo takes that
-   * edit back only while this is still the current map, so it never undoes a later edit.
+   * Set when the notice offers Undo: the button's name ("Undo delete": not the toolbar's "Undo")
+   * and the map right after the edit it reports. Its Undo takes that edit back only while `after`
+   * is still the current map, so it never undoes a later edit.
    */
-  undoes?: HandoffMap;
+  undo?: { label: string; after: HandoffMap };
 }
 
 export type Panel = "register" | "help" | "library" | "changePlan";
@@ -116,8 +117,8 @@ export interface EditorState {
   select(selection: Partial<Selection>): void;
   setEditingStep(id: string | null): void;
   togglePanel(panel: Panel, open?: boolean): void;
-  /** `undo`: the notice offers Undo for the edit just made (see Notice.undoes). */
-  notify(text: string, tone?: Notice["tone"], options?: { undo?: boolean }): void;
+  /** `undo`: the notice offers a button of that name undoing the edit just made (Notice.undo). */
+  notify(text: string, tone?: Notice["tone"], options?: { undo?: string }): void;
   setReadOnly(reason: string | null): void;
   dismissNotice(): void;
   /** Asks the canvas to bring a handoff or step into view (does not change the selection). */
@@ -318,9 +319,8 @@ export function createEditorStore({ map, runLayout, layoutAtOnce }: EditorStoreO
 
       notify(text, tone = "info", options = {}) {
         noticeId += 1;
-        set({
-          notice: { id: noticeId, tone, text, ...(options.undo === true ? { undoes: get().map } : {}) },
-        });
+        const undo = options.undo === undefined ? {} : { undo: { label: options.undo, after: get().map } };
+        set({ notice: { id: noticeId, tone, text, ...undo } });
       },
 
       setReadOnly(reason) {

@@ -146,7 +146,7 @@ describe("edge-case numbers", () => {
       .toContain('Deleted "Lead capture"; 2 edge cases went with it (EC-1, EC-2).');
     expect(await flagTexts(page)).not.toMatch(/EC-1\b/);
 
-    await notice.getByRole("button", { name: "Undo" }).click();
+    await notice.getByRole("button", { name: "Undo delete" }).click();
     await expect.poll(() => flagTexts(page)).toBe(flags);
     expect(await page.getByTestId("step-node").filter({ hasText: "Lead capture" }).count()).toBe(1);
     await expect.poll(() => notice.count()).toBe(0);

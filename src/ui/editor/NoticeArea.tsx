@@ -19,7 +19,7 @@ export function NoticeArea() {
   const notice = useEditor(selectNotice);
   const map = useEditor(selectMap);
   const store = useEditorStoreApi();
-  const canUndo = notice?.undoes !== undefined && notice.undoes === map;
+  const undo = notice?.undo !== undefined && notice.undo.after === map ? notice.undo.label : null;
 
   useEffect(() => {
     if (notice === null) return;
@@ -27,7 +27,7 @@ export function NoticeArea() {
       () => {
         if (store.getState().notice?.id === notice.id) store.getState().dismissNotice();
       },
-      notice.undoes === undefined ? LIFETIME_MS[notice.tone] : UNDO_LIFETIME_MS,
+      notice.undo === undefined ? LIFETIME_MS[notice.tone] : UNDO_LIFETIME_MS,
     );
     return () => clearTimeout(timer);
   }, [notice, store]);
@@ -35,32 +35,28 @@ export function NoticeArea() {
   return (
     <div className="hf-notices">
       <div role="status" aria-live="polite" className="hf-notices__region">
-        {notice !== null && notice.tone === "info" && (
-          <Toast text={notice.text} tone="info" canUndo={canUndo} />
-        )}
+        {notice !== null && notice.tone === "info" && <Toast text={notice.text} tone="info" undo={undo} />}
       </div>
       <div role="alert" className="hf-notices__region">
-        {notice !== null && notice.tone === "error" && (
-          <Toast text={notice.text} tone="error" canUndo={canUndo} />
-        )}
+        {notice !== null && notice.tone === "error" && <Toast text={notice.text} tone="error" undo={undo} />}
       </div>
     </div>
   );
 }
 
-function Toast({ text, tone, canUndo }: { text: string; tone: "info" | "error"; canUndo: boolean }) {
+function Toast({ text, tone, undo }: { text: string; tone: "info" | "error"; undo: string | null }) {
   const store = useEditorStoreApi();
-  const undo = () => {
+  const runUndo = () => {
     const state = store.getState();
-    if (state.notice?.undoes === state.map) state.undo();
+    if (state.notice?.undo?.after === state.map) state.undo();
     state.dismissNotice();
   };
   return (
     <div className={`hf-toast hf-toast--${tone}`} data-testid="notice">
       <span className="hf-toast__text">{text}</span>
-      {canUndo && (
-        <button type="button" className="hf-toast__close hf-toast__undo" onClick={undo}>
-          Undo
+      {undo !== null && (
+        <button type="button" className="hf-toast__close hf-toast__undo" onClick={runUndo}>
+          {undo}
         </button>
       )}
       <button type="button" className="hf-toast__close" onClick={() => store.getState().dismissNotice()}>

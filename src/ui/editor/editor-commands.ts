@@ -185,7 +185,7 @@ export function deleteSelection(store: EditorStore): boolean {
   });
   if (ok) {
     const text = deletedEdgeCasesNotice(before, store.getState().map, selection.steps);
-    if (text !== null) store.getState().notify(text, "info", { undo: true });
+    if (text !== null) store.getState().notify(text, "info", { undo: "Undo delete" });
   }
   return ok;
 }

@@ -46,7 +46,7 @@ describe("the notice after deleting", () => {
       deleteSelection(store);
     });
     expect(screen.getByTestId("notice").textContent).toContain("2 edge cases went with it (EC-1, EC-2)");
-    fireEvent.click(screen.getByRole("button", { name: "Undo" }));
+    fireEvent.click(screen.getByRole("button", { name: "Undo delete" }));
     expect(store.getState().map).toBe(before);
     expect(screen.queryByTestId("notice")).toBeNull();
   });
@@ -58,10 +58,10 @@ describe("the notice after deleting", () => {
       store.getState().select({ steps: ["s"] });
       deleteSelection(store);
     });
-    expect(screen.queryByRole("button", { name: "Undo" })).not.toBeNull();
+    expect(screen.queryByRole("button", { name: "Undo delete" })).not.toBeNull();
     act(() => {
       store.getState().apply((m) => ops.updateStep(m, "t", { label: "Renamed" }));
     });
-    expect(screen.queryByRole("button", { name: "Undo" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Undo delete" })).toBeNull();
   });
 });
