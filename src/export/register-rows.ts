@@ -3,15 +3,16 @@
  * SVG, Markdown and CSV exports and the editor's register panel, so "EC-3" means the same edge
  * case on every surface.
  *
- * Numbering rule (stable): edge cases are numbered 1.. in map order — handoffs in document
- * order, and within a handoff its edge cases in order. Reordering edge cases renumbers them;
- * editing their text does not.
+ * Numbers are the ones each edge case stores (src/model/edge-case-numbers.ts): given once, never
+ * changed by deleting, adding or moving other edge cases. Rows come in map order (handoffs in
+ * document order, then each handoff's edge cases), which groups them by handoff.
  */
+import { edgeCaseNumbers } from "../model/edge-case-numbers";
 import type { EdgeCase, Handoff, HandoffMap, Severity } from "../model/types";
 import { SEVERITIES } from "../model/types";
 
 export interface RegisterRow {
-  /** 1-based position in map order. */
+  /** The edge case's stable number. */
   number: number;
   /** The display number, e.g. "EC-3". */
   label: string;
@@ -49,33 +50,30 @@ function handoffNameWith(labels: Map<string, string>, handoff: Handoff): string 
 }
 
 /**
- * Every edge case of the map, numbered in map order.
+ * Every edge case of the map with its stable number, in map order.
  *
  * @example
  * registerRows(map).map((row) => `${row.label} ${row.handoffName}: ${row.edgeCase.title}`)
  */
 export function registerRows(map: HandoffMap): RegisterRow[] {
   const labels = stepLabels(map);
+  const numbers = edgeCaseNumbers(map);
   const rows: RegisterRow[] = [];
   for (const handoff of map.handoffs) {
     const from = labels.get(handoff.from) ?? handoff.from;
     const to = labels.get(handoff.to) ?? handoff.to;
     const name = handoffNameWith(labels, handoff);
     for (const edgeCase of handoff.edgeCases) {
-      const number = rows.length + 1;
+      const number = numbers.get(edgeCase.id) ?? rows.length + 1;
       rows.push({ number, label: edgeCaseLabel(number), handoff, edgeCase, from, to, handoffName: name });
     }
   }
   return rows;
 }
 
-/** Edge-case id → its number; edge-case ids are unique across a valid map. */
-export function edgeCaseNumbers(map: HandoffMap): Map<string, number> {
-  const numbers = new Map<string, number>();
-  for (const row of registerRows(map)) {
-    if (!numbers.has(row.edgeCase.id)) numbers.set(row.edgeCase.id, row.number);
-  }
-  return numbers;
+/** The rows by number, EC-1 first: the order of a list read out by number (the CSV register). */
+export function registerRowsByNumber(map: HandoffMap): RegisterRow[] {
+  return registerRows(map).sort((a, b) => a.number - b.number);
 }
 
 /** The most severe severity among the edge cases still open, or null when none is open. */

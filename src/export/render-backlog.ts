@@ -8,7 +8,7 @@
  */
 import { type BacklogEntry, rankedBacklog } from "../model/backlog";
 import type { HandoffMap } from "../model/types";
-import { edgeCaseLabel, edgeCaseNumbers, handoffName } from "./register-rows";
+import { edgeCaseLabel, handoffName } from "./register-rows";
 import { CSV_BOM, csvField } from "./render-csv";
 import { capitalize, escapeMarkdown, markdownCell, tableRow } from "./render-markdown";
 
@@ -30,16 +30,16 @@ export function mapTitle(map: HandoffMap): string {
   return title === "" ? "Untitled map" : title;
 }
 
-/** The register's display number for an entry ("EC-3"). */
-export function entryLabel(numbers: ReadonlyMap<string, number>, entry: BacklogEntry): string {
-  return edgeCaseLabel(numbers.get(entry.edgeCase.id) ?? entry.mapIndex + 1);
+/** The entry's stable display number ("EC-3"), as everywhere else. */
+export function entryLabel(entry: BacklogEntry): string {
+  return edgeCaseLabel(entry.number);
 }
 
-function rowValues(map: HandoffMap, numbers: ReadonlyMap<string, number>, entry: BacklogEntry, rank: number) {
+function rowValues(map: HandoffMap, entry: BacklogEntry, rank: number) {
   const ec = entry.edgeCase;
   return {
     rank: String(rank),
-    number: entryLabel(numbers, entry),
+    number: entryLabel(entry),
     votes: String(ec.votes),
     severity: ec.severity,
     title: ec.title,
@@ -68,11 +68,10 @@ export function renderBacklogMarkdown(map: HandoffMap): string {
       "ranked by votes, then severity, then register number.",
     "",
   );
-  const numbers = edgeCaseNumbers(map);
   const columns = ["Rank", "#", "Votes", "Severity", "Edge case", "Handoff", "Owner", "Mitigation", "Due"];
   out.push(tableRow(columns), tableRow(columns.map(() => "---")));
   entries.forEach((entry, i) => {
-    const v = rowValues(map, numbers, entry, i + 1);
+    const v = rowValues(map, entry, i + 1);
     out.push(
       tableRow([
         v.rank,
@@ -97,10 +96,9 @@ export function renderBacklogMarkdown(map: HandoffMap): string {
  * download("backlog.csv", renderBacklogCsv(map));
  */
 export function renderBacklogCsv(map: HandoffMap): string {
-  const numbers = edgeCaseNumbers(map);
   const lines = [BACKLOG_CSV_HEADER.map(csvField).join(",")];
   rankedBacklog(map).forEach((entry, i) => {
-    const v = rowValues(map, numbers, entry, i + 1);
+    const v = rowValues(map, entry, i + 1);
     lines.push(
       [v.rank, v.number, v.votes, v.severity, v.title, v.handoff, v.owner, v.mitigation, v.due, v.description]
         .map(csvField)

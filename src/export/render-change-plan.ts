@@ -5,7 +5,7 @@
  */
 import { changePlan } from "../model/change-plan";
 import type { HandoffMap } from "../model/types";
-import { edgeCaseNumbers, handoffName } from "./register-rows";
+import { handoffName } from "./register-rows";
 import { entryLabel, mapTitle } from "./render-backlog";
 import { capitalize, escapeMarkdown, markdownCell, tableRow } from "./render-markdown";
 
@@ -22,7 +22,6 @@ export function renderChangePlanMarkdown(map: HandoffMap): string {
     out.push("_No open or accepted edge cases on this map._");
     return `${out.join("\n")}\n`;
   }
-  const numbers = edgeCaseNumbers(map);
   const count = groups.reduce((sum, group) => sum + group.items.length, 0);
   out.push(
     `${count} edge ${count === 1 ? "case" : "cases"} for ${groups.length} ${groups.length === 1 ? "owner" : "owners"}` +
@@ -38,7 +37,7 @@ export function renderChangePlanMarkdown(map: HandoffMap): string {
       const ec = item.edgeCase;
       out.push(
         tableRow([
-          entryLabel(numbers, item),
+          entryLabel(item),
           markdownCell(ec.title),
           markdownCell(handoffName(map, item.handoff)),
           capitalize(ec.severity),

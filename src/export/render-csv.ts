@@ -1,5 +1,5 @@
 /**
- * The edge-case register as CSV (RFC 4180) for Excel, Google Sheets and Numbers: a UTF-8 byte
+ * The edge-case register as CSV (RFC 4180), with the Markdown register's due date and votes, for Excel, Google Sheets and Numbers: a UTF-8 byte
  * order mark (so Excel reads UTF-8), CRLF line ends, every field quoted with embedded quotes
  * doubled and newlines kept inside the quotes, and a header row that is always there. Control
  * characters other than tab, LF and CR are dropped, as in the Markdown export.
@@ -9,7 +9,7 @@
  * spreadsheet shows the text instead of running it ("CSV injection", OWASP).
  */
 import type { HandoffMap } from "../model/types";
-import { registerRows } from "./register-rows";
+import { registerRowsByNumber } from "./register-rows";
 
 export const CSV_HEADER = [
   "#",
@@ -22,6 +22,9 @@ export const CSV_HEADER = [
   "owner",
   "mitigation",
   "description",
+  // After the first ten, so spreadsheets built on the older export keep their column letters.
+  "due",
+  "votes",
 ] as const;
 
 /** So Excel reads the file as UTF-8. */
@@ -44,14 +47,14 @@ export function csvField(value: string): string {
 }
 
 /**
- * One row per edge case in register order (EC-1 first), under the header row.
+ * One row per edge case by its stable number (EC-1 first), under the header row.
  *
  * @example
  * await writeFile("register.csv", renderCsv(map));
  */
 export function renderCsv(map: HandoffMap): string {
   const lines = [CSV_HEADER.map(csvField).join(",")];
-  for (const row of registerRows(map)) {
+  for (const row of registerRowsByNumber(map)) {
     const ec = row.edgeCase;
     lines.push(
       [
@@ -65,6 +68,8 @@ export function renderCsv(map: HandoffMap): string {
         ec.owner,
         ec.mitigation,
         ec.description,
+        ec.due ?? "",
+        String(ec.votes),
       ]
         .map(csvField)
         .join(","),

@@ -6,6 +6,7 @@
  * Only the fields of the format are written: anything else an in-memory map might carry
  * (editor state, React Flow internals) is left behind.
  */
+import { edgeCaseNumbers } from "../model/edge-case-numbers";
 import type { EdgeCase, Handoff, HandoffMap, Lane, Phase, Step } from "../model/types";
 
 function lane(l: Lane) {
@@ -30,9 +31,10 @@ function step(s: Step) {
   };
 }
 
-function edgeCase(e: EdgeCase) {
+function edgeCase(e: EdgeCase, number: number | undefined) {
   return {
     id: e.id,
+    ...(number === undefined ? {} : { number }),
     title: e.title,
     severity: e.severity,
     status: e.status,
@@ -44,8 +46,14 @@ function edgeCase(e: EdgeCase) {
   };
 }
 
-function handoff(h: Handoff) {
-  return { id: h.id, from: h.from, to: h.to, label: h.label, edgeCases: h.edgeCases.map(edgeCase) };
+function handoff(h: Handoff, numbers: ReadonlyMap<string, number>) {
+  return {
+    id: h.id,
+    from: h.from,
+    to: h.to,
+    label: h.label,
+    edgeCases: h.edgeCases.map((e) => edgeCase(e, numbers.get(e.id))),
+  };
 }
 
 /**
@@ -56,6 +64,8 @@ function handoff(h: Handoff) {
  * parseMapText(text); // { ok: true, map: <equal to map>, warnings: [] }
  */
 export function renderJson(map: HandoffMap): string {
+  // The stored numbers; a map built by hand without them gets the ones reading it would give.
+  const numbers = edgeCaseNumbers(map);
   const document = {
     format: map.format,
     version: map.version,
@@ -64,7 +74,8 @@ export function renderJson(map: HandoffMap): string {
     lanes: map.lanes.map(lane),
     phases: map.phases.map(phase),
     steps: map.steps.map(step),
-    handoffs: map.handoffs.map(handoff),
+    handoffs: map.handoffs.map((h) => handoff(h, numbers)),
+    ...(map.lastEdgeCaseNumber === undefined ? {} : { lastEdgeCaseNumber: map.lastEdgeCaseNumber }),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }

@@ -24,6 +24,7 @@
  * about a millisecond for the template), so the canvas can call it after every committed edit.
  */
 import type { ELK, ElkNode } from "elkjs/lib/elk-api";
+import { edgeCaseNumbers } from "../model/edge-case-numbers";
 import type { HandoffMap, Step } from "../model/types";
 import { edgeCaseFlagText, measureHandoffLabel } from "./handoff-label";
 import {
@@ -687,14 +688,13 @@ type LabelSize = { width: number; height: number };
 
 /**
  * The label block each handoff reserves at its anchor (see reservedLabelSize); handoffs with
- * nothing to draw are left out. Edge cases are numbered 1.. in map order (handoffs, then their
- * edge cases), as the register does.
+ * nothing to draw are left out. Edge cases show their stable numbers, as the register does.
  */
 function handoffLabelSizes(map: HandoffMap): Map<string, LabelSize> {
   const sizes = new Map<string, LabelSize>();
-  let edgeCaseNumber = 0;
+  const stored = edgeCaseNumbers(map);
   for (const h of map.handoffs) {
-    const numbers = h.edgeCases.map(() => `EC-${++edgeCaseNumber}`);
+    const numbers = h.edgeCases.map((ec) => `EC-${stored.get(ec.id) ?? 0}`);
     const size = reservedLabelSize(h.label, numbers);
     if (size !== undefined) sizes.set(h.id, size);
   }

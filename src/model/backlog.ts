@@ -1,25 +1,34 @@
+import { edgeCaseNumbers } from "./edge-case-numbers";
 import { type EdgeCase, type Handoff, type HandoffMap, SEVERITIES } from "./types";
 
 /**
  * The ranked backlog: the open edge cases in the order the room voted them, the input to the
  * change-management plan.
  *
- * Rank rule: votes, most first; then severity, most severe first; then map order (handoffs in
- * document order, each handoff's edge cases in order), which is the register's numbering, so
- * two edge cases with equal votes and severity keep their EC-n order.
+ * Rank rule: votes, most first; then severity, most severe first; then the edge case's stable
+ * number (EC-n), lowest first, so two edge cases with equal votes and severity keep their EC-n order.
  */
 export interface BacklogEntry {
   edgeCase: EdgeCase;
   handoff: Handoff;
-  /** 0-based position in map order; the register's number is `mapIndex + 1`. */
+  /** 0-based position in map order (handoffs in document order, then their edge cases). */
   mapIndex: number;
+  /** The stable number shown as "EC-n" (edge-case-numbers.ts). */
+  number: number;
 }
 
-/** Every edge case of the map with its handoff, in map order. */
+/** Every edge case of the map with its handoff and number, in map order. */
 export function edgeCasesInMapOrder(map: HandoffMap): BacklogEntry[] {
+  const numbers = edgeCaseNumbers(map);
   const entries: BacklogEntry[] = [];
   for (const handoff of map.handoffs)
-    for (const edgeCase of handoff.edgeCases) entries.push({ edgeCase, handoff, mapIndex: entries.length });
+    for (const edgeCase of handoff.edgeCases)
+      entries.push({
+        edgeCase,
+        handoff,
+        mapIndex: entries.length,
+        number: numbers.get(edgeCase.id) ?? entries.length + 1,
+      });
   return entries;
 }
 
@@ -28,7 +37,7 @@ export function compareByRank(a: BacklogEntry, b: BacklogEntry): number {
   return (
     b.edgeCase.votes - a.edgeCase.votes ||
     SEVERITIES.indexOf(b.edgeCase.severity) - SEVERITIES.indexOf(a.edgeCase.severity) ||
-    a.mapIndex - b.mapIndex
+    a.number - b.number
   );
 }
 

@@ -57,8 +57,16 @@ export const stepSchema = z.object({
   position: positionSchema.optional(),
 });
 
+/** A stable edge-case number ("EC-3"); uniqueness is checked in edge-case-numbers.ts. */
+const edgeCaseNumber = z
+  .number()
+  .int({ error: "must be a whole number" })
+  .min(1, { error: "must be 1 or more" })
+  .max(LIMITS.edgeCaseNumber, { error: `must be at most ${LIMITS.edgeCaseNumber}` });
+
 export const edgeCaseSchema = z.object({
   id,
+  number: edgeCaseNumber.optional(),
   title: text,
   severity: z.enum(SEVERITIES),
   status: z.enum(EDGE_CASE_STATUSES).default("open"),
@@ -91,6 +99,7 @@ export const mapSchemaV1 = z.object({
   phases: z.array(phaseSchema).default([]),
   steps: z.array(stepSchema),
   handoffs: z.array(handoffSchema),
+  lastEdgeCaseNumber: edgeCaseNumber.optional(),
 });
 
 /** Known field names per object, for the unknown-field warnings. Keep in step with the schemas. */

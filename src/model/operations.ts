@@ -1,3 +1,4 @@
+import { highestEdgeCaseNumber, nextEdgeCaseNumber } from "./edge-case-numbers";
 import { freshId } from "./ids";
 import {
   EDGE_CASE_STATUSES,
@@ -93,6 +94,18 @@ export function allEdgeCaseIds(map: HandoffMap): Set<string> {
   const ids = new Set<string>();
   for (const handoff of map.handoffs) for (const edgeCase of handoff.edgeCases) ids.add(edgeCase.id);
   return ids;
+}
+
+/**
+ * The map after an edit that may have deleted edge cases: when it did, the highest number given
+ * so far is recorded, so the next new edge case never takes a deleted one's number ("EC-7" in
+ * last week's CSV must not come back as another edge case).
+ */
+function keepingEdgeCaseNumbers(before: HandoffMap, after: HandoffMap): HandoffMap {
+  const count = (m: HandoffMap) => m.handoffs.reduce((sum, h) => sum + h.edgeCases.length, 0);
+  if (count(after) >= count(before)) return after;
+  const highest = highestEdgeCaseNumber(before);
+  return highest > highestEdgeCaseNumber(after) ? { ...after, lastEdgeCaseNumber: highest } : after;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -367,11 +380,11 @@ export function setPositions(map: HandoffMap, positions: ReadonlyMap<string, Pos
 export function removeSteps(map: HandoffMap, ids: Iterable<string>): HandoffMap {
   const gone = new Set(ids);
   for (const id of gone) indexOrThrow(map.steps, id, "step");
-  return {
+  return keepingEdgeCaseNumbers(map, {
     ...map,
     steps: map.steps.filter((step) => !gone.has(step.id)),
     handoffs: map.handoffs.filter((handoff) => !gone.has(handoff.from) && !gone.has(handoff.to)),
-  };
+  });
 }
 
 export function removeStep(map: HandoffMap, id: string): HandoffMap {
@@ -432,7 +445,10 @@ export function updateHandoff(map: HandoffMap, id: string, patch: { label?: stri
 export function removeHandoffs(map: HandoffMap, ids: Iterable<string>): HandoffMap {
   const gone = new Set(ids);
   for (const id of gone) indexOrThrow(map.handoffs, id, "handoff");
-  return { ...map, handoffs: map.handoffs.filter((handoff) => !gone.has(handoff.id)) };
+  return keepingEdgeCaseNumbers(map, {
+    ...map,
+    handoffs: map.handoffs.filter((handoff) => !gone.has(handoff.id)),
+  });
 }
 
 export function removeHandoff(map: HandoffMap, id: string): HandoffMap {
@@ -454,7 +470,8 @@ export interface NewEdgeCase {
   due?: string;
 }
 
-export type EdgeCasePatch = Partial<Omit<EdgeCase, "id" | "due">> & { due?: string | null };
+/** Everything but the id and the number, which an edge case keeps for life. */
+export type EdgeCasePatch = Partial<Omit<EdgeCase, "id" | "number" | "due">> & { due?: string | null };
 
 function requireVotes(votes: number): number {
   if (!Number.isInteger(votes) || votes < 0 || votes > LIMITS.votes)
@@ -484,6 +501,8 @@ export function addEdgeCase(map: HandoffMap, handoffId: string, edgeCase: NewEdg
     edgeCase.id === undefined ? freshId(taken, "", "ec") : requireId("edge case", edgeCase.id, taken);
   const created: EdgeCase = {
     id,
+    // Highest so far + 1, like a fresh id: a pasted edge case is a new one and gets a new number.
+    number: nextEdgeCaseNumber(map),
     title: requireText("Title", edgeCase.title),
     severity: requireOneOf("Severity", edgeCase.severity ?? "medium", SEVERITIES),
     status: requireOneOf("Status", edgeCase.status ?? "open", EDGE_CASE_STATUSES),
@@ -556,6 +575,10 @@ export function voteEdgeCase(map: HandoffMap, id: string, delta: number): Handof
   return updateEdgeCase(map, id, { votes: Math.max(0, Math.min(LIMITS.votes, current + Math.trunc(delta))) });
 }
 
+/** Removes one edge case; every other keeps its number, and its own is never given again. */
 export function removeEdgeCase(map: HandoffMap, id: string): HandoffMap {
-  return withEdgeCases(map, id, (list, index) => list.filter((_, i) => i !== index));
+  return keepingEdgeCaseNumbers(
+    map,
+    withEdgeCases(map, id, (list, index) => list.filter((_, i) => i !== index)),
+  );
 }

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { checkIntegrity } from "./check-integrity";
 import { decodeUtf8 } from "./decode-utf8";
+import { numberEdgeCases } from "./edge-case-numbers";
 import { findJsonSyntaxError } from "./json-syntax";
 import { describeValue, formatPath, isRecord, type MapIssue } from "./map-issue";
 import { KNOWN_FIELDS, mapSchemaV1 } from "./map-schema";
@@ -115,7 +116,10 @@ function parseUnchecked(input: unknown): ParseResult {
   const errors = checkIntegrity(parsed.data);
   if (errors.length > 0) return { ok: false, errors };
   warnings.push(...unknownFieldWarnings(raw));
-  return { ok: true, map: parsed.data, warnings };
+  // Old files get their numbers here, in map order; a duplicate is renumbered with a warning.
+  const numbered = numberEdgeCases(parsed.data);
+  warnings.push(...numbered.warnings);
+  return { ok: true, map: numbered.map, warnings };
 }
 
 function fail(path: string, message: string): ParseResult {
@@ -139,6 +143,8 @@ function utf8Length(text: string): number {
 const TYPE_WORDS: Record<string, string> = {
   string: "a string",
   number: "a number",
+  // zod 4 reports a fraction where .int() is asked as an invalid type "int".
+  int: "a whole number",
   boolean: "true or false",
   array: "an array",
   object: "an object",

@@ -1,3 +1,4 @@
+import { numberEdgeCases } from "./edge-case-numbers";
 import type { EdgeCase, Handoff, HandoffMap, Step } from "./types";
 
 /**
@@ -67,7 +68,8 @@ export function createBlankTemplate(): HandoffMap {
  * core revenue processes, with the handoffs between departments and what typically breaks them.
  */
 export function createRevOpsTemplate(): HandoffMap {
-  return {
+  // Numbered EC-1.. in map order, as reading the file would number them.
+  return numberEdgeCases({
     format: "handoff-map",
     version: 1,
     title: "RevOps customer lifecycle",
@@ -421,5 +423,5 @@ export function createRevOpsTemplate(): HandoffMap {
       }),
       handoff({ id: "h15", from: "renewal-forecast", to: "customer-renewed", label: "renewal signed" }),
     ],
-  };
+  }).map;
 }

@@ -54,6 +54,12 @@ export interface Step {
 
 export interface EdgeCase {
   id: string;
+  /**
+   * The stable number shown as "EC-3" (src/model/edge-case-numbers.ts): unique across the map,
+   * given once and never changed by edits to other edge cases. Optional in the file; every map
+   * the model hands out (parsed, templated, edited) has it on every edge case.
+   */
+  number?: number;
   title: string;
   severity: Severity;
   status: EdgeCaseStatus;
@@ -85,6 +91,11 @@ export interface HandoffMap {
   phases: Phase[];
   steps: Step[];
   handoffs: Handoff[];
+  /**
+   * The highest edge-case number this map has given, kept when that edge case is deleted so its
+   * number is never handed to a new one. Absent: the highest number present.
+   */
+  lastEdgeCaseNumber?: number;
 }
 
 /** Limits of the format, documented in docs/format.md. */
@@ -98,4 +109,6 @@ export const LIMITS = {
   fileBytes: 20 * 1024 * 1024,
   coordinate: 1_000_000,
   votes: 1_000_000,
+  /** Edge-case numbers run from 1 to this. */
+  edgeCaseNumber: 1_000_000_000,
 } as const;

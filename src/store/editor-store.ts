@@ -34,6 +34,12 @@ export interface Notice {
   id: number;
   tone: "error" | "info";
   text: string;
+  /**
+   * Set when the notice offers Undo: the button's name ("Undo delete": not the toolbar's "Undo")
+   * and the map right after the edit it reports. Its Undo takes that edit back only while `after`
+   * is still the current map, so it never undoes a later edit.
+   */
+  undo?: { label: string; after: HandoffMap };
 }
 
 /** A lane or phase header, by kind and id. */
@@ -130,7 +136,8 @@ export interface EditorState {
   setLabelFocusHandoff(id: string | null): void;
   setEditingHeader(target: HeaderTarget | null): void;
   togglePanel(panel: Panel, open?: boolean): void;
-  notify(text: string, tone?: Notice["tone"]): void;
+  /** `undo`: the notice offers a button of that name undoing the edit just made (Notice.undo). */
+  notify(text: string, tone?: Notice["tone"], options?: { undo?: string }): void;
   setReadOnly(reason: string | null): void;
   dismissNotice(): void;
   /** Asks the canvas to bring a handoff or step into view (does not change the selection). */
@@ -347,9 +354,10 @@ export function createEditorStore({ map, runLayout, layoutAtOnce }: EditorStoreO
         set({ panels });
       },
 
-      notify(text, tone = "info") {
+      notify(text, tone = "info", options = {}) {
         noticeId += 1;
-        set({ notice: { id: noticeId, tone, text } });
+        const undo = options.undo === undefined ? {} : { undo: { label: options.undo, after: get().map } };
+        set({ notice: { id: noticeId, tone, text, ...undo } });
       },
 
       setReadOnly(reason) {

@@ -275,7 +275,7 @@ describe("export", () => {
       .replace(/^\uFEFF/, "")
       .split("\r\n")[0];
     expect(header).toBe(
-      '"#","handoff","from","to","title","severity","status","owner","mitigation","description"',
+      '"#","handoff","from","to","title","severity","status","owner","mitigation","description","due","votes"',
     );
     expect(serious(problems)).toEqual([]);
   });

@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import {
   edgeCaseLabel,
-  edgeCaseNumbers,
   handoffName,
   highestOpenSeverity,
   registerRows,
+  registerRowsByNumber,
 } from "../../src/export/register-rows";
 import { escapeXmlAttr, escapeXmlText, stripIllegalXmlChars } from "../../src/export/svg-escape";
+import { edgeCaseNumbers } from "../../src/model/edge-case-numbers";
 import { makeEdgeCase, makeHandoff, makeMap, makeStep } from "../fixtures/export-fixtures";
 
 const map = makeMap({
@@ -33,7 +34,7 @@ const map = makeMap({
 });
 
 describe("registerRows", () => {
-  it("given edge cases on several handoffs, then they are numbered 1.. in map order, not by id", () => {
+  it("given edge cases without stored numbers, then they are numbered 1.. in map order, not by id", () => {
     expect(registerRows(map).map((r) => [r.label, r.edgeCase.id, r.handoff.id])).toEqual([
       ["EC-1", "b", "h1"],
       ["EC-2", "a", "h1"],
@@ -44,6 +45,28 @@ describe("registerRows", () => {
       ["a", 2],
       ["toString", 3],
     ]);
+  });
+
+  it("given stored numbers, then the rows show them, in map order, and by number EC-1 first", () => {
+    const numbered = makeMap({
+      ...map,
+      handoffs: [
+        makeHandoff({
+          id: "h1",
+          from: "__proto__",
+          to: "constructor",
+          edgeCases: [makeEdgeCase({ id: "b", number: 7 }), makeEdgeCase({ id: "a", number: 2 })],
+        }),
+        makeHandoff({
+          id: "h3",
+          from: "constructor",
+          to: "c",
+          edgeCases: [makeEdgeCase({ id: "toString", number: 4 })],
+        }),
+      ],
+    });
+    expect(registerRows(numbered).map((r) => r.label)).toEqual(["EC-7", "EC-2", "EC-4"]);
+    expect(registerRowsByNumber(numbered).map((r) => r.edgeCase.id)).toEqual(["a", "toString", "b"]);
   });
 
   it("then a handoff is named by its two steps, and by the id of a step that is missing", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { registerRows } from "../../src/export/register-rows";
+import { registerRowsByNumber } from "../../src/export/register-rows";
 import { CSV_HEADER, csvField, neutralizeFormula, renderCsv } from "../../src/export/render-csv";
 import { createRevOpsTemplate } from "../../src/model/templates";
 import type { HandoffMap } from "../../src/model/types";
@@ -11,7 +11,7 @@ import { readCsv } from "../fixtures/read-csv";
 const DROPPED_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 function expectedRecords(map: HandoffMap): string[][] {
-  return registerRows(map).map((row) =>
+  return registerRowsByNumber(map).map((row) =>
     [
       row.label,
       row.handoffName,
@@ -23,6 +23,8 @@ function expectedRecords(map: HandoffMap): string[][] {
       row.edgeCase.owner,
       row.edgeCase.mitigation,
       row.edgeCase.description,
+      row.edgeCase.due ?? "",
+      String(row.edgeCase.votes),
     ].map((value) => neutralizeFormula(value.replace(DROPPED_CONTROLS, ""))),
   );
 }
@@ -54,6 +56,29 @@ describe("renderCsv", () => {
       });
     });
   }
+
+  it("given a due date and votes, then they are the last two columns, as in the Markdown register", () => {
+    const map = makeMap({
+      steps: [makeStep({ id: "a", lane: "l" }), makeStep({ id: "b", lane: "l" })],
+      handoffs: [
+        makeHandoff({
+          id: "h",
+          from: "a",
+          to: "b",
+          edgeCases: [
+            makeEdgeCase({ id: "e", number: 4, due: "2027-01-15", votes: 3 }),
+            makeEdgeCase({ id: "f", number: 2, title: '=HYPERLINK("x")' }),
+          ],
+        }),
+      ],
+    });
+    const [header, ...records] = readCsv(renderCsv(map).slice(1));
+    expect(header?.slice(-2)).toEqual(["due", "votes"]);
+    expect(records.map((r) => [r[0], r[4], ...r.slice(-2)])).toEqual([
+      ["EC-2", '\'=HYPERLINK("x")', "", "0"],
+      ["EC-4", "Edge case e", "2027-01-15", "3"],
+    ]);
+  });
 
   it("given a map without edge cases, then the header row is still there", () => {
     expect(renderCsv(makeMap())).toBe(`\uFEFF${CSV_HEADER.map((h) => `"${h}"`).join(",")}\r\n`);

@@ -48,7 +48,9 @@ describe("migrations", () => {
         handoffs: [
           handoff("l1", "capture", "qualify", {
             label: "new lead",
-            edgeCases: [edgeCase("r1", { title: "Lead routed to the wrong SDR", severity: "high" })],
+            edgeCases: [
+              edgeCase("r1", { number: 1, title: "Lead routed to the wrong SDR", severity: "high" }),
+            ],
           }),
         ],
       }),

@@ -41,7 +41,9 @@ describe("parseMap accepts", () => {
         title: "T",
         lanes: [{ id: "l", name: "L" }],
         steps: [step("s", "l", { label: "S" }), step("t", "l", { label: "T" })],
-        handoffs: [handoff("h", "s", "t", { edgeCases: [edgeCase("e", { title: "E", severity: "low" })] })],
+        handoffs: [
+          handoff("h", "s", "t", { edgeCases: [edgeCase("e", { number: 1, title: "E", severity: "low" })] }),
+        ],
       }),
     );
   });
@@ -52,7 +54,11 @@ describe("parseMap accepts", () => {
       lanes: ids.map((id) => lane(id)),
       phases: ids.map((id) => ({ id, name: id })),
       steps: ids.map((id) => step(id, id, { phase: id })),
-      handoffs: [handoff("__proto__", "__proto__", "constructor", { edgeCases: [edgeCase("constructor")] })],
+      handoffs: [
+        handoff("__proto__", "__proto__", "constructor", {
+          edgeCases: [edgeCase("constructor", { number: 1 })],
+        }),
+      ],
     });
     const result = parseMapText(JSON.stringify(input));
     expect(result.ok && result.map).toEqual(input);

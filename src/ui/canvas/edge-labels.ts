@@ -11,19 +11,20 @@ import { edgeCaseLabel, highestOpenSeverity } from "../../export/register-rows";
 import { edgeCaseFlagText, measureHandoffLabel } from "../../layout/handoff-label";
 import { pointCount } from "../../layout/route-path";
 import type { MapLayout, Point } from "../../layout/types";
+import { edgeCaseNumbers } from "../../model/edge-case-numbers";
 import type { Handoff, HandoffMap } from "../../model/types";
 import { orderedLookup } from "./ordered-lookup";
 
 /**
- * Every handoff's flag text, numbered as in the register ("EC-n" in map order); handoffs without
- * edge cases get no entry.
+ * Every handoff's flag text with its edge cases' stable numbers, as in the register ("EC-n");
+ * handoffs without edge cases get no entry.
  */
 export function flagTexts(map: HandoffMap): Map<string, string> {
   const texts = new Map<string, string>();
-  let number = 0;
+  const numbers = edgeCaseNumbers(map);
   for (const handoff of map.handoffs) {
     if (handoff.edgeCases.length === 0) continue;
-    const labels = handoff.edgeCases.map(() => edgeCaseLabel(++number));
+    const labels = handoff.edgeCases.map((edgeCase) => edgeCaseLabel(numbers.get(edgeCase.id) ?? 0));
     texts.set(handoff.id, edgeCaseFlagText(labels, highestOpenSeverity(handoff.edgeCases) !== null));
   }
   return texts;

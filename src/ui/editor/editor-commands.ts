@@ -7,6 +7,7 @@ import { fromFilePosition, laneAt, phaseAt } from "../../layout/geometry";
 import { measureStep } from "../../layout/metrics";
 import { stepsUnderNewPhase } from "../../layout/phase-membership";
 import type { MapLayout, Point } from "../../layout/types";
+import { edgeCaseNumbers } from "../../model/edge-case-numbers";
 import { freshId } from "../../model/ids";
 import {
   addLane,
@@ -166,12 +167,16 @@ export function addNextStep(store: EditorStore, options: { connectIt?: boolean }
   return ok;
 }
 
-/** Deletes the selected steps (with their handoffs) and handoffs: one undo entry. */
+/**
+ * Deletes the selected steps (with their handoffs) and handoffs: one undo entry. Edge cases go
+ * with their handoffs; when any did, a notice says how many and which, with Undo.
+ */
 export function deleteSelection(store: EditorStore): boolean {
   const { selection } = store.getState();
   if (selection.steps.length === 0 && selection.handoffs.length === 0) return false;
   const steps = new Set(selection.steps);
-  return store.getState().apply((map) => {
+  const before = store.getState().map;
+  const ok = store.getState().apply((map) => {
     const handoffs = selection.handoffs.filter((id) => {
       const handoff = map.handoffs.find((h) => h.id === id);
       return handoff !== undefined && !steps.has(handoff.from) && !steps.has(handoff.to);
@@ -180,6 +185,49 @@ export function deleteSelection(store: EditorStore): boolean {
     if (handoffs.length > 0) next = removeHandoffs(next, handoffs);
     return next;
   });
+  if (ok) {
+    const text = deletedEdgeCasesNotice(before, store.getState().map, selection.steps);
+    if (text !== null) store.getState().notify(text, "info", { undo: "Undo delete" });
+  }
+  return ok;
+}
+
+/**
+ * `Deleted "Lead capture"; 2 edge cases went with it (EC-1, EC-2).`, or null when no edge case
+ * went. Exported for the tests.
+ */
+export function deletedEdgeCasesNotice(
+  before: HandoffMap,
+  after: HandoffMap,
+  stepIds: readonly string[],
+): string | null {
+  const kept = new Set(after.handoffs.flatMap((h) => h.edgeCases.map((ec) => ec.id)));
+  const numbers = edgeCaseNumbers(before);
+  const gone = before.handoffs
+    .flatMap((h) => h.edgeCases)
+    .filter((ec) => !kept.has(ec.id))
+    .map((ec) => numbers.get(ec.id) ?? 0)
+    .sort((a, b) => a - b);
+  if (gone.length === 0) return null;
+  const stepsGone = before.steps.filter(
+    (s) => stepIds.includes(s.id) && !after.steps.some((a) => a.id === s.id),
+  );
+  const handoffsGone = before.handoffs.length - after.handoffs.length;
+  const [what, them] =
+    stepsGone.length === 1
+      ? [`"${stepsGone[0]?.label.replace(/\s+/g, " ").trim()}"`, "it"]
+      : stepsGone.length > 1
+        ? [`${stepsGone.length} steps`, "them"]
+        : handoffsGone === 1
+          ? ["the handoff", "it"]
+          : [`${handoffsGone} handoffs`, "them"];
+  const shown = gone.slice(0, 6).map((n) => `EC-${n}`);
+  const list =
+    gone.length > shown.length
+      ? `${shown.join(", ")} and ${gone.length - shown.length} more`
+      : shown.join(", ");
+  const count = `${gone.length} edge ${gone.length === 1 ? "case" : "cases"}`;
+  return `Deleted ${what}; ${count} went with ${them} (${list}).`;
 }
 
 export function selectAll(store: EditorStore): void {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useMemo, useState } from "react";
-import { edgeCaseNumbers } from "../../export/register-rows";
+import { edgeCaseNumbers } from "../../model/edge-case-numbers";
 import { addEdgeCase, updateHandoff } from "../../model/operations";
 import type { EditorState } from "../../store/editor-store";
 import { tryEdit } from "../fields/edit";

@@ -38,7 +38,8 @@ describe("Inspector: a handoff", () => {
     const before = store.getState().map;
     await user.click(screen.getByRole("button", { name: "Add edge case" }));
 
-    const group = screen.getByRole("group", { name: /^EC-7/ });
+    // The template holds EC-1..EC-17: a new edge case is the highest + 1, wherever it is added.
+    const group = screen.getByRole("group", { name: /^EC-18/ });
     const title = within(group).getByLabelText("Title");
     expect(document.activeElement).toBe(title);
     await user.keyboard("Duplicate lead created by a second form");
@@ -57,7 +58,7 @@ describe("Inspector: a handoff", () => {
     expect(edgeCasesOf(store, "h4")[1]?.title).toBe("New edge case");
     act(() => store.getState().undo());
     expect(store.getState().map).toBe(before);
-    expect(screen.queryByRole("group", { name: /^EC-7/ })).toBeNull();
+    expect(screen.queryByRole("group", { name: /^EC-18/ })).toBeNull();
     act(() => store.getState().redo());
     act(() => store.getState().redo());
     expect(edgeCasesOf(store, "h4")[1]?.title).toBe("Duplicate lead created by a second form");
@@ -173,12 +174,12 @@ describe("Inspector: focus after adding", () => {
     act(() => store.getState().select({ handoffs: ["h4"] }));
     await user.click(screen.getByRole("button", { name: "Add edge case" }));
     expect(document.activeElement).toBe(
-      within(screen.getByRole("group", { name: /^EC-7/ })).getByLabelText("Title"),
+      within(screen.getByRole("group", { name: /^EC-18/ })).getByLabelText("Title"),
     );
     await user.click(screen.getByRole("button", { name: "Canvas" }));
     act(() => store.getState().undo());
     act(() => store.getState().redo());
-    expect(screen.getByRole("group", { name: /^EC-7/ })).toBeDefined();
+    expect(screen.getByRole("group", { name: /^EC-18/ })).toBeDefined();
     expect(document.activeElement).toBe(screen.getByRole("button", { name: "Canvas" }));
   });
 });
