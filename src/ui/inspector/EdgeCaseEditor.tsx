@@ -56,13 +56,17 @@ export function EdgeCaseEditor({ edgeCase, number, autoFocus = false, ownersList
     edgeCase.votes === 0 ? null : `${edgeCase.votes} vote${edgeCase.votes === 1 ? "" : "s"}`,
   ].filter((fact) => fact !== null);
   return (
-    <div className={`hf-edge-case-row${open ? " is-open" : ""}`} data-severity={edgeCase.severity}>
+    <div
+      className={`hf-edge-case-row${open ? " is-open" : ""}`}
+      data-severity={edgeCase.severity}
+      data-status={edgeCase.status}
+    >
       <button
         type="button"
         className="hf-edge-case-row__summary"
         aria-expanded={open}
         aria-controls={open ? detailsId : undefined}
-        title={edgeCase.title}
+        title={`${edgeCase.title} (${facts.join(" · ")})`}
         onClick={() => setOpen(!open)}
       >
         <span className="hf-edge-case-row__chevron" aria-hidden="true">

@@ -149,7 +149,12 @@ export function useEditorShortcuts(context: ShortcutContext): void {
       }
     };
     const onKeyDown = (event: KeyboardEvent) => handle(event, false);
-    const onArrowKeyDown = (event: KeyboardEvent) => handle(event, true);
+    const onArrowKeyDown = (event: KeyboardEvent) => {
+      handle(event, true);
+      // React Flow's own arrow keys on a focused step (any modifiers) would move it across lanes.
+      const stepKey = event.key.startsWith("Arrow") && !isTypingTarget(event.target);
+      if (!event.defaultPrevented && stepKey && onFocusedStep(event.target)) event.stopPropagation();
+    };
     const onCopy = (event: ClipboardEvent) => {
       if (isTypingTarget(event.target) || hasTextSelection()) return;
       const text = copySelection(ref.current.store);
@@ -185,6 +190,13 @@ export function useEditorShortcuts(context: ShortcutContext): void {
       document.removeEventListener("paste", onPaste);
     };
   }, []);
+}
+
+/** A step (or React Flow's box around several) has focus: its arrow keys are ours alone. */
+function onFocusedStep(target: EventTarget | null): boolean {
+  return (
+    target instanceof Element && target.closest(".react-flow__node, .react-flow__nodesselection") !== null
+  );
 }
 
 /** Someone selected text on the page (a panel's text): copying that is theirs, not ours. */
