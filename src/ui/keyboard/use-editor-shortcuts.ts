@@ -82,7 +82,8 @@ export function runShortcut(
       const field = firstFocusable(context.inspector?.());
       if (field === null) return false;
       field.focus();
-      return true;
+      // Hidden (the walkthrough and presenting put the side column away): Tab does what it does.
+      return document.activeElement === field;
     }
     case "nudge": {
       if (!onCanvas(context, target) || state.selection.steps.length === 0) return false;
