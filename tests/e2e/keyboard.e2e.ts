@@ -317,6 +317,15 @@ describe("edge cases capture fast outside the walkthrough (issue 11, item 11)", 
     await expect.poll(() => notice().textContent()).toMatch(/^EC-\d+ captured on/);
     const flag = page.locator(`[data-testid="edge-case-flag"][data-handoff-id="${edgeId}"]`);
     await expect.poll(() => flag.count()).toBe(1);
+    // Focus went back to the handoff; Tab goes on to its inspector, Shift+Tab comes back.
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute("data-id") ?? null);
+    expect(await focused()).toBe(edgeId);
+    await page.keyboard.press("Tab");
+    expect(
+      await page.evaluate(() => document.activeElement?.closest("[aria-label='Inspector']") !== null),
+    ).toBe(true);
+    await page.keyboard.press("Shift+Tab");
+    expect(await focused()).toBe(edgeId);
   });
 });
 

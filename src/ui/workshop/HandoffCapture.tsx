@@ -44,7 +44,9 @@ export function HandoffCapture() {
   const [opener] = useState(() => document.activeElement);
   useEffect(() => {
     return () => {
-      if (opener instanceof HTMLElement && opener !== document.body && opener.isConnected) opener.focus();
+      // A handoff on the canvas is an SVG element: both kinds take focus back.
+      const focusable = opener instanceof HTMLElement || opener instanceof SVGElement;
+      if (focusable && opener !== document.body && opener.isConnected) opener.focus({ preventScroll: true });
     };
   }, [opener]);
 
