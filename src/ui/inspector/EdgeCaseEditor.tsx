@@ -76,6 +76,12 @@ export function EdgeCaseEditor({ edgeCase, number, autoFocus = false, ownersList
         <span className="hf-edge-case__number">{label}</span> <SeverityPill severity={edgeCase.severity} />{" "}
         <span className="hf-edge-case-row__title">{edgeCase.title}</span>{" "}
         <span className="hf-edge-case-row__facts">{facts.join(" · ")}</span>
+        {edgeCase.status !== "open" && (
+          // Shown where the facts are not (a narrow inspector): a decided edge case says so.
+          <span className="hf-edge-case-row__status" aria-hidden="true">
+            {STATUS_LABELS[edgeCase.status]}
+          </span>
+        )}
       </button>
       {open && (
         <EdgeCaseFields
