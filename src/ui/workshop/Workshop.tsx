@@ -41,9 +41,9 @@ export function WorkshopLayer() {
 
   return (
     <div className="hf-workshop" data-testid="workshop-layer">
+      {!active && capturing && <HandoffCapture />}
       {active && <WalkHighlight />}
       {active && <PresenterCard />}
-      {!active && capturing && <HandoffCapture />}
       {(timerShown || presenting) && <WorkshopTimer />}
       {presenting && (
         <div className="hf-present-bar">
