@@ -24,7 +24,8 @@ export interface ChangePlanGroup {
   items: BacklogEntry[];
 }
 
-function ownerKey(owner: string): string {
+/** The change plan's grouping key for an owner: trimmed, runs of white space collapsed, case ignored. */
+export function ownerKey(owner: string): string {
   return owner.trim().replace(/\s+/g, " ").toLowerCase();
 }
 

@@ -32,6 +32,11 @@ export interface WorkshopState {
   cursor: number;
   /** Quick capture is open (the input has the keyboard). */
   capturing: boolean;
+  /**
+   * The handoff a capture opened outside the walkthrough writes to (E on a selected handoff);
+   * null in the walkthrough, where the presenter card offers the step's handoffs.
+   */
+  captureOn: string | null;
   presenting: boolean;
   timer: TimerState;
   /** The timer's corner display is on screen. */
@@ -46,7 +51,7 @@ export interface WorkshopState {
   first(): void;
   goTo(stepId: string): void;
   setCursor(cursor: number): void;
-  setCapturing(open: boolean): void;
+  setCapturing(open: boolean, handoffId?: string): void;
   setPresenting(on: boolean): void;
 
   showTimer(shown?: boolean): void;
@@ -113,7 +118,12 @@ export function createWorkshopStore({ editor, now = () => Date.now() }: Workshop
       if (steps.length === 0) return;
       const clamped = Math.max(0, Math.min(steps.length - 1, index));
       const stepId = steps[clamped] ?? null;
-      set({ walkthrough: { active: true, stepId, index: clamped }, cursor: -1, capturing: false });
+      set({
+        walkthrough: { active: true, stepId, index: clamped },
+        cursor: -1,
+        capturing: false,
+        captureOn: null,
+      });
       if (stepId !== null) editor.getState().requestFocus(focusTarget(stepId, get().presenting));
     };
     const current = () => resolvePosition(cachedFlowOrder(editor.getState().map), get().walkthrough).index;
@@ -122,18 +132,23 @@ export function createWorkshopStore({ editor, now = () => Date.now() }: Workshop
       walkthrough: { active: false, stepId: null, index: 0 },
       cursor: -1,
       capturing: false,
+      captureOn: null,
       presenting: false,
       timer: { durationMs, remainingMs: durationMs, endsAt: null },
       timerShown: false,
 
       startWalkthrough() {
+        if (editor.getState().map.steps.length === 0) {
+          editor.getState().notify("There is nothing to walk through yet: this map has no steps.", "info");
+          return;
+        }
         moveTo(current());
       },
       leaveWalkthrough() {
         const { walkthrough } = get();
         if (!walkthrough.active) return;
         const position = resolvePosition(cachedFlowOrder(editor.getState().map), walkthrough);
-        set({ walkthrough: { active: false, ...position }, capturing: false, cursor: -1 });
+        set({ walkthrough: { active: false, ...position }, capturing: false, captureOn: null, cursor: -1 });
       },
       toggleWalkthrough() {
         if (get().walkthrough.active) get().leaveWalkthrough();
@@ -155,8 +170,8 @@ export function createWorkshopStore({ editor, now = () => Date.now() }: Workshop
       setCursor(cursor) {
         set({ cursor });
       },
-      setCapturing(open) {
-        set({ capturing: open });
+      setCapturing(open, handoffId) {
+        set({ capturing: open, captureOn: open ? (handoffId ?? null) : null });
       },
       setPresenting(on) {
         set({ presenting: on });

@@ -7,9 +7,9 @@ import { READABLE_ZOOM } from "../../src/ui/canvas/canvas-geometry";
 import { ARTIFACTS_DIR, BASE_URL, type BrowserSession, launchBrowser, watchConsole } from "./browser";
 
 /**
- * The editor end to end, in one page, in the order a facilitator would work: open, Tab to add a
- * step, connect, drag into another lane, add an edge case, auto layout; each change undone and
- * redone. Screenshots go to test-results/ for a person to look at.
+ * The editor end to end, in one page, in the order a facilitator would work: open, Enter and Tab
+ * to add a step, connect, drag into another lane, add an edge case, auto layout; each change undone
+ * and redone. Screenshots go to test-results/ for a person to look at.
  */
 
 const template = createRevOpsTemplate();
@@ -109,11 +109,13 @@ describe("editor", () => {
     await expect.poll(() => page.locator(".react-flow__edge").count()).toBe(template.handoffs.length);
   });
 
-  it("adds the next step with Tab and takes its label as typed; undo and redo", async () => {
+  it("adds the next step with Tab from the label editor and takes its label as typed; undo and redo", async () => {
     const last = template.steps[template.steps.length - 1];
     if (last === undefined) throw new Error("template has no steps");
     await zoomAround(node(last.label), 3);
     await node(last.label).click();
+    // Enter opens the label; Tab there saves it (unchanged: no undo entry) and adds the next step.
+    await page.keyboard.press("Enter");
     await page.keyboard.press("Tab");
     const field = page.getByRole("textbox", { name: "Step label" });
     await expect.poll(() => field.count()).toBe(1);

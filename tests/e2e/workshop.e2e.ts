@@ -51,10 +51,10 @@ describe("workshop mode", () => {
     const flag = page.locator(`[data-testid="edge-case-flag"][data-handoff-id="${outgoing}"]`);
     const flagTextBefore = (await flag.count()) > 0 ? await flag.textContent() : null;
 
-    // Quick capture: E, type, 3 for high, Enter.
+    // Quick capture: E, type, Alt+3 for high, Enter.
     await page.keyboard.press("e");
     await page.keyboard.type(title);
-    await page.keyboard.press("3");
+    await page.keyboard.press("Alt+3");
     await page.keyboard.press("Enter");
     await expect
       .poll(() => card(page).getByTestId("presenter-edge-case").filter({ hasText: title }).count())

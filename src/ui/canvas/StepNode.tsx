@@ -14,6 +14,7 @@ import { STEP_FONT_SIZE, STEP_LINE_HEIGHT } from "../../layout/metrics";
 import type { StepSystems } from "../../layout/types";
 import { updateStep } from "../../model/operations";
 import type { StepKind } from "../../model/types";
+import { addNextStep } from "../editor/editor-commands";
 import { useEditor, useEditorStoreApi } from "../store-context";
 import type { StepFace, StepFlowNode } from "./flow-adapter";
 
@@ -41,7 +42,9 @@ export function plainLabelText(text: string): string {
  * textArea and systems), and a badge counting the edge cases on its handoffs. Until the layout
  * has caught up with an edit the label is centered and the chips wait.
  * Double-click or Enter edits the label in place in a textarea (never contentEditable):
- * Enter commits, Escape cancels, leaving the field commits.
+ * Enter commits, Escape cancels, leaving the field commits; Tab commits and adds the next step,
+ * connected, with its label open (the fast chain: Tab, label, Tab, label...); Shift+Tab commits
+ * and goes back to the step.
  */
 function StepNodeComponent({ id, data, selected, width, height }: NodeProps<StepFlowNode>) {
   const { step, lines, face, edgeCaseCount, severity } = data;
@@ -198,6 +201,12 @@ function LabelEditor({ stepId, initial }: { stepId: string; initial: string }) {
     } else if (event.key === "Escape") {
       event.preventDefault();
       finish(false);
+    } else if (event.key === "Tab" && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault();
+      finish(true);
+      if (event.shiftKey) return;
+      store.getState().select({ steps: [stepId] });
+      addNextStep(store);
     }
   };
 

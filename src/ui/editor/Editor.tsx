@@ -56,6 +56,7 @@ export function Editor({
     store,
     canvas: () => rootRef.current?.querySelector<HTMLElement>(".hf-canvas") ?? null,
     fitView: () => canvasApi.current?.fitView(),
+    inspector: () => rootRef.current?.querySelector<HTMLElement>(".hf-editor__inspector") ?? null,
   });
 
   return (

@@ -121,7 +121,7 @@ function overlapsAny(layout: MapLayout, x: number, y: number, width: number, hei
 }
 
 /**
- * Tab on a selected step: a new step to its right in the same lane (and the phase there),
+ * Tab while editing a step's label: a new step to its right in the same lane (and the phase there),
  * connected from it by a handoff, both in one undo entry; the new step's label is opened for
  * typing. The quick way to map a process while people talk.
  */
@@ -139,7 +139,9 @@ export function addNextStep(store: EditorStore, options: { connectIt?: boolean }
     const size = measureStep(NEW_STEP_LABEL);
     const top = from.position !== undefined ? band.y + from.position.y : box.y;
     const left = from.position !== undefined ? layout.laneHeaderWidth + from.position.x : box.x;
-    let x = left + box.width + NEXT_STEP_GAP;
+    // The label may have just changed (Tab while editing it): the box grows before the layout says so.
+    const width = Math.max(box.width, measureStep(from.label).width);
+    let x = left + width + NEXT_STEP_GAP;
     const y = top + (box.height - size.height) / 2;
     for (let tries = 0; tries < 50 && overlapsAny(layout, x, y, size.width, size.height); tries++)
       x += size.width + NEXT_STEP_GAP / 2;

@@ -22,6 +22,8 @@ export interface TextFieldProps {
   /** Select the whole text when focused by autoFocus (a freshly added item's placeholder title). */
   selectOnAutoFocus?: boolean;
   required?: boolean;
+  /** The id of a datalist whose options the (one-line) field suggests. */
+  list?: string;
 }
 
 /**
@@ -43,6 +45,7 @@ export function TextField({
   autoFocus = false,
   selectOnAutoFocus = false,
   required = false,
+  list,
 }: TextFieldProps) {
   const store = useEditorStoreApi();
   const id = useId();
@@ -154,7 +157,7 @@ export function TextField({
       {multiline ? (
         <textarea className="hf-field__input hf-field__input--multiline" rows={3} {...common} />
       ) : (
-        <input className="hf-field__input" type={type} {...common} />
+        <input className="hf-field__input" type={type} list={list} {...common} />
       )}
       {hint === undefined ? null : (
         <p className="hf-field__hint" id={hintId}>

@@ -95,8 +95,8 @@ function HelpDialog() {
           </button>
         </header>
         <p className="hf-help__note">
-          Ctrl/Cmd means Ctrl on Windows and Linux, ⌘ Cmd on a Mac. Shortcuts do not act while you type in a
-          field.
+          Ctrl/Cmd means Ctrl on Windows and Linux, ⌘ Cmd on a Mac. No shortcut acts while you type in a text
+          field, a drop-down list or any editable text: every key types there.
         </p>
         <div className="hf-help__groups">
           {SHORTCUT_GROUPS.map((group) => (

@@ -1,3 +1,5 @@
+import "./edge-case-row.css";
+import { useId, useState } from "react";
 import { edgeCaseLabel } from "../../export/register-rows";
 import { removeEdgeCase, updateEdgeCase, voteEdgeCase } from "../../model/operations";
 import {
@@ -34,12 +36,79 @@ export interface EdgeCaseEditorProps {
   edgeCase: EdgeCase;
   /** Its map-wide number (EC-n); undefined only while the map is being replaced. */
   number: number | undefined;
-  /** Focus the title with its text selected (a freshly added edge case). */
+  /** Open, with the title focused and its text selected (a freshly added edge case). */
   autoFocus?: boolean;
+  /** The id of a datalist of the owners already used in the map, offered in the owner field. */
+  ownersListId?: string;
 }
 
-/** One edge case of the selected handoff, every field editable in place. */
-export function EdgeCaseEditor({ edgeCase, number, autoFocus = false }: EdgeCaseEditorProps) {
+/**
+ * One edge case of the selected handoff: a one-line summary row (number, severity, title, status,
+ * owner, votes) that opens to edit every field in place, and closes again.
+ */
+export function EdgeCaseEditor({ edgeCase, number, autoFocus = false, ownersListId }: EdgeCaseEditorProps) {
+  const [open, setOpen] = useState(autoFocus);
+  const detailsId = useId();
+  const label = number === undefined ? "EC" : edgeCaseLabel(number);
+  const facts = [
+    STATUS_LABELS[edgeCase.status],
+    edgeCase.owner === "" ? null : edgeCase.owner,
+    edgeCase.votes === 0 ? null : `${edgeCase.votes} vote${edgeCase.votes === 1 ? "" : "s"}`,
+  ].filter((fact) => fact !== null);
+  return (
+    <div
+      className={`hf-edge-case-row${open ? " is-open" : ""}`}
+      data-severity={edgeCase.severity}
+      data-status={edgeCase.status}
+    >
+      <button
+        type="button"
+        className="hf-edge-case-row__summary"
+        aria-expanded={open}
+        aria-controls={open ? detailsId : undefined}
+        title={`${edgeCase.title} (${facts.join(" · ")})`}
+        onClick={() => setOpen(!open)}
+      >
+        <span className="hf-edge-case-row__chevron" aria-hidden="true">
+          {open ? "▾" : "▸"}
+        </span>
+        {/* Spaces between the parts: the button's accessible name reads "EC-6 High Title Open". */}
+        <span className="hf-edge-case__number">{label}</span> <SeverityPill severity={edgeCase.severity} />{" "}
+        <span className="hf-edge-case-row__title">{edgeCase.title}</span>{" "}
+        <span className="hf-edge-case-row__facts">{facts.join(" · ")}</span>
+        {edgeCase.status !== "open" && (
+          // Shown where the facts are not (a narrow inspector): a decided edge case says so.
+          <span className="hf-edge-case-row__status" aria-hidden="true">
+            {STATUS_LABELS[edgeCase.status]}
+          </span>
+        )}
+      </button>
+      {open && (
+        <EdgeCaseFields
+          id={detailsId}
+          edgeCase={edgeCase}
+          label={label}
+          autoFocus={autoFocus}
+          ownersListId={ownersListId}
+        />
+      )}
+    </div>
+  );
+}
+
+function EdgeCaseFields({
+  id: elementId,
+  edgeCase,
+  label,
+  autoFocus,
+  ownersListId,
+}: {
+  id: string;
+  edgeCase: EdgeCase;
+  label: string;
+  autoFocus: boolean;
+  ownersListId: string | undefined;
+}) {
   const store = useEditorStoreApi();
   const id = edgeCase.id;
   const key = (field: string) => `edgeCase:${id}:${field}`;
@@ -51,9 +120,9 @@ export function EdgeCaseEditor({ edgeCase, number, autoFocus = false }: EdgeCase
   };
 
   return (
-    <fieldset className="hf-edge-case" data-severity={edgeCase.severity}>
+    <fieldset className="hf-edge-case" data-severity={edgeCase.severity} id={elementId}>
       <legend className="hf-edge-case__legend">
-        <span className="hf-edge-case__number">{number === undefined ? "EC" : edgeCaseLabel(number)}</span>
+        <span className="hf-edge-case__number">{label}</span>
         <SeverityPill severity={edgeCase.severity} />
         <span className="hf-edge-case__status">{STATUS_LABELS[edgeCase.status]}</span>
       </legend>
@@ -92,6 +161,7 @@ export function EdgeCaseEditor({ edgeCase, number, autoFocus = false }: EdgeCase
           label="Owner"
           value={edgeCase.owner}
           placeholder="Who fixes it"
+          list={ownersListId}
           historyKey={key("owner")}
           edit={(owner) => (map) => updateEdgeCase(map, id, { owner })}
         />

@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useId, useMemo, useState } from "react";
+import { edgeCasesInMapOrder } from "../../model/backlog";
+import { ownerKey } from "../../model/change-plan";
 import { edgeCaseNumbers } from "../../model/edge-case-numbers";
 import { addEdgeCase, updateHandoff } from "../../model/operations";
+import type { HandoffMap } from "../../model/types";
 import type { EditorState } from "../../store/editor-store";
 import { tryEdit } from "../fields/edit";
 import { TextField } from "../fields/TextField";
@@ -11,14 +14,29 @@ import { findHandoff, selectMap, selectSteps } from "./selectors";
 /** The title a new edge case starts with, selected so that typing replaces it. */
 export const NEW_EDGE_CASE_TITLE = "New edge case";
 
+/**
+ * The owners already given to edge cases in the map, one per change-plan group (case and spacing
+ * ignored, as the change plan groups them), as first written in map order; sorted for the list.
+ */
+export function ownerSuggestions(map: HandoffMap): string[] {
+  const owners = new Map<string, string>();
+  for (const { edgeCase } of edgeCasesInMapOrder(map)) {
+    const key = ownerKey(edgeCase.owner);
+    if (key !== "" && !owners.has(key)) owners.set(key, edgeCase.owner.trim().replace(/\s+/g, " "));
+  }
+  return [...owners.values()].sort((a, b) => a.localeCompare(b, "en", { sensitivity: "base" }));
+}
+
 export function HandoffInspector({ id }: { id: string }) {
   const store = useEditorStoreApi();
   const headingId = useId();
+  const ownersListId = useId();
   const handoff = useEditor(useCallback((state: EditorState) => findHandoff(state.map, id), [id]));
   const steps = useEditor(selectSteps);
   const map = useEditor(selectMap);
   // Numbers are map-wide ("EC-7"), the same as in the register and the exports.
   const numbers = useMemo(() => edgeCaseNumbers(map), [map]);
+  const owners = useMemo(() => ownerSuggestions(map), [map]);
   const [focusId, setFocusId] = useState<string | null>(null);
   // A handoff just made by connecting: its label field takes the cursor, once.
   const focusLabel = useEditor(useCallback((state: EditorState) => state.labelFocusHandoffId === id, [id]));
@@ -93,11 +111,17 @@ export function HandoffInspector({ id }: { id: string }) {
                 edgeCase={edgeCase}
                 number={numbers.get(edgeCase.id)}
                 autoFocus={edgeCase.id === focusId}
+                ownersListId={ownersListId}
               />
             </li>
           ))}
         </ol>
       )}
+      <datalist id={ownersListId}>
+        {owners.map((owner) => (
+          <option key={owner} value={owner} />
+        ))}
+      </datalist>
     </section>
   );
 }

@@ -1,5 +1,7 @@
 import "../fields/fields.css";
 import "./inspector.css";
+import type { KeyboardEvent } from "react";
+import { firstFocusable } from "../keyboard/use-editor-shortcuts";
 import { useEditor } from "../store-context";
 import { HandoffInspector } from "./HandoffInspector";
 import { LaneInspector, PhaseInspector } from "./LaneInspector";
@@ -22,8 +24,21 @@ export interface InspectorProps {
 export function Inspector({ className }: InspectorProps) {
   const selection = useEditor(selectSelection);
   const target = inspectorTarget(selection);
+  // Tab on a selected step or handoff brings focus here; Shift+Tab from the first field goes back.
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (event.key !== "Tab" || !event.shiftKey || event.target !== firstFocusable(event.currentTarget))
+      return;
+    const back = canvasElement(target);
+    if (back === null) return;
+    event.preventDefault();
+    back.focus();
+  };
   return (
-    <aside className={["hf-inspector", className].filter(Boolean).join(" ")} aria-label="Inspector">
+    <aside
+      className={["hf-inspector", className].filter(Boolean).join(" ")}
+      aria-label="Inspector"
+      onKeyDown={onKeyDown}
+    >
       {(() => {
         switch (target.kind) {
           case "map":
@@ -44,6 +59,13 @@ export function Inspector({ className }: InspectorProps) {
       })()}
     </aside>
   );
+}
+
+/** The selected step's or handoff's element on the canvas, when it is drawn. */
+function canvasElement(target: ReturnType<typeof inspectorTarget>): HTMLElement | null {
+  if (target.kind !== "step" && target.kind !== "handoff") return null;
+  const kind = target.kind === "step" ? "node" : "edge";
+  return document.querySelector<HTMLElement>(`.react-flow__${kind}[data-id="${CSS.escape(target.id)}"]`);
 }
 
 function assertNever(value: never): never {

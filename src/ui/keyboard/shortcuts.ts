@@ -14,11 +14,14 @@ export type ShortcutCommand =
   | "delete"
   | "duplicate"
   | "selectAll"
-  | "addNextStep"
+  | "focusInspector"
   | "editLabel"
   | "clearSelection"
   | "toggleHelp"
-  | "fitView";
+  | "fitView"
+  | "nudge"
+  | "moveToLaneAbove"
+  | "moveToLaneBelow";
 
 export const SHORTCUT_GROUPS = ["Editing", "Selection", "History", "View", "Workshop"] as const;
 export type ShortcutGroup = (typeof SHORTCUT_GROUPS)[number];
@@ -42,12 +45,6 @@ export interface Shortcut<C extends string = string> {
 export const EDITOR_SHORTCUTS: readonly Shortcut<ShortcutCommand>[] = [
   {
     group: "Editing",
-    keys: [["Tab"]],
-    action: "Add the next step to the right of the selected step, connected, and type its label",
-    command: "addNextStep",
-  },
-  {
-    group: "Editing",
     keys: [["Enter"], ["Double-click"]],
     action: "Edit the selected step's label",
     command: "editLabel",
@@ -55,9 +52,40 @@ export const EDITOR_SHORTCUTS: readonly Shortcut<ShortcutCommand>[] = [
   { group: "Editing", keys: [["Enter"]], action: "While editing a label: save it", command: null },
   {
     group: "Editing",
+    keys: [["Tab"]],
+    action: "While editing a label: save it and add the next step to the right, connected, to type its label",
+    command: null,
+  },
+  {
+    group: "Editing",
+    keys: [["Shift", "Tab"]],
+    action: "While editing a label: save it and go back to the step",
+    command: null,
+  },
+  {
+    group: "Editing",
     keys: [["Esc"]],
     action: "While editing a label or a field: cancel the change",
     command: null,
+  },
+  {
+    group: "Editing",
+    keys: [["←"], ["→"], ["↑"], ["↓"]],
+    action:
+      "Nudge the selected steps within their lane (with Shift: 4× as far); they stop at the lane's edge",
+    command: "nudge",
+  },
+  {
+    group: "Editing",
+    keys: [["Alt", "↑"]],
+    action: "Move the selected steps to the lane above (their handoffs follow)",
+    command: "moveToLaneAbove",
+  },
+  {
+    group: "Editing",
+    keys: [["Alt", "↓"]],
+    action: "Move the selected steps to the lane below (their handoffs follow)",
+    command: "moveToLaneBelow",
   },
   {
     group: "Editing",
@@ -87,6 +115,12 @@ export const EDITOR_SHORTCUTS: readonly Shortcut<ShortcutCommand>[] = [
   { group: "Selection", keys: [["Shift", "Click"]], action: "Add to the selection", command: null },
   { group: "Selection", keys: [["Shift", "Drag"]], action: "Select with a box", command: null },
   { group: "Selection", keys: [["Esc"]], action: "Clear the selection", command: "clearSelection" },
+  {
+    group: "Selection",
+    keys: [["Tab"]],
+    action: "On a selected step or handoff: move focus to the inspector (Shift+Tab comes back)",
+    command: "focusInspector",
+  },
 
   { group: "History", keys: [["Mod", "Z"]], action: "Undo", command: "undo" },
   {
@@ -123,8 +157,11 @@ const EVENT_KEYS: Readonly<Record<string, string>> = {
   "↑": "ArrowUp",
   "↓": "ArrowDown",
 };
-/** Keys whose Shift state does not matter: "?" and "+" need Shift on many layouts; Esc is Esc. */
-const SHIFT_EITHER = new Set(["?", "+", "Esc"]);
+/**
+ * Keys whose Shift state does not matter: "?" and "+" need Shift on many layouts; Esc is Esc;
+ * the arrows nudge farther with Shift (the command reads shiftKey itself).
+ */
+const SHIFT_EITHER = new Set(["?", "+", "Esc", "←", "→", "↑", "↓"]);
 
 function keyMatches(name: string, event: KeyLike): boolean {
   if (/^[0-9]$/.test(name)) return event.key === name || event.code === `Digit${name}`;
@@ -159,14 +196,17 @@ export function resolveShortcut(event: KeyLike): ShortcutCommand | null {
   return resolveFrom(EDITOR_SHORTCUTS, event);
 }
 
-/** Typing into a field (or a dialog) owns the keyboard: no shortcut may steal its keys. */
+/**
+ * Where focus owns the keyboard, so no shortcut may act on its keys: a text field (any input, a
+ * textarea), a select, anything contenteditable, and open dialogs and menus. THE guard: every
+ * key handler of the app (the editor's and the workshop's window listeners) asks it first.
+ */
+const OWNS_KEYS =
+  "input, textarea, select, [contenteditable]:not([contenteditable='false']), [role='dialog'], [role='alertdialog'], [role='menu']";
+
 export function isTypingTarget(target: EventTarget | null): boolean {
   if (target === null || typeof (target as Element).closest !== "function") return false;
   const element = target as HTMLElement;
-  if (element.isContentEditable) return true;
-  return (
-    element.closest(
-      "input, textarea, select, [contenteditable=''], [contenteditable='true'], [role='dialog'], [role='menu']",
-    ) !== null
-  );
+  if (element.isContentEditable === true) return true;
+  return element.closest(OWNS_KEYS) !== null;
 }

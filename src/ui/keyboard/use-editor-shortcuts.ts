@@ -1,7 +1,6 @@
 import { useEffect, useRef } from "react";
 import type { EditorStore } from "../../store/editor-store";
 import {
-  addNextStep,
   copySelection,
   cutSelection,
   deleteSelection,
@@ -9,13 +8,39 @@ import {
   pasteText,
   selectAll,
 } from "../editor/editor-commands";
-import { isTypingTarget, resolveShortcut, type ShortcutCommand } from "./shortcuts";
+import { moveSelectionToLane, NUDGE_STEP, nudgeSelection } from "./move-steps";
+import { isTypingTarget, type KeyLike, resolveShortcut, type ShortcutCommand } from "./shortcuts";
 
 export interface ShortcutContext {
   store: EditorStore;
   /** The element the canvas keys (Tab, Enter) belong to; they are left alone elsewhere. */
   canvas: () => HTMLElement | null;
   fitView?: () => void;
+  /** The inspector, where Tab on a selected step or handoff sends focus. */
+  inspector?: () => HTMLElement | null;
+}
+
+/**
+ * The arrow commands run in the capture phase, before React Flow's own arrow handling on a
+ * focused step (which would move it anywhere, across lanes), and only where no walkthrough took
+ * the arrows first (its listener is on window, in the capture phase, before ours on document).
+ */
+const ARROW_COMMANDS: ReadonlySet<ShortcutCommand> = new Set(["nudge", "moveToLaneAbove", "moveToLaneBelow"]);
+
+const ARROW_DELTAS: Readonly<Record<string, readonly [number, number]>> = {
+  ArrowLeft: [-1, 0],
+  ArrowRight: [1, 0],
+  ArrowUp: [0, -1],
+  ArrowDown: [0, 1],
+};
+
+/** Focusable fields and buttons, in the order Tab visits them. */
+const FOCUSABLE =
+  'input:not([disabled]), textarea:not([disabled]), select:not([disabled]), button:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])';
+
+/** The inspector's first field: where Tab goes from a selected step or handoff. */
+export function firstFocusable(container: HTMLElement | null | undefined): HTMLElement | null {
+  return container?.querySelector<HTMLElement>(FOCUSABLE) ?? null;
 }
 
 /** Tab and Enter only act on the canvas (or nothing focused), so toolbar and panels keep them. */
@@ -30,6 +55,7 @@ export function runShortcut(
   command: ShortcutCommand,
   context: ShortcutContext,
   target: EventTarget | null,
+  event?: KeyLike,
 ): boolean {
   const { store } = context;
   const state = store.getState();
@@ -49,9 +75,27 @@ export function runShortcut(
       if (!onCanvas(context, target)) return false;
       selectAll(store);
       return true;
-    case "addNextStep":
-      if (!onCanvas(context, target) || state.selection.steps.length !== 1) return false;
-      return addNextStep(store);
+    case "focusInspector": {
+      const { selection } = state;
+      if (!onCanvas(context, target) || selection.steps.length + selection.handoffs.length === 0)
+        return false;
+      const field = firstFocusable(context.inspector?.());
+      if (field === null) return false;
+      field.focus();
+      // Hidden (the walkthrough and presenting put the side column away): Tab does what it does.
+      return document.activeElement === field;
+    }
+    case "nudge": {
+      if (!onCanvas(context, target) || state.selection.steps.length === 0) return false;
+      const delta = ARROW_DELTAS[event?.key ?? ""];
+      if (delta === undefined) return false;
+      const distance = NUDGE_STEP * (event?.shiftKey === true ? 4 : 1);
+      return nudgeSelection(store, delta[0] * distance, delta[1] * distance);
+    }
+    case "moveToLaneAbove":
+    case "moveToLaneBelow":
+      if (!onCanvas(context, target) || state.selection.steps.length === 0) return false;
+      return moveSelectionToLane(store, command === "moveToLaneAbove" ? -1 : 1);
     case "editLabel": {
       if (!onCanvas(context, target) || state.selection.steps.length !== 1) return false;
       const id = state.selection.steps[0];
@@ -96,14 +140,21 @@ export function useEditorShortcuts(context: ShortcutContext): void {
   ref.current = context;
 
   useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
+    const handle = (event: KeyboardEvent, arrows: boolean) => {
       if (event.defaultPrevented || isTypingTarget(event.target)) return;
       const command = resolveShortcut(event);
-      if (command === null) return;
-      if (runShortcut(command, ref.current, event.target)) {
+      if (command === null || ARROW_COMMANDS.has(command) !== arrows) return;
+      if (runShortcut(command, ref.current, event.target, event)) {
         event.preventDefault();
         event.stopPropagation();
       }
+    };
+    const onKeyDown = (event: KeyboardEvent) => handle(event, false);
+    const onArrowKeyDown = (event: KeyboardEvent) => {
+      handle(event, true);
+      // React Flow's own arrow keys on a focused step (any modifiers) would move it across lanes.
+      const stepKey = event.key.startsWith("Arrow") && !isTypingTarget(event.target);
+      if (!event.defaultPrevented && stepKey && onFocusedStep(event.target)) event.stopPropagation();
     };
     const onCopy = (event: ClipboardEvent) => {
       if (isTypingTarget(event.target) || hasTextSelection()) return;
@@ -128,16 +179,25 @@ export function useEditorShortcuts(context: ShortcutContext): void {
       pasteText(ref.current.store, text);
     };
     window.addEventListener("keydown", onKeyDown);
+    document.addEventListener("keydown", onArrowKeyDown, { capture: true });
     document.addEventListener("copy", onCopy);
     document.addEventListener("cut", onCut);
     document.addEventListener("paste", onPaste);
     return () => {
       window.removeEventListener("keydown", onKeyDown);
+      document.removeEventListener("keydown", onArrowKeyDown, { capture: true });
       document.removeEventListener("copy", onCopy);
       document.removeEventListener("cut", onCut);
       document.removeEventListener("paste", onPaste);
     };
   }, []);
+}
+
+/** A step (or React Flow's box around several) has focus: its arrow keys are ours alone. */
+function onFocusedStep(target: EventTarget | null): boolean {
+  return (
+    target instanceof Element && target.closest(".react-flow__node, .react-flow__nodesselection") !== null
+  );
 }
 
 /** Someone selected text on the page (a panel's text): copying that is theirs, not ours. */

@@ -1,8 +1,10 @@
 import { useEffect, useMemo } from "react";
 import { cachedFlowOrder, focusTarget, resolvePosition } from "../../store/workshop-store";
 import { useEditor, useEditorStoreApi } from "../store-context";
+import { HandoffCapture } from "./HandoffCapture";
 import { PresenterCard } from "./PresenterCard";
 import {
+  selectCapturing,
   selectMap,
   selectPresenting,
   selectTimerShown,
@@ -30,6 +32,7 @@ export function WorkshopLayer() {
   const active = useWorkshop(selectWalkActive);
   const presenting = useWorkshop(selectPresenting);
   const timerShown = useWorkshop(selectTimerShown);
+  const capturing = useWorkshop(selectCapturing);
   const togglePresenting = usePresentation(workshop);
   useWorkshopKeys(editor, workshop, togglePresenting);
   useRootFlag("data-hf-walkthrough", active);
@@ -38,6 +41,7 @@ export function WorkshopLayer() {
 
   return (
     <div className="hf-workshop" data-testid="workshop-layer">
+      {!active && capturing && <HandoffCapture />}
       {active && <WalkHighlight />}
       {active && <PresenterCard />}
       {presenting ? (

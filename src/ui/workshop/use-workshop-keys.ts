@@ -3,14 +3,15 @@ import { voteEdgeCase } from "../../model/operations";
 import type { EditorStore } from "../../store/editor-store";
 import { cachedFlowOrder, resolvePosition, type WorkshopStore } from "../../store/workshop-store";
 import { isTypingTarget } from "../keyboard/shortcuts";
-import { walkView } from "./walk-view";
+import { captureTargets, walkView } from "./walk-view";
 import { resolveWorkshopKey } from "./workshop-shortcuts";
 
 /**
  * The workshop's keys (WORKSHOP_SHORTCUTS, which the help lists too), listened for on window in
  * the capture phase so that, during a walkthrough, they win over the canvas's own (arrow keys
- * would otherwise nudge a step). W and F always act; the rest only while walking, and only Esc
- * while the quick-capture field is open (the field handles its own keys).
+ * would otherwise nudge a step). W and F always act; E opens quick capture in the walkthrough or
+ * on the selected handoff; the rest only while walking. While quick capture is open only Esc
+ * acts here (the capture handles its own keys).
  *
  * Keys typed into a field, and keys with Ctrl, Cmd or Alt, are left alone.
  * A handled key is stopped here: it does not also scroll the page or reach the canvas.
@@ -27,6 +28,7 @@ export function handleWorkshopKey(
   if (command === null) return false;
   const state = workshop.getState();
   const walking = state.walkthrough.active;
+  if (state.capturing && command !== "leave") return false;
   let handled = true;
   switch (command) {
     case "toggleWalkthrough":
@@ -36,18 +38,21 @@ export function handleWorkshopKey(
       togglePresenting();
       break;
     case "leave":
-      if (!walking) return false;
       if (state.capturing) state.setCapturing(false);
-      else state.leaveWalkthrough();
+      else if (walking) state.leaveWalkthrough();
+      else return false;
+      break;
+    case "capture":
+      if (walking) captureInWalkthrough(editor, workshop);
+      else captureOnSelection(editor, workshop);
       break;
     case "next":
     case "back":
     case "first":
-    case "capture":
     case "pickEdgeCase":
     case "voteUp":
     case "voteDown":
-      if (!walking || state.capturing) return false;
+      if (!walking) return false;
       handled = walkKey(command, event, editor, workshop);
       break;
     default: {
@@ -65,7 +70,7 @@ export function handleWorkshopKey(
 
 /** A walkthrough key; false when there was nothing for it to act on (no edge case to pick). */
 function walkKey(
-  command: "next" | "back" | "first" | "capture" | "pickEdgeCase" | "voteUp" | "voteDown",
+  command: "next" | "back" | "first" | "pickEdgeCase" | "voteUp" | "voteDown",
   event: KeyboardEvent,
   editor: EditorStore,
   workshop: WorkshopStore,
@@ -74,7 +79,6 @@ function walkKey(
   if (command === "next") state.next();
   else if (command === "back") state.back();
   else if (command === "first") state.first();
-  else if (command === "capture") state.setCapturing(true);
   else {
     const map = editor.getState().map;
     const order = cachedFlowOrder(map);
@@ -92,6 +96,49 @@ function walkKey(
     }
   }
   return true;
+}
+
+/** E in the walkthrough: quick capture on the card, when the step has a handoff to put it on. */
+function captureInWalkthrough(editor: EditorStore, workshop: WorkshopStore): void {
+  const { map, selection } = editor.getState();
+  const order = cachedFlowOrder(map);
+  const view = walkView(map, order, resolvePosition(order, workshop.getState().walkthrough).index);
+  if (view !== null && captureTargets(view, selection.handoffs).length > 0)
+    workshop.getState().setCapturing(true);
+  else editor.getState().notify("This step has no handoffs to put an edge case on.", "info");
+}
+
+/**
+ * E outside the walkthrough: quick capture on the selected handoff, or on the selected step's
+ * one outgoing handoff (which becomes the selection, so the inspector shows where it went).
+ * Anything else says what to select instead.
+ */
+export function captureOnSelection(editor: EditorStore, workshop: WorkshopStore): void {
+  const { map, selection, notify, select } = editor.getState();
+  const { steps, handoffs } = selection;
+  if (steps.length === 0 && handoffs.length === 1 && handoffs[0] !== undefined) {
+    workshop.getState().setCapturing(true, handoffs[0]);
+    return;
+  }
+  if (steps.length === 1 && handoffs.length === 0) {
+    const outgoing = map.handoffs.filter((h) => h.from === steps[0]);
+    const only = outgoing[0];
+    if (outgoing.length === 1 && only !== undefined) {
+      select({ handoffs: [only.id] });
+      workshop.getState().setCapturing(true, only.id);
+    } else if (outgoing.length === 0)
+      notify("This step hands off to nothing yet: connect it to the next step, then press E.", "info");
+    else
+      notify(
+        `This step hands off to ${outgoing.length} steps: select the handoff the edge case is on, then press E.`,
+        "info",
+      );
+    return;
+  }
+  notify(
+    "To capture an edge case, select a handoff (or a step with one outgoing handoff), then press E.",
+    "info",
+  );
 }
 
 export function useWorkshopKeys(editor: EditorStore, workshop: WorkshopStore, togglePresenting: () => void) {

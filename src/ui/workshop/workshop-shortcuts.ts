@@ -41,7 +41,8 @@ export const WORKSHOP_SHORTCUTS: readonly Shortcut<WorkshopCommand>[] = [
   {
     group: "Workshop",
     keys: [["E"]],
-    action: "Capture an edge case on the current handoff",
+    action:
+      "Capture an edge case: on the walkthrough's current handoff, or on the selected handoff (or the selected step's one outgoing handoff)",
     command: "capture",
   },
   {
@@ -55,16 +56,28 @@ export const WORKSHOP_SHORTCUTS: readonly Shortcut<WorkshopCommand>[] = [
   {
     group: "Workshop",
     keys: [["↑"], ["↓"]],
-    action: "While capturing: choose the handoff when there are several",
+    action: "While capturing, in the title: choose the handoff when there are several",
     command: null,
   },
   {
     group: "Workshop",
-    keys: [["1"], ["2"], ["3"], ["4"]],
-    action: "While capturing: severity low, medium, high, critical",
+    keys: [
+      ["Alt", "1"],
+      ["Alt", "2"],
+      ["Alt", "3"],
+      ["Alt", "4"],
+    ],
+    action: "While capturing, in the title: severity low, medium, high, critical (every other key types)",
+    command: null,
+  },
+  {
+    group: "Workshop",
+    keys: [["Tab"]],
+    action: "While capturing: to the severity choice, then 1–4 or the arrows choose it (Shift+Tab back)",
     command: null,
   },
   { group: "Workshop", keys: [["Enter"]], action: "While capturing: save the edge case", command: null },
+  { group: "Workshop", keys: [["Esc"]], action: "While capturing: drop it", command: null },
   { group: "Workshop", keys: [["F"]], action: "Presentation mode on or off", command: "togglePresenting" },
 ];
 

@@ -6,6 +6,7 @@ import { layoutForPositions } from "../../../src/layout/layout-map";
 import { updateStep } from "../../../src/model/operations";
 import { createRevOpsTemplate } from "../../../src/model/templates";
 import { createEditorStore, type EditorStore } from "../../../src/store/editor-store";
+import { addNextStep } from "../../../src/ui/editor/editor-commands";
 import { isTypingTarget, type KeyLike, resolveShortcut } from "../../../src/ui/keyboard/shortcuts";
 import { useEditorShortcuts } from "../../../src/ui/keyboard/use-editor-shortcuts";
 
@@ -31,11 +32,18 @@ async function settled(store: EditorStore) {
 }
 
 function Harness({ store }: { store: EditorStore }) {
-  useEditorShortcuts({ store, canvas: () => document.getElementById("canvas") });
+  useEditorShortcuts({
+    store,
+    canvas: () => document.getElementById("canvas"),
+    inspector: () => document.getElementById("inspector"),
+  });
   return (
     <div>
       <div id="canvas" tabIndex={-1} data-testid="canvas" />
       <input aria-label="Some field" />
+      <aside id="inspector">
+        <input aria-label="Label" />
+      </aside>
     </div>
   );
 }
@@ -51,7 +59,11 @@ describe("shortcut table", () => {
     [key("a", { metaKey: true }), "selectAll"],
     [key("Delete"), "delete"],
     [key("Backspace"), "delete"],
-    [key("Tab"), "addNextStep"],
+    [key("Tab"), "focusInspector"],
+    [key("ArrowLeft"), "nudge"],
+    [key("ArrowDown", { shiftKey: true }), "nudge"],
+    [key("ArrowUp", { altKey: true }), "moveToLaneAbove"],
+    [key("ArrowDown", { altKey: true }), "moveToLaneBelow"],
     [key("Enter"), "editLabel"],
     [key("Escape"), "clearSelection"],
     [key("?", { shiftKey: true }), "toggleHelp"],
@@ -135,7 +147,7 @@ describe("shortcut dispatch", () => {
     expect(store.getState().map).toBe(before);
   });
 
-  it("Tab on a selected step adds a connected step to its right and opens its label", async () => {
+  it("Tab on a selected step moves focus to the inspector and adds nothing", async () => {
     const store = makeStore();
     await settled(store);
     const view = render(<Harness store={store} />);
@@ -144,7 +156,23 @@ describe("shortcut dispatch", () => {
     store.getState().select({ steps: [from.id] });
     const canvas = view.getByTestId("canvas");
     canvas.focus();
-    fireEvent.keyDown(canvas, { key: "Tab" });
+    const count = store.getState().map.steps.length;
+    const event = fireEvent.keyDown(canvas, { key: "Tab" });
+    expect(event).toBe(false); // handled: the browser does not move focus a second time
+    expect(document.activeElement).toBe(view.getByLabelText("Label"));
+    expect(store.getState().map.steps).toHaveLength(count);
+    expect(store.getState().editingStepId).toBeNull();
+  });
+
+  it("addNextStep (Tab while editing a label) adds a connected step to the right, as one entry", async () => {
+    const store = makeStore();
+    await settled(store);
+    const from = store.getState().map.steps[0];
+    if (from === undefined) throw new Error("template has no steps");
+    store.getState().select({ steps: [from.id] });
+    // The label was just made longer: the new step clears the wider box before any layout.
+    store.getState().apply((m) => updateStep(m, from.id, { label: "A much longer label than before" }));
+    expect(addNextStep(store)).toBe(true);
     const { map, selection, editingStepId } = store.getState();
     const added = map.steps[map.steps.length - 1];
     expect(added?.lane).toBe(from.lane);

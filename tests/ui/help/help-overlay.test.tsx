@@ -92,7 +92,11 @@ describe("SHORTCUTS", () => {
     const all = SHORTCUTS.map((s) => formatKeys(s.keys));
     for (const keys of [
       "Tab",
+      "Shift+Tab",
       "Enter or Double-click",
+      "← or → or ↑ or ↓",
+      "Alt+↑",
+      "Alt+↓",
       "Delete or Backspace",
       "Ctrl/Cmd+D",
       "Ctrl/Cmd+C",
@@ -111,7 +115,7 @@ describe("SHORTCUTS", () => {
       "E",
       "+ or =",
       "-",
-      "1 or 2 or 3 or 4",
+      "Alt+1 or Alt+2 or Alt+3 or Alt+4",
       "F",
     ])
       expect(all).toContain(keys);
@@ -137,7 +141,7 @@ describe("SHORTCUTS", () => {
       ctrlKey: combo.includes("Mod") || combo.includes("Ctrl"),
       metaKey: false,
       shiftKey: shift || name === "?" || name === "+",
-      altKey: false,
+      altKey: combo.includes("Alt"),
     };
   }
 

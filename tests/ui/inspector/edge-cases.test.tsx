@@ -13,6 +13,12 @@ function edgeCasesOf(store: EditorStore, handoffId: string): EdgeCase[] {
   return handoff.edgeCases;
 }
 
+/** Opens an edge case's summary row ("EC-6 High Inbound demo…") to edit it. */
+async function openRow(user: { click: (element: Element) => Promise<void> }, label: string) {
+  await user.click(screen.getByRole("button", { name: new RegExp(`^${label} `), expanded: false }));
+  return screen.getByRole("group", { name: new RegExp(`^${label}`) });
+}
+
 function renderHandoff(handoffId: string) {
   const store = makeStore();
   const result = renderWithStore(<Inspector />, store);
@@ -29,8 +35,41 @@ describe("Inspector: a handoff", () => {
       }),
     ).toBeDefined();
     expect(screen.getByLabelText("Label")).toHaveProperty("value", "routed lead");
-    const groups = screen.getAllByRole("group").map((group) => group.querySelector("legend")?.textContent);
-    expect(groups).toEqual(["EC-3CriticalOpen", "EC-4MediumOpen", "EC-5MediumMitigated"]);
+    // One summary line each, closed: number, severity, title, status, owner, votes.
+    expect(screen.queryAllByRole("group")).toHaveLength(0);
+    const rows = screen.getAllByRole("button", { expanded: false }).map((row) => row.textContent);
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toMatch(/^▸\s*EC-3 Critical .+ Open/);
+    expect(rows[1]).toMatch(/^▸\s*EC-4 Medium .+ Open/);
+    expect(rows[2]).toMatch(/^▸\s*EC-5 Medium .+ Mitigated/);
+  });
+
+  it("opens a summary row to edit its fields, and closes it again", async () => {
+    const { user } = renderHandoff("h3");
+    const group = await openRow(user, "EC-4");
+    expect(group.querySelector("legend")?.textContent).toBe("EC-4MediumOpen");
+    expect(within(group).getByLabelText("Title")).toBeDefined();
+    const row = screen.getByRole("button", { name: /^EC-4 /, expanded: true });
+    expect(row.getAttribute("aria-controls")).toBe(group.id);
+    await user.click(row);
+    expect(screen.queryAllByRole("group")).toHaveLength(0);
+  });
+
+  it("suggests the owners already used in the map, once each whatever their case", async () => {
+    const { store, user } = renderHandoff("h4");
+    const group = await openRow(user, "EC-6");
+    const owner = within(group).getByLabelText("Owner") as HTMLInputElement;
+    const list = document.getElementById(owner.getAttribute("list") ?? "");
+    const owners = [...(list?.querySelectorAll("option") ?? [])].map((option) => option.value);
+    expect(owners).toContain("SDR team lead");
+    expect(new Set(owners.map((o) => o.toLowerCase())).size).toBe(owners.length);
+    // an owner written in another case is not offered twice
+    await user.clear(owner);
+    await user.type(owner, "sdr TEAM lead");
+    await user.tab();
+    const after = [...(list?.querySelectorAll("option") ?? [])].map((option) => option.value);
+    expect(after.filter((o) => o.toLowerCase() === "sdr team lead")).toHaveLength(1);
+    expect(store.getState().history.past).toHaveLength(1);
   });
 
   it("adds an edge case whose title is ready to type over (do, undo, redo)", async () => {
@@ -66,7 +105,7 @@ describe("Inspector: a handoff", () => {
 
   it("edits every field of an edge case, each field edit one undo entry", async () => {
     const { store, user } = renderHandoff("h4");
-    const group = screen.getByRole("group", { name: /^EC-6/ });
+    const group = await openRow(user, "EC-6");
     await user.selectOptions(within(group).getByLabelText("Severity"), "Critical");
     await user.selectOptions(within(group).getByLabelText("Status"), "Accepted");
     await user.clear(within(group).getByLabelText("Owner"));
@@ -108,7 +147,7 @@ describe("Inspector: a handoff", () => {
 
   it("refuses a blank edge-case title inline", async () => {
     const { store, user } = renderHandoff("h4");
-    const group = screen.getByRole("group", { name: /^EC-6/ });
+    const group = await openRow(user, "EC-6");
     await user.clear(within(group).getByLabelText("Title"));
     expect(within(group).getByRole("alert").textContent).toBe("Title must not be blank");
     expect(edgeCasesOf(store, "h4")[0]?.title).toBe(
@@ -118,6 +157,7 @@ describe("Inspector: a handoff", () => {
 
   it("votes up and down, one entry per press, never below zero", async () => {
     const { store, user } = renderHandoff("h4");
+    await openRow(user, "EC-6");
     const title = "Inbound demo request not followed up within the response SLA";
     const down = screen.getByRole("button", { name: `Remove a vote from ${title}` });
     expect(down).toHaveProperty("disabled", true);
@@ -136,17 +176,18 @@ describe("Inspector: a handoff", () => {
   it("deletes an edge case by its named button (do, undo, redo)", async () => {
     const { store, user } = renderHandoff("h3");
     const before = edgeCasesOf(store, "h3");
+    await openRow(user, "EC-4");
     await user.click(
       screen.getByRole("button", {
         name: "Delete edge case Territory rules out of date after a sales reorganisation",
       }),
     );
     expect(edgeCasesOf(store, "h3").map((e) => e.id)).toEqual(["ec3", "ec5"]);
-    expect(screen.getAllByRole("group")).toHaveLength(2);
+    expect(screen.getAllByRole("button", { expanded: false })).toHaveLength(2);
 
     act(() => store.getState().undo());
     expect(edgeCasesOf(store, "h3")).toEqual(before);
-    expect(screen.getAllByRole("group")).toHaveLength(3);
+    expect(screen.getAllByRole("button", { expanded: false })).toHaveLength(3);
     act(() => store.getState().redo());
     expect(edgeCasesOf(store, "h3").map((e) => e.id)).toEqual(["ec3", "ec5"]);
   });
@@ -179,7 +220,7 @@ describe("Inspector: focus after adding", () => {
     await user.click(screen.getByRole("button", { name: "Canvas" }));
     act(() => store.getState().undo());
     act(() => store.getState().redo());
-    expect(screen.getByRole("group", { name: /^EC-18/ })).toBeDefined();
+    expect(screen.getByRole("button", { name: /^EC-18 /, expanded: false })).toBeDefined();
     expect(document.activeElement).toBe(screen.getByRole("button", { name: "Canvas" }));
   });
 });
