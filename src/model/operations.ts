@@ -1,4 +1,4 @@
-import { highestEdgeCaseNumber, nextEdgeCaseNumber } from "./edge-case-numbers";
+import { highestEdgeCaseNumber, nextEdgeCaseNumber, numberEdgeCases } from "./edge-case-numbers";
 import { freshId } from "./ids";
 import {
   EDGE_CASE_STATUSES,
@@ -493,7 +493,10 @@ function requireDue(due: string): string {
   return due;
 }
 
-export function addEdgeCase(map: HandoffMap, handoffId: string, edgeCase: NewEdgeCase): HandoffMap {
+export function addEdgeCase(input: HandoffMap, handoffId: string, edgeCase: NewEdgeCase): HandoffMap {
+  // A map built in code may hold edge cases without numbers: they take the numbers every surface
+  // already shows for them (map order) before the new one takes the next, so none of them moves.
+  const map = numberEdgeCases(input).map;
   const index = indexOrThrow(map.handoffs, handoffId, "handoff");
   const handoff = map.handoffs[index] as Handoff;
   const taken = allEdgeCaseIds(map);

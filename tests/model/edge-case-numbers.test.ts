@@ -128,6 +128,20 @@ describe("edits", () => {
     ]);
   });
 
+  it("given a map built in code with edge cases but no numbers, then a new one never moves theirs", () => {
+    const unnumbered = map({
+      steps: [step("s", "a"), step("t", "a"), step("u", "b")],
+      handoffs: [handoff("h1", "s", "t", { edgeCases: [edgeCase("old")] }), handoff("h2", "t", "u")],
+    });
+    const shownBefore = edgeCaseNumbers(unnumbered).get("old");
+
+    const m = ops.addEdgeCase(unnumbered, "h2", { title: "New" });
+
+    expect(shownBefore).toBe(1);
+    expect(stored(m).get("old")).toBe(1);
+    expect(m.handoffs[1]?.edgeCases[0]?.number).toBe(2);
+  });
+
   it("given EC-2 deleted, then EC-3 stays EC-3, and the next new one is EC-4", () => {
     let m = threeSteps();
     for (const title of ["One", "Two", "Three"]) m = ops.addEdgeCase(m, "h1", { title });
