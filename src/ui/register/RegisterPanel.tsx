@@ -41,7 +41,7 @@ export interface RegisterPanelProps {
 
 /**
  * The "Edge cases" panel: every edge case of the map in one table, numbered as in the exports
- * (EC-n, map order), filtered by severity, status and lane and sorted by any column. Clicking a
+ * (EC-n, stored numbers), filtered by severity, status and lane and sorted by any column. Clicking a
  * row selects its handoff and asks the canvas to bring it into view (store.requestFocus).
  *
  * Shown while the store's `panels` holds "register"; filters and sort survive closing it.
