@@ -68,6 +68,8 @@ describe("edge-case numbers", () => {
     // Show EC-2's handoff from the register, and delete EC-2 in the inspector.
     await registerRow(page, "EC-2").click();
     const inspector = page.getByRole("complementary", { name: "Inspector" });
+    // Its row in the handoff inspector opens to edit, with the delete button.
+    await inspector.getByRole("button", { name: /^EC-2 /, expanded: false }).click();
     await inspector.getByRole("button", { name: `Delete edge case ${ec2Title}`, exact: true }).click();
     await expect.poll(() => registerRow(page, "EC-2").count()).toBe(0);
 
@@ -117,9 +119,9 @@ describe("edge-case numbers", () => {
     for (let i = 0; i < 2; i++)
       await register.getByRole("button", { name: `Add a vote to ${title}`, exact: true }).click();
     await row.click();
-    const group = page
-      .getByRole("complementary", { name: "Inspector" })
-      .getByRole("group", { name: /^EC-3/ });
+    const inspector = page.getByRole("complementary", { name: "Inspector" });
+    await inspector.getByRole("button", { name: /^EC-3 /, expanded: false }).click();
+    const group = inspector.getByRole("group", { name: /^EC-3/ });
     await group.getByLabel("Due").fill("2027-01-15");
     await group.getByLabel("Due").press("Tab");
 
