@@ -582,6 +582,24 @@ class SegmentIndex {
     const x1 = Math.floor(region.x2 / SEGMENT_CELL);
     const y0 = Math.floor(region.y1 / SEGMENT_CELL);
     const y1 = Math.floor(region.y2 / SEGMENT_CELL);
+    // A region of more cells than there are segments (a map whose steps lie a million pixels
+    // apart: 10^8 cells) is cheaper to answer segment by segment, with the same test.
+    if ((x1 - x0 + 1) * (y1 - y0 + 1) > this.fixed.length) {
+      for (let id = 0; id < this.fixed.length; id++) {
+        const fixed = this.fixed[id] ?? 0;
+        const lo = this.lo[id] ?? 0;
+        const hi = this.hi[id] ?? 0;
+        const horizontal = this.horizontal[id] ?? true;
+        const [ax, bx, ay, by] = horizontal ? [lo, hi, fixed, fixed] : [fixed, fixed, lo, hi];
+        const meets =
+          Math.floor(bx / SEGMENT_CELL) >= x0 &&
+          Math.floor(ax / SEGMENT_CELL) <= x1 &&
+          Math.floor(by / SEGMENT_CELL) >= y0 &&
+          Math.floor(ay / SEGMENT_CELL) <= y1;
+        if (meets) visit(fixed, lo, hi, horizontal);
+      }
+      return;
+    }
     for (let cy = y0; cy <= y1; cy++) {
       for (let cx = x0; cx <= x1; cx++) {
         for (const id of this.cells.get(cy * 1_000_003 + cx) ?? []) {
