@@ -107,7 +107,7 @@ export function layoutForPositions(
   const placed = placeKeep(map, steps, metrics);
   const labels = handoffLabelSizes(map);
   const routes = options.routes ?? true;
-  return assemble(map, placed.steps, placed.phases, labels, metrics, metrics.columnGap, routes);
+  return assemble(map, placed.steps, placed.phases, labels, metrics, metrics.columnGap, routes, placed.shift);
 }
 
 /**
@@ -445,7 +445,7 @@ function placeKeep(
   map: HandoffMap,
   steps: MeasuredStep[],
   metrics: LayoutMetrics,
-): { steps: PlacedStep[]; phases: Span[] } {
+): { steps: PlacedStep[]; phases: Span[]; shift: FrameShift } {
   const pad = metrics.phasePadding;
   const placed = new Map<string, PlacedStep>();
   // To the nearest whole pixel: the file format allows fractions (hand-written or imported files),
@@ -518,6 +518,13 @@ function placeKeep(
     extend(p);
   }
 
+  const shift = shiftIntoFrame(placed.values(), map.lanes.length);
+  if (shift.x > 0)
+    for (let p = 0; p < phaseCount; p++) {
+      minLeft[p] = (minLeft[p] ?? 0) + shift.x;
+      maxRight[p] = (maxRight[p] ?? 0) + shift.x;
+    }
+
   // Phase columns: each ends halfway between its own steps and the next phases' steps.
   const phases: Span[] = [];
   let start = 0;
@@ -532,11 +539,51 @@ function placeKeep(
       start + metrics.minPhaseWidth,
       has && Number.isFinite(nextLeft) ? Math.floor((right + nextLeft) / 2) : lower,
     );
-    const end = Math.max(lower, Math.min(upper, desired));
+    // Never left of `start`: a file may put a later phase's steps left of an earlier one's.
+    const end = Math.max(start, lower, Math.min(upper, desired));
     phases.push({ x: start, width: end - start });
     start = end;
   }
-  return { steps: steps.map((s) => placed.get(s.step.id)).filter((p): p is PlacedStep => !!p), phases };
+  return {
+    steps: steps.map((s) => placed.get(s.step.id)).filter((p): p is PlacedStep => !!p),
+    phases,
+    shift,
+  };
+}
+
+/** How far keep mode moved the steps to bring them into the frame; see MapLayout.shiftX. */
+interface FrameShift {
+  x: number;
+  /** Per lane index. */
+  lanes: number[];
+}
+
+/**
+ * Keep mode draws what the file says, and a file may put steps left of the lane area or above
+ * their band (anywhere within ±1,000,000): hand-written, imported or generated files do. Such
+ * steps would be drawn under the headers or outside the picture (and resvg aborts the process on
+ * arrowheads wholly outside it). So the frame moves instead: every step shifts right until the
+ * leftmost one starts at the lane area's left edge, and each lane's steps shift down until its
+ * topmost one starts at the band's top. Steps keep their distances; the file is not touched, and
+ * the layout says how far it moved (shiftX, LaneBand.shiftY) so that file <-> absolute positions
+ * (geometry.ts) still answer the file's numbers. Steps right of or below everything just make
+ * the frame bigger. NOTE mutates the placed steps.
+ */
+function shiftIntoFrame(placed: Iterable<PlacedStep>, laneCount: number): FrameShift {
+  const all = [...placed];
+  let minX = 0;
+  const minY = new Array<number>(laneCount).fill(0);
+  for (const s of all) {
+    minX = Math.min(minX, s.x);
+    minY[s.lane] = Math.min(minY[s.lane] ?? 0, s.y);
+  }
+  const shift: FrameShift = { x: -minX, lanes: minY.map((y) => -y) };
+  if (shift.x > 0 || shift.lanes.some((y) => y > 0))
+    for (const s of all) {
+      s.x += shift.x;
+      s.y += shift.lanes[s.lane] ?? 0;
+    }
+  return shift;
 }
 
 /** Each lane band's least height: minLaneHeight, or the lane's wrapped name in the header column. */
@@ -557,6 +604,7 @@ function assemble(
   metrics: LayoutMetrics,
   widestGap: number,
   route = true,
+  shift?: FrameShift,
 ): MapLayout {
   const header = metrics.laneHeaderWidth;
   const heights = laneMinHeights(map, metrics);
@@ -586,7 +634,8 @@ function assemble(
   let y = top;
   map.lanes.forEach((lane, i) => {
     const height = heights[i] ?? metrics.minLaneHeight;
-    lanes.push({ id: lane.id, y, height });
+    const shiftY = shift?.lanes[i] ?? 0;
+    lanes.push(shiftY > 0 ? { id: lane.id, y, height, shiftY } : { id: lane.id, y, height });
     y += height;
   });
 
@@ -606,6 +655,7 @@ function assemble(
   const frame = {
     width,
     height,
+    ...(shift !== undefined && shift.x > 0 ? { shiftX: shift.x } : {}),
     laneHeaderWidth: header,
     phaseHeaderHeight: top,
     lanes,

@@ -134,8 +134,7 @@ export function addNextStep(store: EditorStore, options: { connectIt?: boolean }
   let phase = from.phase;
   if (layout !== null && layout !== undefined && box !== undefined && band !== undefined) {
     const size = measureStep(NEW_STEP_LABEL);
-    const top = from.position !== undefined ? band.y + from.position.y : box.y;
-    const left = from.position !== undefined ? layout.laneHeaderWidth + from.position.x : box.x;
+    const { x: left, y: top } = drawnCorner(layout, from) ?? box;
     let x = left + box.width + NEXT_STEP_GAP;
     const y = top + (box.height - size.height) / 2;
     for (let tries = 0; tries < 50 && overlapsAny(layout, x, y, size.width, size.height); tries++)
