@@ -189,7 +189,13 @@ async function elkRanks(
     .filter((s) => connected.has(s.step.id))
     .sort((a, b) => a.lane - b.lane || a.order - b.order);
   const ranks = new Map<string, Rank>();
-  if (ordered.length > 0) {
+  if (ordered.length > ELK_MAX_CONNECTED_STEPS) {
+    const ids = ordered.map((s) => s.step.id);
+    const rankOf = iterativeRanks(ids, edges);
+    ids.forEach((id, i) => {
+      ranks.set(id, { rank: rankOf.get(id) ?? 0, within: i });
+    });
+  } else if (ordered.length > 0) {
     const graph: ElkNode = {
       id: "root",
       layoutOptions: { ...ELK_LAYOUT_OPTIONS },
@@ -207,6 +213,61 @@ async function elkRanks(
     if (!connected.has(s.step.id))
       ranks.set(s.step.id, { rank: 0, within: Number.MAX_SAFE_INTEGER / 2 + s.order });
   return ranks;
+}
+
+/**
+ * Above this many connected steps ELK is not asked for the layering: its layerers walk the graph
+ * with recursive depth-first searches (network simplex's component search, longest path, Coffman-
+ * Graham), one stack frame per step along a path, and a 10,000-step chain overflowed the stack
+ * ("Maximum call stack size exceeded"; 5,000 still worked). Such maps get iterativeRanks instead.
+ */
+export const ELK_MAX_CONNECTED_STEPS = 4_000;
+
+/**
+ * A layering without recursion, for maps too big for ELK's: longest path from the steps nobody
+ * hands to (Kahn's topological order), then, in reverse order, every step pulled right to just
+ * before its earliest successor, so a side branch's start does not sit at rank 0 with one long
+ * edge to the flow it joins. That second pass is what network simplex mostly buys on these flows.
+ * `edges` must be acyclic (forwardEdges); ranks are 0-based, gaps allowed (columns take the
+ * distinct ranks).
+ */
+export function iterativeRanks(
+  ids: readonly string[],
+  edges: ReadonlyArray<[string, string]>,
+): Map<string, number> {
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const n = ids.length;
+  const successors: number[][] = Array.from({ length: n }, () => []);
+  const indegree = new Int32Array(n);
+  for (const [from, to] of edges) {
+    const a = index.get(from);
+    const b = index.get(to);
+    if (a === undefined || b === undefined || a === b) continue;
+    successors[a]?.push(b);
+    indegree[b] = (indegree[b] ?? 0) + 1;
+  }
+  const order: number[] = [];
+  for (let i = 0; i < n; i++) if (indegree[i] === 0) order.push(i);
+  for (let k = 0; k < order.length; k++) {
+    for (const b of successors[order[k] ?? 0] ?? []) {
+      indegree[b] = (indegree[b] ?? 0) - 1;
+      if (indegree[b] === 0) order.push(b);
+    }
+  }
+  // A cycle (forwardEdges never leaves one) would leave steps out: they go last, in model order.
+  if (order.length < n) for (let i = 0; i < n; i++) if ((indegree[i] ?? 0) > 0) order.push(i);
+  const rank = new Int32Array(n);
+  for (const a of order)
+    for (const b of successors[a] ?? []) rank[b] = Math.max(rank[b] ?? 0, (rank[a] ?? 0) + 1);
+  for (let k = order.length - 1; k >= 0; k--) {
+    const a = order[k] ?? 0;
+    const next = successors[a] ?? [];
+    if (next.length === 0) continue;
+    let earliest = Number.POSITIVE_INFINITY;
+    for (const b of next) earliest = Math.min(earliest, rank[b] ?? 0);
+    if (earliest - 1 > (rank[a] ?? 0)) rank[a] = earliest - 1;
+  }
+  return new Map(ids.map((id, i) => [id, rank[i] ?? 0]));
 }
 
 /**
