@@ -65,16 +65,47 @@ export function serializeFragment(fragment: MapFragment): string {
 
 /** Reads clipboard text back; null for anything that is not a valid fragment. Never throws. */
 export function parseFragment(text: string): MapFragment | null {
-  if (text.length > LIMITS.fileBytes) return null;
+  const read = readFragment(text);
+  return read.ok ? read.fragment : null;
+}
+
+/** What the clipboard said when no Handoff fragment could be read from it. */
+export const NO_FRAGMENT = "The clipboard holds no Handoff steps to paste.";
+
+const count = (n: number) => n.toLocaleString("en-US");
+
+/**
+ * Reads clipboard text back, saying why when it cannot be pasted: not Handoff steps at all, or
+ * Handoff steps past a limit (named, with what to do instead). Never throws.
+ */
+export function readFragment(
+  text: string,
+): { ok: true; fragment: MapFragment } | { ok: false; error: string } {
+  const tooBig = (what: string) => ({
+    ok: false as const,
+    error: `The clipboard holds ${what}; a paste takes at most ${count(FRAGMENT_STEP_LIMIT)} steps, ${count(4 * FRAGMENT_STEP_LIMIT)} handoffs and ${count(LIMITS.fileBytes / 1_000_000)} MB. Copy fewer steps, or save them as a map and open it with Import.`,
+  });
+  if (text.length > LIMITS.fileBytes)
+    return tooBig(`${count(Math.ceil(text.length / 1_000_000))} MB of text`);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
-    return null;
+    return { ok: false, error: NO_FRAGMENT };
+  }
+  if (typeof raw === "object" && raw !== null && (raw as { format?: unknown }).format === FRAGMENT_FORMAT) {
+    const { steps, handoffs } = raw as { steps?: unknown; handoffs?: unknown };
+    if (Array.isArray(steps) && steps.length > FRAGMENT_STEP_LIMIT)
+      return tooBig(`${count(steps.length)} Handoff steps`);
+    if (Array.isArray(handoffs) && handoffs.length > 4 * FRAGMENT_STEP_LIMIT)
+      return tooBig(`${count(handoffs.length)} Handoff handoffs`);
   }
   const result = fragmentSchema.safeParse(raw);
-  if (!result.success) return null;
-  const data = result.data;
+  if (!result.success) return { ok: false, error: NO_FRAGMENT };
+  return { ok: true, fragment: fragmentFrom(result.data) };
+}
+
+function fragmentFrom(data: z.infer<typeof fragmentSchema>): MapFragment {
   return {
     format: FRAGMENT_FORMAT,
     version: 1,

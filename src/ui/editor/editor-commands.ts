@@ -20,8 +20,9 @@ import type { HandoffMap, Position, Step } from "../../model/types";
 import {
   copyFragment,
   type MapFragment,
-  parseFragment,
+  NO_FRAGMENT,
   pasteFragment,
+  readFragment,
   serializeFragment,
 } from "../../store/clipboard";
 import type { EditorStore } from "../../store/editor-store";
@@ -217,12 +218,12 @@ function pasteInto(store: EditorStore, fragment: MapFragment): boolean {
 
 /** Pastes clipboard text; text that is not a Handoff fragment is refused with a notice. */
 export function pasteText(store: EditorStore, text: string): boolean {
-  const fragment = parseFragment(text);
-  if (fragment === null) {
-    store.getState().notify("The clipboard holds no Handoff steps to paste.", "info");
+  const read = readFragment(text);
+  if (!read.ok) {
+    store.getState().notify(read.error, read.error === NO_FRAGMENT ? "info" : "error");
     return false;
   }
-  return pasteInto(store, fragment);
+  return pasteInto(store, read.fragment);
 }
 
 /** Ctrl/Cmd+D: copies the selected steps next to the originals, without touching the clipboard. */
