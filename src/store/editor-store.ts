@@ -127,6 +127,8 @@ export interface EditorState {
   restoreViewport(viewport: Viewport | null): void;
   /** Runs the auto layout and applies it as one undo entry. Resolves false when it failed. */
   autoLayout(): Promise<boolean>;
+  /** Lays out the current document again, after a failed layout (the "Try again" on the canvas). */
+  retryLayout(): void;
 }
 
 export type EditorStore = StoreApi<EditorState>;
@@ -355,6 +357,11 @@ export function createEditorStore({ map, runLayout, layoutAtOnce }: EditorStoreO
         set({ viewport, viewportRestore: get().viewportRestore + 1 });
       },
 
+      retryLayout() {
+        set({ layoutError: null });
+        void relayout();
+      },
+
       async autoLayout() {
         const request = ++autoRequest;
         const base = get().map;
@@ -419,7 +426,7 @@ export function createEditorStore({ map, runLayout, layoutAtOnce }: EditorStoreO
       store
         .getState()
         .notify(
-          `The handoffs could not be laid out (${result.error}).${retry ? " Trying again…" : " Edit the map or reload to try again."}`,
+          `The handoffs could not be laid out (${result.error}).${retry ? " Trying again…" : " The map is unchanged and still saved: try again from the canvas, or export it as JSON and use the command line."}`,
           "error",
         );
       if (retry)
