@@ -15,7 +15,7 @@ import type { StepSystems } from "../../layout/types";
 import { updateStep } from "../../model/operations";
 import type { StepKind } from "../../model/types";
 import { useEditor, useEditorStoreApi } from "../store-context";
-import type { StepFace, StepFlowNode } from "./flow-adapter";
+import { type StepFace, type StepFlowNode, stepIdOfNode } from "./flow-adapter";
 
 const KIND_NAMES: Record<StepKind, string> = {
   start: "Start",
@@ -43,7 +43,8 @@ export function plainLabelText(text: string): string {
  * Double-click or Enter edits the label in place in a textarea (never contentEditable):
  * Enter commits, Escape cancels, leaving the field commits.
  */
-function StepNodeComponent({ id, data, selected, width, height }: NodeProps<StepFlowNode>) {
+function StepNodeComponent({ id: nodeId, data, selected, width, height }: NodeProps<StepFlowNode>) {
+  const id = stepIdOfNode(nodeId);
   const { step, lines, face, edgeCaseCount, severity } = data;
   const editing = useEditor((s) => s.editingStepId === id);
   const store = useEditorStoreApi();
