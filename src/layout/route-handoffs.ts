@@ -590,12 +590,15 @@ class SegmentIndex {
         const lo = this.lo[id] ?? 0;
         const hi = this.hi[id] ?? 0;
         const horizontal = this.horizontal[id] ?? true;
-        const [ax, bx, ay, by] = horizontal ? [lo, hi, fixed, fixed] : [fixed, fixed, lo, hi];
-        const meets =
-          Math.floor(bx / SEGMENT_CELL) >= x0 &&
-          Math.floor(ax / SEGMENT_CELL) <= x1 &&
-          Math.floor(by / SEGMENT_CELL) >= y0 &&
-          Math.floor(ay / SEGMENT_CELL) <= y1;
+        const meets = horizontal
+          ? Math.floor(hi / SEGMENT_CELL) >= x0 &&
+            Math.floor(lo / SEGMENT_CELL) <= x1 &&
+            Math.floor(fixed / SEGMENT_CELL) >= y0 &&
+            Math.floor(fixed / SEGMENT_CELL) <= y1
+          : Math.floor(fixed / SEGMENT_CELL) >= x0 &&
+            Math.floor(fixed / SEGMENT_CELL) <= x1 &&
+            Math.floor(hi / SEGMENT_CELL) >= y0 &&
+            Math.floor(lo / SEGMENT_CELL) <= y1;
         if (meets) visit(fixed, lo, hi, horizontal);
       }
       return;
