@@ -34,7 +34,7 @@ const SEED = 42;
 const here = dirname(fileURLToPath(import.meta.url));
 
 type Task =
-  | { kind: "ours" | "plain"; size: number; runs: number }
+  | { kind: "ours" | "plain" | "ours-chain"; size: number; runs: number }
   | { kind: "partition-phase" | "partition-lane"; size: number; runs: number }
   | { kind: "quality"; size: number; runs: number };
 
@@ -45,6 +45,22 @@ interface TaskResult {
 }
 
 const mapFor = (size: number): HandoffMap => generateMap({ steps: size, seed: SEED + size });
+
+/** The map's steps with one chain of handoffs s0 -> s1 -> ...: the deepest graph there is. */
+const chainOf = (map: HandoffMap): HandoffMap => ({
+  ...map,
+  handoffs: map.steps
+    .slice(1)
+    .map((s, i) => ({ id: `h${i}`, from: `s${i}`, to: s.id, label: "", edgeCases: [] })),
+});
+
+/**
+ * Maps past ELK's reach: its layering recurses per step and overflowed the stack on a 10,000-step
+ * chain, so ours (iterativeRanks above ELK_MAX_CONNECTED_STEPS) is timed alone, one run each.
+ */
+const BIG_SIZES: readonly number[] = process.env.BENCH_BIG
+  ? process.env.BENCH_BIG.split(",").map(Number)
+  : [10_000];
 
 /** The anchor: ELK layered, direction RIGHT, orthogonal routing, 180x60 boxes, no lanes. */
 function plainGraph(map: HandoffMap, partition?: (stepIndex: number) => number): ElkNode {
@@ -74,6 +90,9 @@ async function runTask(task: Task): Promise<TaskResult> {
       case "ours":
         await layoutMap(elk, map, { mode: "auto" });
         return;
+      case "ours-chain":
+        await layoutMap(elk, chainOf(map), { mode: "auto" });
+        return;
       case "plain":
         await elk.layout(plainGraph(map));
         return;
@@ -94,7 +113,7 @@ async function runTask(task: Task): Promise<TaskResult> {
   if (task.kind === "quality") return { times: [], maxRssMb: 0, extra: await routeQuality(elk, map) };
   // Warm-up on a small map of the same kind, so the first timed run is not paying for the JIT.
   const warm = generateMap({ steps: 50, seed: 1 });
-  if (task.kind === "ours") await layoutMap(elk, warm, { mode: "auto" });
+  if (task.kind === "ours" || task.kind === "ours-chain") await layoutMap(elk, warm, { mode: "auto" });
   else await elk.layout(plainGraph(warm));
   const times: number[] = [];
   for (let r = 0; r < task.runs; r++) {
@@ -250,6 +269,21 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(row));
   }
 
+  const big: Array<Record<string, number | string | null>> = [];
+  for (const size of NARROWED && !process.env.BENCH_BIG ? [] : BIG_SIZES) {
+    for (const kind of ["ours", "ours-chain"] as const) {
+      const result = await inChild({ kind, size, runs: 1 }, 600_000);
+      const row = {
+        kind: kind === "ours" ? "generated" : "chain",
+        steps: size,
+        oursMs: "timedOut" in result ? ">600000" : Math.round(result.times[0] ?? 0),
+        oursPeakRssMb: "timedOut" in result ? null : Math.round(result.maxRssMb),
+      };
+      big.push(row);
+      console.log(JSON.stringify(row));
+    }
+  }
+
   // ELK's own partitioning, one run each, stopped after 60 s.
   const partitions: Array<Record<string, number | string | null>> = [];
   for (const [kind, sizes] of [
@@ -278,7 +312,10 @@ async function main(): Promise<void> {
   const out = join(here, "results", "layout.json");
   if (!NARROWED) {
     mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, `${JSON.stringify({ machine, seed: SEED, rows, partitions, quality }, null, 2)}\n`);
+    writeFileSync(
+      out,
+      `${JSON.stringify({ machine, seed: SEED, rows, big, partitions, quality }, null, 2)}\n`,
+    );
   }
 
   console.log(

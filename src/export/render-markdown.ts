@@ -5,8 +5,9 @@
  * Every piece of text from the map goes through one escaper, wherever it lands (heading,
  * paragraph, table cell): HTML special characters become entities, Markdown punctuation that
  * could start markup (pipes, backticks, emphasis, links, images, headings, block quotes, lists)
- * is backslash-escaped, and newlines become `<br>` in cells or spaces in headings, so no map
- * can forge a table row, close a code span or inject a tag.
+ * is backslash-escaped, bare URLs and e-mail addresses are broken up (`www\.`, `https\://`, `\@`)
+ * so renderers do not turn them into links, and newlines become `<br>` in cells or spaces in
+ * headings, so no map can forge a table row, close a code span, inject a tag or a link.
  */
 import type { HandoffMap } from "../model/types";
 import { type RegisterRow, registerRows } from "./register-rows";
@@ -32,6 +33,11 @@ export function escapeMarkdown(text: string, lineBreak: "<br>" | " " = " "): str
       .replace(/</g, "&lt;")
       .replace(/>/g, "&gt;")
       .replace(MARKDOWN_PUNCTUATION, (c) => `\\${c}`)
+      // GFM (GitHub, GitLab, most wikis) links bare URLs and e-mail addresses: break what it
+      // looks for, so a label's "www.x.io", "https://x.io" or "a@x.io" stays text.
+      .replace(/(www)\./gi, "$1\\.")
+      .replace(/(https?|ftp|mailto|xmpp):/gi, "$1\\:")
+      .replace(/@/g, "\\@")
       .replace(/\t/g, " ")
       .replace(/\r\n|\r|\n/g, lineBreak)
       .trim()

@@ -5,6 +5,16 @@
 import type { Position } from "../model/types";
 import type { LaneBand, MapLayout, PhaseColumn, Point } from "./types";
 
+/** Where file x 0 is drawn: the lane area's left edge, moved by keep mode's shift into the frame. */
+export function originX(layout: Pick<MapLayout, "laneHeaderWidth" | "shiftX">): number {
+  return layout.laneHeaderWidth + (layout.shiftX ?? 0);
+}
+
+/** Where file y 0 is drawn in `band`: its top, moved by keep mode's shift into the frame. */
+function originY(band: LaneBand): number {
+  return band.y + (band.shiftY ?? 0);
+}
+
 /**
  * The file position of a box whose top-left corner is at `corner` (absolute layout pixels), in
  * `laneId`'s band: x from the lane area's left edge, y from the top of the band. Undefined if the
@@ -15,14 +25,14 @@ import type { LaneBand, MapLayout, PhaseColumn, Point } from "./types";
 export function toFilePosition(layout: MapLayout, corner: Point, laneId: string): Position | undefined {
   const band = layout.lanes.find((l) => l.id === laneId);
   if (!band) return undefined;
-  return { x: corner.x - layout.laneHeaderWidth, y: corner.y - band.y };
+  return { x: corner.x - originX(layout), y: corner.y - originY(band) };
 }
 
 /** The absolute top-left corner of a box at file `position` in `laneId`'s band. */
 export function fromFilePosition(layout: MapLayout, position: Position, laneId: string): Point | undefined {
   const band = layout.lanes.find((l) => l.id === laneId);
   if (!band) return undefined;
-  return { x: position.x + layout.laneHeaderWidth, y: position.y + band.y };
+  return { x: position.x + originX(layout), y: position.y + originY(band) };
 }
 
 /**
@@ -69,7 +79,7 @@ export function filePositions(layout: MapLayout, laneOf: ReadonlyMap<string, str
   const result = new Map<string, Position>();
   for (const box of layout.steps) {
     const band = bands.get(laneOf.get(box.id) ?? "");
-    if (band) result.set(box.id, { x: box.x - layout.laneHeaderWidth, y: box.y - band.y });
+    if (band) result.set(box.id, { x: box.x - originX(layout), y: box.y - originY(band) });
   }
   return result;
 }

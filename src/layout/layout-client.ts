@@ -17,7 +17,7 @@ export interface LayoutWorkerLike {
 }
 
 export interface LayoutClientOptions {
-  /** Default 10 s. */
+  /** Default 10 s, or TIMEOUT_PER_STEP_MS per step of the map if that is longer. */
   timeoutMs?: number;
   /** Default: the Vite-bundled layout.worker.ts as a module worker. */
   createWorker?: () => LayoutWorkerLike;
@@ -35,6 +35,8 @@ export interface LayoutClient {
 }
 
 export const DEFAULT_LAYOUT_TIMEOUT_MS = 10_000;
+/** The timeout grows to this much per step when that is longer (40 s for 10,000 steps). */
+export const TIMEOUT_PER_STEP_MS = 4;
 
 function createDefaultWorker(): LayoutWorkerLike {
   // Vite bundles the worker from this literal `new Worker(new URL(...))` form; keep it literal.
@@ -82,7 +84,9 @@ export function createLayoutClient(options: LayoutClientOptions = {}): LayoutCli
   const run: RunLayout = (map, layoutOptions: LayoutOptions = {}) =>
     new Promise<LayoutResult>((resolve) => {
       const id = nextId++;
-      const timer = setTimeout(() => stopWorker(timeoutMessage(timeoutMs)), timeoutMs);
+      // A 10,000-step map takes 5-20 s to lay out: big maps get time in proportion.
+      const limit = Math.max(timeoutMs, TIMEOUT_PER_STEP_MS * map.steps.length);
+      const timer = setTimeout(() => stopWorker(timeoutMessage(limit)), limit);
       pending.set(id, { resolve, timer });
       try {
         ensureWorker().postMessage({ type: "layout", id, map, options: layoutOptions });

@@ -110,7 +110,7 @@ export function layoutForPositions(
   const placed = placeKeep(map, steps, metrics);
   const labels = handoffLabelSizes(map);
   const routes = options.routes ?? true;
-  return assemble(map, placed.steps, placed.phases, labels, metrics, metrics.columnGap, routes);
+  return assemble(map, placed.steps, placed.phases, labels, metrics, metrics.columnGap, routes, placed.shift);
 }
 
 /**
@@ -215,7 +215,13 @@ async function elkRanks(
     .filter((s) => connected.has(s.step.id))
     .sort((a, b) => a.lane - b.lane || a.order - b.order);
   const ranks = new Map<string, Rank>();
-  if (ordered.length > 0) {
+  if (ordered.length > ELK_MAX_CONNECTED_STEPS) {
+    const ids = ordered.map((s) => s.step.id);
+    const rankOf = iterativeRanks(ids, edges);
+    ids.forEach((id, i) => {
+      ranks.set(id, { rank: rankOf.get(id) ?? 0, within: i });
+    });
+  } else if (ordered.length > 0) {
     const graph: ElkNode = {
       id: "root",
       layoutOptions: { ...ELK_LAYOUT_OPTIONS },
@@ -233,6 +239,61 @@ async function elkRanks(
     if (!connected.has(s.step.id))
       ranks.set(s.step.id, { rank: 0, within: Number.MAX_SAFE_INTEGER / 2 + s.order });
   return ranks;
+}
+
+/**
+ * Above this many connected steps ELK is not asked for the layering: its layerers walk the graph
+ * with recursive depth-first searches (network simplex's component search, longest path, Coffman-
+ * Graham), one stack frame per step along a path, and a 10,000-step chain overflowed the stack
+ * ("Maximum call stack size exceeded"; 5,000 still worked). Such maps get iterativeRanks instead.
+ */
+export const ELK_MAX_CONNECTED_STEPS = 4_000;
+
+/**
+ * A layering without recursion, for maps too big for ELK's: longest path from the steps nobody
+ * hands to (Kahn's topological order), then, in reverse order, every step pulled right to just
+ * before its earliest successor, so a side branch's start does not sit at rank 0 with one long
+ * edge to the flow it joins. That second pass is what network simplex mostly buys on these flows.
+ * `edges` must be acyclic (forwardEdges); ranks are 0-based, gaps allowed (columns take the
+ * distinct ranks).
+ */
+export function iterativeRanks(
+  ids: readonly string[],
+  edges: ReadonlyArray<[string, string]>,
+): Map<string, number> {
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const n = ids.length;
+  const successors: number[][] = Array.from({ length: n }, () => []);
+  const indegree = new Int32Array(n);
+  for (const [from, to] of edges) {
+    const a = index.get(from);
+    const b = index.get(to);
+    if (a === undefined || b === undefined || a === b) continue;
+    successors[a]?.push(b);
+    indegree[b] = (indegree[b] ?? 0) + 1;
+  }
+  const order: number[] = [];
+  for (let i = 0; i < n; i++) if (indegree[i] === 0) order.push(i);
+  for (let k = 0; k < order.length; k++) {
+    for (const b of successors[order[k] ?? 0] ?? []) {
+      indegree[b] = (indegree[b] ?? 0) - 1;
+      if (indegree[b] === 0) order.push(b);
+    }
+  }
+  // A cycle (forwardEdges never leaves one) would leave steps out: they go last, in model order.
+  if (order.length < n) for (let i = 0; i < n; i++) if ((indegree[i] ?? 0) > 0) order.push(i);
+  const rank = new Int32Array(n);
+  for (const a of order)
+    for (const b of successors[a] ?? []) rank[b] = Math.max(rank[b] ?? 0, (rank[a] ?? 0) + 1);
+  for (let k = order.length - 1; k >= 0; k--) {
+    const a = order[k] ?? 0;
+    const next = successors[a] ?? [];
+    if (next.length === 0) continue;
+    let earliest = Number.POSITIVE_INFINITY;
+    for (const b of next) earliest = Math.min(earliest, rank[b] ?? 0);
+    if (earliest - 1 > (rank[a] ?? 0)) rank[a] = earliest - 1;
+  }
+  return new Map(ids.map((id, i) => [id, rank[i] ?? 0]));
 }
 
 /**
@@ -471,7 +532,7 @@ function placeKeep(
   map: HandoffMap,
   steps: MeasuredStep[],
   metrics: LayoutMetrics,
-): { steps: PlacedStep[]; phases: Span[] } {
+): { steps: PlacedStep[]; phases: Span[]; shift: FrameShift } {
   const pad = metrics.phasePadding;
   const placed = new Map<string, PlacedStep>();
   // To the nearest whole pixel: the file format allows fractions (hand-written or imported files),
@@ -544,6 +605,13 @@ function placeKeep(
     extend(p);
   }
 
+  const shift = shiftIntoFrame(placed.values(), map.lanes.length);
+  if (shift.x > 0)
+    for (let p = 0; p < phaseCount; p++) {
+      minLeft[p] = (minLeft[p] ?? 0) + shift.x;
+      maxRight[p] = (maxRight[p] ?? 0) + shift.x;
+    }
+
   // Phase columns: each ends halfway between its own steps and the next phases' steps.
   const phases: Span[] = [];
   let start = 0;
@@ -558,11 +626,51 @@ function placeKeep(
       start + metrics.minPhaseWidth,
       has && Number.isFinite(nextLeft) ? Math.floor((right + nextLeft) / 2) : lower,
     );
-    const end = Math.max(lower, Math.min(upper, desired));
+    // Never left of `start`: a file may put a later phase's steps left of an earlier one's.
+    const end = Math.max(start, lower, Math.min(upper, desired));
     phases.push({ x: start, width: end - start });
     start = end;
   }
-  return { steps: steps.map((s) => placed.get(s.step.id)).filter((p): p is PlacedStep => !!p), phases };
+  return {
+    steps: steps.map((s) => placed.get(s.step.id)).filter((p): p is PlacedStep => !!p),
+    phases,
+    shift,
+  };
+}
+
+/** How far keep mode moved the steps to bring them into the frame; see MapLayout.shiftX. */
+interface FrameShift {
+  x: number;
+  /** Per lane index. */
+  lanes: number[];
+}
+
+/**
+ * Keep mode draws what the file says, and a file may put steps left of the lane area or above
+ * their band (anywhere within ±1,000,000): hand-written, imported or generated files do. Such
+ * steps would be drawn under the headers or outside the picture (and resvg aborts the process on
+ * arrowheads wholly outside it). So the frame moves instead: every step shifts right until the
+ * leftmost one starts at the lane area's left edge, and each lane's steps shift down until its
+ * topmost one starts at the band's top. Steps keep their distances; the file is not touched, and
+ * the layout says how far it moved (shiftX, LaneBand.shiftY) so that file <-> absolute positions
+ * (geometry.ts) still answer the file's numbers. Steps right of or below everything just make
+ * the frame bigger. NOTE mutates the placed steps.
+ */
+function shiftIntoFrame(placed: Iterable<PlacedStep>, laneCount: number): FrameShift {
+  const all = [...placed];
+  let minX = 0;
+  const minY = new Array<number>(laneCount).fill(0);
+  for (const s of all) {
+    minX = Math.min(minX, s.x);
+    minY[s.lane] = Math.min(minY[s.lane] ?? 0, s.y);
+  }
+  const shift: FrameShift = { x: -minX, lanes: minY.map((y) => -y) };
+  if (shift.x > 0 || shift.lanes.some((y) => y > 0))
+    for (const s of all) {
+      s.x += shift.x;
+      s.y += shift.lanes[s.lane] ?? 0;
+    }
+  return shift;
 }
 
 /** Each lane band's least height: minLaneHeight, or the lane's wrapped name in the header column. */
@@ -583,6 +691,7 @@ function assemble(
   metrics: LayoutMetrics,
   widestGap: number,
   route = true,
+  shift?: FrameShift,
 ): MapLayout {
   const header = metrics.laneHeaderWidth;
   const heights = laneMinHeights(map, metrics);
@@ -612,7 +721,8 @@ function assemble(
   let y = top;
   map.lanes.forEach((lane, i) => {
     const height = heights[i] ?? metrics.minLaneHeight;
-    lanes.push({ id: lane.id, y, height });
+    const shiftY = shift?.lanes[i] ?? 0;
+    lanes.push(shiftY > 0 ? { id: lane.id, y, height, shiftY } : { id: lane.id, y, height });
     y += height;
   });
 
@@ -632,6 +742,7 @@ function assemble(
   const frame = {
     width,
     height,
+    ...(shift !== undefined && shift.x > 0 ? { shiftX: shift.x } : {}),
     laneHeaderWidth: header,
     phaseHeaderHeight: top,
     lanes,

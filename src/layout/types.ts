@@ -9,7 +9,9 @@
  *   y: 0 .. phaseHeaderHeight          the phase header row
  *   y: phaseHeaderHeight .. height     the lane bands, stacked top to bottom with no gaps
  *
- * A step's file `position` is relative: x from laneHeaderWidth, y from the top of its lane band.
+ * A step's file `position` is relative: x from laneHeaderWidth, y from the top of its lane band,
+ * both after keep mode's shift into the frame (MapLayout.shiftX, LaneBand.shiftY; geometry.ts
+ * converts): absolute x = laneHeaderWidth + shiftX + position.x, y = band.y + shiftY + position.y.
  */
 
 export interface Point {
@@ -29,6 +31,11 @@ export interface LaneBand {
   /** Top of the band; the band spans the full width, x from 0 to MapLayout.width. */
   y: number;
   height: number;
+  /**
+   * How far keep mode moved this lane's steps down so that its topmost step starts inside the band
+   * (a file position with a negative y). Absent when 0.
+   */
+  shiftY?: number;
 }
 
 export interface PhaseColumn {
@@ -103,6 +110,11 @@ export interface HandoffRoute {
 export interface MapLayout {
   width: number;
   height: number;
+  /**
+   * How far keep mode moved every step right so that the leftmost one starts inside the lane area
+   * (a file position with a negative x). Absent when 0; see layout-map.ts shiftIntoFrame.
+   */
+  shiftX?: number;
   laneHeaderWidth: number;
   phaseHeaderHeight: number;
   lanes: LaneBand[];

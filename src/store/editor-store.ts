@@ -153,6 +153,8 @@ export interface EditorState {
   restoreViewport(viewport: Viewport | null): void;
   /** Runs the auto layout and applies it as one undo entry. Resolves false when it failed. */
   autoLayout(): Promise<boolean>;
+  /** Lays out the current document again, after a failed layout (the "Try again" on the canvas). */
+  retryLayout(): void;
 }
 
 export type EditorStore = StoreApi<EditorState>;
@@ -210,6 +212,8 @@ function headerStillThere(target: HeaderTarget | null, map: HandoffMap): HeaderT
 /** A failed keep layout is tried this many times in all, this far apart, before waiting for an edit. */
 const RELAYOUT_ATTEMPTS = 2;
 const RELAYOUT_RETRY_MS = 1500;
+/** Keep layouts remembered for undo and redo (see recentLayouts). */
+const RECENT_LAYOUTS = 4;
 
 export function createEditorStore({ map, runLayout, layoutAtOnce }: EditorStoreOptions): EditorStore {
   const firstLayout = (opened: HandoffMap): MapLayout | null => {
@@ -398,6 +402,11 @@ export function createEditorStore({ map, runLayout, layoutAtOnce }: EditorStoreO
         set({ viewport, viewportRestore: get().viewportRestore + 1 });
       },
 
+      retryLayout() {
+        set({ layoutError: null });
+        void relayout();
+      },
+
       async autoLayout() {
         const request = ++autoRequest;
         const base = get().map;
@@ -434,10 +443,31 @@ export function createEditorStore({ map, runLayout, layoutAtOnce }: EditorStoreO
    * written back once, outside history, so the next edit cannot reshuffle them.
    */
   const relayout = async (attempt = 1) => {
-    const request = ++keepRequest;
     const base = store.getState().map;
-    const result = await runLayout(base, "keep");
-    if (request !== keepRequest || store.getState().map !== base) return;
+    const known = recentLayouts.find((entry) => entry.map === base);
+    if (known !== undefined) {
+      // Undo and redo go back to a document laid out a moment ago: its layout, at once.
+      ++keepRequest;
+      store.setState({ layout: shareLayout(store.getState().layout, known.layout), layoutError: null });
+      return;
+    }
+    // One layout at a time: edits made while it runs are laid out once, together, when it ends,
+    // instead of queueing one whole-map layout (and one copy of the map to the worker) each.
+    if (layoutRunning) return;
+    layoutRunning = true;
+    const request = ++keepRequest;
+    let result: LayoutResult;
+    try {
+      result = await runLayout(base, "keep");
+    } finally {
+      layoutRunning = false;
+    }
+    if (store.getState().map !== base) {
+      if (result.ok) remember(base, result.layout);
+      void relayout();
+      return;
+    }
+    if (request !== keepRequest) return;
     if (!result.ok) {
       store.setState({ layoutError: result.error });
       // Said, not swallowed: without it a map opened from its quick first layout would show its
@@ -447,7 +477,7 @@ export function createEditorStore({ map, runLayout, layoutAtOnce }: EditorStoreO
       store
         .getState()
         .notify(
-          `The handoffs could not be laid out (${result.error}).${retry ? " Trying again…" : " Edit the map or reload to try again."}`,
+          `The handoffs could not be laid out (${result.error}).${retry ? " Trying again…" : " The map is unchanged and still saved: try again from the canvas, or export it as JSON and use the command line."}`,
           "error",
         );
       if (retry)
@@ -457,7 +487,9 @@ export function createEditorStore({ map, runLayout, layoutAtOnce }: EditorStoreO
       return;
     }
     // Boxes and routes this edit did not change stay the objects the canvas already holds.
-    store.setState({ layout: shareLayout(store.getState().layout, result.layout), layoutError: null });
+    const shared = shareLayout(store.getState().layout, result.layout);
+    store.setState({ layout: shared, layoutError: null });
+    remember(base, shared);
     if (base.steps.some((step) => step.position === undefined)) {
       const positions = positionsFromLayout(result.layout, base);
       for (const step of base.steps) if (step.position !== undefined) positions.delete(step.id);
@@ -465,6 +497,19 @@ export function createEditorStore({ map, runLayout, layoutAtOnce }: EditorStoreO
         store.getState().apply((m) => setPositions(m, positions), { history: "ignore" });
     }
   };
+
+  /**
+   * The keep layouts of the last few documents, newest first (only documents whose steps are all
+   * placed: their layout depends on nothing else). Entries share their unchanged boxes and routes
+   * with each other (shareLayout), so each costs little beyond what changed.
+   */
+  const recentLayouts: Array<{ map: HandoffMap; layout: MapLayout }> = [];
+  const remember = (document: HandoffMap, layout: MapLayout) => {
+    if (layout.unrouted === true || document.steps.some((step) => step.position === undefined)) return;
+    recentLayouts.unshift({ map: document, layout });
+    recentLayouts.length = Math.min(recentLayouts.length, RECENT_LAYOUTS);
+  };
+  let layoutRunning = false;
 
   store.setState({ layout: firstLayout(map) });
   store.subscribe((state, previous) => {

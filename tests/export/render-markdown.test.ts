@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { registerRows } from "../../src/export/register-rows";
+import { renderBacklogMarkdown } from "../../src/export/render-backlog";
+import { renderChangePlanMarkdown } from "../../src/export/render-change-plan";
 import { escapeMarkdown, renderMarkdown } from "../../src/export/render-markdown";
 import { createRevOpsTemplate } from "../../src/model/templates";
 import {
@@ -117,7 +119,16 @@ describe("renderMarkdown", () => {
       ["`code`", "\\`code\\`"],
       ["<img src=x onerror=alert(1)>", "&lt;img src=x onerror=alert(1)&gt;"],
       ["[click](javascript:alert(1))", "\\[click\\](javascript:alert(1))"],
-      ["![pixel](https://t.example/p.gif)", "\\!\\[pixel\\](https://t.example/p.gif)"],
+      ["![pixel](https://t.example/p.gif)", "\\!\\[pixel\\](https\\://t.example/p.gif)"],
+      ["see www.evil.example now", "see www\\.evil.example now"],
+      ["WWW.EVIL.EXAMPLE", "WWW\\.EVIL.EXAMPLE"],
+      [
+        "go to https://evil.example/x or http://a.example",
+        "go to https\\://evil.example/x or http\\://a.example",
+      ],
+      ["ftp://files.example", "ftp\\://files.example"],
+      ["mail ceo@evil.example", "mail ceo\\@evil.example"],
+      ["mailto:ceo@evil.example", "mailto\\:ceo\\@evil.example"],
       ["# not a heading", "\\# not a heading"],
       ["- not a list", "\\- not a list"],
       ["1. not a list", "1\\. not a list"],
@@ -130,6 +141,35 @@ describe("renderMarkdown", () => {
     it("turns newlines into <br> in cells and spaces in headings", () => {
       expect(escapeMarkdown("a\nb\r\nc", "<br>")).toBe("a<br>b<br>c");
       expect(escapeMarkdown("a\nb")).toBe("a b");
+    });
+  });
+
+  describe("given bare URLs and e-mail addresses in every field", () => {
+    const url = "see www.evil.example, https://evil.example/x and ceo@evil.example";
+    const map = makeMap({
+      title: url,
+      description: url,
+      steps: [makeStep({ id: "a", lane: "l", label: url }), makeStep({ id: "b", lane: "l", label: url })],
+      handoffs: [
+        makeHandoff({
+          id: "h",
+          from: "a",
+          to: "b",
+          label: url,
+          edgeCases: [makeEdgeCase({ id: "e", title: url, owner: url, mitigation: url, status: "open" })],
+        }),
+      ],
+    });
+    it.each([
+      ["the Markdown export", renderMarkdown],
+      ["the change plan", renderChangePlanMarkdown],
+      ["the backlog", renderBacklogMarkdown],
+    ])("then %s leaves no bare URL or address for a renderer to link", (_, render) => {
+      const md = render(map);
+      expect(md).toContain("www\\.evil.example");
+      expect(md).not.toMatch(/(^|[^\\])www\./i);
+      expect(md).not.toMatch(/(https?|ftp|mailto):\/\//i);
+      expect(md).not.toMatch(/[^\\]@/);
     });
   });
 

@@ -51,8 +51,10 @@ import {
   createFlowAdapter,
   type FlowElements,
   type FlowInput,
+  flowNodeId,
   type HandoffFlowEdge,
   type StepFlowNode,
+  stepIdOfNode,
 } from "./flow-adapter";
 import { EdgeMarkers, HandoffEdge } from "./HandoffEdge";
 import { HeaderOverlay } from "./HeaderOverlay";
@@ -159,7 +161,8 @@ export function Canvas({
   useEffect(() => {
     const instance = instanceRef.current;
     const current = layoutRef.current;
-    const node = nodesRef.current.find((n) => n.id === editingStepId);
+    const node =
+      editingStepId === null ? undefined : nodesRef.current.find((n) => n.id === flowNodeId(editingStepId));
     if (instance === null || current === null || node === undefined) return;
     const { width, height } = flow.getState();
     const viewport = instance.getViewport();
@@ -227,15 +230,15 @@ export function Canvas({
       const selected = new Set(store.getState().selection.steps);
       for (const change of changes) {
         if (change.type === "position" && change.position !== undefined) {
-          if (!change.dragging) dropped.set(change.id, change.position);
+          if (!change.dragging) dropped.set(stepIdOfNode(change.id), change.position);
           else {
             if (dragging === null) dragging = new Map();
-            dragging.set(change.id, change.position);
+            dragging.set(stepIdOfNode(change.id), change.position);
           }
         } else if (change.type === "select") {
           selectChanged = true;
-          if (change.selected) selected.add(change.id);
-          else selected.delete(change.id);
+          if (change.selected) selected.add(stepIdOfNode(change.id));
+          else selected.delete(stepIdOfNode(change.id));
         }
       }
       if (selectChanged) {
@@ -299,7 +302,7 @@ export function Canvas({
 
   const onConnect = useCallback(
     (connection: Connection) => {
-      connectSteps(store, connection.source, connection.target);
+      connectSteps(store, stepIdOfNode(connection.source), stepIdOfNode(connection.target));
     },
     [store],
   );
@@ -312,7 +315,7 @@ export function Canvas({
   const onConnectEnd = useCallback(
     (event: globalThis.MouseEvent | TouchEvent, state: FinalConnectionState) => {
       if (state.isValid || state.fromNode === null) return;
-      const fromNode = state.fromNode.id;
+      const fromNode = stepIdOfNode(state.fromNode.id);
       const fromTarget = state.fromHandle?.type === "target";
       const target = stepUnderPointer(event);
       if (target !== null) {
@@ -336,9 +339,12 @@ export function Canvas({
 
   const onReconnect = useCallback(
     (edge: HandoffFlowEdge, connection: Connection) => {
-      store
-        .getState()
-        .apply((m) => reconnect(m, edge.id, { from: connection.source, to: connection.target }));
+      store.getState().apply((m) =>
+        reconnect(m, edge.id, {
+          from: stepIdOfNode(connection.source),
+          to: stepIdOfNode(connection.target),
+        }),
+      );
     },
     [store],
   );
@@ -595,5 +601,6 @@ function stepUnderPointer(event: globalThis.MouseEvent | TouchEvent): string | n
   if (point === undefined) return null;
   const element = document.elementFromPoint(point.clientX, point.clientY);
   const node = element?.closest<HTMLElement>(".react-flow__node");
-  return node?.dataset.id ?? null;
+  const id = node?.dataset.id;
+  return id === undefined ? null : stepIdOfNode(id);
 }

@@ -16,7 +16,7 @@ import { updateStep } from "../../model/operations";
 import type { StepKind } from "../../model/types";
 import { addNextStep } from "../editor/editor-commands";
 import { useEditor, useEditorStoreApi } from "../store-context";
-import type { StepFace, StepFlowNode } from "./flow-adapter";
+import { type StepFace, type StepFlowNode, stepIdOfNode } from "./flow-adapter";
 
 const KIND_NAMES: Record<StepKind, string> = {
   start: "Start",
@@ -46,7 +46,8 @@ export function plainLabelText(text: string): string {
  * connected, with its label open (the fast chain: Tab, label, Tab, label...); Shift+Tab commits
  * and goes back to the step.
  */
-function StepNodeComponent({ id, data, selected, width, height }: NodeProps<StepFlowNode>) {
+function StepNodeComponent({ id: nodeId, data, selected, width, height }: NodeProps<StepFlowNode>) {
+  const id = stepIdOfNode(nodeId);
   const { step, lines, face, edgeCaseCount, severity } = data;
   const editing = useEditor((s) => s.editingStepId === id);
   const store = useEditorStoreApi();

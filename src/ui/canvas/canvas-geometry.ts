@@ -13,8 +13,12 @@ import type { Position } from "../../model/types";
  * area's left edge, so a drop never lands a step under the headers. Undefined for an unknown lane.
  */
 export function fileFromAbsolute(layout: MapLayout, point: Point, laneId: string): Position | undefined {
-  const position = toFilePosition(layout, point, laneId);
-  return position && { x: Math.max(0, Math.round(position.x)), y: Math.max(0, Math.round(position.y)) };
+  const band = layout.lanes.find((l) => l.id === laneId);
+  if (band === undefined) return undefined;
+  // Clamped in absolute terms: keep mode may have shifted the lane's file origin (layout.shiftX).
+  const clamped = { x: Math.max(layout.laneHeaderWidth, point.x), y: Math.max(band.y, point.y) };
+  const position = toFilePosition(layout, clamped, laneId);
+  return position && { x: Math.round(position.x), y: Math.round(position.y) };
 }
 
 /**

@@ -25,6 +25,26 @@ import { flagTexts, placeEdgeLabels } from "./edge-labels";
 import { orderedLookup } from "./ordered-lookup";
 
 /**
+ * React Flow builds CSS selectors from node ids without escaping them (its handle lookup while a
+ * connection is dragged: `[data-id="${flowId}-${nodeId}-..."]`), and a step id may hold any
+ * character: one with `"` or `\` threw "not a valid selector" on every pointer move. So React Flow
+ * gets node ids with those characters (and `~`, the escape itself) written `~hex~`: every other id
+ * is passed as it is, and stepIdOfNode reverses it exactly. Use both wherever a node id meets a step id.
+ */
+export function flowNodeId(stepId: string): string {
+  return /[~"\\\n\r\f\0]/.test(stepId)
+    ? stepId.replace(/[~"\\\n\r\f\0]/g, (c) => `~${c.charCodeAt(0).toString(16)}~`)
+    : stepId;
+}
+
+/** The step id of a React Flow node id made by flowNodeId. */
+export function stepIdOfNode(nodeId: string): string {
+  return nodeId.includes("~")
+    ? nodeId.replace(/~([0-9a-f]+)~/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)))
+    : nodeId;
+}
+
+/**
  * What the layout placed inside a step's box (the StepBox itself, or measureStep's size for a
  * step the layout has not reached yet): the wrapped label, its text area and the systems chips,
  * all relative to the box. The node draws exactly these, as the SVG export does.
@@ -353,7 +373,7 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
       const cases = stepCases.get(step.id);
       const edgeCaseCount = cases?.count ?? 0;
       const severity = cases === undefined ? null : highestOpenSeverity(cases.open);
-      const previous = previousNodes.get(step.id);
+      const previous = previousNodes.get(flowNodeId(step.id));
       if (
         previous !== undefined &&
         previous.data.step === step &&
@@ -374,7 +394,7 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
       }
       const { measured: measuredSize, handles } = partsFor(width, height, nextSizeParts);
       const node: StepFlowNode = {
-        id: step.id,
+        id: flowNodeId(step.id),
         type: "step",
         position:
           previous !== undefined && previous.position.x === x && previous.position.y === y
@@ -444,8 +464,8 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
       const edge: HandoffFlowEdge = {
         id: handoff.id,
         type: "handoff",
-        source: handoff.from,
-        target: handoff.to,
+        source: flowNodeId(handoff.from),
+        target: flowNodeId(handoff.to),
         selected,
         // Its ends can be dragged to other steps once it is selected, as in a diagram tool: no
         // grab areas on every edge end competing with the steps' connection handles, and none of

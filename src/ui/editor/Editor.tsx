@@ -10,6 +10,7 @@ import { Inspector } from "../inspector/Inspector";
 import { useEditorShortcuts } from "../keyboard/use-editor-shortcuts";
 import { RegisterPanel } from "../register/RegisterPanel";
 import { useEditorStoreApi } from "../store-context";
+import { LayoutFailure } from "./LayoutFailure";
 import { NoticeArea } from "./NoticeArea";
 import { Toolbar } from "./Toolbar";
 
@@ -67,6 +68,7 @@ export function Editor({
           <ReactFlowProvider>
             <Canvas theme={theme} onReady={onReady} />
           </ReactFlowProvider>
+          <LayoutFailure />
           <RegisterPanel className="hf-editor__register" />
         </main>
         <div className="hf-editor__side">

@@ -23,8 +23,9 @@ import type { HandoffMap, Position, Step } from "../../model/types";
 import {
   copyFragment,
   type MapFragment,
-  parseFragment,
+  NO_FRAGMENT,
   pasteFragment,
+  readFragment,
   serializeFragment,
 } from "../../store/clipboard";
 import type { EditorStore } from "../../store/editor-store";
@@ -137,8 +138,7 @@ export function addNextStep(store: EditorStore, options: { connectIt?: boolean }
   let phase = from.phase;
   if (layout !== null && layout !== undefined && box !== undefined && band !== undefined) {
     const size = measureStep(NEW_STEP_LABEL);
-    const top = from.position !== undefined ? band.y + from.position.y : box.y;
-    const left = from.position !== undefined ? layout.laneHeaderWidth + from.position.x : box.x;
+    const { x: left, y: top } = drawnCorner(layout, from) ?? box;
     // The label may have just changed (Tab while editing it): the box grows before the layout says so.
     const width = Math.max(box.width, measureStep(from.label).width);
     let x = left + width + NEXT_STEP_GAP;
@@ -270,12 +270,12 @@ function pasteInto(store: EditorStore, fragment: MapFragment): boolean {
 
 /** Pastes clipboard text; text that is not a Handoff fragment is refused with a notice. */
 export function pasteText(store: EditorStore, text: string): boolean {
-  const fragment = parseFragment(text);
-  if (fragment === null) {
-    store.getState().notify("The clipboard holds no Handoff steps to paste.", "info");
+  const read = readFragment(text);
+  if (!read.ok) {
+    store.getState().notify(read.error, read.error === NO_FRAGMENT ? "info" : "error");
     return false;
   }
-  return pasteInto(store, fragment);
+  return pasteInto(store, read.fragment);
 }
 
 /** Ctrl/Cmd+D: copies the selected steps next to the originals, without touching the clipboard. */

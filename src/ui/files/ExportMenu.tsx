@@ -22,19 +22,22 @@ export function ExportMenu() {
 
   const run = async (format: ExportFormat) => {
     setOpen(false);
-    const { map, notify } = editor.getState();
+    const { map, notify, layoutError } = editor.getState();
+    // A failed layout is not "still being laid out": say what happened and what still works.
+    const notDrawn =
+      layoutError === null
+        ? "The diagram is still being laid out; try again in a moment."
+        : `The diagram could not be laid out (${layoutError}), so it cannot be drawn. Export JSON, CSV or Markdown, or try again from the canvas.`;
     const layout = drawableLayout(editor.getState().layout);
     try {
       if (format === "png") {
-        if (layout === null)
-          return notify("The diagram is still being laid out; try again in a moment.", "error");
+        if (layout === null) return notify(notDrawn, "error");
         const png = await svgToPng(exportSvgText(map, layout));
         downloadBlob(png, fileName(map.title, "png"));
         return;
       }
       const file = textExport(format, map, layout);
-      if (file === null)
-        return notify("The diagram is still being laid out; try again in a moment.", "error");
+      if (file === null) return notify(notDrawn, "error");
       downloadText(file.text, file.name, file.type);
     } catch (error) {
       notify(`Export failed: ${error instanceof Error ? error.message : String(error)}`, "error");

@@ -13,6 +13,7 @@
  * escapes quotes, backslashes, line breaks, control characters and `<`, so an id can never end
  * the attribute selector, the rule, or the <style> element.
  */
+import { flowNodeId } from "../canvas/flow-adapter";
 
 export interface WalkFocus {
   stepId: string;
@@ -37,7 +38,8 @@ export function cssString(value: string): string {
   return `${out}"`;
 }
 
-const nodeSel = (id: string) => `${WALK_ROOT} .react-flow__node[data-id=${cssString(id)}]`;
+// Nodes carry React Flow's node id, which writes a few characters of a step id differently.
+const nodeSel = (id: string) => `${WALK_ROOT} .react-flow__node[data-id=${cssString(flowNodeId(id))}]`;
 const edgeSel = (id: string) => `${WALK_ROOT} .react-flow__edge[data-id=${cssString(id)}]`;
 const laneSel = (id: string) => `${WALK_ROOT} [data-lane-id=${cssString(id)}]`;
 

@@ -4,7 +4,14 @@ import { layoutForPositions } from "../../../src/layout/layout-map";
 import { parseMap } from "../../../src/model/parse-map";
 import { createBlankTemplate, createRevOpsTemplate } from "../../../src/model/templates";
 import type { HandoffMap } from "../../../src/model/types";
-import { copyFragment, parseFragment, pasteFragment, serializeFragment } from "../../../src/store/clipboard";
+import {
+  copyFragment,
+  FRAGMENT_STEP_LIMIT,
+  NO_FRAGMENT,
+  parseFragment,
+  pasteFragment,
+  serializeFragment,
+} from "../../../src/store/clipboard";
 import { createEditorStore } from "../../../src/store/editor-store";
 import { pasteText } from "../../../src/ui/editor/editor-commands";
 import { arbitraryMap } from "../../fixtures/arbitrary-map";
@@ -147,5 +154,43 @@ describe("pasting through the editor", () => {
     const pasted = map.steps.find((s) => s.label === "Discovery");
     expect(selection.steps).toEqual([pasted?.id]);
     expect(focusRequest).toMatchObject({ kind: "step", id: pasted?.id, ifHidden: true });
+  });
+
+  it("given 5,001 copied steps, when pasted, then the notice names the limit and what to do instead", () => {
+    // given a fragment one step over the limit
+    const lane = { id: "l", name: "Sales" };
+    const steps = Array.from({ length: FRAGMENT_STEP_LIMIT + 1 }, (_, i) => ({
+      id: `s${i}`,
+      lane: "l",
+      label: `Step ${i}`,
+      kind: "task",
+      description: "",
+      owner: "",
+      systems: [],
+    }));
+    const text = JSON.stringify({
+      format: "handoff-fragment",
+      version: 1,
+      lanes: [lane],
+      phases: [],
+      steps,
+      handoffs: [],
+    });
+    const store = createEditorStore({
+      map: createBlankTemplate(),
+      runLayout: async (m) => ({ ok: true, layout: layoutForPositions(m) }),
+    });
+    // when it is pasted
+    expect(pasteText(store, text)).toBe(false);
+    // then nothing is added, and the notice says how many, the limit, and the way out
+    expect(store.getState().map.steps).toHaveLength(0);
+    const notice = store.getState().notice;
+    expect(notice?.text).toMatch(/5,001 Handoff steps/);
+    expect(notice?.text).toMatch(/at most 5,000 steps/);
+    expect(notice?.text).toMatch(/Import/);
+    expect(notice?.tone).toBe("error");
+    // and text that is no fragment at all still says so
+    pasteText(store, "hello");
+    expect(store.getState().notice?.text).toBe(NO_FRAGMENT);
   });
 });

@@ -1,0 +1,93 @@
+/**
+ * Undo and redo must not cost the whole map per step: at 2,000 steps, 500 alternating undo/redo
+ * took 70 s because every one started a whole-map layout (and a copy of the map to the worker),
+ * queued behind the others. The timing lives in bench/history.bench.ts; these tests hold the
+ * behaviour that makes it cheap.
+ */
+import { describe, expect, it } from "vitest";
+import { layoutForPositions } from "../../src/layout/layout-map";
+import * as ops from "../../src/model/operations";
+import { createRevOpsTemplate } from "../../src/model/templates";
+import type { HandoffMap } from "../../src/model/types";
+import { createEditorStore, type LayoutResult } from "../../src/store/editor-store";
+
+/** A layout runner like the worker's: answers later, counting what it was asked. */
+function slowRunner() {
+  const asked: HandoffMap[] = [];
+  const waiting: Array<() => void> = [];
+  const run = (map: HandoffMap) =>
+    new Promise<LayoutResult>((resolve) => {
+      asked.push(map);
+      waiting.push(() => resolve({ ok: true, layout: layoutForPositions(map) }));
+    });
+  /** Answers every request so far, and those they start, until none is left. */
+  const settle = async () => {
+    for (let guard = 0; guard < 50; guard++) {
+      const next = waiting.shift();
+      if (next === undefined) {
+        await new Promise((r) => setTimeout(r, 0));
+        if (waiting.length === 0) return;
+        continue;
+      }
+      next();
+      await new Promise((r) => setTimeout(r, 0));
+    }
+  };
+  return { asked, run, settle };
+}
+
+function placedTemplate(): HandoffMap {
+  const map = createRevOpsTemplate();
+  const layout = layoutForPositions(map);
+  return {
+    ...map,
+    steps: map.steps.map((s) => {
+      const box = layout.steps.find((b) => b.id === s.id);
+      const band = layout.lanes.find((l) => l.id === s.lane);
+      return {
+        ...s,
+        position: { x: (box?.x ?? 0) - layout.laneHeaderWidth, y: (box?.y ?? 0) - (band?.y ?? 0) },
+      };
+    }),
+  };
+}
+
+describe("undo and redo do not lay out the whole map per step", () => {
+  it("given 40 quick alternating undo/redo while a layout runs, then at most two more layouts run", async () => {
+    // given a map with one edit, laid out
+    const runner = slowRunner();
+    const store = createEditorStore({ map: placedTemplate(), runLayout: (m) => runner.run(m) });
+    store.getState().apply((m) => ops.updateMapInfo(m, { title: "Edited" }));
+    await runner.settle();
+    const before = runner.asked.length;
+    // when undo and redo alternate 40 times without waiting
+    for (let i = 0; i < 40; i++) {
+      if (i % 2 === 0) store.getState().undo();
+      else store.getState().redo();
+    }
+    await runner.settle();
+    // then the layouts asked for are a handful, not 40, and the last document's layout is shown
+    expect(runner.asked.length - before).toBeLessThanOrEqual(2);
+    expect(store.getState().map.title).toBe("Edited");
+    expect(store.getState().layout?.unrouted).toBeUndefined();
+  });
+
+  it("given two laid-out documents, when undo and redo go back and forth, then each gets its layout at once", async () => {
+    const runner = slowRunner();
+    const store = createEditorStore({ map: placedTemplate(), runLayout: (m) => runner.run(m) });
+    await runner.settle();
+    const first = store.getState().layout;
+    const moved = store.getState().map.steps[0];
+    store.getState().apply((m) => ops.updateStep(m, moved?.id ?? "", { position: { x: 5_000, y: 10 } }));
+    await runner.settle();
+    const second = store.getState().layout;
+    const asked = runner.asked.length;
+    // when
+    store.getState().undo();
+    // then, synchronously, the first document's boxes, with no new layout asked for
+    expect(store.getState().layout?.steps).toEqual(first?.steps);
+    store.getState().redo();
+    expect(store.getState().layout?.steps).toEqual(second?.steps);
+    expect(runner.asked.length).toBe(asked);
+  });
+});
