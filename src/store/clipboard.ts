@@ -8,6 +8,7 @@
  * `pasteFragment` builds the result only through the model's edits, so the map stays valid.
  */
 import { z } from "zod";
+import { edgeCaseNumbers, highestEdgeCaseNumber } from "../model/edge-case-numbers";
 import { slugify } from "../model/ids";
 import { edgeCaseSchema, handoffSchema, laneSchema, phaseSchema, stepSchema } from "../model/map-schema";
 import { addEdgeCase, addLane, addPhase, addStep, connect } from "../model/operations";
@@ -270,6 +271,10 @@ export function pasteFragment(
   const handoffIds: string[] = [];
   const pastedHandoffs: Handoff[] = [];
   let chunk: Handoff[] = [];
+  // A scratch map holds none of the map's edge cases: it carries the highest number given so far,
+  // so each pasted edge case takes the next one against the whole map, never a number in use.
+  let lastNumber = highestEdgeCaseNumber(next);
+  for (const number of edgeCaseNumbers(next).values()) lastNumber = Math.max(lastNumber, number);
   for (const handoff of fragment.handoffs) {
     const from = stepIds.get(handoff.from);
     const to = stepIds.get(handoff.to);
@@ -278,10 +283,13 @@ export function pasteFragment(
     const id = freshHandoffId("", "h");
     // Only the two ends: connect checks that they exist.
     let made = connect(
-      scratch(
-        ends.filter((end): end is Step => end !== undefined),
-        chunk,
-      ),
+      {
+        ...scratch(
+          ends.filter((end): end is Step => end !== undefined),
+          chunk,
+        ),
+        lastEdgeCaseNumber: lastNumber,
+      },
       { id, from, to, label: handoff.label },
     );
     for (const edgeCase of handoff.edgeCases) {
@@ -298,6 +306,7 @@ export function pasteFragment(
         ...(edgeCase.due === undefined ? {} : { due: edgeCase.due }),
       });
     }
+    lastNumber = highestEdgeCaseNumber(made);
     chunk = made.handoffs;
     if (chunk.length >= PASTE_CHUNK) {
       for (const h of chunk) pastedHandoffs.push(h);
