@@ -64,8 +64,15 @@ export function Inspector({ className }: InspectorProps) {
 /** The selected step's or handoff's element on the canvas, when it is drawn. */
 function canvasElement(target: ReturnType<typeof inspectorTarget>): HTMLElement | null {
   if (target.kind !== "step" && target.kind !== "handoff") return null;
-  const kind = target.kind === "step" ? "node" : "edge";
-  return document.querySelector<HTMLElement>(`.react-flow__${kind}[data-id="${CSS.escape(target.id)}"]`);
+  // A step's React Flow node id is an encoded form of its id (flow-adapter.ts): find the node by
+  // the step id its face carries instead.
+  if (target.kind === "step")
+    return (
+      document
+        .querySelector<HTMLElement>(`[data-step-id="${CSS.escape(target.id)}"]`)
+        ?.closest<HTMLElement>(".react-flow__node") ?? null
+    );
+  return document.querySelector<HTMLElement>(`.react-flow__edge[data-id="${CSS.escape(target.id)}"]`);
 }
 
 function assertNever(value: never): never {
