@@ -132,6 +132,12 @@ export class MapSession {
   private lastBackupChars = 0;
   /** The save in flight, named in every backup written meanwhile (see PendingRecord.writing). */
   private inFlight: { revision: number; hash: string } | null = null;
+  /**
+   * The createdAt of the stored map `revision` belongs to (null while it is not stored): with the
+   * revision it names the version an edit was made on, in the write-ahead record. A revision alone
+   * does not: a map deleted and restored counts from 1 again.
+   */
+  private storedCreatedAt: number | null;
 
   constructor(options: MapSessionOptions) {
     this.storage = options.storage;
@@ -144,6 +150,7 @@ export class MapSession {
     this.pending = options.pending ?? null;
     this.beforeConflict = options.beforeConflict ?? (() => undefined);
     this.savedMap = options.notStored === undefined ? options.opened.map : null;
+    this.storedCreatedAt = options.notStored === undefined ? options.opened.entry.createdAt : null;
     this.lastError = options.notStored ?? null;
     if (this.editor.getState().map !== options.opened.map) this.loadIntoEditor(options.opened.map);
     this.state = createStore<SessionState>()(() => ({
@@ -239,6 +246,7 @@ export class MapSession {
     this.lastBackupChars = text.length;
     const result = this.pending.save(this.mapId, {
       base: this.state.getState().revision,
+      created: this.storedCreatedAt,
       title: map.title,
       text,
       at: this.now(),
@@ -335,6 +343,7 @@ export class MapSession {
       if (this.state.getState().mapId !== mapId) return;
       this.savedMap = map;
       this.lastError = null;
+      this.storedCreatedAt = result.entry.createdAt;
       this.state.setState((state) => ({
         revision: result.entry.revision,
         library: { ...state.library, entries: upsert(state.library.entries, result.entry) },
@@ -359,6 +368,7 @@ export class MapSession {
     if (serializeMap(read.map) !== serializeMap(map)) return false;
     this.savedMap = map;
     this.lastError = null;
+    this.storedCreatedAt = read.entry.createdAt;
     this.state.setState({ revision: read.entry.revision });
     this.settleBackup(mapId);
     return true;
@@ -383,6 +393,7 @@ export class MapSession {
     if (event.type !== "reopened" || !event.recreated) return;
     if (this.state.getState().revision === 0 && this.savedMap === null) return;
     this.savedMap = null;
+    this.storedCreatedAt = null;
     this.state.setState({ revision: 0 });
     void this.refreshLibrary();
     this.editor
@@ -467,6 +478,7 @@ export class MapSession {
     }
     this.savedMap = read.map;
     this.loadIntoEditor(read.map, { keepViewport: true });
+    this.storedCreatedAt = read.entry.createdAt;
     this.state.setState({ revision: read.entry.revision });
     this.refreshStatus();
   }
@@ -479,6 +491,7 @@ export class MapSession {
     if (read.status === "ok") {
       this.savedMap = read.map;
       this.loadIntoEditor(read.map, { keepViewport: true });
+      this.storedCreatedAt = read.entry.createdAt;
       this.lastError = null;
       this.state.setState({ revision: read.entry.revision, status: { kind: "saved" } });
       return;
@@ -544,6 +557,7 @@ export class MapSession {
     this.pending?.clear(this.mapId);
     this.backupDue = false;
     this.savedMap = opened.map;
+    this.storedCreatedAt = opened.entry.createdAt;
     this.lastError = null;
     this.loadIntoEditor(opened.map);
     this.editor.getState().restoreViewport(viewport);
@@ -648,6 +662,7 @@ export class MapSession {
       null,
     );
     this.savedMap = null;
+    this.storedCreatedAt = null;
     this.lastError = created;
     this.scheduleBackup();
     this.refreshStatus();
