@@ -78,7 +78,9 @@ export async function boot(options: { inMemory?: StorageUnavailableError } = {})
   const local = browserKeyValueStore();
   const liveness = browserTabLiveness(local);
   liveness.hold(tabId);
-  const pending = new PendingEdits(local, tabId);
+  // "Continue without saving" promises a map kept in this tab only: no record, or the next start
+  // would store it in the library.
+  const pending = new PendingEdits(options.inMemory === undefined ? local : null, tabId);
   const channel = openTabChannel();
   // One tab at a time replays closed tabs' edits and picks (or on a first run creates) the map
   // to open: two tabs starting together never replay the same edit or make two templates. In

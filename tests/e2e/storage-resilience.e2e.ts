@@ -137,6 +137,12 @@ describe("storage that never answers", () => {
     await expectStatus(page, /^Not saved: the browser's storage did not answer/);
     await typeTitle(page, "Kept in this tab");
     expect(await titleField(page).inputValue()).toBe("Kept in this tab");
+    // "Kept in this tab only": no write-ahead record, which the next start would store.
+    await page.waitForTimeout(300);
+    const records = await page.evaluate(() =>
+      Object.keys(localStorage).filter((key) => key.startsWith("handoff:pending")),
+    );
+    expect(records).toEqual([]);
     expect(problems).toEqual([]);
   });
 });

@@ -67,9 +67,10 @@ export interface SessionState {
   recovered: RecoveredEdit[];
   /**
    * Whether every change is also kept in the write-ahead record: "too-large" when the map does
-   * not fit (the editor says to wait for "Saved" before closing), "off" without one.
+   * not fit, "full" when records of other tabs or maps take up the room (the editor says to wait
+   * for "Saved" before closing), "off" without one.
    */
-  backup: "on" | "too-large" | "off";
+  backup: "on" | "too-large" | "full" | "off";
 }
 
 export interface OpenedMap {
@@ -220,6 +221,16 @@ export class MapSession {
     return this.isDirty() || this.writing !== null;
   }
 
+  /**
+   * Whether leaving now would lose work, so the browser should ask "Leave site?": unsaved changes
+   * that the write-ahead record does not hold (too large, no room, no localStorage). With the
+   * record on, the next start replays the edit, and a prompt on every quick reload only teaches
+   * people to click through it. Call backupNow() first.
+   */
+  get needsLeavePrompt(): boolean {
+    return this.hasUnsavedChanges && this.state.getState().backup !== "on";
+  }
+
   // Write-ahead record ------------------------------------------------------------------------------
 
   /**
@@ -252,7 +263,7 @@ export class MapSession {
       at: this.now(),
       writing: this.inFlight,
     });
-    const backup = result === "kept" ? "on" : result === "too-large" ? "too-large" : "off";
+    const backup = result === "kept" ? "on" : result === "unavailable" ? "off" : result;
     if (backup !== this.state.getState().backup) {
       this.state.setState({ backup });
       if (backup === "too-large")
@@ -260,6 +271,13 @@ export class MapSession {
           .getState()
           .notify(
             "This map is too large for the browser's instant backup: before you reload or close this tab, wait until the status says “Saved”.",
+            "error",
+          );
+      if (backup === "full")
+        this.editor
+          .getState()
+          .notify(
+            "The browser's instant backup space is full (unsaved edits of other tabs or maps take it up): before you reload or close this tab, wait until the status says “Saved”.",
             "error",
           );
     }

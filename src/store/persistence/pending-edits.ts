@@ -49,7 +49,11 @@ export interface PendingRecord {
   writing: { revision: number; hash: string } | null;
 }
 
-export type BackupResult = "kept" | "too-large" | "unavailable";
+/**
+ * "too-large": this map alone is over the limit or over what localStorage holds; "full": it
+ * would fit, but records of other tabs or maps take up the room.
+ */
+export type BackupResult = "kept" | "too-large" | "full" | "unavailable";
 
 const META = "handoff:pending:";
 const TEXT = "handoff:pending-text:";
@@ -157,8 +161,23 @@ export class PendingEdits {
     } catch {
       // Over quota (or storage refused): an old record must not stand for the newer edit.
       this.clear(mapId);
-      return "too-large";
+      return this.hasOtherRecords(mapId) ? "full" : "too-large";
     }
+  }
+
+  private hasOtherRecords(mapId: string): boolean {
+    const store = this.store;
+    if (store === null) return false;
+    const own = META + this.suffix(mapId);
+    try {
+      for (let i = 0; i < store.length; i++) {
+        const key = store.key(i);
+        if (key?.startsWith(META) && key !== own) return true;
+      }
+    } catch {
+      // Unknown: say "too large", the message that asks the same of the user.
+    }
+    return false;
   }
 
   /** A save of this map is in flight: it will create `revision` with content `hash` (contentHash). */

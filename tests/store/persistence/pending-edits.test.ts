@@ -3,7 +3,7 @@ import { updateMapInfo } from "../../../src/model/operations";
 import { createEditorStore } from "../../../src/store/editor-store";
 import { UnavailableStorage } from "../../../src/store/persistence/indexeddb-storage";
 import { MapSession } from "../../../src/store/persistence/map-session";
-import { StorageUnavailableError } from "../../../src/store/persistence/map-storage";
+import { StorageUnavailableError, serializeMap } from "../../../src/store/persistence/map-storage";
 import { MemoryStorage } from "../../../src/store/persistence/memory-storage";
 import { openInitialMap } from "../../../src/store/persistence/open-initial";
 import {
@@ -217,6 +217,36 @@ describe("limits", () => {
     expect(tab.session.state.getState().backup).toBe("too-large");
     expect(tab.editor.getState().notice?.text).toMatch(/too large .* wait until the status says “Saved”/);
     expect(new PendingEdits(b.local, "x").all()).toEqual([]);
+  });
+
+  it("given other records take up localStorage, then the editor says the backup space is full, not that the map is too large", async () => {
+    const b = browser(25_000);
+    const tab = await startTab(b, "tab-1");
+    const own = serializeMap(tab.editor.getState().map).length;
+    const other = new PendingEdits(b.local, "tab-other");
+    expect(
+      other.save("map-other", { base: 1, created: 1, title: "Other", text: "x".repeat(25_000 - own), at: 1 }),
+    ).toBe("kept");
+    tab.retitle("No room left");
+    await Promise.resolve();
+    expect(tab.session.state.getState().backup).toBe("full");
+    expect(tab.editor.getState().notice?.text).toMatch(/backup space is full/);
+    expect(tab.editor.getState().notice?.text).not.toMatch(/too large/);
+  });
+
+  it("given the record holds the edit, then leaving asks nothing; without room for it, leaving asks first", async () => {
+    const b = browser(25_000);
+    const tab = await startTab(b, "tab-1");
+    tab.retitle("Held by the record");
+    tab.session.backupNow();
+    expect(tab.session.hasUnsavedChanges).toBe(true);
+    expect(tab.session.needsLeavePrompt).toBe(false);
+    tab.editor.getState().apply((m) => updateMapInfo(m, { description: "x".repeat(20_000) }));
+    tab.session.backupNow();
+    expect(tab.session.state.getState().backup).toBe("too-large");
+    expect(tab.session.needsLeavePrompt).toBe(true);
+    await tab.session.flush();
+    expect(tab.session.needsLeavePrompt).toBe(false);
   });
 
   it("given a map over the backup limit, then it is not copied at all", () => {
