@@ -27,9 +27,10 @@ export interface Recovery {
 }
 
 /**
- * Replays the pending edits of tabs that are gone, before the editor opens anything. A record is
- * written only onto the revision it was made on (or the one its landed save created), through the
- * same stale check as any save, so it never writes over newer work; otherwise it is offered back.
+ * Replays the pending edits of tabs that are gone, newest first, before the editor opens anything.
+ * A record is written only onto the revision of the stored map it was made on (revision and
+ * createdAt, see pending-edits.ts) or the one its landed save created, through the same stale
+ * check as any save, so it never writes over newer work; otherwise it is offered back.
  * A record that cannot be replayed because storage failed stays for the next start, and so does
  * every record when storage could not be opened at all: its reads find no map, and every edit
  * would be offered back as "deleted" (and perhaps discarded) while its map is safe on disk.
