@@ -75,7 +75,8 @@ function useSlots(persisted: boolean | null) {
 /**
  * Saves what is pending when the page goes away or into the background. The write-ahead record
  * is written synchronously first (an IndexedDB save started now may not finish before the page
- * is gone), and the browser asks "leave this page?" while a save is still pending.
+ * is gone), and the browser asks "leave this page?" only while a save is pending that the record
+ * does not hold (see MapSession.needsLeavePrompt).
  */
 function useFlushOnHide(booted: Booted) {
   useEffect(() => {
@@ -91,6 +92,7 @@ function useFlushOnHide(booted: Booted) {
       session.backupNow();
       if (!session.hasUnsavedChanges) return;
       void session.flushAll();
+      if (!session.needsLeavePrompt) return;
       event.preventDefault();
       // Older browsers show the prompt only when returnValue is set.
       event.returnValue = "";

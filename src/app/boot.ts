@@ -75,16 +75,21 @@ export async function boot(options: { inMemory?: StorageUnavailableError } = {})
       ? await Promise.all([openStorage(), requestPersistence()])
       : [new UnavailableStorage(options.inMemory), null];
   const tabId = crypto.randomUUID();
-  const liveness = browserTabLiveness();
+  const local = browserKeyValueStore();
+  const liveness = browserTabLiveness(local);
   liveness.hold(tabId);
-  const pending = new PendingEdits(browserKeyValueStore(), tabId);
+  // "Continue without saving" promises a map kept in this tab only: no record, or the next start
+  // would store it in the library.
+  const pending = new PendingEdits(options.inMemory === undefined ? local : null, tabId);
+  const channel = openTabChannel();
   // One tab at a time replays closed tabs' edits and picks (or on a first run creates) the map
   // to open: two tabs starting together never replay the same edit or make two templates. In
-  // memory there is nothing to replay into (the records wait for storage) and nothing to share.
+  // memory, or when storage could not be opened, there is nothing to replay into (the records
+  // wait for storage) and nothing to share. Replayed maps are announced to the open tabs.
   const { recovery, initial } =
     options.inMemory === undefined
       ? await exclusively("handoff-open", async () => {
-          const recovery = await recoverPendingEdits(storage, pending, liveness);
+          const recovery = await recoverPendingEdits(storage, pending, liveness, { channel });
           return { recovery, initial: await openInitialMap(storage) };
         })
       : { recovery: { applied: [], recovered: [] }, initial: await openInitialMap(storage) };
@@ -94,7 +99,7 @@ export async function boot(options: { inMemory?: StorageUnavailableError } = {})
     storage,
     editor,
     opened: initial.opened,
-    channel: openTabChannel(),
+    channel,
     unreadable: initial.unreadable,
     pending,
     recovered: recovery.recovered,

@@ -119,6 +119,40 @@ describe("an edit left by a closed tab that meets newer work", () => {
   });
 });
 
+describe("a browser without Web Locks", () => {
+  it("a tab opened while another is still typing leaves that tab's edit to it", async () => {
+    await context.addInitScript(() => {
+      Object.defineProperty(Navigator.prototype, "locks", { get: () => undefined, configurable: true });
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
+        if ((window as unknown as { __failPuts?: boolean }).__failPuts)
+          throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+        return put.apply(this, args);
+      };
+    });
+    const { page: a, problems } = await openApp();
+    const original = await titleField(a).inputValue();
+    // Tab A's save is held up: its edit is, for now, only on screen and in its record.
+    await a.evaluate(() => {
+      (window as unknown as { __failPuts?: boolean }).__failPuts = true;
+    });
+    await typeTitle(a, "A is still typing");
+    await expectStatus(a, /^Not saved/);
+    const { page: b } = await openApp();
+    expect(await b.evaluate(() => navigator.locks)).toBeUndefined();
+    expect(await titleField(b).inputValue()).toBe(original);
+    expect(await noticeText(b)).not.toMatch(/Restored the last changes/);
+    // A's saving works again: A saves its own edit, with no conflict, and B follows.
+    await a.evaluate(() => {
+      (window as unknown as { __failPuts?: boolean }).__failPuts = false;
+    });
+    await expectStatus(a, "Saved");
+    expect(await a.getByRole("alertdialog").count()).toBe(0);
+    await expect.poll(() => titleField(b).inputValue(), { timeout: 10_000 }).toBe("A is still typing");
+    expect(problems).toEqual([]);
+  });
+});
+
 describe("storage that never answers", () => {
   it("after a few seconds says so and offers to go on in memory", async () => {
     await context.addInitScript(() => {
@@ -137,6 +171,12 @@ describe("storage that never answers", () => {
     await expectStatus(page, /^Not saved: the browser's storage did not answer/);
     await typeTitle(page, "Kept in this tab");
     expect(await titleField(page).inputValue()).toBe("Kept in this tab");
+    // "Kept in this tab only": no write-ahead record, which the next start would store.
+    await page.waitForTimeout(300);
+    const records = await page.evaluate(() =>
+      Object.keys(localStorage).filter((key) => key.startsWith("handoff:pending")),
+    );
+    expect(records).toEqual([]);
     expect(problems).toEqual([]);
   });
 });

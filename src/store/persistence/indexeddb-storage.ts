@@ -114,7 +114,14 @@ function openWithInfo(factory: IDBFactory | undefined): Promise<Opened> {
       for (const name of [MAPS, VERSIONS, SETTINGS])
         if (!db.objectStoreNames.contains(name)) db.createObjectStore(name);
     };
-    req.onsuccess = () => resolve({ db: req.result, created });
+    let gaveUp = false;
+    req.onsuccess = () => {
+      // A blocked open was already answered with an error, but the request stays pending and
+      // succeeds once the other tab lets go: nobody holds that connection, and left open it
+      // would block the next upgrade or delete in turn.
+      if (gaveUp) req.result.close();
+      else resolve({ db: req.result, created });
+    };
     req.onerror = () => {
       if (req.error?.name === "VersionError")
         reject(
@@ -129,8 +136,10 @@ function openWithInfo(factory: IDBFactory | undefined): Promise<Opened> {
           ),
         );
     };
-    req.onblocked = () =>
+    req.onblocked = () => {
+      gaveUp = true;
       reject(new StorageUnavailableError("another Handoff tab is upgrading storage; close it and reload"));
+    };
   });
 }
 

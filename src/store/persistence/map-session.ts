@@ -67,9 +67,10 @@ export interface SessionState {
   recovered: RecoveredEdit[];
   /**
    * Whether every change is also kept in the write-ahead record: "too-large" when the map does
-   * not fit (the editor says to wait for "Saved" before closing), "off" without one.
+   * not fit, "full" when records of other tabs or maps take up the room (the editor says to wait
+   * for "Saved" before closing), "off" without one.
    */
-  backup: "on" | "too-large" | "off";
+  backup: "on" | "too-large" | "full" | "off";
 }
 
 export interface OpenedMap {
@@ -132,6 +133,12 @@ export class MapSession {
   private lastBackupChars = 0;
   /** The save in flight, named in every backup written meanwhile (see PendingRecord.writing). */
   private inFlight: { revision: number; hash: string } | null = null;
+  /**
+   * The createdAt of the stored map `revision` belongs to (null while it is not stored): with the
+   * revision it names the version an edit was made on, in the write-ahead record. A revision alone
+   * does not: a map deleted and restored counts from 1 again.
+   */
+  private storedCreatedAt: number | null;
 
   constructor(options: MapSessionOptions) {
     this.storage = options.storage;
@@ -144,6 +151,7 @@ export class MapSession {
     this.pending = options.pending ?? null;
     this.beforeConflict = options.beforeConflict ?? (() => undefined);
     this.savedMap = options.notStored === undefined ? options.opened.map : null;
+    this.storedCreatedAt = options.notStored === undefined ? options.opened.entry.createdAt : null;
     this.lastError = options.notStored ?? null;
     if (this.editor.getState().map !== options.opened.map) this.loadIntoEditor(options.opened.map);
     this.state = createStore<SessionState>()(() => ({
@@ -213,6 +221,16 @@ export class MapSession {
     return this.isDirty() || this.writing !== null;
   }
 
+  /**
+   * Whether leaving now would lose work, so the browser should ask "Leave site?": unsaved changes
+   * that the write-ahead record does not hold (too large, no room, no localStorage). With the
+   * record on, the next start replays the edit, and a prompt on every quick reload only teaches
+   * people to click through it. Call backupNow() first.
+   */
+  get needsLeavePrompt(): boolean {
+    return this.hasUnsavedChanges && this.state.getState().backup !== "on";
+  }
+
   // Write-ahead record ------------------------------------------------------------------------------
 
   /**
@@ -239,12 +257,13 @@ export class MapSession {
     this.lastBackupChars = text.length;
     const result = this.pending.save(this.mapId, {
       base: this.state.getState().revision,
+      created: this.storedCreatedAt,
       title: map.title,
       text,
       at: this.now(),
       writing: this.inFlight,
     });
-    const backup = result === "kept" ? "on" : result === "too-large" ? "too-large" : "off";
+    const backup = result === "kept" ? "on" : result === "unavailable" ? "off" : result;
     if (backup !== this.state.getState().backup) {
       this.state.setState({ backup });
       if (backup === "too-large")
@@ -252,6 +271,13 @@ export class MapSession {
           .getState()
           .notify(
             "This map is too large for the browser's instant backup: before you reload or close this tab, wait until the status says “Saved”.",
+            "error",
+          );
+      if (backup === "full")
+        this.editor
+          .getState()
+          .notify(
+            "The browser's instant backup space is full (unsaved edits of other tabs or maps take it up): before you reload or close this tab, wait until the status says “Saved”.",
             "error",
           );
     }
@@ -335,6 +361,7 @@ export class MapSession {
       if (this.state.getState().mapId !== mapId) return;
       this.savedMap = map;
       this.lastError = null;
+      this.storedCreatedAt = result.entry.createdAt;
       this.state.setState((state) => ({
         revision: result.entry.revision,
         library: { ...state.library, entries: upsert(state.library.entries, result.entry) },
@@ -359,6 +386,7 @@ export class MapSession {
     if (serializeMap(read.map) !== serializeMap(map)) return false;
     this.savedMap = map;
     this.lastError = null;
+    this.storedCreatedAt = read.entry.createdAt;
     this.state.setState({ revision: read.entry.revision });
     this.settleBackup(mapId);
     return true;
@@ -383,6 +411,7 @@ export class MapSession {
     if (event.type !== "reopened" || !event.recreated) return;
     if (this.state.getState().revision === 0 && this.savedMap === null) return;
     this.savedMap = null;
+    this.storedCreatedAt = null;
     this.state.setState({ revision: 0 });
     void this.refreshLibrary();
     this.editor
@@ -467,6 +496,7 @@ export class MapSession {
     }
     this.savedMap = read.map;
     this.loadIntoEditor(read.map, { keepViewport: true });
+    this.storedCreatedAt = read.entry.createdAt;
     this.state.setState({ revision: read.entry.revision });
     this.refreshStatus();
   }
@@ -479,6 +509,7 @@ export class MapSession {
     if (read.status === "ok") {
       this.savedMap = read.map;
       this.loadIntoEditor(read.map, { keepViewport: true });
+      this.storedCreatedAt = read.entry.createdAt;
       this.lastError = null;
       this.state.setState({ revision: read.entry.revision, status: { kind: "saved" } });
       return;
@@ -544,6 +575,7 @@ export class MapSession {
     this.pending?.clear(this.mapId);
     this.backupDue = false;
     this.savedMap = opened.map;
+    this.storedCreatedAt = opened.entry.createdAt;
     this.lastError = null;
     this.loadIntoEditor(opened.map);
     this.editor.getState().restoreViewport(viewport);
@@ -648,6 +680,7 @@ export class MapSession {
       null,
     );
     this.savedMap = null;
+    this.storedCreatedAt = null;
     this.lastError = created;
     this.scheduleBackup();
     this.refreshStatus();

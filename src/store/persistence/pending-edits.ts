@@ -13,11 +13,15 @@ import { isRecord } from "../../model/map-issue";
  * One record per tab and map, in two keys so that the small part can change without rewriting
  * the map text:
  *
- *   handoff:pending:<tab id>:<map id>       { v: 1, mapId, tabId, title, base, at, hash, writing }
+ *   handoff:pending:<tab id>:<map id>       { v: 1, mapId, tabId, title, base, created, at, hash,
+ *                                             writing }
  *   handoff:pending-text:<tab id>:<map id>  the map's JSON
  *
- * `base` is the storage revision the edit was made on: a record is replayed only onto that
- * revision, never over newer work. `writing` names the revision a save in flight will create and
+ * `base` is the storage revision the edit was made on and `created` the stored map's createdAt (null
+ * when it was never stored): a record is replayed only onto that revision of that same stored map,
+ * never over newer work. Revisions alone do not name a version: a map deleted and restored, or a
+ * database deleted and written again, starts again at revision 1, and its revision 3 is other work
+ * than the revision 3 the edit was made on; createdAt is new each time (a write at base 0). `writing` names the revision a save in flight will create and
  * the hash of its text, so that a save which landed after the page was gone is recognised.
  */
 
@@ -36,6 +40,8 @@ export interface PendingRecord {
   title: string;
   /** The storage revision the edit was made on (0: the map was never stored). */
   base: number;
+  /** The stored map's createdAt when the edit was made (null: never stored, or unknown). */
+  created: number | null;
   /** When the edit was made (ms since the epoch). */
   at: number;
   text: string;
@@ -43,7 +49,11 @@ export interface PendingRecord {
   writing: { revision: number; hash: string } | null;
 }
 
-export type BackupResult = "kept" | "too-large" | "unavailable";
+/**
+ * "too-large": this map alone is over the limit or over what localStorage holds; "full": it
+ * would fit, but records of other tabs or maps take up the room.
+ */
+export type BackupResult = "kept" | "too-large" | "full" | "unavailable";
 
 const META = "handoff:pending:";
 const TEXT = "handoff:pending-text:";
@@ -117,7 +127,14 @@ export class PendingEdits {
    */
   save(
     mapId: string,
-    edit: { base: number; title: string; text: string; at: number; writing?: PendingRecord["writing"] },
+    edit: {
+      base: number;
+      created: number | null;
+      title: string;
+      text: string;
+      at: number;
+      writing?: PendingRecord["writing"];
+    },
   ): BackupResult {
     const store = this.store;
     if (store === null) return "unavailable";
@@ -131,6 +148,7 @@ export class PendingEdits {
       tabId: this.tabId,
       title: edit.title,
       base: edit.base,
+      created: edit.created,
       at: edit.at,
       hash: textHash(edit.text),
       writing: edit.writing ?? null,
@@ -143,8 +161,23 @@ export class PendingEdits {
     } catch {
       // Over quota (or storage refused): an old record must not stand for the newer edit.
       this.clear(mapId);
-      return "too-large";
+      return this.hasOtherRecords(mapId) ? "full" : "too-large";
     }
+  }
+
+  private hasOtherRecords(mapId: string): boolean {
+    const store = this.store;
+    if (store === null) return false;
+    const own = META + this.suffix(mapId);
+    try {
+      for (let i = 0; i < store.length; i++) {
+        const key = store.key(i);
+        if (key?.startsWith(META) && key !== own) return true;
+      }
+    } catch {
+      // Unknown: say "too large", the message that asks the same of the user.
+    }
+    return false;
   }
 
   /** A save of this map is in flight: it will create `revision` with content `hash` (contentHash). */
@@ -179,7 +212,10 @@ export class PendingEdits {
     }
   }
 
-  /** Every record in this browser, of every tab. Records are untrusted: damaged ones are dropped. */
+  /**
+   * Every record in this browser, of every tab, newest first. Records are untrusted: damaged ones
+   * are dropped.
+   */
   all(): PendingRecord[] {
     const store = this.store;
     if (store === null) return [];
@@ -206,7 +242,9 @@ export class PendingEdits {
         }
       }
     }
-    return records.sort((a, b) => a.at - b.at);
+    // Newest first: of two closed tabs' edits on the same version, the newer is replayed and the
+    // older, finding the version moved on, is offered back.
+    return records.sort((a, b) => b.at - a.at);
   }
 
   private readRecord(key: string): PendingRecord | null {
@@ -215,7 +253,7 @@ export class PendingEdits {
     try {
       const meta: unknown = JSON.parse(store.getItem(key) ?? "null");
       if (!isRecord(meta) || meta.v !== 1) return null;
-      const { mapId, tabId, title, base, at, hash, writing } = meta;
+      const { mapId, tabId, title, base, created, at, hash, writing } = meta;
       if (typeof mapId !== "string" || typeof tabId !== "string" || `${META}${tabId}:${mapId}` !== key)
         return null;
       if (typeof title !== "string" || typeof hash !== "string") return null;
@@ -226,7 +264,16 @@ export class PendingEdits {
       let inFlight: PendingRecord["writing"] = null;
       if (isRecord(writing) && typeof writing.revision === "number" && typeof writing.hash === "string")
         inFlight = { revision: writing.revision, hash: writing.hash };
-      return { mapId, tabId, title, base, at, text, writing: inFlight };
+      return {
+        mapId,
+        tabId,
+        title,
+        base,
+        created: typeof created === "number" ? created : null,
+        at,
+        text,
+        writing: inFlight,
+      };
     } catch {
       return null;
     }

@@ -1,7 +1,9 @@
 import type { HandoffMap } from "../../model/types";
+import { UnavailableStorage } from "./indexeddb-storage";
 import type { MapStorage } from "./map-storage";
 import { parseStoredText } from "./parse-stored";
 import { contentHash, type PendingEdits, type PendingRecord } from "./pending-edits";
+import type { TabChannel } from "./tab-channel";
 import type { TabLiveness } from "./tab-liveness";
 
 /** An edit left by a closed tab that could not be replayed: the user keeps or drops it. */
@@ -25,18 +27,24 @@ export interface Recovery {
 }
 
 /**
- * Replays the pending edits of tabs that are gone, before the editor opens anything. A record is
- * written only onto the revision it was made on (or the one its landed save created), through the
- * same stale check as any save, so it never writes over newer work; otherwise it is offered back.
- * A record that cannot be replayed because storage failed stays for the next start.
+ * Replays the pending edits of tabs that are gone, newest first, before the editor opens anything.
+ * A record is written only onto the revision of the stored map it was made on (revision and
+ * createdAt, see pending-edits.ts) or the one its landed save created, through the same stale
+ * check as any save, so it never writes over newer work; otherwise it is offered back.
+ * A record that cannot be replayed because storage failed stays for the next start, and so does
+ * every record when storage could not be opened at all: its reads find no map, and every edit
+ * would be offered back as "deleted" (and perhaps discarded) while its map is safe on disk.
+ * Each replay is announced on `channel`, so an open tab showing that map follows it.
  */
 export async function recoverPendingEdits(
   storage: MapStorage,
   pending: PendingEdits,
   liveness: TabLiveness,
-  now: number = Date.now(),
+  options: { channel?: TabChannel; now?: number } = {},
 ): Promise<Recovery> {
   const recovery: Recovery = { applied: [], recovered: [] };
+  if (storage instanceof UnavailableStorage) return recovery;
+  const now = options.now ?? Date.now();
   for (const record of pending.all()) {
     if (record.tabId === pending.tabId) continue;
     if (await liveness.isAlive(record.tabId)) continue;
@@ -47,7 +55,15 @@ export async function recoverPendingEdits(
     }
     try {
       const outcome = await replay(storage, record, parsed.map, now);
-      if (outcome === "applied") recovery.applied.push(parsed.map.title);
+      if (typeof outcome === "number") {
+        recovery.applied.push(parsed.map.title);
+        options.channel?.post({
+          type: "saved",
+          mapId: record.mapId,
+          revision: outcome,
+          tabId: pending.tabId,
+        });
+      }
       if (outcome === "changed" || outcome === "deleted") {
         recovery.recovered.push({
           key: `${record.tabId}:${record.mapId}`,
@@ -74,22 +90,37 @@ async function replay(
   record: PendingRecord,
   map: HandoffMap,
   now: number,
-): Promise<"applied" | "same" | "changed" | "deleted"> {
+): Promise<number | "same" | "changed" | "deleted"> {
   const read = await storage.read(record.mapId);
   if (read.status === "missing") {
     // Never stored (storage failed when the map was made): store it now, under its own id.
     if (record.base !== 0) return "deleted";
     const result = await storage.write(record.mapId, map, 0, now);
-    return result.ok ? "applied" : "changed";
+    return result.ok ? result.entry.revision : await sameAfterRace(storage, record.mapId, map);
   }
   if (read.status === "corrupt") return "changed";
   const stored = contentHash(read.map);
   if (stored === contentHash(map)) return "same";
   const revision = read.entry.revision;
+  // The same revision of the same stored map: a map deleted and restored (or a database written
+  // again) counts its revisions from 1 again, with a new createdAt.
   const onTop =
-    record.base === revision ||
+    (record.base === revision && record.created === read.entry.createdAt) ||
     (record.writing !== null && record.writing.revision === revision && record.writing.hash === stored);
   if (!onTop) return "changed";
   const result = await storage.write(record.mapId, map, revision, now);
-  return result.ok ? "applied" : "changed";
+  return result.ok ? result.entry.revision : await sameAfterRace(storage, record.mapId, map);
+}
+
+/**
+ * A replay refused as stale lost a race: most often another tab, starting at the same moment,
+ * replayed this very record first. Content equal to the record's is "same", not newer work.
+ */
+async function sameAfterRace(
+  storage: MapStorage,
+  mapId: string,
+  map: HandoffMap,
+): Promise<"same" | "changed"> {
+  const read = await storage.read(mapId);
+  return read.status === "ok" && contentHash(read.map) === contentHash(map) ? "same" : "changed";
 }

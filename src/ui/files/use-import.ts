@@ -1,6 +1,7 @@
 import { useCallback } from "react";
 import { formatIssue } from "../../model/map-issue";
 import type { HandoffMap } from "../../model/types";
+import type { MapSession } from "../../store/persistence/map-session";
 import { confirmLeave } from "../library/confirm-leave";
 import { useMapSession } from "../library/session-context";
 import { useEditorStoreApi } from "../store-context";
@@ -13,6 +14,34 @@ export const MAX_IMPORT_FILES = 20;
 
 const nameOf = (file: File) => (file.name === "" ? "the file" : file.name);
 const quoted = (titles: readonly string[]) => titles.map((t) => `“${t}”`).join(", ");
+
+/**
+ * Stores every map but the last in the library, then opens the last as a new map. When storing
+ * fails part-way, the maps already stored stay, and the message names them beside the failure
+ * (the open map is untouched: nothing more was opened).
+ */
+export async function storeImported(
+  session: Pick<MapSession, "addToLibrary" | "openNew">,
+  maps: readonly HandoffMap[],
+): Promise<{ ok: true } | { ok: false; imported: string[]; message: string }> {
+  const imported: string[] = [];
+  try {
+    for (const map of maps.slice(0, -1)) {
+      await session.addToLibrary(map);
+      imported.push(map.title);
+    }
+    const last = maps.at(-1);
+    if (last !== undefined) await session.openNew(last, { discardUnsaved: true });
+    return { ok: true };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const before =
+      imported.length === 0
+        ? ""
+        : ` Imported into the library before that: ${quoted(imported)}; the files after it were not imported.`;
+    return { ok: false, imported, message: `Could not import: ${reason}.${before}` };
+  }
+}
 
 /**
  * Imports files as new maps in the library, or shows why not (the open map is untouched).
@@ -58,13 +87,13 @@ export function useImportFiles(): (files: readonly File[]) => Promise<number> {
         return 0;
       }
       if (!(await confirmLeave(session))) return 0;
-      try {
-        for (const item of valid.slice(0, -1)) await session.addToLibrary(item.map);
-        await session.openNew(last.map, { discardUnsaved: true });
-      } catch (error) {
-        // Nothing more was opened, so the current map is untouched: say so rather than fail silently.
-        editor.getState().notify(`Could not import: ${String(error)}`, "error");
-        return 0;
+      const stored = await storeImported(
+        session,
+        valid.map((v) => v.map),
+      );
+      if (!stored.ok) {
+        editor.getState().notify(stored.message, "error");
+        return stored.imported.length;
       }
       const warnings = valid.flatMap((v) => v.warnings);
       const detail =

@@ -232,4 +232,16 @@ describe("IndexedDbStorage", () => {
     expect(error).toBeInstanceOf(StorageUnavailableError);
     expect(describeStorageError(error)).toMatch(/not letting Handoff store data/);
   });
+
+  it("given an open blocked by another tab that succeeds later, then the late connection is closed, not leaked", async () => {
+    const closed = vi.fn();
+    const req = { result: { close: closed } } as unknown as IDBOpenDBRequest;
+    const waiting = { open: () => req } as unknown as IDBFactory;
+    const opening = openDatabase(waiting).catch((e: unknown) => e);
+    req.onblocked?.call(req, new Event("blocked") as IDBVersionChangeEvent);
+    expect(await opening).toBeInstanceOf(StorageUnavailableError);
+    // The other tab closed: the request that was blocked now succeeds, with nobody to take it.
+    req.onsuccess?.call(req, new Event("success"));
+    expect(closed).toHaveBeenCalledOnce();
+  });
 });

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { updateMapInfo } from "../../../src/model/operations";
 import { createEditorStore } from "../../../src/store/editor-store";
+import { UnavailableStorage } from "../../../src/store/persistence/indexeddb-storage";
 import { MapSession } from "../../../src/store/persistence/map-session";
+import { StorageUnavailableError, serializeMap } from "../../../src/store/persistence/map-storage";
 import { MemoryStorage } from "../../../src/store/persistence/memory-storage";
 import { openInitialMap } from "../../../src/store/persistence/open-initial";
 import {
@@ -217,10 +219,40 @@ describe("limits", () => {
     expect(new PendingEdits(b.local, "x").all()).toEqual([]);
   });
 
+  it("given other records take up localStorage, then the editor says the backup space is full, not that the map is too large", async () => {
+    const b = browser(25_000);
+    const tab = await startTab(b, "tab-1");
+    const own = serializeMap(tab.editor.getState().map).length;
+    const other = new PendingEdits(b.local, "tab-other");
+    expect(
+      other.save("map-other", { base: 1, created: 1, title: "Other", text: "x".repeat(25_000 - own), at: 1 }),
+    ).toBe("kept");
+    tab.retitle("No room left");
+    await Promise.resolve();
+    expect(tab.session.state.getState().backup).toBe("full");
+    expect(tab.editor.getState().notice?.text).toMatch(/backup space is full/);
+    expect(tab.editor.getState().notice?.text).not.toMatch(/too large/);
+  });
+
+  it("given the record holds the edit, then leaving asks nothing; without room for it, leaving asks first", async () => {
+    const b = browser(25_000);
+    const tab = await startTab(b, "tab-1");
+    tab.retitle("Held by the record");
+    tab.session.backupNow();
+    expect(tab.session.hasUnsavedChanges).toBe(true);
+    expect(tab.session.needsLeavePrompt).toBe(false);
+    tab.editor.getState().apply((m) => updateMapInfo(m, { description: "x".repeat(20_000) }));
+    tab.session.backupNow();
+    expect(tab.session.state.getState().backup).toBe("too-large");
+    expect(tab.session.needsLeavePrompt).toBe(true);
+    await tab.session.flush();
+    expect(tab.session.needsLeavePrompt).toBe(false);
+  });
+
   it("given a map over the backup limit, then it is not copied at all", () => {
     const pending = new PendingEdits(new MemoryKeyValueStore(), "t");
     const text = "x".repeat(MAX_BACKUP_CHARS + 1);
-    expect(pending.save("m", { base: 1, title: "t", text, at: 1 })).toBe("too-large");
+    expect(pending.save("m", { base: 1, created: 1, title: "t", text, at: 1 })).toBe("too-large");
     expect(pending.all()).toEqual([]);
   });
 
@@ -230,7 +262,7 @@ describe("limits", () => {
     b.local.setItem("handoff:pending:t2:m", "{not json");
     b.local.setItem("handoff:pending:t3:m", JSON.stringify({ v: 1, mapId: "other", tabId: "t3" }));
     const good = new PendingEdits(b.local, "t4");
-    good.save(tab.session.mapId, { base: 1, title: "Not a map", text: "{}", at: 1 });
+    good.save(tab.session.mapId, { base: 1, created: 1, title: "Not a map", text: "{}", at: 1 });
     const next = await startTab(b, "tab-5");
     expect(next.recovery).toEqual({ applied: [], recovered: [] });
     expect(b.local.items.size).toBe(0);
@@ -249,5 +281,121 @@ describe("limits", () => {
     const next = await startTab(b, "tab-2");
     expect(next.recovery.applied).toEqual(["Only in memory"]);
     expect((await b.storage.list()).entries.map((e) => e.title)).toContain("Only in memory");
+  });
+});
+
+describe("what a record is replayed onto", () => {
+  it("given the map was deleted, restored and saved up to the record's revision again, then the record is offered back, never applied", async () => {
+    const b = browser();
+    const a = await startTab(b, "tab-a");
+    const id = a.session.mapId;
+    a.retitle("A saved once");
+    await a.session.flush();
+    a.retitle("A saved twice");
+    await a.session.flush();
+    expect(a.session.state.getState().revision).toBe(3);
+    a.retitle("A's edit on revision 3, then a crash");
+    a.session.backupNow();
+    const tabB = await startTab(b, "tab-b", openTabs(new Set(["tab-a"])));
+    a.session.dispose();
+    // Tab B deletes the map, undoes the delete (revision 1 again) and saves twice: revision 3.
+    await sleep(2);
+    expect(await tabB.session.remove(id)).toBe(true);
+    expect(await tabB.session.undoDelete()).toBe(true);
+    expect(await tabB.session.open(id)).toBe(true);
+    tabB.retitle("B's work after the restore");
+    await tabB.session.flush();
+    tabB.retitle("B's newer work after the restore");
+    await tabB.session.flush();
+    expect(tabB.session.state.getState().revision).toBe(3);
+
+    const c = await startTab(b, "tab-c");
+    expect(c.recovery.applied).toEqual([]);
+    expect(await storedTitle(b, id)).toBe("B's newer work after the restore");
+    expect(c.recovery.recovered.map((r) => [r.title, r.cause])).toEqual([
+      ["A's edit on revision 3, then a crash", "changed"],
+    ]);
+  });
+
+  it("given two starts replaying the same record at once, then the one that loses the race finds it stored, not changed", async () => {
+    const b = browser();
+    const a = await startTab(b, "tab-a");
+    const id = a.session.mapId;
+    a.retitle("Replayed by both");
+    a.session.backupNow();
+    a.session.dispose();
+    // The other start replays the same record between this start's read and its write.
+    const write = b.storage.write.bind(b.storage);
+    b.storage.write = async (...args) => {
+      b.storage.write = write;
+      await write(...args);
+      return write(...args);
+    };
+    const recovery = await recoverPendingEdits(b.storage, new PendingEdits(b.local, "tab-c"), closedTabs);
+    expect(recovery).toEqual({ applied: [], recovered: [] });
+    expect(await storedTitle(b, id)).toBe("Replayed by both");
+    expect(new PendingEdits(b.local, "x").all()).toEqual([]);
+  });
+
+  it("given storage could not be opened, then no record is offered as deleted and all stay for the next start", async () => {
+    const b = browser();
+    const a = await startTab(b, "tab-a");
+    a.retitle("Safe on disk, storage blocked now");
+    a.session.backupNow();
+    a.session.dispose();
+    const unavailable = new UnavailableStorage(new StorageUnavailableError("blocked"));
+    const recovery = await recoverPendingEdits(unavailable, new PendingEdits(b.local, "tab-c"), closedTabs);
+    expect(recovery).toEqual({ applied: [], recovered: [] });
+    expect(new PendingEdits(b.local, "x").all().map((r) => r.title)).toEqual([
+      "Safe on disk, storage blocked now",
+    ]);
+  });
+
+  it("given a record replayed, then open tabs are told of the new revision and a clean tab showing the map follows", async () => {
+    const b = browser();
+    const a = await startTab(b, "tab-a");
+    const id = a.session.mapId;
+    const watcher = await startTab(b, "tab-w", openTabs(new Set(["tab-a"])));
+    a.retitle("Replayed while another tab watches");
+    a.session.backupNow();
+    a.session.dispose();
+    const recovery = await recoverPendingEdits(b.storage, new PendingEdits(b.local, "tab-c"), closedTabs, {
+      channel: b.hub.open(),
+    });
+    expect(recovery.applied).toEqual(["Replayed while another tab watches"]);
+    await sleep(0);
+    await sleep(0);
+    expect(watcher.session.mapId).toBe(id);
+    expect(watcher.editor.getState().map.title).toBe("Replayed while another tab watches");
+    expect(watcher.session.state.getState().revision).toBe(2);
+  });
+
+  it("given two closed tabs' edits on the same version, then the newer is applied and the older offered back", async () => {
+    const b = browser();
+    const a = await startTab(b, "tab-a");
+    const id = a.session.mapId;
+    const read = await b.storage.read(id);
+    if (read.status !== "ok") throw new Error("not stored");
+    const base = { base: read.entry.revision, created: read.entry.createdAt };
+    const older = updateMapInfo(read.map, { title: "Older edit" });
+    const newer = updateMapInfo(read.map, { title: "Newer edit" });
+    // The newer record is written first, so that storage order is not the order by time.
+    new PendingEdits(b.local, "tab-new").save(id, {
+      ...base,
+      title: "Newer edit",
+      text: JSON.stringify(newer),
+      at: 20,
+    });
+    new PendingEdits(b.local, "tab-old").save(id, {
+      ...base,
+      title: "Older edit",
+      text: JSON.stringify(older),
+      at: 10,
+    });
+    a.session.dispose();
+    const recovery = await recoverPendingEdits(b.storage, new PendingEdits(b.local, "tab-c"), closedTabs);
+    expect(recovery.applied).toEqual(["Newer edit"]);
+    expect(recovery.recovered.map((r) => [r.title, r.cause])).toEqual([["Older edit", "changed"]]);
+    expect(await storedTitle(b, id)).toBe("Newer edit");
   });
 });
