@@ -240,9 +240,10 @@ async function writeTemp(
   try {
     await writeAt(handle, data, 0, temp);
     if (stat !== null) {
+      // chown first: changing the owner clears the setuid and setgid bits, even as root.
+      if (process.getuid?.() === 0) await handle.chown(stat.uid, stat.gid).catch(() => undefined);
       // open's mode passes through the umask; the old file's mode is what it had, not less.
       await handle.chmod(stat.mode & 0o7777);
-      if (process.getuid?.() === 0) await handle.chown(stat.uid, stat.gid).catch(() => undefined);
     }
     await handle.sync();
   } catch (error) {

@@ -140,3 +140,20 @@ describe("writing over a hard-linked file in place", () => {
     },
   );
 });
+
+describe("the owner and mode of a replaced file, as root", () => {
+  it.runIf(process.getuid?.() === 0)(
+    "given a setuid file of another owner, then owner and setuid bit are kept",
+    async () => {
+      const dir = tempDir();
+      const out = path.join(dir, "tool.sh");
+      writeFileSync(out, "old");
+      const { chmodSync, chownSync } = await import("node:fs");
+      chownSync(out, 1234, 1234);
+      chmodSync(out, 0o6755);
+      await writeOutput(out, "tool.sh", Buffer.from("new"));
+      expect(statSync(out)).toMatchObject({ uid: 1234, gid: 1234 });
+      expect(statSync(out).mode & 0o7777).toBe(0o6755);
+    },
+  );
+});
