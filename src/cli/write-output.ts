@@ -131,7 +131,15 @@ export async function writeOutput(
     const fd = stream[1] === "stdout" ? 1 : stream[1] === "stderr" ? 2 : Number(stream[2] ?? stream[3]);
     if (fd === 1 || fd === 2) return writeStream(fd === 1 ? process.stdout : process.stderr, shown, data);
     // Appending: after `> file` the stream is at the end of what this process wrote so far.
-    return writeDirect(target, shown, data, "a");
+    try {
+      return await fs.writeFile(target, data, { flag: "a" });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // /dev/fd/N of a descriptor not open is a missing entry in /dev/fd, not a missing directory.
+      if (code === "ENOENT" || code === "EBADF")
+        throw new OutputError(`${shown}: file descriptor ${fd} is not open in this process`);
+      throw fsError(error, target, shown);
+    }
   }
   const stat = await lstatOrNull(target, shown);
   if (stat === null) return replaceAtomically(target, shown, data, null, options);
@@ -139,11 +147,21 @@ export async function writeOutput(
     let followed: Stats;
     try {
       followed = await fs.stat(target);
-    } catch {
+    } catch (error) {
       const to = await fs.readlink(target).catch(() => "?");
-      throw new OutputError(
-        `${shown} is a symbolic link to ${to}, which does not exist; give the path of the file to write`,
-      );
+      const code = (error as NodeJS.ErrnoException).code;
+      const why =
+        code === "ENOENT"
+          ? "which does not exist"
+          : code === "ELOOP"
+            ? "which leads back to itself (a loop of symbolic links)"
+            : code === "EACCES" || code === "EPERM"
+              ? "which cannot be reached: permission denied"
+              : code === "ENOTDIR"
+                ? "through a part of a path that is not a directory"
+                : null;
+      if (why === null) throw fsError(error, target, shown);
+      throw new OutputError(`${shown} is a symbolic link to ${to}, ${why}; give the path of the file to write`);
     }
     // A device or a pipe is written through the link; only a regular file needs its real path,
     // for the temporary file to sit beside it (realpath of a link to a pipe is no path at all).
