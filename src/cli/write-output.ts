@@ -161,7 +161,9 @@ export async function writeOutput(
                 ? "through a part of a path that is not a directory"
                 : null;
       if (why === null) throw fsError(error, target, shown);
-      throw new OutputError(`${shown} is a symbolic link to ${to}, ${why}; give the path of the file to write`);
+      throw new OutputError(
+        `${shown} is a symbolic link to ${to}, ${why}; give the path of the file to write`,
+      );
     }
     // A device or a pipe is written through the link; only a regular file needs its real path,
     // for the temporary file to sit beside it (realpath of a link to a pipe is no path at all).
