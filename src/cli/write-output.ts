@@ -22,7 +22,7 @@
  * Temporary files in flight are removed on SIGINT, SIGTERM and SIGHUP (installSignalCleanup).
  */
 import { randomBytes } from "node:crypto";
-import { constants, promises as fs, rmSync, type Stats } from "node:fs";
+import { constants, promises as fs, rmSync, type Stats, truncateSync } from "node:fs";
 import path from "node:path";
 import { terminalLine } from "./terminal-text";
 
@@ -56,6 +56,9 @@ const inFlight = new Set<string>();
  * interrupted there, OUT may be half new, so the copy stays and is named.
  */
 const rewriting = new Set<{ shown: string; copy: string | null }>();
+
+/** Files grown past their old end to take the room a rewrite needs: cut back if interrupted. */
+const growing = new Set<{ target: string; size: number }>();
 
 const SIGNALS = [
   ["SIGINT", 130],
@@ -91,6 +94,14 @@ export function cleanUpBeforeExit(why: string): void {
     }
   }
   rewriting.clear();
+  for (const { target, size } of growing) {
+    try {
+      truncateSync(target, size);
+    } catch {
+      // Only the room taken past the old end is left; OUT's old bytes are all there.
+    }
+  }
+  growing.clear();
   for (const file of inFlight) rmSync(file, { force: true });
   inFlight.clear();
 }
@@ -357,13 +368,18 @@ async function reserveRoom(
   const old = (await handle.stat()).size;
   if (data.byteLength <= old) return copy;
   const grow = async () => {
+    const grown = { target, size: old };
+    growing.add(grown);
     try {
       await writeAt(handle, data.subarray(old), old, target);
     } catch (error) {
       await handle.truncate(old);
       throw error;
+    } finally {
+      growing.delete(grown);
     }
   };
+
   try {
     await grow();
     return copy;

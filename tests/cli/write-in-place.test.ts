@@ -141,6 +141,31 @@ describe("writing over a hard-linked file in place", () => {
   );
 });
 
+describe("interrupted while taking the room for a longer export", () => {
+  it("given SIGINT while OUT grows past its old end, then OUT is cut back to its old bytes and no copy is left", async () => {
+    const dir = tempDir();
+    const out = path.join(dir, "out.svg");
+    writeFileSync(out, "ab");
+    linkSync(out, path.join(dir, "other-name.svg"));
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", path.resolve(__dirname, "fixtures/hold-write.ts"), out, "growing"],
+      { stdio: ["ignore", "pipe", "pipe"] },
+    );
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString("utf8");
+    });
+    await new Promise<void>((resolve) => child.stdout.on("data", () => resolve()));
+    expect(statSync(out).size).toBeGreaterThan(2);
+    child.kill("SIGINT");
+    expect(await new Promise<number | null>((resolve) => child.on("close", (c) => resolve(c)))).toBe(130);
+    expect(readFileSync(out, "utf8")).toBe("ab");
+    expect(readdirSync(dir).sort()).toEqual(["other-name.svg", "out.svg"]);
+    expect(stderr).toBe("");
+  });
+});
+
 describe("the owner and mode of a replaced file, as root", () => {
   it.runIf(process.getuid?.() === 0)(
     "given a setuid file of another owner, then owner and setuid bit are kept",
