@@ -34,7 +34,8 @@ Options:
                         leaves a half-written file. A symbolic link is followed; a hard-linked
                         file is rewritten in place (its links kept); a device, a FIFO and
                         /dev/stdout are written directly. Without -o, svg, json, md and csv go
-                        to standard output; png needs -o
+                        to standard output (control characters escaped if it is a terminal);
+                        png needs -o
       --force           replace OUT even if it is read-only; write a format into a file whose
                         extension names another (png into x.svg)
       --layout MODE     svg, png: keep (default) leaves steps that have a position where the
