@@ -14,6 +14,7 @@ import type { LayoutMode } from "../layout/types";
 import type { HandoffMap } from "../model/types";
 import { type CliIo, complain, say, UsageError } from "./io";
 import { DEFAULT_PNG_SCALE, RenderError, renderPng } from "./render-png";
+import { terminalText } from "./terminal-text";
 import { loadMap, printWarnings } from "./validate-command";
 import { OutputError, writeOutput } from "./write-output";
 
@@ -33,7 +34,8 @@ Options:
                         leaves a half-written file. A symbolic link is followed; a hard-linked
                         file is rewritten in place (its links kept); a device, a FIFO and
                         /dev/stdout are written directly. Without -o, svg, json, md and csv go
-                        to standard output; png needs -o
+                        to standard output (control characters escaped if it is a terminal);
+                        png needs -o
       --force           replace OUT even if it is read-only; write a format into a file whose
                         extension names another (png into x.svg)
       --layout MODE     svg, png: keep (default) leaves steps that have a position where the
@@ -71,6 +73,9 @@ interface ExportRequest {
   scale: number;
   force: boolean;
 }
+
+/** The names of this process's stdout. */
+const STDOUT = /^\/(dev\/stdout|dev\/fd\/1|proc\/self\/fd\/1)$/;
 
 /** The extension each format's files end in, for "name it x.png" hints. */
 const PREFERRED_EXTENSION: Record<ExportFormat, string> = {
@@ -247,6 +252,17 @@ export async function runExport(
     return 0;
   }
 
+  const target = request.output === undefined ? undefined : path.resolve(io.cwd, request.output);
+  // Shown on a terminal: without -o, or -o /dev/stdout and its aliases when stdout is one.
+  const toTerminal = io.stdoutIsTerminal === true && (target === undefined || STDOUT.test(target));
+  if (toTerminal && request.format === "png") {
+    complain(
+      io,
+      `handoff export: png is binary and ${request.output} is a terminal; give a file with -o, or redirect (> map.png)`,
+    );
+    return 2;
+  }
+
   const loaded = await loadMap(io, "export", request.file);
   if (loaded === null) return 1;
   printWarnings(io, loaded.warnings);
@@ -256,13 +272,15 @@ export async function runExport(
     complain(io, `handoff export: ${output.error}`);
     return 1;
   }
-  if (request.output === undefined) {
+  // The user's text as it is, but never raw control characters on a terminal, which acts on
+  // them (ESC sequences, C1 CSI, a lone CR, bidi overrides): see terminalText.
+  const shown = typeof output === "string" && toTerminal ? terminalText(output) : output;
+  if (request.output === undefined || target === undefined) {
     // Only text formats get here: png without -o is a usage error.
-    io.stdout(typeof output === "string" ? output : "");
+    io.stdout(typeof shown === "string" ? shown : "");
     return 0;
   }
-  const target = path.resolve(io.cwd, request.output);
-  const data = typeof output === "string" ? Buffer.from(output, "utf8") : output;
+  const data = typeof shown === "string" ? Buffer.from(shown, "utf8") : shown;
   try {
     await writeOutput(target, request.output, data, { force: request.force });
   } catch (error) {
@@ -271,7 +289,7 @@ export async function runExport(
     return 1;
   }
   // On stderr when OUT is this process's stdout: the message must not land in the export.
-  (/^\/(dev\/stdout|dev\/fd\/1|proc\/self\/fd\/1)$/.test(target) ? complain : say)(
+  (STDOUT.test(target) ? complain : say)(
     io,
     `exported ${request.file} to ${request.output} (${request.format}, ${describeSize(data.byteLength)})`,
   );

@@ -7,12 +7,18 @@ export interface CliIo {
   stderr(text: string): void;
   /** Resolves relative paths against the working directory. */
   cwd: string;
+  /**
+   * stdout is a terminal: an export printed there has its control characters escaped (a
+   * terminal acts on them), and a PNG is refused. Files and pipes get the exact bytes.
+   */
+  stdoutIsTerminal?: boolean;
 }
 
 export const processIo: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   cwd: process.cwd(),
+  stdoutIsTerminal: process.stdout.isTTY === true,
 };
 
 /** A message line on stdout, with control characters from files and arguments made visible. */

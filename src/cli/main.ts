@@ -1,8 +1,9 @@
 import { type CliIo, complain, processIo, UsageError } from "./io";
 import { NEW_USAGE, runNew } from "./new-command";
+import { terminalLine } from "./terminal-text";
 import { runValidate, VALIDATE_USAGE } from "./validate-command";
 import { VERSION } from "./version";
-import { installSignalCleanup } from "./write-output";
+import { cleanUpBeforeExit, installSignalCleanup } from "./write-output";
 
 export const USAGE = `Usage: handoff <command> [options]
 
@@ -64,16 +65,42 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
 }
 
 /**
- * Runs the CLI as the real process (bin/handoff.js): removes temporary files on Ctrl-C, and ends
- * quietly when the reader of stdout goes away (`handoff export map.json | head -c 10`), with
- * exit status 141 (128 + SIGPIPE) as cat and other Unix tools have, not an EPIPE stack trace.
+ * Runs the CLI as the real process (bin/handoff.js): removes temporary files on Ctrl-C and when
+ * stdout or stderr fails (installStreamErrorHandlers).
  */
 export async function runProcess(argv: string[]): Promise<void> {
   installSignalCleanup();
-  for (const stream of [process.stdout, process.stderr])
-    stream.on("error", (error: NodeJS.ErrnoException) => {
-      if (error.code !== "EPIPE") throw error;
-      process.exit(141);
-    });
+  installStreamErrorHandlers();
   process.exitCode = await main(argv);
+}
+
+/**
+ * Ends quietly when the reader of stdout or stderr goes away (`handoff export map.json | head -c
+ * 10`), with exit status 141 (128 + SIGPIPE) as cat and other Unix tools have, not an EPIPE stack
+ * trace; any other write error (EIO, ENOSPC on a redirected stream) is one line on stderr and exit
+ * 1. Temporary files in flight are removed first either way. An error thrown inside the listener
+ * would be an uncaught exception with a stack trace, so nothing here throws.
+ */
+export function installStreamErrorHandlers(): void {
+  for (const [stream, name] of [
+    [process.stdout, "standard output"],
+    [process.stderr, "standard error"],
+  ] as const)
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EPIPE") {
+        cleanUpBeforeExit(`the reader of ${name} went away`);
+        process.exit(141);
+      }
+      cleanUpBeforeExit(`${name} failed`);
+      // Not through the stream that failed: its error would come back here.
+      if (stream !== process.stderr) {
+        const reason = error.message.split(", ")[0] ?? String(error);
+        try {
+          process.stderr.write(terminalLine(`handoff: cannot write to ${name}: ${reason}`));
+        } catch {
+          // Nothing left to tell the user through; the exit status says it.
+        }
+      }
+      process.exit(1);
+    });
 }

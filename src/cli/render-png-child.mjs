@@ -4,6 +4,15 @@
 // stdin: JSON { svg, options } (resvg-js options); stdout: the PNG bytes; stderr: a message.
 import { renderAsync } from "@resvg/resvg-js";
 
+// If the CLI is killed outright (SIGKILL, no chance to kill this process), this process is
+// handed to another parent: stop rather than draw for nobody. resvg draws on a worker thread,
+// so this timer still runs while it works; process.exit would wait for that thread to finish
+// the drawing, hence SIGKILL.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) process.kill(process.pid, "SIGKILL");
+}, 500).unref();
+
 const chunks = [];
 for await (const chunk of process.stdin) chunks.push(chunk);
 const { svg, options } = JSON.parse(Buffer.concat(chunks).toString("utf8"));

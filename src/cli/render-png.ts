@@ -9,7 +9,7 @@
  * (render-png-child.mjs), so a crash there becomes a RenderError with a message, never an
  * abort of the CLI. It costs about one Node start per PNG (docs/performance-export.md).
  */
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { renderAsync } from "@resvg/resvg-js";
 import { fitScale, svgSize } from "../export/png-size";
@@ -57,6 +57,13 @@ function pngSize(png: Uint8Array): { width: number; height: number } {
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
+/** Renderer processes running: killed when this process exits, so none outlives it. */
+const running = new Set<ChildProcess>();
+
+function killRunning(): void {
+  for (const child of running) child.kill("SIGKILL");
+}
+
 /**
  * Renders an SVG document (as produced by renderSvg) to PNG bytes, in a child process. Throws
  * RenderError when resvg fails or crashes.
@@ -68,6 +75,15 @@ export async function renderPng(svg: string, options: PngOptions = {}): Promise<
   const scale = scaleFor(svg, options);
   const child = spawn(process.execPath, [fileURLToPath(new URL("./render-png-child.mjs", import.meta.url))], {
     stdio: ["pipe", "pipe", "pipe"],
+  });
+  // On exit, which the CLI's SIGINT, SIGTERM, SIGHUP and closed-stdout handlers all end in
+  // (installSignalCleanup, runProcess): a large drawing keeps resvg busy for seconds, and Ctrl-C
+  // from another terminal (or a process manager's SIGTERM) reaches only this process.
+  if (running.size === 0) process.on("exit", killRunning);
+  running.add(child);
+  child.on("exit", () => {
+    running.delete(child);
+    if (running.size === 0) process.off("exit", killRunning);
   });
   const out: Buffer[] = [];
   const err: Buffer[] = [];

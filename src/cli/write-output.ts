@@ -7,7 +7,10 @@
  * - a regular file with several hard links: the complete output is first written to a temporary
  *   file beside it (so a full disk shows before the target is touched), then copied into the
  *   target in place, which keeps the target's inode and so every link to it. A rename would give
- *   OUT a new inode and silently cut it off from its other names.
+ *   OUT a new inode and silently cut it off from its other names. The room a longer output needs
+ *   is taken first, by writing its tail past the old end (undone on failure); if the temporary
+ *   copy holds that room, the copy is freed. Once OUT's old bytes start to be overwritten, a
+ *   failure or a signal says OUT may be damaged and names the complete copy when one is kept.
  * - a read-only regular file (no write bit, checked by mode because root may write anything):
  *   refused unless `--force`, which replaces it keeping its mode.
  * - a symbolic link: followed to the file it points to, which is then written as above; a link
@@ -19,8 +22,9 @@
  * Temporary files in flight are removed on SIGINT, SIGTERM and SIGHUP (installSignalCleanup).
  */
 import { randomBytes } from "node:crypto";
-import { constants, promises as fs, rmSync, type Stats } from "node:fs";
+import { constants, promises as fs, rmSync, type Stats, truncateSync } from "node:fs";
 import path from "node:path";
+import { terminalLine } from "./terminal-text";
 
 /** A write refused or failed; the message names OUT (never the temporary file) in plain words. */
 export class OutputError extends Error {}
@@ -30,10 +34,31 @@ export interface WriteOptions {
   force?: boolean;
   /** Called once the temporary file is complete, before it replaces OUT; tests hold the write here. */
   beforeReplace?: () => Promise<void>;
+  /**
+   * Writes all of `data` at `position` of the open file `file` (the temporary file or OUT).
+   * Tests pass one that runs out of space, fails or stops part-way.
+   */
+  writeAt?: WriteAt;
 }
+
+export type WriteAt = (
+  handle: fs.FileHandle,
+  data: Uint8Array,
+  position: number,
+  file: string,
+) => Promise<void>;
 
 /** Temporary files written but not yet renamed: removed if the process is interrupted. */
 const inFlight = new Set<string>();
+
+/**
+ * Files being rewritten in place (hard-linked OUT) with their complete copy, if one is kept:
+ * interrupted there, OUT may be half new, so the copy stays and is named.
+ */
+const rewriting = new Set<{ shown: string; copy: string | null }>();
+
+/** Files grown past their old end to take the room a rewrite needs: cut back if interrupted. */
+const growing = new Set<{ target: string; size: number }>();
 
 const SIGNALS = [
   ["SIGINT", 130],
@@ -48,10 +73,54 @@ const SIGNALS = [
 export function installSignalCleanup(): void {
   for (const [signal, code] of SIGNALS)
     process.once(signal, () => {
-      for (const file of inFlight) rmSync(file, { force: true });
+      cleanUpBeforeExit(`interrupted (${signal})`);
       process.exit(code);
     });
 }
+
+/**
+ * Before the process ends early (a signal, a closed stdout): removes the temporary files in
+ * flight and, for a file interrupted while rewritten in place, says on stderr that it may be
+ * damaged and where its complete copy is. Synchronous: it runs just before process.exit.
+ */
+export function cleanUpBeforeExit(why: string): void {
+  for (const { shown, copy } of rewriting) {
+    try {
+      process.stderr.write(
+        terminalLine(`handoff: ${why} while rewriting ${shown} in place; ${damaged(shown, copy)}`),
+      );
+    } catch {
+      // stderr itself may be what closed; the files below still matter.
+    }
+  }
+  rewriting.clear();
+  for (const { target, size } of growing) {
+    try {
+      truncateSync(target, size);
+    } catch {
+      // Only the room taken past the old end is left; OUT's old bytes are all there.
+    }
+  }
+  growing.clear();
+  for (const file of inFlight) rmSync(file, { force: true });
+  inFlight.clear();
+}
+
+/** The end of every message about an in-place rewrite that did not finish. */
+function damaged(shown: string, copy: string | null): string {
+  return copy === null
+    ? `${shown} may be damaged, and no complete copy could be kept: free some space and export again`
+    : `${shown} may be damaged; the complete export is in ${copy}`;
+}
+
+/** Writes all of `data`: one write may write less than asked. */
+const writeAll: WriteAt = async (handle, data, position) => {
+  let done = 0;
+  while (done < data.byteLength) {
+    const { bytesWritten } = await handle.write(data, done, data.byteLength - done, position + done);
+    done += bytesWritten;
+  }
+};
 
 /** Paths that name an open stream of this process, whatever it points at: never renamed over. */
 const STREAM_ALIAS = /^\/(?:dev\/(stdout|stderr)|dev\/fd\/(\d+)|proc\/self\/fd\/(\d+))$/;
@@ -73,7 +142,15 @@ export async function writeOutput(
     const fd = stream[1] === "stdout" ? 1 : stream[1] === "stderr" ? 2 : Number(stream[2] ?? stream[3]);
     if (fd === 1 || fd === 2) return writeStream(fd === 1 ? process.stdout : process.stderr, shown, data);
     // Appending: after `> file` the stream is at the end of what this process wrote so far.
-    return writeDirect(target, shown, data, "a");
+    try {
+      return await fs.writeFile(target, data, { flag: "a" });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // /dev/fd/N of a descriptor not open is a missing entry in /dev/fd, not a missing directory.
+      if (code === "ENOENT" || code === "EBADF")
+        throw new OutputError(`${shown}: file descriptor ${fd} is not open in this process`);
+      throw fsError(error, target, shown);
+    }
   }
   const stat = await lstatOrNull(target, shown);
   if (stat === null) return replaceAtomically(target, shown, data, null, options);
@@ -81,10 +158,22 @@ export async function writeOutput(
     let followed: Stats;
     try {
       followed = await fs.stat(target);
-    } catch {
+    } catch (error) {
       const to = await fs.readlink(target).catch(() => "?");
+      const code = (error as NodeJS.ErrnoException).code;
+      const why =
+        code === "ENOENT"
+          ? "which does not exist"
+          : code === "ELOOP"
+            ? "which leads back to itself (a loop of symbolic links)"
+            : code === "EACCES" || code === "EPERM"
+              ? "which cannot be reached: permission denied"
+              : code === "ENOTDIR"
+                ? "through a part of a path that is not a directory"
+                : null;
+      if (why === null) throw fsError(error, target, shown);
       throw new OutputError(
-        `${shown} is a symbolic link to ${to}, which does not exist; give the path of the file to write`,
+        `${shown} is a symbolic link to ${to}, ${why}; give the path of the file to write`,
       );
     }
     // A device or a pipe is written through the link; only a regular file needs its real path,
@@ -169,6 +258,7 @@ async function writeTemp(
   shown: string,
   data: Uint8Array,
   stat: Stats | null,
+  writeAt: WriteAt,
 ): Promise<string> {
   const temp = tempPathFor(target);
   let handle: fs.FileHandle;
@@ -179,11 +269,12 @@ async function writeTemp(
   }
   inFlight.add(temp);
   try {
-    await handle.writeFile(data);
+    await writeAt(handle, data, 0, temp);
     if (stat !== null) {
+      // chown first: changing the owner clears the setuid and setgid bits, even as root.
+      if (process.getuid?.() === 0) await handle.chown(stat.uid, stat.gid).catch(() => undefined);
       // open's mode passes through the umask; the old file's mode is what it had, not less.
       await handle.chmod(stat.mode & 0o7777);
-      if (process.getuid?.() === 0) await handle.chown(stat.uid, stat.gid).catch(() => undefined);
     }
     await handle.sync();
   } catch (error) {
@@ -207,7 +298,7 @@ async function replaceAtomically(
   stat: Stats | null,
   options: WriteOptions,
 ): Promise<void> {
-  const temp = await writeTemp(target, shown, data, stat);
+  const temp = await writeTemp(target, shown, data, stat, options.writeAt ?? writeAll);
   try {
     await options.beforeReplace?.();
     await fs.rename(temp, target);
@@ -225,23 +316,97 @@ async function writeInPlace(
   stat: Stats,
   options: WriteOptions,
 ): Promise<void> {
-  const temp = await writeTemp(target, shown, data, stat);
+  const writeAt = options.writeAt ?? writeAll;
+  // The complete copy first: a full disk shows here, with OUT untouched.
+  let copy: string | null = await writeTemp(target, shown, data, stat, writeAt);
+  let handle: fs.FileHandle | undefined;
   try {
     await options.beforeReplace?.();
-    const handle = await fs.open(target, "r+");
-    try {
-      // Write, then cut off what is left of a longer old file: never an empty file in between.
-      await handle.write(data, 0, data.byteLength, 0);
-      await handle.truncate(data.byteLength);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    handle = await fs.open(target, "r+");
+    copy = await reserveRoom(handle, target, data, copy, writeAt);
   } catch (error) {
-    await removeTemp(temp);
+    await handle?.close().catch(() => undefined);
+    if (copy !== null) await removeTemp(copy);
     throw fsError(error, target, shown);
   }
-  await removeTemp(temp);
+  // From here OUT's old bytes are overwritten: no failure may say "nothing was changed" any more,
+  // and the complete copy outlives a signal.
+  const rewrite = { shown, copy };
+  if (copy !== null) inFlight.delete(copy);
+  rewriting.add(rewrite);
+  try {
+    // Write, then cut off what is left of a longer old file: never an empty file in between.
+    await writeAt(handle, data, 0, target);
+    await handle.truncate(data.byteLength);
+    await handle.sync();
+  } catch (error) {
+    rewriting.delete(rewrite);
+    await handle.close().catch(() => undefined);
+    const kept = copy ?? (await keepCopy(target, shown, data, stat, writeAt));
+    throw new OutputError(
+      `${shown}: ${reasonFor(error, shown)} while rewriting it in place; ${damaged(shown, kept)}`,
+    );
+  }
+  rewriting.delete(rewrite);
+  await handle.close().catch(() => undefined);
+  if (copy !== null) await fs.rm(copy, { force: true });
+}
+
+/**
+ * Makes sure OUT can grow to `data`'s size before any of its bytes change, by writing the tail
+ * past its old end (removed again on failure, leaving OUT as it was). When the disk is too full
+ * for that while the complete copy exists (old 1 MB, new 2 MB, 2.5 MB free), the copy is freed
+ * and the room taken without it; the export is still in memory. Returns the copy, or null.
+ */
+async function reserveRoom(
+  handle: fs.FileHandle,
+  target: string,
+  data: Uint8Array,
+  copy: string | null,
+  writeAt: WriteAt,
+): Promise<string | null> {
+  const old = (await handle.stat()).size;
+  if (data.byteLength <= old) return copy;
+  const grow = async () => {
+    const grown = { target, size: old };
+    growing.add(grown);
+    try {
+      await writeAt(handle, data.subarray(old), old, target);
+    } catch (error) {
+      await handle.truncate(old);
+      throw error;
+    } finally {
+      growing.delete(grown);
+    }
+  };
+
+  try {
+    await grow();
+    return copy;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (copy === null || (code !== "ENOSPC" && code !== "EDQUOT")) throw error;
+  }
+  await removeTemp(copy);
+  await grow();
+  return null;
+}
+
+/** After a failed in-place rewrite: one more try at a complete copy beside OUT; its path, or null. */
+async function keepCopy(
+  target: string,
+  shown: string,
+  data: Uint8Array,
+  stat: Stats,
+  writeAt: WriteAt,
+): Promise<string | null> {
+  try {
+    const copy = await writeTemp(target, shown, data, stat, writeAt);
+    inFlight.delete(copy);
+    return copy;
+  } catch {
+    return null;
+  }
 }
 
 function writeStream(stream: NodeJS.WriteStream, shown: string, data: Uint8Array): Promise<void> {
@@ -262,30 +427,36 @@ async function writeDirect(target: string, shown: string, data: Uint8Array, flag
 function fsError(error: unknown, _target: string, shown: string): OutputError {
   if (error instanceof OutputError) return error;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  // Only for failures before OUT is touched: writeInPlace words its own once it has begun.
+  const unchanged = code === "ENOSPC" || code === "EDQUOT" ? "; nothing was changed" : "";
+  return new OutputError(`${shown}: ${reasonFor(error, shown)}${unchanged}`);
+}
+
+/** What went wrong, in plain words, without a path (Node's may be the temporary file's). */
+function reasonFor(error: unknown, shown: string): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const dir = path.dirname(shown);
   switch (code) {
     case "EACCES":
     case "EPERM":
-      return new OutputError(`${shown}: permission denied (writing in ${dir})`);
+      return `permission denied (writing in ${dir})`;
     case "ENOSPC":
     case "EDQUOT":
-      return new OutputError(`${shown}: no space left on the device; nothing was changed`);
+      return "no space left on the device";
     case "EROFS":
-      return new OutputError(`${shown}: the file system is read-only`);
+      return "the file system is read-only";
     case "ENAMETOOLONG":
-      return new OutputError(`${shown}: the file name is too long (at most 255 bytes a name)`);
+      return "the file name is too long (at most 255 bytes a name)";
     case "EISDIR":
-      return new OutputError(`${shown}: is a directory, not a file`);
+      return "is a directory, not a file";
     case "ENOTDIR":
-      return new OutputError(`${shown}: a part of the path is not a directory`);
+      return "a part of the path is not a directory";
     case "ENOENT":
-      return new OutputError(`${shown}: the directory ${dir} does not exist`);
+      return `the directory ${dir} does not exist`;
     case "EPIPE":
-      return new OutputError(`${shown}: the reader closed the pipe before the export was written`);
+      return "the reader closed the pipe before the export was written";
     default:
       // Node's words without the path ("EIO: i/o error, open '/x/.handoff-1a2b.tmp'"): it may be the temporary file.
-      return new OutputError(
-        `${shown}: ${error instanceof Error ? (error.message.split(", ")[0] ?? "") : String(error)}`,
-      );
+      return error instanceof Error ? (error.message.split(", ")[0] ?? "") : String(error);
   }
 }

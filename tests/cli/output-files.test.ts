@@ -98,6 +98,52 @@ describe("handoff export -o OUT", () => {
     expect(lstatSync(at("dangling.csv")).isSymbolicLink()).toBe(true);
   });
 
+  it("given a loop of symbolic links, then the message says it is a loop, not that it does not exist", async () => {
+    const { at, exportTo } = setup();
+    symlinkSync("b.csv", at("a.csv"));
+    symlinkSync("a.csv", at("b.csv"));
+    expect(await exportTo("a.csv")).toMatchObject({
+      code: 1,
+      stderr:
+        "handoff export: a.csv is a symbolic link to b.csv, which leads back to itself (a loop of symbolic links); give the path of the file to write\n",
+    });
+  });
+
+  it("given a link into a directory the user may not enter, then the message says permission denied", async () => {
+    const { dir, at } = setup();
+    mkdirSync(at("private"));
+    writeFileSync(at("private/real.csv"), "old");
+    chmodSync(at("private"), 0o700);
+    symlinkSync("private/real.csv", at("link.csv"));
+    chmodSync(dir, 0o777);
+    chmodSync(at("map.json"), 0o644);
+    // As root every access check passes: run the real command as nobody when this is root.
+    const asRoot = process.getuid?.() === 0;
+    const bin = path.resolve(__dirname, "../../bin/handoff.js");
+    const command = asRoot
+      ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", process.execPath]
+      : [process.execPath];
+    const stderr = await new Promise<string>((resolve) => {
+      execFile(
+        command[0] ?? "",
+        [...command.slice(1), bin, "export", "map.json", "-o", "link.csv"],
+        { cwd: dir },
+        (_e, _out, err) => resolve(err),
+      );
+    });
+    expect(stderr).toBe(
+      "handoff export: link.csv is a symbolic link to private/real.csv, which cannot be reached: permission denied; give the path of the file to write\n",
+    );
+    expect(readFileSync(at("private/real.csv"), "utf8")).toBe("old");
+  });
+
+  it("given /dev/fd/N of a descriptor that is not open, then the message says so", async () => {
+    const { exportTo } = setup();
+    expect((await exportTo("/dev/fd/987", "--format", "csv")).stderr).toBe(
+      "handoff export: /dev/fd/987: file descriptor 987 is not open in this process\n",
+    );
+  });
+
   it("given a file with two hard links, then both names see the export (the link is kept)", async () => {
     const { at, exportTo, temps } = setup();
     writeFileSync(at("one.csv"), "a much longer old content ".repeat(1000));

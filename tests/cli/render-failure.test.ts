@@ -1,3 +1,4 @@
+import { execFileSync, spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -55,4 +56,59 @@ describe("handoff export --format png when the renderer fails", () => {
         "The SVG of the same map may still be made: handoff export map.json --format svg\n",
     );
   });
+});
+
+/** The pids of `pid`'s renderer processes (tsx has a child of its own, esbuild). */
+function renderersOf(pid: number): number[] {
+  try {
+    return execFileSync("ps", ["-o", "pid=,args=", "--ppid", String(pid)], { encoding: "utf8" })
+      .split("\n")
+      .filter((line) => line.includes("render-png-child"))
+      .map((line) => Number.parseInt(line, 10));
+  } catch {
+    return []; // ps exits 1 when there are none
+  }
+}
+
+/** Running: a process that has ended but not been reaped yet (a zombie) is not. */
+function isRunning(pid: number): boolean {
+  try {
+    const state = execFileSync("ps", ["-o", "stat=", "-p", String(pid)], { encoding: "utf8" }).trim();
+    return state !== "" && !state.startsWith("Z");
+  } catch {
+    return false;
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe("the renderer process ends with the CLI", () => {
+  it.each(["SIGTERM", "SIGINT"] as const)(
+    "given %s to the CLI while resvg draws, then the renderer process is killed too",
+    async (signal) => {
+      const cli = spawn(
+        process.execPath,
+        ["--import", "tsx", path.resolve(__dirname, "fixtures/slow-render.ts")],
+        {
+          stdio: ["ignore", "pipe", "inherit"],
+        },
+      );
+      const pid = cli.pid ?? 0;
+      await new Promise<void>((resolve) => cli.stdout.on("data", () => resolve()));
+      let renderer: number | undefined;
+      for (let tries = 0; renderer === undefined && tries < 50; tries++) {
+        renderer = renderersOf(pid)[0];
+        if (renderer === undefined) await sleep(50);
+      }
+      expect(renderer).toBeDefined();
+      const closed = new Promise<number | null>((resolve) => cli.on("close", (code) => resolve(code)));
+      cli.kill(signal);
+      expect(await closed).toBe(signal === "SIGINT" ? 130 : 143);
+      for (let tries = 0; isRunning(renderer ?? 0) && tries < 40; tries++) await sleep(50);
+      const alive = isRunning(renderer ?? 0);
+      if (alive) process.kill(renderer ?? 0, "SIGKILL"); // do not leave it drawing for 20 s
+      expect(alive).toBe(false);
+    },
+    15_000,
+  );
 });
