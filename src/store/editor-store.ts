@@ -1,9 +1,10 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
+import { originX } from "../layout/geometry";
 import { unphasedByColumn } from "../layout/phase-membership";
 import { shareLayout } from "../layout/share-layout";
 import type { LayoutMode, MapLayout } from "../layout/types";
 import { EditError, setPhases, setPositions } from "../model/operations";
-import type { HandoffMap, Position } from "../model/types";
+import { type HandoffMap, LIMITS, type Position } from "../model/types";
 import * as history from "./history";
 
 /**
@@ -171,18 +172,30 @@ export interface EditorStoreOptions {
   layoutAtOnce?: (map: HandoffMap) => MapLayout | null;
 }
 
-/** Positions in file terms for every step of a layout. */
-export function positionsFromLayout(layout: MapLayout, map: HandoffMap): Map<string, Position> {
-  const laneTop = new Map(layout.lanes.map((lane) => [lane.id, lane.y]));
+/**
+ * Positions in file terms for every step of a layout (keep mode's shift into the frame undone, so
+ * a step the layout placed beside steps at negative positions gets a position in their terms).
+ * Null when any lies beyond the format's ±LIMITS.coordinate (a 10,000-step chain is wider than
+ * that): such a map cannot store its layout, and stays laid out automatically instead.
+ */
+export function positionsFromLayout(layout: MapLayout, map: HandoffMap): Map<string, Position> | null {
+  const bands = new Map(layout.lanes.map((lane) => [lane.id, lane]));
   const stepLane = new Map(map.steps.map((step) => [step.id, step.lane]));
+  const x0 = originX(layout);
   const positions = new Map<string, Position>();
   for (const box of layout.steps) {
-    const top = laneTop.get(stepLane.get(box.id) ?? "");
-    if (top === undefined) continue;
-    positions.set(box.id, { x: Math.round(box.x - layout.laneHeaderWidth), y: Math.round(box.y - top) });
+    const band = bands.get(stepLane.get(box.id) ?? "");
+    if (band === undefined) continue;
+    const x = Math.round(box.x - x0);
+    const y = Math.round(box.y - band.y - (band.shiftY ?? 0));
+    if (Math.abs(x) > LIMITS.coordinate || Math.abs(y) > LIMITS.coordinate) return null;
+    positions.set(box.id, { x, y });
   }
   return positions;
 }
+
+/** Said once per map that is too large to store its steps' positions (positionsFromLayout). */
+const TOO_WIDE_TO_PLACE = `This map is laid out beyond ±${LIMITS.coordinate.toLocaleString("en")} px, more than a map file can store: its steps keep no saved positions and are laid out automatically each time it opens.`;
 
 function pruneSelection(selection: Selection, map: HandoffMap): Selection {
   const steps = new Set(map.steps.map((s) => s.id));
@@ -229,6 +242,8 @@ export function createEditorStore({ map, runLayout, layoutAtOnce }: EditorStoreO
   let autoRequest = 0;
   let keepRequest = 0;
 
+  /** Counts the maps opened in this store (load()), to say a map-wide notice once per map. */
+  let loadedAt = 0;
   const store = createStore<EditorState>()((set, get) => {
     /** Sets a new document state and keeps the session consistent with it. */
     const commit = (next: HandoffMap, nextHistory: history.History) => {
@@ -295,6 +310,7 @@ export function createEditorStore({ map, runLayout, layoutAtOnce }: EditorStoreO
       },
 
       load(next) {
+        loadedAt++;
         set({
           map: next,
           revision: get().revision + 1,
@@ -426,12 +442,12 @@ export function createEditorStore({ map, runLayout, layoutAtOnce }: EditorStoreO
         set({ layoutStatus: "idle" });
         // The map change below re-runs the keep layout, which reproduces these boxes. Steps without
         // a phase join the one they were laid out in, so phase counts agree with the canvas.
-        get().apply((m) =>
-          setPhases(
-            setPositions(m, positionsFromLayout(result.layout, m)),
-            unphasedByColumn(result.layout, m),
-          ),
-        );
+        const positions = positionsFromLayout(result.layout, base);
+        if (positions === null) {
+          get().notify(`${TOO_WIDE_TO_PLACE} Auto layout changed nothing.`, "info");
+          return false;
+        }
+        get().apply((m) => setPhases(setPositions(m, positions), unphasedByColumn(result.layout, m)));
         return true;
       },
     };
@@ -492,6 +508,12 @@ export function createEditorStore({ map, runLayout, layoutAtOnce }: EditorStoreO
     remember(base, shared);
     if (base.steps.some((step) => step.position === undefined)) {
       const positions = positionsFromLayout(result.layout, base);
+      if (positions === null) {
+        // Said once per map opened, not again on every edit of it.
+        if (tooWideSaidAt !== loadedAt) store.getState().notify(TOO_WIDE_TO_PLACE, "info");
+        tooWideSaidAt = loadedAt;
+        return;
+      }
       for (const step of base.steps) if (step.position !== undefined) positions.delete(step.id);
       if (positions.size > 0)
         store.getState().apply((m) => setPositions(m, positions), { history: "ignore" });
@@ -510,6 +532,8 @@ export function createEditorStore({ map, runLayout, layoutAtOnce }: EditorStoreO
     recentLayouts.length = Math.min(recentLayouts.length, RECENT_LAYOUTS);
   };
   let layoutRunning = false;
+  /** Which map opened in this store (load() counts) was last told it is too wide to place. */
+  let tooWideSaidAt = -1;
 
   store.setState({ layout: firstLayout(map) });
   store.subscribe((state, previous) => {

@@ -5,7 +5,7 @@ import { createInProcessLayout } from "../../src/layout/run-layout";
 import * as ops from "../../src/model/operations";
 import { createRevOpsTemplate } from "../../src/model/templates";
 import type { HandoffMap } from "../../src/model/types";
-import { createEditorStore, type LayoutRunner } from "../../src/store/editor-store";
+import { createEditorStore, type LayoutRunner, positionsFromLayout } from "../../src/store/editor-store";
 import { HISTORY_LIMIT } from "../../src/store/history";
 import { map, step } from "../fixtures/model-maps";
 
@@ -201,5 +201,55 @@ describe("layout", () => {
     release();
     expect(await pending).toBe(false);
     expect(store.getState().map).toBe(changed);
+  });
+});
+
+describe("positions written back from a layout", () => {
+  const run = createInProcessLayout(createNodeElk());
+  const runLayout: LayoutRunner = (m, mode) => run(m, { mode });
+
+  it("given a step placed beside one at a negative x, then its written position keeps it where it was drawn", async () => {
+    const m = map({
+      steps: [step("s", "a", { position: { x: -500, y: 10 } }), step("t", "a")],
+      handoffs: [],
+    });
+    const first = await run(m, { mode: "keep" });
+    if (!first.ok) throw new Error(first.error);
+    const positions = positionsFromLayout(first.layout, m);
+    const placed = ops.setPositions(m, new Map([["t", positions?.get("t") ?? { x: 0, y: 0 }]]));
+    const second = await run(placed, { mode: "keep" });
+    if (!second.ok) throw new Error(second.error);
+
+    const gap = (layout: typeof first.layout) => {
+      const boxes = new Map(layout.steps.map((b) => [b.id, b]));
+      return (boxes.get("t")?.x ?? 0) - (boxes.get("s")?.x ?? 0);
+    };
+    expect(positions?.get("s")).toEqual({ x: -500, y: 10 });
+    expect(gap(second.layout)).toBe(gap(first.layout));
+  });
+
+  it("given a layout wider than a file can store, then no position is written, it is said once, and auto layout changes nothing", async () => {
+    // A 10,000-step chain is laid out about 2,000,000 px wide; here the boxes are moved out of range.
+    const beyond: LayoutRunner = async (m, mode) => {
+      const result = await runLayout(m, mode);
+      if (!result.ok) return result;
+      const steps = result.layout.steps.map((b, i) => (i === 0 ? b : { ...b, x: b.x + 1_500_000 }));
+      return { ...result, layout: { ...result.layout, steps } };
+    };
+    const store = given(map({ steps: [step("s", "a"), step("t", "a")], handoffs: [] }), beyond);
+    await expect.poll(() => store.getState().notice?.text ?? "").toContain("laid out beyond ±1,000,000 px");
+    expect(store.getState().notice?.tone).toBe("info");
+    expect(store.getState().map.steps.every((s) => s.position === undefined)).toBe(true);
+    expect(store.getState().history.past).toEqual([]);
+
+    store.getState().notify("something else");
+    store.getState().apply((m) => ops.updateStep(m, "s", { label: "Renamed" }));
+    await expect.poll(() => store.getState().layoutStatus).toBe("idle");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(store.getState().notice?.text).toBe("something else");
+
+    expect(await store.getState().autoLayout()).toBe(false);
+    expect(store.getState().notice?.text).toContain("Auto layout changed nothing");
+    expect(store.getState().map.steps.every((s) => s.position === undefined)).toBe(true);
   });
 });
