@@ -4,6 +4,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTemplate } from "../../src/model/templates";
 import { ARTIFACTS_DIR, BASE_URL, type BrowserSession, launchBrowser, watchConsole } from "./browser";
+import { measureButtons } from "./contrast";
 
 /**
  * Storage trouble and the ways maps arrive, from the user's side (issue 12 items 6, 14, 15, 16,
@@ -335,6 +336,17 @@ describe("a conflict while typing", () => {
     // Typing on goes nowhere silently: focus is on the dialog's first button.
     expect(await b.evaluate(() => document.activeElement?.textContent)).toBe("Keep my version as a new map");
     await b.screenshot({ path: path.join(SHOTS, "conflict-dialog.png") });
+    // Its buttons read clearly in both schemes (the other dialogs are measured in contrast.e2e.ts).
+    for (const colorScheme of ["light", "dark"] as const) {
+      await b.emulateMedia({ colorScheme });
+      const measured = await dialog.evaluate(measureButtons);
+      expect(measured.length).toBeGreaterThan(1);
+      expect(measured.filter((item) => item.ratio < 4.5)).toEqual([]);
+    }
+    await b.emulateMedia({ colorScheme: "light" });
+    await expect
+      .poll(() => b.evaluate(() => document.activeElement?.closest("[role='alertdialog']") !== null))
+      .toBe(true);
     const [download] = await Promise.all([
       b.waitForEvent("download"),
       dialog.getByRole("button", { name: "Download my version" }).click(),
