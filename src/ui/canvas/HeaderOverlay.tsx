@@ -221,32 +221,40 @@ function useRevealEditedHeader(frame: LayoutFrame) {
     const { transform, width, height } = flow.getState();
     const [tx, ty, zoom] = transform;
     const { column, row } = headerSizes(frame, zoom);
-    if (editing.kind === "lane") {
-      const band = frame.lanes.find((item) => item.id === editing.id);
-      if (band === undefined) return; // not drawn yet: the next layout brings it
-      revealed.current = editing;
-      const top = band.y * zoom + ty;
-      const bottom = top + band.height * zoom;
-      if (top >= row && bottom <= height) return;
-      const y =
-        bottom > height && band.height * zoom <= height - row - REVEAL_MARGIN
-          ? height - REVEAL_MARGIN - (band.y + band.height) * zoom
-          : row - band.y * zoom;
-      void setViewport({ x: tx, y, zoom });
-    } else {
-      const col = frame.phases.find((item) => item.id === editing.id);
-      if (col === undefined) return;
-      revealed.current = editing;
-      const left = col.x * zoom + tx;
-      const right = left + col.width * zoom;
-      if (left >= column && right <= width) return;
-      const x =
-        right > width && col.width * zoom <= width - column - REVEAL_MARGIN
-          ? width - REVEAL_MARGIN - (col.x + col.width) * zoom
-          : column - col.x * zoom;
-      void setViewport({ x, y: ty, zoom });
-    }
+    const lane = editing.kind === "lane";
+    const item = lane
+      ? frame.lanes.find((band) => band.id === editing.id)
+      : frame.phases.find((col) => col.id === editing.id);
+    if (item === undefined) return; // not drawn yet: the next layout brings it
+    revealed.current = editing;
+    const moved =
+      "y" in item
+        ? revealAlong(item.y, item.height, zoom, ty, row, height)
+        : revealAlong(item.x, item.width, zoom, tx, column, width);
+    if (moved !== null) void setViewport(lane ? { x: tx, y: moved, zoom } : { x: moved, y: ty, zoom });
   }, [editing, frame, flow, setViewport]);
+}
+
+/**
+ * Along one axis: the viewport offset that brings the span [start, start + size) (layout pixels)
+ * into the pane between the frozen header (`header` px) and the pane's far edge, or null when it
+ * is already there. A span that fits ends REVEAL_MARGIN short of the far edge; one that does not
+ * starts at the header.
+ */
+function revealAlong(
+  start: number,
+  size: number,
+  zoom: number,
+  offset: number,
+  header: number,
+  pane: number,
+): number | null {
+  const near = start * zoom + offset;
+  const far = near + size * zoom;
+  if (near >= header && far <= pane) return null;
+  return far > pane && size * zoom <= pane - header - REVEAL_MARGIN
+    ? pane - REVEAL_MARGIN - (start + size) * zoom
+    : header - start * zoom;
 }
 
 /**
