@@ -223,10 +223,19 @@ function clip(value: string, limit: number): string {
   return value.length > limit ? `${value.slice(0, limit - 1)}…` : value;
 }
 
-/** "bpmn:UserTask" -> "User task". */
+/** "Sales", "Sales and Billing", "Sales, Billing and Support". */
+function listed(names: string[]): string | undefined {
+  if (names.length === 0) return undefined;
+  return names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+}
+
+/** "bpmn:UserTask" -> "User task", "bpmn:SubProcess" -> "Sub-process". */
 function typeName(element: ModdleElement): string {
   const bare = element.$type.replace(/^bpmn:/, "");
-  const words = bare.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+  const words = bare
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .toLowerCase()
+    .replace(/^sub process/, "sub-process");
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
@@ -523,6 +532,7 @@ class Importer {
   }
 
   private readonly fromExtension = new Set<RawStep>();
+  private readonly poolSteps = new Set<RawStep>();
 
   /** The step a flow end stands for, looking through the gateways Handoff adds. */
   private endpoint(element: ModdleElement | undefined, side: "source" | "target"): string | undefined {
@@ -607,6 +617,7 @@ class Importer {
       systems: [],
     };
     this.steps.push(step);
+    this.poolSteps.add(step);
     this.stepOf.set(participant, step.id);
     return step.id;
   }
@@ -722,12 +733,28 @@ class Importer {
    * drawn diagram is laid out by Handoff instead, all of it.
    */
   private placeSteps(): void {
-    const drawn = this.steps.filter((s) => !this.fromExtension.has(s) && s.lane !== undefined);
+    // Steps standing for black-box pools have no shape of their own; Handoff places them.
+    const drawn = this.steps.filter((s) => !this.fromExtension.has(s) && !this.poolSteps.has(s));
     if (drawn.length === 0 || drawn.some((s) => s.bounds === undefined)) return;
     const laneById = new Map(this.lanes.map((l) => [l.id, l]));
+    // A lane the diagram does not draw (a process without a pool, "Unassigned") starts a little
+    // above and left of its topmost and leftmost step.
+    const frame = new Map<string, Bounds>();
     for (const step of drawn) {
       const shape = step.bounds as Bounds;
-      const lane = laneById.get(step.lane)?.bounds;
+      const lane = laneById.get(step.lane);
+      if (lane === undefined || lane.bounds !== undefined) continue;
+      const seen = frame.get(lane.id);
+      frame.set(lane.id, {
+        x: Math.min(seen?.x ?? Infinity, shape.x - NAME_BAND - 40),
+        y: Math.min(seen?.y ?? Infinity, shape.y - 24),
+        width: 0,
+        height: 0,
+      });
+    }
+    for (const step of drawn) {
+      const shape = step.bounds as Bounds;
+      const lane = laneById.get(step.lane)?.bounds ?? frame.get(step.lane);
       if (lane === undefined) continue;
       const c = center(shape);
       step.position = {
@@ -751,7 +778,12 @@ class Importer {
         : nonBlank(text(single.participant ?? single.process, "name"))) ??
       nonBlank(text(this.definitions, "name")) ??
       single?.name;
-    const title = nonBlank(kept(extText(mapExt, "title"), visibleTitle)) ?? "Imported BPMN process";
+    const title =
+      nonBlank(kept(extText(mapExt, "title"), visibleTitle)) ??
+      (pools.length > 1
+        ? listed(pools.filter((p) => p.process !== undefined).map((p) => p.name))
+        : undefined) ??
+      "Imported BPMN process";
     const processDocs = single?.process === undefined ? "" : documentation(single.process);
     const lastEdgeCaseNumber = extNumber(mapExt, "lastEdgeCaseNumber");
     // Phases from Handoff's own extension keep their order; groups from other tools go left to right.
