@@ -19,7 +19,10 @@ import { createBpmnIdAllocator } from "./ids";
 import { encodeExtensionText, xmlAttr, xmlText } from "./xml-text";
 
 export interface BpmnExportOptions {
-  /** Written as `exporterVersion`; the CLI and the editor pass the app's version. */
+  /**
+   * Written as `exporterVersion`; default: the version of Handoff's BPMN mapping, "1", so the CLI
+   * and the editor write the same bytes for the same map and layout.
+   */
   exporterVersion?: string;
 }
 

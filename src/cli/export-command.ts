@@ -17,7 +17,6 @@ import { type CliIo, complain, say, UsageError } from "./io";
 import { DEFAULT_PNG_SCALE, RenderError, renderPng } from "./render-png";
 import { terminalText } from "./terminal-text";
 import { loadMap, printWarnings } from "./validate-command";
-import { VERSION } from "./version";
 import { OutputError, writeOutput } from "./write-output";
 
 export const EXPORT_FORMATS = ["svg", "png", "json", "md", "csv", "bpmn"] as const;
@@ -205,7 +204,7 @@ async function produce(
       const run = createInProcessLayout(createNodeElk());
       const result = await run(map, request.layout === undefined ? {} : { mode: request.layout });
       if (!result.ok) return { error: `layout failed: ${result.error}` };
-      return exportBpmn(map, result.layout, { exporterVersion: VERSION });
+      return exportBpmn(map, result.layout);
     }
     case "svg":
     case "png": {
