@@ -319,7 +319,7 @@ class Importer {
     const artifacts = [...processes, ...this.collaborations()].flatMap((owner) => list(owner, "artifacts"));
     this.readGroups(artifacts);
     this.readAnnotations(artifacts);
-    this.placeSteps();
+    this.placeSteps(processes.some((p) => extension(p, "Map") !== undefined));
     return this.finish(pools);
   }
 
@@ -730,9 +730,10 @@ class Importer {
   /**
    * Positions from the diagram, relative to the step's lane (x from the lane's name band, y from
    * its top), scaled to Handoff's larger boxes. Only when every imported step has a shape: a half
-   * drawn diagram is laid out by Handoff instead, all of it.
+   * drawn diagram is laid out by Handoff instead, all of it. In a file Handoff wrote (steps added
+   * to it in another tool), the diagram is Handoff's own layout: box corners map back 1:1.
    */
-  private placeSteps(): void {
+  private placeSteps(handoffMade: boolean): void {
     // Steps standing for black-box pools have no shape of their own; Handoff places them.
     const drawn = this.steps.filter((s) => !this.fromExtension.has(s) && !this.poolSteps.has(s));
     if (drawn.length === 0 || drawn.some((s) => s.bounds === undefined)) return;
@@ -756,6 +757,13 @@ class Importer {
       const shape = step.bounds as Bounds;
       const lane = laneById.get(step.lane)?.bounds ?? frame.get(step.lane);
       if (lane === undefined) continue;
+      if (handoffMade) {
+        step.position = {
+          x: Math.round(shape.x - (lane.x + NAME_BAND)),
+          y: Math.round(Math.max(0, shape.y - lane.y)),
+        };
+        continue;
+      }
       const c = center(shape);
       step.position = {
         x: Math.round((c.x - (lane.x + NAME_BAND)) * X_SCALE - HALF_BOX.width),

@@ -182,6 +182,7 @@ describe("importBpmn: files from other tools", () => {
       'Onboard: sub-process "Onboard customer" is imported as one step; its 3 inner elements are not shown',
       'Late: boundary event "5 days" is imported as a step; its attachment to Onboard is not kept',
     ]);
+    await expectEveryStepInItsLane(map);
   });
 
   it("a file without diagram data: parallel and event-based gateways as decisions, laid out by lane", async () => {
@@ -216,6 +217,7 @@ describe("importBpmn: files from other tools", () => {
       "InvoiceData: data object is not imported: Handoff maps have no data objects",
       'Ledger: data store reference "General ledger" is not imported: Handoff maps have no data store references',
     ]);
+    await expectEveryStepInItsLane(map);
   });
 
   it("flow nodes in no lane go to the pool's Unassigned lane; stray annotations and flows are named", async () => {
@@ -313,5 +315,41 @@ describe("importBpmn: Handoff's own files", () => {
       ...map,
       steps: map.steps.filter((s) => s.id !== "lead-capture"),
     });
+  });
+
+  it("a step added in another tool joins its lane where it was drawn, and its flow becomes a handoff", async () => {
+    // Given the template exported, then a task drawn into Customer Success in a BPMN modeler
+    const map = createRevOpsTemplate();
+    const layout = await layoutMap(createNodeElk(), map);
+    const band = layout.lanes.find((l) => l.id === "customer-success");
+    if (band === undefined) throw new Error("no band");
+    const xml = exportBpmn(map, layout)
+      .replace(
+        "<bpmn:flowNodeRef>Event_customer-renewed</bpmn:flowNodeRef>",
+        "<bpmn:flowNodeRef>Event_customer-renewed</bpmn:flowNodeRef><bpmn:flowNodeRef>Activity_new</bpmn:flowNodeRef>",
+      )
+      .replace(
+        "</bpmn:process>",
+        '<bpmn:task id="Activity_new" name="Send welcome pack" /><bpmn:sequenceFlow id="Flow_new" sourceRef="Activity_onboarding" targetRef="Activity_new" /></bpmn:process>',
+      )
+      .replace(
+        "</bpmndi:BPMNPlane>",
+        `<bpmndi:BPMNShape id="Activity_new_di" bpmnElement="Activity_new"><dc:Bounds x="400" y="${band.y + 30}" width="100" height="80" /></bpmndi:BPMNShape></bpmndi:BPMNPlane>`,
+      );
+    // When it is imported
+    const { map: back, warnings } = await imported(xml);
+    // Then the new step is in its lane at the corner it was drawn at, lane-relative
+    expect(warnings).toEqual([]);
+    expect(back.steps.at(-1)).toEqual(
+      step(
+        "Activity_new",
+        "customer-success",
+        "Send welcome pack",
+        "task",
+        at(400 - layout.laneHeaderWidth, 30),
+      ),
+    );
+    expect(back.handoffs.at(-1)).toEqual(handoff("Flow_new", "onboarding", "Activity_new"));
+    expect(back.steps.slice(0, -1)).toEqual(map.steps);
   });
 });

@@ -115,6 +115,13 @@ describe("Export -> BPMN 2.0", () => {
   it("downloads the open map as BPMN that imports back as the same map", async () => {
     const { page, problems } = await openApp();
     await page.getByRole("button", { name: "Export" }).click();
+    // The menu item reads whole in both schemes (looked at: test-results/bpmn-export-menu-*.png).
+    for (const scheme of ["dark", "light"] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.getByRole("menu", { name: "Export formats" }).screenshot({
+        path: path.join(ARTIFACTS_DIR, `bpmn-export-menu-${scheme}.png`),
+      });
+    }
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page.getByRole("menuitem", { name: /BPMN 2\.0/ }).click(),
