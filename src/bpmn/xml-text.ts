@@ -26,6 +26,12 @@ function isForbidden(text: string, index: number): boolean {
   return false;
 }
 
+function hasForbidden(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (isForbidden(text, i)) return true;
+  return false;
+}
+
+/** Unit by unit: the slow path, only for text holding something XML cannot. */
 function mapUnits(text: string, each: (unit: string, forbidden: boolean) => string): string {
   let out = "";
   for (let i = 0; i < text.length; i++) out += each(text.charAt(i), isForbidden(text, i));
@@ -45,11 +51,13 @@ const ENTITIES: Record<string, string> = {
 
 /** A value for a double-quoted attribute; characters XML cannot hold become U+FFFD. */
 export function xmlAttr(text: string): string {
+  if (!hasForbidden(text)) return text.replace(/[&<>"'\n\r\t]/g, (c) => ENTITIES[c] ?? c);
   return mapUnits(text, (unit, forbidden) => (forbidden ? "\ufffd" : (ENTITIES[unit] ?? unit)));
 }
 
 /** Element text; characters XML cannot hold become U+FFFD. Newlines stay as they are. */
 export function xmlText(text: string): string {
+  if (!hasForbidden(text)) return text.replace(/[&<>"'\r]/g, (c) => ENTITIES[c] ?? c);
   return mapUnits(text, (unit, forbidden) => {
     if (forbidden) return "\ufffd";
     if (unit === "\n" || unit === "\t") return unit;
@@ -59,11 +67,13 @@ export function xmlText(text: string): string {
 
 /** What a reader of xmlText/xmlAttr output sees: the text with U+FFFD for what XML cannot hold. */
 export function visibleText(text: string): string {
+  if (!hasForbidden(text)) return text;
   return mapUnits(text, (unit, forbidden) => (forbidden ? "\ufffd" : unit));
 }
 
 /** Reversible: `\` -> `\\`, a character XML cannot hold -> `\uXXXX`. Then give it to xmlAttr. */
 export function encodeExtensionText(text: string): string {
+  if (!hasForbidden(text)) return text.replace(/\\/g, "\\\\");
   return mapUnits(text, (unit, forbidden) => {
     if (unit === "\\") return "\\\\";
     return forbidden ? `\\u${unit.charCodeAt(0).toString(16).padStart(4, "0")}` : unit;
