@@ -16,9 +16,9 @@
 import { DEFAULT_METRICS, type LayoutMetrics } from "../layout/metrics";
 import { FONT_FAMILY } from "../layout/text-metrics";
 import type { MapLayout } from "../layout/types";
+import { registerRows } from "../model/register-rows";
 import type { HandoffMap } from "../model/types";
 import { createLayoutLabelPlacer } from "./label-placement";
-import { registerRows } from "./register-rows";
 import { drawArrowMarkers } from "./svg/arrow-markers";
 import { drawDiagram } from "./svg/diagram";
 import type { DrawContext } from "./svg/draw-context";

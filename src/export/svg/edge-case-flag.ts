@@ -1,8 +1,8 @@
 /** The pill on a handoff that lists its edge-case numbers. */
 import { edgeCaseFlagText, FLAG_FONT, FLAG_HEIGHT } from "../../layout/handoff-label";
 import { textWidth } from "../../layout/text-metrics";
+import { edgeCaseLabel, highestOpenSeverity } from "../../model/register-rows";
 import type { EdgeCase, Severity } from "../../model/types";
-import { edgeCaseLabel, highestOpenSeverity } from "../register-rows";
 import { escapeXmlText } from "../svg-escape";
 import { textOn } from "../svg-theme";
 import type { DrawContext } from "./draw-context";

@@ -2,7 +2,7 @@
 import { type FontWeight, textWidth, wrapText } from "../../layout/text-metrics";
 import { assertNever } from "../../model/assert-never";
 import { capitalize } from "../../model/capitalize";
-import type { RegisterRow } from "../register-rows";
+import type { RegisterRow } from "../../model/register-rows";
 import { escapeXmlText } from "../svg-escape";
 import type { DrawContext, Drawn } from "./draw-context";
 import { attrs, textBlock } from "./svg-markup";

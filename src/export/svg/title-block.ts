@@ -1,7 +1,7 @@
 /** The title, description and one-line summary above the diagram, growing upwards from y = 0. */
 import { wrapText } from "../../layout/text-metrics";
+import type { RegisterRow } from "../../model/register-rows";
 import type { HandoffMap } from "../../model/types";
-import type { RegisterRow } from "../register-rows";
 import type { SvgTheme } from "../svg-theme";
 import { textBlock } from "./svg-markup";
 
