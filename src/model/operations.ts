@@ -70,8 +70,14 @@ function requireColor(color: string): string {
 }
 
 function requirePosition(position: Position): Position {
-  check("position x", FIELD_RULES.coordinate, position.x);
-  check("position y", FIELD_RULES.coordinate, position.y);
+  for (const [axis, value] of [
+    ["x", position.x],
+    ["y", position.y],
+  ] as const) {
+    // zod's number type refuses NaN before the rule's own "finite" check can word it.
+    if (Number.isNaN(value)) throw new EditError(`position ${axis} must be a finite number`);
+    check(`position ${axis}`, FIELD_RULES.coordinate, value);
+  }
   // -0 becomes 0: a saved file writes both as 0, and the map must read back as it was.
   return { x: position.x === 0 ? 0 : position.x, y: position.y === 0 ? 0 : position.y };
 }
