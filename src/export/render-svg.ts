@@ -18,7 +18,6 @@ import { FONT_FAMILY } from "../layout/text-metrics";
 import type { MapLayout } from "../layout/types";
 import { registerRows } from "../model/register-rows";
 import type { HandoffMap } from "../model/types";
-import { createLayoutLabelPlacer } from "./label-placement";
 import { drawArrowMarkers } from "./svg/arrow-markers";
 import { drawDiagram } from "./svg/diagram";
 import type { DrawContext } from "./svg/draw-context";
@@ -73,7 +72,6 @@ export function renderSvg(map: HandoffMap, layout: MapLayout, options: SvgExport
     stepsById: new Map(map.steps.map((s) => [s.id, s])),
     boxesById: new Map(layout.steps.map((b) => [b.id, b])),
     numbers: new Map(rows.map((r) => [r.edgeCase.id, r.number])),
-    placer: createLayoutLabelPlacer(layout),
   };
 
   const contentWidth = Math.max(layout.width, MIN_CONTENT_WIDTH);
