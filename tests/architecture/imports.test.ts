@@ -12,14 +12,15 @@ const ALLOWED: Record<string, readonly string[]> = {
   model: ["model"],
   layout: ["model", "layout"],
   export: ["model", "layout", "export"],
-  store: ["model", "layout", "export", "store"],
-  ui: ["model", "layout", "export", "store", "ui"],
-  app: ["model", "layout", "export", "store", "ui", "app"],
-  cli: ["model", "layout", "export", "cli"],
+  bpmn: ["model", "layout", "bpmn"],
+  store: ["model", "layout", "export", "bpmn", "store"],
+  ui: ["model", "layout", "export", "bpmn", "store", "ui"],
+  app: ["model", "layout", "export", "bpmn", "store", "ui", "app"],
+  cli: ["model", "layout", "export", "bpmn", "cli"],
   bench: ["model", "layout", "export", "store", "ui", "bench"],
 };
 
-const CORE = new Set(["model", "layout", "export", "cli"]);
+const CORE = new Set(["model", "layout", "export", "bpmn", "cli"]);
 const UI_PACKAGES = /^(react|react-dom|@xyflow\/|zustand|zundo|idb-keyval)/;
 /** The store is vanilla zustand: React and React Flow meet it only in ui/. */
 const STORE_FORBIDDEN = /^(react|react-dom|@xyflow\/|zustand$|zustand\/react)/;
