@@ -1,15 +1,8 @@
 import { useState } from "react";
+import { EXPORT_FORMATS, type ExportFormatId, exportFormat } from "../../export/export-formats";
 import { useEditorStoreApi } from "../store-context";
 import { downloadBlob, downloadText } from "./download";
-import {
-  drawableLayout,
-  EXPORT_FORMATS,
-  EXPORT_LABELS,
-  type ExportFormat,
-  exportSvgText,
-  textExport,
-} from "./export-formats";
-import { fileName } from "./file-name";
+import { drawableLayout, exportFileName, exportSvgText, textExport } from "./export-formats";
 import { svgToPng } from "./png";
 
 /**
@@ -20,7 +13,7 @@ export function ExportMenu() {
   const editor = useEditorStoreApi();
   const [open, setOpen] = useState(false);
 
-  const run = async (format: ExportFormat) => {
+  const run = async (format: ExportFormatId) => {
     setOpen(false);
     const { map, notify, layoutError } = editor.getState();
     // A failed layout is not "still being laid out": say what happened and what still works.
@@ -30,10 +23,10 @@ export function ExportMenu() {
         : `The diagram could not be laid out (${layoutError}), so it cannot be drawn. Export JSON, CSV or Markdown, or try again from the canvas.`;
     const layout = drawableLayout(editor.getState().layout);
     try {
-      if (format === "png") {
+      if (exportFormat(format).renderer.kind === "raster") {
         if (layout === null) return notify(notDrawn, "error");
         const png = await svgToPng(exportSvgText(map, layout));
-        downloadBlob(png, fileName(map.title, "png"));
+        downloadBlob(png, exportFileName(map, format));
         return;
       }
       const file = textExport(format, map, layout);
@@ -58,8 +51,8 @@ export function ExportMenu() {
           }}
         >
           {EXPORT_FORMATS.map((format) => (
-            <button key={format} type="button" role="menuitem" onClick={() => void run(format)}>
-              {EXPORT_LABELS[format]}
+            <button key={format.id} type="button" role="menuitem" onClick={() => void run(format.id)}>
+              {format.label}
             </button>
           ))}
         </div>
