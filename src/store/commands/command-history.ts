@@ -1,4 +1,5 @@
-import { assertNever, type Command } from "./command";
+import { assertNever } from "../../model/assert-never";
+import type { Command } from "./command";
 
 /**
  * How a command enters undo history, said once per command type:

@@ -401,7 +401,3 @@ export type Command =
   | PlaceSteps;
 
 export type CommandType = Command["type"];
-
-export function assertNever(value: never): never {
-  throw new Error(`unexpected command ${JSON.stringify(value)}`);
-}

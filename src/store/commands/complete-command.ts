@@ -1,7 +1,8 @@
+import { assertNever } from "../../model/assert-never";
 import { copyFragment, pasteIds } from "../../model/clipboard";
 import type { IdKind, IdSource } from "../../model/ids";
 import type { HandoffMap } from "../../model/types";
-import { assertNever, type Command } from "./command";
+import type { Command } from "./command";
 
 /**
  * The command with every id it creates filled in from `ids` (the store's random source): the

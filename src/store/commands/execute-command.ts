@@ -1,4 +1,5 @@
 import { stepsUnderNewPhase } from "../../layout/phase-membership";
+import { assertNever } from "../../model/assert-never";
 import { copyFragment, type MapFragment, type PasteIds, pasteFragment } from "../../model/clipboard";
 import type { IdSource } from "../../model/ids";
 import {
@@ -28,7 +29,7 @@ import {
   voteEdgeCase,
 } from "../../model/operations";
 import type { HandoffMap, Position } from "../../model/types";
-import { assertNever, type Command, type StepMove, type StepPosition } from "./command";
+import type { Command, StepMove, StepPosition } from "./command";
 import { completeCommand } from "./complete-command";
 
 export interface CommandContext {
