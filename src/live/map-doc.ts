@@ -364,6 +364,10 @@ class NotAMap extends Error {}
  * same on every peer (the repair depends only on the merged document), each described in plain
  * words in `repairs` for a notice. The map passes parseMap. `ok: false` only for a document that
  * cannot be a map: no map yet, or values of the wrong kind (a hostile or broken client).
+ *
+ * Dangling handoffs and edge cases stay in the document (see writeMap), so their repair is
+ * reported on every read until someone undoes the delete that left them: show a notice for the
+ * repairs that were not in the previous read's list, not for every read.
  */
 export function readMap(doc: Y.Doc): ReadMapResult {
   try {

@@ -129,6 +129,18 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     });
   });
 
+  /** The last person left and the room's writes are done: save it as a snapshot and let it go. */
+  function unload(room: Room): void {
+    if (closing || rooms.get(room.id) !== room) return;
+    rooms.delete(room.id);
+    try {
+      room.close();
+    } catch (error) {
+      log.warn(`room ${room.label}: could not be compacted: ${(error as Error).message}`);
+    }
+    log.info(`room ${room.label} closed (nobody left)`);
+  }
+
   function accept(conn: WebSocket, url: URL): void {
     conn.on("error", (error: Error & { code?: string }) => {
       if (error.code === "WS_ERR_UNSUPPORTED_MESSAGE_LENGTH")
@@ -153,7 +165,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     let room = rooms.get(roomId);
     if (room === undefined) {
       try {
-        room = new Room(roomId, new RoomLog(options.dataDir, roomId), limits, log);
+        room = new Room(roomId, new RoomLog(options.dataDir, roomId), limits, log, unload);
       } catch (error) {
         log.warn(`room ${roomId.slice(0, 6)}…: could not be opened: ${(error as Error).message}`);
         conn.close(1011, "the room could not be opened");
@@ -185,15 +197,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     });
     conn.on("close", () => {
       clearInterval(ping);
-      if (joined.leave(conn) && rooms.get(roomId) === joined && !closing) {
-        rooms.delete(roomId);
-        try {
-          joined.close();
-        } catch (error) {
-          log.warn(`room ${joined.label}: could not be compacted: ${(error as Error).message}`);
-        }
-        log.info(`room ${joined.label} closed (nobody left)`);
-      }
+      joined.leave(conn);
     });
     joined.join(conn);
   }
@@ -215,6 +219,9 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     close: async () => {
       if (closing) return;
       closing = true;
+      // No new messages; then let every accepted update reach the disk before saving.
+      for (const client of wss.clients) client.terminate();
+      await Promise.all([...rooms.values()].map((room) => room.idle()));
       for (const room of rooms.values()) {
         try {
           room.close();
@@ -223,7 +230,6 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
         }
       }
       rooms.clear();
-      for (const client of wss.clients) client.terminate();
       wss.close();
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));

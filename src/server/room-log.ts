@@ -1,13 +1,14 @@
 import {
   closeSync,
   existsSync,
-  fdatasyncSync,
+  fdatasync,
   fsyncSync,
   ftruncateSync,
   mkdirSync,
   openSync,
   readFileSync,
   renameSync,
+  write,
   writeSync,
 } from "node:fs";
 import path from "node:path";
@@ -19,7 +20,7 @@ import { crc32 } from "node:zlib";
  *   DIR/<roomId>/snapshot.bin   the whole document as one Yjs update (written by compaction)
  *   DIR/<roomId>/updates.log    every update since the snapshot, appended and fsync'd
  *
- * A record of the log is `length (u32 LE) | crc32 (u32 LE) | update bytes`. `append` returns
+ * A record of the log is `length (u32 LE) | crc32 (u32 LE) | update bytes`. `appendAll` returns
  * only after the record is on disk (fdatasync), so the server broadcasts an update only once a
  * SIGKILL or a power cut can no longer lose it. A record torn by a crash mid-write (short, or
  * whose checksum does not match) ends the log: it and anything after it are cut off on load,
@@ -87,18 +88,28 @@ export class RoomLog {
     return { updates, cutBytes };
   }
 
-  /** Appends one update and waits until it is on disk. */
-  append(update: Uint8Array): void {
+  /**
+   * Appends updates as one write and one fdatasync, off the event loop (libuv's thread pool):
+   * resolves once they are on disk. One call at a time (Room queues behind it): a slow disk
+   * then makes batches larger, never a queue of fsyncs.
+   */
+  async appendAll(updates: readonly Uint8Array[]): Promise<void> {
     const fd = this.open();
-    const header = Buffer.alloc(8);
-    header.writeUInt32LE(update.byteLength, 0);
-    header.writeUInt32LE(crc32(update), 4);
-    const record = Buffer.concat([header, update]);
+    const parts: Buffer[] = [];
+    for (const update of updates) {
+      const header = Buffer.alloc(8);
+      header.writeUInt32LE(update.byteLength, 0);
+      header.writeUInt32LE(crc32(update), 4);
+      parts.push(header, Buffer.from(update.buffer, update.byteOffset, update.byteLength));
+    }
+    const batch = Buffer.concat(parts);
     let written = 0;
-    while (written < record.length) written += writeSync(fd, record, written);
-    fdatasyncSync(fd);
-    this.logBytes += record.length;
-    this.records++;
+    while (written < batch.length) written += await writeAsync(fd, batch, written);
+    await new Promise<void>((resolve, reject) =>
+      fdatasync(fd, (error) => (error ? reject(error) : resolve())),
+    );
+    this.logBytes += batch.length;
+    this.records += updates.length;
   }
 
   /** Replaces snapshot and log with one snapshot of `state` (the whole document). */
@@ -146,4 +157,12 @@ function syncDirectory(dir: string): void {
   } finally {
     closeSync(fd);
   }
+}
+
+function writeAsync(fd: number, buffer: Buffer, offset: number): Promise<number> {
+  return new Promise((resolve, reject) =>
+    write(fd, buffer, offset, buffer.length - offset, null, (error, bytes) =>
+      error ? reject(error) : resolve(bytes),
+    ),
+  );
 }

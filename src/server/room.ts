@@ -15,6 +15,7 @@ const MESSAGE_AWARENESS = 1;
 const SYNC_STEP_1 = 0;
 const SYNC_STEP_2 = 1;
 const SYNC_UPDATE = 2;
+const MAX_AWARENESS_BYTES = 64 * 1024;
 
 export interface RoomLimits {
   /** Compact the log into a snapshot once it holds this many bytes. */
@@ -41,12 +42,21 @@ export class Room {
   private shadow = new Y.Doc();
   private readonly connections = new Map<WebSocket, Set<number>>();
   private storedBytes = 0;
+  /** Checked updates waiting for the disk, in order; `store` is false for no-op updates. */
+  private readonly queue: { conn: WebSocket; update: Uint8Array; store: boolean }[] = [];
+  private flushing: Promise<void> | null = null;
+  private closed = false;
 
+  /**
+   * @param onEmpty called when nobody is left and nothing waits for the disk: the server then
+   *   unloads the room (close). Never called while a write is in flight.
+   */
   constructor(
     id: string,
     private readonly log: RoomLog,
     private readonly limits: RoomLimits,
     private readonly serverLog: ServerLog,
+    private readonly onEmpty: (room: Room) => void = () => {},
   ) {
     this.id = id;
     mapDocTypes(this.doc);
@@ -94,13 +104,18 @@ export class Room {
     }
   }
 
-  /** Forgets a connection and its people; returns true when the room is now empty. */
-  leave(conn: WebSocket): boolean {
+  /** Forgets a connection and its people; the last one out unloads the room once it is idle. */
+  leave(conn: WebSocket): void {
     const clients = this.connections.get(conn);
-    if (clients === undefined) return this.connections.size === 0;
+    if (clients === undefined || this.closed) return;
     this.connections.delete(conn);
     awarenessProtocol.removeAwarenessStates(this.awareness, [...clients], null);
-    return this.connections.size === 0;
+    if (this.connections.size === 0 && this.flushing === null) this.onEmpty(this);
+  }
+
+  /** Resolves once every accepted update is on disk and applied. */
+  async idle(): Promise<void> {
+    while (this.flushing !== null) await this.flushing;
   }
 
   /** Handles one websocket message. Never throws: bad input ends that connection only. */
@@ -123,7 +138,14 @@ export class Room {
           this.refuse(conn, CLOSE_CODES.badMessage, `unknown sync message type ${step}`);
         }
       } else if (type === MESSAGE_AWARENESS) {
-        awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), conn);
+        const update = decoding.readVarUint8Array(decoder);
+        // Presence is a name, a colour, a selection and a pointer: a few hundred bytes. A large
+        // one would be sent on to everyone in the room.
+        if (update.byteLength > MAX_AWARENESS_BYTES) {
+          this.refuse(conn, CLOSE_CODES.badMessage, `presence update over ${MAX_AWARENESS_BYTES / 1024} KB`);
+          return;
+        }
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn);
       }
       // Other message types (auth, query-awareness, future ones) are not for the server: ignored.
     } catch (error) {
@@ -139,8 +161,15 @@ export class Room {
     this.storedBytes = state.byteLength;
   }
 
-  /** Compacts, closes the log and every connection (a server stopping, or the room unloading). */
+  /**
+   * Compacts, closes the log and every connection (a server stopping, or the room unloading).
+   * Call when idle (see idle()): updates still waiting for the disk were never acknowledged and
+   * are dropped; their senders send them again on reconnect.
+   */
   close(code: number = CLOSE_CODES.shuttingDown, reason = "server stopping"): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.queue.length = 0;
     try {
       this.compact();
     } finally {
@@ -159,7 +188,8 @@ export class Room {
       this.refuse(conn, CLOSE_CODES.invalidMap, "the room is full");
       return;
     }
-    const wasEmpty = isEmptyMapDoc(this.doc);
+    // The shadow is the room's document plus the updates accepted but still on their way to disk.
+    const wasEmpty = isEmptyMapDoc(this.shadow);
     let problem: string | null = null;
     let code: number = CLOSE_CODES.invalidMap;
     let changed = false;
@@ -197,19 +227,58 @@ export class Room {
       this.shadow.off("afterTransaction", collect);
     }
     if (problem !== null) {
-      this.shadow.destroy();
-      this.shadow = this.copyOfDoc();
+      this.rebuildShadow();
       this.refuse(conn, code, problem);
       return;
     }
-    // Durable before anyone hears of it: the broadcast happens in onUpdate, after the append.
     // An update that changes nothing (a new client's empty answer to sync) is not stored.
-    if (changed) {
-      this.log.append(update);
-      this.storedBytes += update.byteLength + 8;
-    }
-    Y.applyUpdate(this.doc, update, conn);
-    if (this.log.size >= this.limits.compactBytes) this.compact();
+    this.queue.push({ conn, update, store: changed });
+    if (changed) this.storedBytes += update.byteLength + 8;
+    this.flush();
+  }
+
+  /**
+   * Group commit: the updates queued while the previous write was on its way go to disk as one
+   * write and one fdatasync, then are applied to the room's document, which broadcasts them
+   * (onUpdate). Durable before anyone hears of them; and a slow disk makes batches larger
+   * instead of a growing queue of fsyncs blocking the event loop.
+   */
+  private flush(): void {
+    if (this.flushing !== null) return;
+    this.flushing = (async () => {
+      while (this.queue.length > 0 && !this.closed) {
+        const batch = this.queue.splice(0);
+        const toStore = batch.filter((entry) => entry.store).map((entry) => entry.update);
+        try {
+          if (toStore.length > 0) await this.log.appendAll(toStore);
+        } catch (error) {
+          // Nobody has heard of these updates: drop them, and disconnect everyone so that no one
+          // edits on against a room that cannot save; clients send them again on reconnect.
+          this.serverLog.warn(
+            `room ${this.label}: could not save to disk (${describe(error)}); disconnected everyone`,
+          );
+          this.queue.length = 0;
+          this.rebuildShadow();
+          for (const conn of [...this.connections.keys()]) {
+            this.connections.delete(conn);
+            conn.close(1011, "the server could not save");
+          }
+          break;
+        }
+        if (this.closed) break;
+        for (const entry of batch) Y.applyUpdate(this.doc, entry.update, entry.conn);
+        if (this.log.size >= this.limits.compactBytes) this.compact();
+      }
+    })().finally(() => {
+      this.flushing = null;
+      if (this.connections.size === 0 && !this.closed) this.onEmpty(this);
+    });
+  }
+
+  private rebuildShadow(): void {
+    this.shadow.destroy();
+    this.shadow = this.copyOfDoc();
+    for (const entry of this.queue) Y.applyUpdate(this.shadow, entry.update, "check");
   }
 
   private copyOfDoc(): Y.Doc {
@@ -266,7 +335,6 @@ export class Room {
     if (conn.readyState !== conn.OPEN) return;
     if (conn.bufferedAmount > this.limits.maxBufferedBytes) {
       this.serverLog.warn(`room ${this.label}: dropped ${addressOf(conn)}, which stopped reading`);
-      this.leave(conn);
       conn.terminate();
       return;
     }

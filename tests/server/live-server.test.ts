@@ -202,6 +202,7 @@ describe("bad input ends only the connection that sent it", () => {
       new Uint8Array([0, 1, 5, 1, 2, 3, 4, 5]), // five bytes that are not an update
       new Uint8Array([0, 9]), // sync message type 9
       new Uint8Array([1, 3, 1, 2, 3]), // awareness that is not awareness
+      new Uint8Array([1, 0x80, 0x80, 0x08, ...new Uint8Array(131072)]), // 128 KB of presence
       new Uint8Array([]),
       "hello",
     ];
