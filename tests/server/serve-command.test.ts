@@ -78,6 +78,13 @@ describe("handoff serve", () => {
     }
   });
 
+  it("says so when the build it is told to serve is missing", async () => {
+    const io = recordingIo("/");
+    const code = await runServe(["--port", "0"], io, { distDir: "/nonexistent/dist" });
+    expect(code).toBe(1);
+    expect(io.err.join("")).toContain("no editor build in /nonexistent/dist (index.html is missing)");
+  });
+
   it("says so when the port is taken", async () => {
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
