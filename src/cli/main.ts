@@ -12,6 +12,7 @@ Commands:
   new                   write a new map from a template
   export FILE           write the map as SVG, PNG, JSON, Markdown, CSV or BPMN
   import FILE.bpmn      write a BPMN 2.0 file as a map (JSON)
+  serve                 serve the editor and live workshop rooms (--port, --host, --key)
 
 Options:
   -h, --help            show help (also after a command: handoff export --help)
@@ -36,6 +37,14 @@ const COMMANDS = new Map<string, { run: Command; usage: () => Promise<string> | 
       // Loaded on demand: only import needs bpmn-moddle.
       run: async (args, io) => (await import("./import-command")).runImport(args, io),
       usage: async () => (await import("./import-command")).IMPORT_USAGE,
+    },
+  ],
+  [
+    "serve",
+    {
+      // Loaded on demand: the server pulls in ws and yjs, which the other commands do not need.
+      run: async (args, io) => (await import("./serve-command")).runServe(args, io),
+      usage: async () => (await import("./serve-command")).SERVE_USAGE,
     },
   ],
 ]);
