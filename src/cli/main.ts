@@ -11,6 +11,7 @@ Commands:
   validate FILE         check a map file; exit 0 valid, 1 invalid, 2 usage
   new                   write a new map from a template
   export FILE           write the map as SVG, PNG, JSON, Markdown or CSV
+  lint FILE             check the map's health; exit 1 on error findings
 
 Options:
   -h, --help            show help (also after a command: handoff export --help)
@@ -21,6 +22,13 @@ type Command = (args: string[], io: CliIo) => Promise<number>;
 const COMMANDS = new Map<string, { run: Command; usage: () => Promise<string> | string }>([
   ["validate", { run: runValidate, usage: () => VALIDATE_USAGE }],
   ["new", { run: runNew, usage: () => NEW_USAGE }],
+  [
+    "lint",
+    {
+      run: async (args, io) => (await import("./lint-command")).runLint(args, io),
+      usage: async () => (await import("./lint-command")).LINT_USAGE,
+    },
+  ],
   [
     "export",
     {
