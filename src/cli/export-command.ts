@@ -3,6 +3,7 @@
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { renderContractsCsv } from "../export/render-contracts-csv";
 import { renderCsv } from "../export/render-csv";
 import { renderJson } from "../export/render-json";
 import { renderMarkdown } from "../export/render-markdown";
@@ -18,16 +19,17 @@ import { terminalText } from "./terminal-text";
 import { loadMap, printWarnings } from "./validate-command";
 import { OutputError, writeOutput } from "./write-output";
 
-export const EXPORT_FORMATS = ["svg", "png", "json", "md", "csv"] as const;
+export const EXPORT_FORMATS = ["svg", "png", "json", "md", "csv", "contracts-csv"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const EXPORT_USAGE = `Usage: handoff export FILE [options]
 
 Writes a map as an SVG swimlane diagram, a PNG image, normalized JSON (ready to re-import),
-or its edge-case register as Markdown or CSV. FILE may be - for standard input.
+or its edge-case register as Markdown or CSV (Markdown adds the handoff contracts and dark
+zones), or its handoff contracts table as CSV (contracts-csv). FILE may be - for standard input.
 
 Options:
-  -f, --format FORMAT   svg, png, json, md or csv
+  -f, --format FORMAT   svg, png, json, md, csv or contracts-csv
                         (default: from the extension of OUT, else svg)
   -o, --output OUT      write to the file OUT; written to a temporary file beside it and
                         renamed, keeping OUT's mode, so a failed or interrupted export never
@@ -84,6 +86,7 @@ const PREFERRED_EXTENSION: Record<ExportFormat, string> = {
   json: ".json",
   md: ".md",
   csv: ".csv",
+  "contracts-csv": ".csv",
 };
 
 function isOneOf<T extends string>(values: readonly T[], value: string): value is T {
@@ -194,6 +197,8 @@ async function produce(
       return renderMarkdown(map);
     case "csv":
       return renderCsv(map);
+    case "contracts-csv":
+      return renderContractsCsv(map);
     case "svg":
     case "png": {
       const run = createInProcessLayout(createNodeElk());

@@ -1,3 +1,4 @@
+import { renderContractsCsv } from "../../export/render-contracts-csv";
 import { renderCsv } from "../../export/render-csv";
 import { renderJson } from "../../export/render-json";
 import { renderMarkdown } from "../../export/render-markdown";
@@ -6,7 +7,7 @@ import type { MapLayout } from "../../layout/types";
 import type { HandoffMap } from "../../model/types";
 import { fileName } from "./file-name";
 
-export const EXPORT_FORMATS = ["json", "svg", "png", "markdown", "csv"] as const;
+export const EXPORT_FORMATS = ["json", "svg", "png", "markdown", "csv", "contracts-csv"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const EXPORT_LABELS: Record<ExportFormat, string> = {
@@ -15,6 +16,7 @@ export const EXPORT_LABELS: Record<ExportFormat, string> = {
   png: "PNG image",
   markdown: "Markdown register",
   csv: "CSV register",
+  "contracts-csv": "CSV handoff contracts",
 };
 
 export interface TextExport {
@@ -56,6 +58,12 @@ export function textExport(
       };
     case "csv":
       return { name: fileName(map.title, "csv"), type: "text/csv;charset=utf-8", text: renderCsv(map) };
+    case "contracts-csv":
+      return {
+        name: fileName(`${map.title} contracts`, "csv"),
+        type: "text/csv;charset=utf-8",
+        text: renderContractsCsv(map),
+      };
     case "svg": {
       const drawable = drawableLayout(layout);
       return drawable === null
