@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { useShallow } from "zustand/react/shallow";
 import type { EditorState } from "../../store/editor-store";
 import type { CanvasApi } from "../canvas/Canvas";
+import { HealthCount } from "../health/HealthCount";
 import { useEditor, useEditorStoreApi } from "../store-context";
 import { addLaneAtEnd, addPhaseAtEnd, addStepFromToolbar } from "./editor-commands";
 
@@ -148,6 +149,7 @@ export function Toolbar({ canvas, end }: { canvas: () => CanvasApi | null; end?:
           <Icon d={ICONS.register} />
           <span className="hf-button__label">Edge cases</span>
         </button>
+        <HealthCount />
         <button
           type="button"
           className="hf-button hf-button--round"
