@@ -6,6 +6,7 @@ import {
   type RuleLevel,
   SLA_UNITS,
   type Sla,
+  type SlaUnit,
 } from "./contract";
 import { addEdgeCase, EditError } from "./operations";
 import { type Handoff, type HandoffMap, LIMITS } from "./types";
@@ -191,4 +192,39 @@ export function setRuleLevel(map: HandoffMap, rule: string, level: RuleLevel | n
   if (Object.keys(lint).length === 0) delete next.lint;
   else next.lint = lint;
   return next;
+}
+
+/**
+ * Sets the SLA's number from what was typed ("4", "1.5", "" to clear it), with `unit` when the
+ * SLA had none yet; the note is kept.
+ */
+export function setSlaValue(map: HandoffMap, id: string, typed: string, unit: SlaUnit): HandoffMap {
+  const handoff = map.handoffs.find((h) => h.id === id);
+  if (handoff === undefined) throw new EditError(`no handoff with id ${JSON.stringify(id)}`);
+  const text = handoff.sla?.text;
+  if (typed.trim() === "") return updateContract(map, id, { sla: text === undefined ? null : { text } });
+  const value = Number(typed.trim().replace(",", "."));
+  if (!/^\d+(?:[.,]\d+)?$/.test(typed.trim()) || !Number.isFinite(value))
+    throw new EditError(`SLA must be a number such as 4, not ${JSON.stringify(typed)}`);
+  return updateContract(map, id, {
+    sla: { value, unit: handoff.sla?.unit ?? unit, ...(text === undefined ? {} : { text }) },
+  });
+}
+
+/** Changes the SLA's unit; a no-op while the SLA has no number (the unit waits for one). */
+export function setSlaUnit(map: HandoffMap, id: string, unit: SlaUnit): HandoffMap {
+  const handoff = map.handoffs.find((h) => h.id === id);
+  if (handoff === undefined) throw new EditError(`no handoff with id ${JSON.stringify(id)}`);
+  if (handoff.sla?.value === undefined) return map;
+  return updateContract(map, id, { sla: { ...handoff.sla, unit } });
+}
+
+/** Sets the SLA's free-text note, keeping its number and unit. */
+export function setSlaText(map: HandoffMap, id: string, text: string): HandoffMap {
+  const handoff = map.handoffs.find((h) => h.id === id);
+  if (handoff === undefined) throw new EditError(`no handoff with id ${JSON.stringify(id)}`);
+  const { value, unit } = handoff.sla ?? {};
+  return updateContract(map, id, {
+    sla: { ...(value === undefined || unit === undefined ? {} : { value, unit }), text },
+  });
 }

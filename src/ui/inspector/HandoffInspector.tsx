@@ -8,6 +8,7 @@ import type { EditorState } from "../../store/editor-store";
 import { tryEdit } from "../fields/edit";
 import { TextField } from "../fields/TextField";
 import { useEditor, useEditorStoreApi } from "../store-context";
+import { ContractSection } from "./ContractSection";
 import { EdgeCaseEditor } from "./EdgeCaseEditor";
 import { findHandoff, selectMap, selectSteps } from "./selectors";
 
@@ -117,6 +118,11 @@ export function HandoffInspector({ id }: { id: string }) {
           ))}
         </ol>
       )}
+      <ContractSection
+        handoff={handoff}
+        from={steps.find((step) => step.id === handoff.from)}
+        to={steps.find((step) => step.id === handoff.to)}
+      />
       <datalist id={ownersListId}>
         {owners.map((owner) => (
           <option key={owner} value={owner} />
