@@ -60,9 +60,9 @@ describe("handoff contracts and health", () => {
       await page.keyboard.type("2");
       await editor.getByLabel("SLA unit").selectOption("business-days");
       await expect.poll(() => healthCount(page).textContent()).toContain("Health: 1 error, 1 warning");
-      expect(await card(page).getByTestId("presenter-contract").first().textContent()).toContain(
-        "≤ 2 business days",
-      );
+      expect(
+        await card(page).locator('[data-handoff-id="h14"]').getByTestId("presenter-contract").textContent(),
+      ).toContain("≤ 2 business days");
       await page.screenshot({ path: path.join(ARTIFACTS_DIR, `contracts-presenter-${scheme}.png`) });
 
       // U turns the next unagreed required-data item into an edge case.

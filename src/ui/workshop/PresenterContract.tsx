@@ -1,5 +1,6 @@
 import "../inspector/inspector.css";
 import { useEffect, useRef } from "react";
+import { hasContract } from "../../export/contract-table";
 import { formatSla } from "../../model/contract";
 import { requiredDataToEdgeCase, updateRequiredData } from "../../model/contract-edits";
 import { isSystemCrossing } from "../../model/system-crossings";
@@ -55,6 +56,8 @@ export function PresenterContract({
   const owners = [handoff.sender ?? "", handoff.receiver ?? ""];
   const items = handoff.requiredData ?? [];
   const crossing = isSystemCrossing(from, to);
+  // Work inside one team with no contract: nothing to agree, so no row of "not agreed".
+  const quiet = from?.lane === to?.lane && !hasContract(handoff);
   const run = (change: (m: HandoffMap) => HandoffMap) => {
     store.getState().sealHistory();
     const refused = tryEdit(store, change);
@@ -62,33 +65,35 @@ export function PresenterContract({
   };
   return (
     <div className="hf-presenter__contract" data-testid="presenter-contract">
-      <dl className="hf-presenter__contract-facts">
-        <div>
-          <dt>SLA</dt>
-          <dd>{sla === "" ? <span className="hf-presenter__missing">not agreed</span> : sla}</dd>
-        </div>
-        <div>
-          <dt>Trigger</dt>
-          <dd>{handoff.trigger ?? <span className="hf-presenter__missing">not agreed</span>}</dd>
-        </div>
-        <div>
-          <dt>Owners</dt>
-          <dd>
-            {owners.map((owner, i) => (
-              <span key={i === 0 ? "sender" : "receiver"}>
-                {i === 1 && " → "}
-                {owner === "" ? <span className="hf-presenter__missing">nobody</span> : owner}
-              </span>
-            ))}
-          </dd>
-        </div>
-        {crossing && (
+      {!quiet && (
+        <dl className="hf-presenter__contract-facts">
           <div>
-            <dt>Systems</dt>
-            <dd>⇆ crossing · {INTEGRATION_LABELS[handoff.integration ?? "unknown"].toLowerCase()}</dd>
+            <dt>SLA</dt>
+            <dd>{sla === "" ? <span className="hf-presenter__missing">not agreed</span> : sla}</dd>
           </div>
-        )}
-      </dl>
+          <div>
+            <dt>Trigger</dt>
+            <dd>{handoff.trigger ?? <span className="hf-presenter__missing">not agreed</span>}</dd>
+          </div>
+          <div>
+            <dt>Owners</dt>
+            <dd>
+              {owners.map((owner, i) => (
+                <span key={i === 0 ? "sender" : "receiver"}>
+                  {i === 1 && " → "}
+                  {owner === "" ? <span className="hf-presenter__missing">nobody</span> : owner}
+                </span>
+              ))}
+            </dd>
+          </div>
+          {crossing && (
+            <div>
+              <dt>Systems</dt>
+              <dd>⇆ crossing · {INTEGRATION_LABELS[handoff.integration ?? "unknown"].toLowerCase()}</dd>
+            </div>
+          )}
+        </dl>
+      )}
       {items.length > 0 && (
         <ul className="hf-presenter__data" aria-label="Required data">
           {items.map((item, index) => (
