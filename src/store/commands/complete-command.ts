@@ -28,6 +28,8 @@ export function completeCommand<C extends Command>(map: HandoffMap, command: C, 
       return c.id === undefined ? ({ ...c, id: fresh("handoff") } as C) : command;
     case "addEdgeCase":
       return c.id === undefined ? ({ ...c, id: fresh("edgeCase") } as C) : command;
+    case "requiredDataToEdgeCase":
+      return c.id === undefined ? ({ ...c, id: fresh("edgeCase") } as C) : command;
     case "paste":
       return c.ids === undefined ? ({ ...c, ids: pasteIds(c.fragment, fresh) } as C) : command;
     case "duplicateSteps": {
@@ -58,6 +60,16 @@ export function completeCommand<C extends Command>(map: HandoffMap, command: C, 
     case "deleteSelection":
     case "reconnectHandoff":
     case "setHandoffField":
+    case "setContractText":
+    case "setHandoffIntegration":
+    case "setNoKnownEdgeCases":
+    case "addRequiredData":
+    case "setRequiredDataAgreed":
+    case "removeRequiredData":
+    case "setSlaValue":
+    case "setSlaUnit":
+    case "setSlaText":
+    case "setRuleLevel":
     case "setEdgeCaseField":
     case "setEdgeCaseSeverity":
     case "setEdgeCaseStatus":
