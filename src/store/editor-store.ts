@@ -1,11 +1,13 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { originX } from "../layout/geometry";
+import type { LayoutResult } from "../layout/layout-protocol";
 import { unphasedByColumn } from "../layout/phase-membership";
 import { shareLayout } from "../layout/share-layout";
 import type { LayoutMode, MapLayout } from "../layout/types";
 import { EditError, setPhases, setPositions } from "../model/operations";
 import { type HandoffMap, LIMITS, type Position } from "../model/types";
 import * as history from "./history";
+import type { Viewport } from "./persistence/map-storage";
 
 /**
  * One editor's state: the document (the map, with undo history) and the session (selection,
@@ -18,7 +20,6 @@ import * as history from "./history";
  *  - inside beginGesture/endGesture: the whole gesture is one entry (a drag).
  */
 
-export type LayoutResult = { ok: true; layout: MapLayout } | { ok: false; error: string };
 export type LayoutRunner = (map: HandoffMap, mode: LayoutMode) => Promise<LayoutResult>;
 
 export interface Selection {
@@ -62,13 +63,6 @@ export type Panel = "register" | "help" | "library" | "changePlan";
 export type FocusRequest =
   | { kind: "handoff"; id: string; nonce: number; minZoom?: number; ifHidden?: boolean }
   | { kind: "step"; id: string; nonce: number; minZoom?: number; ifHidden?: boolean };
-
-/** The canvas's pan and zoom, in React Flow's terms (same shape as its Viewport). */
-export interface Viewport {
-  x: number;
-  y: number;
-  zoom: number;
-}
 
 export interface ApplyOptions {
   history?: "record" | "ignore";
