@@ -17,9 +17,10 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { filePositions } from "../src/layout/geometry";
 import { layoutForPositions } from "../src/layout/layout-map";
+import type { LayoutResult } from "../src/layout/layout-protocol";
 import { copyFragment } from "../src/model/clipboard";
 import type { HandoffMap } from "../src/model/types";
-import { createEditorStore, type LayoutResult } from "../src/store/editor-store";
+import { createEditorStore } from "../src/store/editor-store";
 import { generateMap } from "./generate-map";
 
 const SIZES: readonly number[] = process.env.BENCH_SIZES

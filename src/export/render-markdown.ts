@@ -10,6 +10,7 @@
  * headings, so no map can forge a table row, close a code span, inject a tag or a link.
  */
 
+import { capitalize } from "../model/capitalize";
 import { type RegisterRow, registerRows } from "../model/register-rows";
 import type { HandoffMap } from "../model/types";
 import {
@@ -59,11 +60,6 @@ export function escapeMarkdown(text: string, lineBreak: "<br>" | " " = " "): str
 export function markdownCell(text: string): string {
   const escaped = escapeMarkdown(text, "<br>");
   return escaped === "" ? "—" : escaped;
-}
-
-/** "critical" -> "Critical", for severities and statuses. */
-export function capitalize(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
 const COLUMNS = ["#", "Edge case", "Severity", "Status", "Owner", "Mitigation", "Due", "Votes"] as const;

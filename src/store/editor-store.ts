@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { originX } from "../layout/geometry";
+import type { LayoutResult } from "../layout/layout-protocol";
 import { unphasedByColumn } from "../layout/phase-membership";
 import { shareLayout } from "../layout/share-layout";
 import type { LayoutMode, MapLayout } from "../layout/types";
@@ -12,6 +13,7 @@ import { completeCommand } from "./commands/complete-command";
 import { executeCommand } from "./commands/execute-command";
 import { cryptoIdSource } from "./commands/id-source";
 import * as history from "./history";
+import type { Viewport } from "./persistence/map-storage";
 
 /**
  * One editor's state: the document (the map, with undo history) and the session (selection,
@@ -26,7 +28,6 @@ import * as history from "./history";
  * `apply` (a pure edit as a function) is the store's own low-level door, kept for tests.
  */
 
-export type LayoutResult = { ok: true; layout: MapLayout } | { ok: false; error: string };
 export type LayoutRunner = (map: HandoffMap, mode: LayoutMode) => Promise<LayoutResult>;
 
 export interface Selection {
@@ -70,13 +71,6 @@ export type Panel = "register" | "help" | "library" | "changePlan" | "health";
 export type FocusRequest =
   | { kind: "handoff"; id: string; nonce: number; minZoom?: number; ifHidden?: boolean }
   | { kind: "step"; id: string; nonce: number; minZoom?: number; ifHidden?: boolean };
-
-/** The canvas's pan and zoom, in React Flow's terms (same shape as its Viewport). */
-export interface Viewport {
-  x: number;
-  y: number;
-  zoom: number;
-}
 
 export interface ApplyOptions {
   history?: "record" | "ignore";
