@@ -12,14 +12,16 @@ const ALLOWED: Record<string, readonly string[]> = {
   model: ["model"],
   layout: ["model", "layout"],
   export: ["model", "layout", "export"],
-  store: ["model", "layout", "export", "store"],
+  store: ["model", "layout", "export", "live", "store"],
   ui: ["model", "layout", "export", "store", "ui"],
   app: ["model", "layout", "export", "store", "ui", "app"],
-  cli: ["model", "layout", "export", "cli"],
+  cli: ["model", "layout", "export", "live", "server", "cli"],
+  live: ["model", "live"],
+  server: ["model", "live", "server"],
   bench: ["model", "layout", "export", "store", "ui", "bench"],
 };
 
-const CORE = new Set(["model", "layout", "export", "cli"]);
+const CORE = new Set(["model", "layout", "export", "cli", "live", "server"]);
 const UI_PACKAGES = /^(react|react-dom|@xyflow\/|zustand|zundo|idb-keyval)/;
 /** The store is vanilla zustand: React and React Flow meet it only in ui/. */
 const STORE_FORBIDDEN = /^(react|react-dom|@xyflow\/|zustand$|zustand\/react)/;
