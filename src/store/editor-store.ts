@@ -49,6 +49,15 @@ export interface HeaderTarget {
   id: string;
 }
 
+/**
+ * Undo and redo that another document source owns: in a live room, each person undoes only their
+ * own edits (a Y.UndoManager), never a colleague's, which a history of whole maps cannot do.
+ */
+export interface UndoSource {
+  undo(): void;
+  redo(): void;
+}
+
 export type Panel = "register" | "help" | "library" | "changePlan";
 
 /**
@@ -120,6 +129,8 @@ export interface EditorState {
    * null) whenever this changes, and reads `viewport` as its initial viewport on mount.
    */
   viewportRestore: number;
+  /** Set while a live room owns undo and redo (see UndoSource); null: the local history. */
+  undoSource: UndoSource | null;
 
   // Actions
   /** Applies a pure edit. An EditError becomes a notice and leaves the map as it was. */
@@ -128,6 +139,7 @@ export interface EditorState {
   load(map: HandoffMap): void;
   undo(): void;
   redo(): void;
+  setUndoSource(source: UndoSource | null): void;
   beginGesture(): void;
   endGesture(): void;
   /** Ends a coalescing run: the next field edit starts a new undo entry. */
@@ -286,6 +298,7 @@ export function createEditorStore({ map, runLayout, layoutAtOnce }: EditorStoreO
       focusRequest: null,
       viewport: null,
       viewportRestore: 0,
+      undoSource: null,
 
       apply(change, options = {}) {
         if (refusedWhileReadOnly()) return false;
@@ -326,14 +339,22 @@ export function createEditorStore({ map, runLayout, layoutAtOnce }: EditorStoreO
 
       undo() {
         if (refusedWhileReadOnly()) return;
+        const source = get().undoSource;
+        if (source !== null) return source.undo();
         const result = history.undo(get().history, get().map);
         if (result) commit(result.map, result.history);
       },
 
       redo() {
         if (refusedWhileReadOnly()) return;
+        const source = get().undoSource;
+        if (source !== null) return source.redo();
         const result = history.redo(get().history, get().map);
         if (result) commit(result.map, result.history);
+      },
+
+      setUndoSource(source) {
+        set({ undoSource: source });
       },
 
       beginGesture() {
