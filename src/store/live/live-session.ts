@@ -3,6 +3,18 @@ import { createStore, type StoreApi } from "zustand/vanilla";
 import { isEmptyMapDoc, mapDocTypes, readMap, writeMap } from "../../live/map-doc";
 import type { HandoffMap } from "../../model/types";
 import type { EditorState, EditorStore } from "../editor-store";
+import {
+  castDots,
+  dotVoteTypes,
+  readDots,
+  readSettings,
+  recordVoteBase,
+  setVoteSettings,
+  tallies,
+  type VoteSettings,
+  voteChanges,
+  withTallies,
+} from "./dot-votes";
 import type { LiveRole, Person } from "./person";
 import { type FacilitatorView, type PresenceState, type RoomPerson, roomPeople } from "./presence";
 import type { OfflineRoom, RoomTransport } from "./room-transport";
@@ -46,6 +58,10 @@ export interface LiveState {
   people: RoomPerson[];
   canUndo: boolean;
   canRedo: boolean;
+  /** Dot votes: the budget, whether revealed, and each person's dots (see dot-votes.ts). */
+  votes: { settings: VoteSettings; dots: ReadonlyMap<string, ReadonlyMap<string, number>> };
+  /** A participant's view follows the facilitator's walkthrough, timer and presentation. */
+  following: boolean;
 }
 
 export interface LiveSessionOptions {
@@ -95,8 +111,10 @@ export class LiveSession {
       people: [],
       canUndo: false,
       canRedo: false,
+      votes: { settings: readSettings(this.doc), dots: new Map() },
+      following: options.role === "participant",
     }));
-    this.undoManager = new Y.UndoManager(mapDocTypes(this.doc), {
+    this.undoManager = new Y.UndoManager([...mapDocTypes(this.doc), ...dotVoteTypes(this.doc)], {
       trackedOrigins: new Set([this.origin]),
       // Steps are cut where the editor's history cuts them (see onEditorChange), not by time.
       captureTimeout: 24 * 60 * 60 * 1000,
@@ -126,6 +144,7 @@ export class LiveSession {
     awareness.on("change", onAwareness);
     onAwareness();
     const onUpdate = (_update: Uint8Array, origin: unknown) => {
+      this.refreshVotes();
       if (origin !== this.origin) this.readIntoEditor();
     };
     this.doc.on("update", onUpdate);
@@ -150,6 +169,7 @@ export class LiveSession {
   seed(map: HandoffMap): void {
     // Not this person's undoable edit: undoing it would empty the room.
     writeMap(this.doc, map, "seed");
+    recordVoteBase(this.doc, map, "seed");
     this.state.setState({ loaded: true });
   }
 
@@ -211,7 +231,41 @@ export class LiveSession {
     if (this.replacingDocument()) return;
     // A new entry in the editor's history is a new undo step; typing into the same field is not.
     if (next.history.past !== previous.history.past) this.undoManager.stopCapturing();
-    writeMap(this.doc, next.map, this.origin);
+    const votes = voteChanges(previous.map, next.map);
+    if (votes.size === 0) {
+      writeMap(this.doc, next.map, this.origin);
+      return;
+    }
+    // A vote is one of this person's dots: within their budget, tallied with everyone's.
+    let refused: string | null = null;
+    this.doc.transact(() => {
+      const cast = castDots(this.doc, this.state.getState().person.id, votes);
+      if (!cast.ok) refused = cast.reason;
+      else writeMap(this.doc, withTallies(next.map, tallies(this.doc)), this.origin);
+    }, this.origin);
+    if (refused !== null) this.editor.getState().notify(refused, "error");
+    this.readIntoEditor();
+  }
+
+  /** The facilitator sets the dots per person, or reveals who voted what. */
+  setVoteSettings(patch: Partial<VoteSettings>): void {
+    setVoteSettings(this.doc, patch, "settings");
+  }
+
+  /** Follow the facilitator's view (participants), or stop (they navigated themselves). */
+  setFollowing(following: boolean): void {
+    if (following !== this.state.getState().following) this.state.setState({ following });
+  }
+
+  private refreshVotes(): void {
+    const settings = readSettings(this.doc);
+    const current = this.state.getState().votes;
+    const dots = readDots(this.doc);
+    const same =
+      settings.budget === current.settings.budget &&
+      settings.revealed === current.settings.revealed &&
+      sameDots(dots, current.dots);
+    if (!same) this.state.setState({ votes: { settings, dots } });
   }
 
   private sharePresence(state: EditorState): void {
@@ -258,9 +312,10 @@ export class LiveSession {
       this.lastRepairs = said;
     }
     if (editor.readOnly !== null) return;
+    const map = withTallies(read.map, tallies(this.doc));
     this.applying = true;
     try {
-      editor.apply(() => read.map, { history: "ignore" });
+      editor.apply(() => map, { history: "ignore" });
     } finally {
       this.applying = false;
     }
@@ -278,4 +333,17 @@ export class LiveSession {
     this.offline?.destroy();
     this.state.setState({ people: [] });
   }
+}
+
+function sameDots(
+  a: ReadonlyMap<string, ReadonlyMap<string, number>>,
+  b: ReadonlyMap<string, ReadonlyMap<string, number>>,
+): boolean {
+  if (a.size !== b.size) return false;
+  for (const [person, dots] of a) {
+    const other = b.get(person);
+    if (other === undefined || other.size !== dots.size) return false;
+    for (const [id, n] of dots) if (other.get(id) !== n) return false;
+  }
+  return true;
 }

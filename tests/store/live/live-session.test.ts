@@ -177,3 +177,59 @@ describe("a live room", () => {
     expect(label(ben, id)).not.toBe("Ben alone");
   });
 });
+
+const edgeCaseOf = (peer: Peer) => {
+  const handoff = peer.editor.getState().map.handoffs.find((h) => h.edgeCases.length > 0);
+  const edgeCase = handoff?.edgeCases[0];
+  if (edgeCase === undefined) throw new Error("template has edge cases");
+  return edgeCase;
+};
+const votesOf = (peer: Peer, id: string) =>
+  peer.editor
+    .getState()
+    .map.handoffs.flatMap((h) => h.edgeCases)
+    .find((e) => e.id === id)?.votes;
+
+describe("dot votes in a live room", () => {
+  it("each person has 3 dots by default: a fourth is refused with a notice", async () => {
+    const { ben } = await room();
+    const { id, votes } = edgeCaseOf(ben);
+    for (let i = 0; i < 3; i++) ben.editor.getState().apply((m) => ops.voteEdgeCase(m, id, 1));
+    expect(votesOf(ben, id)).toBe(votes + 3);
+    ben.editor.getState().apply((m) => ops.voteEdgeCase(m, id, 1));
+    expect(votesOf(ben, id)).toBe(votes + 3);
+    expect(ben.editor.getState().notice?.text).toMatch(/used all 3 of your votes/);
+  });
+
+  it("votes cast at the same time by two people are both counted (tallied, not overwritten)", async () => {
+    const { relay, ana, ben } = await room();
+    const { id, votes } = edgeCaseOf(ana);
+    relay.setOnline(ben.transport.peer, false);
+    ana.editor.getState().apply((m) => ops.voteEdgeCase(m, id, 1));
+    ben.editor.getState().apply((m) => ops.voteEdgeCase(m, id, 1));
+    ben.editor.getState().apply((m) => ops.voteEdgeCase(m, id, 1));
+    relay.setOnline(ben.transport.peer, true);
+    expect(votesOf(ana, id)).toBe(votes + 3);
+    expect(votesOf(ben, id)).toBe(votes + 3);
+    expect(ana.live.state.getState().votes.dots.get("p-Ben")?.get(id)).toBe(2);
+  });
+
+  it("you can take back only your own dots, and Ctrl+Z takes back your last one", async () => {
+    const { ana, ben } = await room();
+    const { id, votes } = edgeCaseOf(ana);
+    ana.editor.getState().apply((m) => ops.voteEdgeCase(m, id, 1));
+    ben.editor.getState().apply((m) => ops.voteEdgeCase(m, id, -1));
+    expect(ben.editor.getState().notice?.text).toMatch(/only your own dots/);
+    expect(votesOf(ben, id)).toBe(votes + 1);
+    ben.editor.getState().apply((m) => ops.voteEdgeCase(m, id, 1));
+    ben.editor.getState().undo();
+    expect(votesOf(ana, id)).toBe(votes + 1);
+    expect(ana.live.state.getState().votes.dots.get("p-Ana")?.get(id)).toBe(1);
+  });
+
+  it("the facilitator's budget and reveal reach everyone", async () => {
+    const { ana, ben } = await room();
+    ana.live.setVoteSettings({ budget: 5, revealed: true });
+    expect(ben.live.state.getState().votes.settings).toEqual({ budget: 5, revealed: true });
+  });
+});
