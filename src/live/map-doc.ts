@@ -390,8 +390,10 @@ function readUnchecked(doc: Y.Doc): ReadMapResult {
   const meta = doc.getMap<unknown>(MAP_DOC_KEYS.meta);
   const raw: Record<string, unknown> = {};
   for (const key of META_FIELDS) if (meta.has(key)) raw[key] = plain(meta.get(key), `map.${key}`);
-  if (!meta.has("format")) raw.format = MAP_FORMAT;
-  if (!meta.has("version")) raw.version = CURRENT_VERSION;
+  // writeMap writes format and version with everything else: a document without them was not
+  // written as a map.
+  if (meta.get("format") !== MAP_FORMAT || meta.get("version") !== CURRENT_VERSION)
+    throw new NotAMap(`not a map document: no "format": "${MAP_FORMAT}", "version": ${CURRENT_VERSION}`);
 
   const lanes = ordered(doc, "lanes", "laneOrder", LANE_FIELDS, "Lane", repairs);
   const phases = ordered(doc, "phases", "phaseOrder", PHASE_FIELDS, "Phase", repairs);
