@@ -25,6 +25,7 @@ import { JoinPrompt } from "../ui/live/JoinPrompt";
 import { LiveBar } from "../ui/live/LiveBar";
 import { LiveButton } from "../ui/live/LiveButton";
 import { LiveControlProvider } from "../ui/live/live-context";
+import { ParticipantView } from "../ui/live/ParticipantView";
 import { PresenceLayer } from "../ui/live/PresenceLayer";
 import { EditorStoreProvider } from "../ui/store-context";
 import { ChangePlanSlot } from "../ui/workshop/ChangePlanPanel";
@@ -75,6 +76,7 @@ function useSlots(persisted: boolean | null) {
           <ConflictOverlay />
           <WorkshopLayer />
           <JoinPrompt />
+          <ParticipantView />
         </>
       ),
       sidePanel: (

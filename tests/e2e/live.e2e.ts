@@ -77,7 +77,6 @@ const status = (page: Page) =>
     .filter({ hasText: /Live|Reconnecting|Connecting/ });
 const people = (page: Page) => page.getByRole("list", { name: "People in this session" });
 const inspector = (page: Page) => page.getByRole("complementary", { name: "Inspector" });
-const node = (page: Page, label: string) => page.locator(".react-flow__node", { hasText: label }).first();
 /** Step ids in the map's order, read once from the facilitator's canvas. */
 let stepIds: string[] = [];
 const nodeById = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
@@ -136,15 +135,15 @@ describe("a live workshop through handoff serve", () => {
       .poll(() => anaPage.getByRole("button", { name: "Copy", exact: true }).isVisible())
       .toBe(true);
     await anaPage.getByRole("button", { name: "Done" }).click();
-    await expect.poll(() => status(anaPage).innerText()).toBe("Live · 1 person");
+    await expect.poll(() => status(anaPage).textContent()).toBe("Live · 1 person");
   });
 
   it("a colleague opens the link, gives a name, joins, and both see who is here", async () => {
     await benPage.goto(link);
     await benPage.getByRole("textbox", { name: "Your name" }).fill("Ben");
     await benPage.getByRole("button", { name: "Join" }).click();
-    await expect.poll(() => status(benPage).innerText(), { timeout: 15_000 }).toBe("Live · 2 people");
-    await expect.poll(() => status(anaPage).innerText()).toBe("Live · 2 people");
+    await expect.poll(() => status(benPage).textContent(), { timeout: 15_000 }).toBe("Live · 2 people");
+    await expect.poll(() => status(anaPage).textContent()).toBe("Live · 2 people");
     for (const page of [anaPage, benPage]) {
       const names = await people(page).getByRole("listitem").allInnerTexts();
       expect(names.join(" | ")).toMatch(/Ana Facilitator/);
@@ -193,14 +192,14 @@ describe("a live workshop through handoff serve", () => {
     await killServe("SIGKILL");
     for (const page of [anaPage, benPage])
       await expect
-        .poll(() => status(page).innerText(), { timeout: 15_000 })
+        .poll(() => status(page).textContent(), { timeout: 15_000 })
         .toBe("Reconnecting… your changes are kept");
     await renameStep(anaPage, 3, "Qualify (server down)");
     await renameStep(benPage, 1, "Capture (Ben offline)");
     await startServe();
     await ben.context.setOffline(false);
     for (const page of [anaPage, benPage]) {
-      await expect.poll(() => status(page).innerText(), { timeout: 20_000 }).toBe("Live · 2 people");
+      await expect.poll(() => status(page).textContent(), { timeout: 20_000 }).toBe("Live · 2 people");
       await expect.poll(() => hasStep(page, "Qualify (server down)"), { timeout: 15_000 }).toBe(true);
       await expect.poll(() => hasStep(page, "Capture (Ben offline)"), { timeout: 15_000 }).toBe(true);
     }
@@ -210,8 +209,63 @@ describe("a live workshop through handoff serve", () => {
   it("a reload rejoins the room with everything in it", async () => {
     await ben.context.setOffline(false);
     await benPage.reload();
-    await expect.poll(() => status(benPage).innerText(), { timeout: 15_000 }).toBe("Live · 2 people");
+    await expect.poll(() => status(benPage).textContent(), { timeout: 15_000 }).toBe("Live · 2 people");
     await expect.poll(() => hasStep(benPage, "Capture (Ben offline)"), { timeout: 10_000 }).toBe(true);
+  });
+
+  it("on a phone, the link shows the participant view: the facilitator's step, votes, capture", async () => {
+    const cleo = await launchBrowser({ viewport: { width: 390, height: 844 } });
+    try {
+      const phone = await cleo.context.newPage();
+      problems.push(...watchConsole(phone));
+      await phone.goto(link);
+      await phone.getByRole("textbox", { name: "Your name" }).fill("Cleo");
+      await phone.getByRole("button", { name: "Join" }).click();
+      const view = phone.getByRole("main", { name: "Participant view" });
+      await view.waitFor({ timeout: 15_000 });
+      const follow = view.getByRole("button", { name: "Follow facilitator" });
+      expect(await follow.getAttribute("aria-pressed")).toBe("true");
+
+      // The facilitator walks through: the phone follows to the same step.
+      await anaPage.getByRole("button", { name: "Walk through" }).click();
+      await anaPage.keyboard.press("ArrowRight");
+      await anaPage.keyboard.press("ArrowRight");
+      const current = view.getByRole("region", { name: "Current step" });
+      await expect.poll(() => current.getByText(/^Step 3 of/).count(), { timeout: 10_000 }).toBe(1);
+
+      // A dot vote from the phone counts on the facilitator's screen.
+      const handoff = view.getByRole("region", { name: /^Handoff / }).first();
+      const voteButton = handoff.getByRole("button", { name: /^Vote for / }).first();
+      await voteButton.waitFor();
+      const caseTitle = ((await voteButton.getAttribute("aria-label")) ?? "").replace(/^Vote for /, "");
+      const before = Number(
+        await handoff.getByRole("status", { name: `Votes for ${caseTitle}` }).textContent(),
+      );
+      await voteButton.click();
+      await expect
+        .poll(() => handoff.getByRole("status", { name: `Votes for ${caseTitle}` }).textContent())
+        .toBe(String(before + 1));
+      expect(await view.getByText("Your votes: 1 of 3").count()).toBe(1);
+
+      // An edge case captured on the phone reaches the room.
+      await handoff
+        .getByRole("textbox", { name: "New edge case on this handoff" })
+        .fill("Phone capture: no owner");
+      await handoff.getByRole("button", { name: "Add" }).click();
+      await expect.poll(() => handoff.getByText("Phone capture: no owner").count()).toBe(1);
+      await expect
+        .poll(() => anaPage.getByText("Phone capture: no owner").count(), { timeout: 10_000 })
+        .toBeGreaterThan(0);
+
+      // Navigating on the phone stops following.
+      await view.getByRole("button", { name: "Next step" }).click();
+      expect(await follow.getAttribute("aria-pressed")).toBe("false");
+      await phone.screenshot({ path: path.join(SHOTS, "03-phone-390.png"), fullPage: false });
+      await anaPage.screenshot({ path: path.join(SHOTS, "04-facilitator-walkthrough-1280.png") });
+      await anaPage.keyboard.press("Escape");
+    } finally {
+      await cleo.close();
+    }
   });
 
   it("said nothing in the console", () => {

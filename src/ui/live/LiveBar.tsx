@@ -1,3 +1,4 @@
+import { FollowFacilitator } from "./FollowFacilitator";
 import { LiveStatus } from "./LiveStatus";
 import { useLiveSession } from "./live-context";
 import { PeopleList } from "./PeopleList";
@@ -10,6 +11,7 @@ export function LiveBar() {
     <div className="hf-live-bar">
       <LiveStatus />
       <PeopleList />
+      <FollowFacilitator />
     </div>
   );
 }
