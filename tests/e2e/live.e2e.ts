@@ -247,6 +247,17 @@ describe("a live workshop through handoff serve", () => {
         .toBe(String(before + 1));
       expect(await view.getByText("Your votes: 1 of 3").count()).toBe(1);
 
+      // The facilitator gives everyone five dots and reveals who voted what.
+      await anaPage.getByRole("button", { name: "Live session", exact: true }).click();
+      await anaPage.getByRole("spinbutton", { name: "Votes per person" }).fill("5");
+      await anaPage.getByRole("checkbox", { name: "Reveal who voted" }).check();
+      const tally = anaPage.getByRole("list", { name: "Dot votes so far" });
+      await expect.poll(() => tally.textContent()).toContain("Cleo ×1");
+      await anaPage.screenshot({ path: path.join(SHOTS, "05-facilitator-dot-votes-1280.png") });
+      await anaPage.getByRole("button", { name: "Done" }).click();
+      await expect.poll(() => view.getByText("Your votes: 1 of 5").count()).toBe(1);
+      await expect.poll(() => view.getByText("Cleo ×1").count()).toBe(1);
+
       // An edge case captured on the phone reaches the room.
       await handoff
         .getByRole("textbox", { name: "New edge case on this handoff" })

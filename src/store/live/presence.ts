@@ -1,4 +1,4 @@
-import type { LiveRole, Person } from "./person";
+import { type LiveRole, type Person, PRESENCE_COLOURS } from "./person";
 
 /**
  * What each person tells the room through Yjs awareness: never part of the document, gone when
@@ -110,7 +110,35 @@ export function roomPeople(states: ReadonlyMap<number, unknown>, selfId: number)
     if (known === undefined || person.self || (!known.self && person.clientId > known.clientId))
       byPerson.set(person.id, person);
   }
-  return [...byPerson.values()].sort((a, b) =>
+  return distinctColours([...byPerson.values()]).sort((a, b) =>
     a.self !== b.self ? (a.self ? -1 : 1) : a.name.localeCompare(b.name) || a.clientId - b.clientId,
   );
+}
+
+/**
+ * Two people in one colour cannot be told apart on the canvas: while the palette lasts, each
+ * person (in id order, the same on every peer) takes their own colour, or the next free one.
+ */
+function distinctColours(people: RoomPerson[]): RoomPerson[] {
+  if (people.length > PRESENCE_COLOURS.length) return people;
+  const taken = new Set<string>();
+  const byId = [...people].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const colours = new Map<string, string>();
+  for (const person of byId) {
+    const start = Math.max(0, PRESENCE_COLOURS.indexOf(person.colour as (typeof PRESENCE_COLOURS)[number]));
+    let colour = person.colour;
+    for (let i = 0; i < PRESENCE_COLOURS.length; i++) {
+      const candidate = PRESENCE_COLOURS[(start + i) % PRESENCE_COLOURS.length] as string;
+      if (!taken.has(candidate)) {
+        colour = candidate;
+        break;
+      }
+    }
+    taken.add(colour);
+    colours.set(person.id, colour);
+  }
+  return people.map((person) => {
+    const colour = colours.get(person.id) ?? person.colour;
+    return colour === person.colour ? person : { ...person, colour };
+  });
 }

@@ -1,5 +1,7 @@
 import { useState } from "react";
+import type { LiveSession } from "../../store/live/live-session";
 import { useEditorStoreApi } from "../store-context";
+import { DotVoteSettings } from "./DotVoteSettings";
 import { LiveDialog } from "./LiveDialog";
 import { useLiveControl, useLiveSession } from "./live-context";
 import { currentKey, discoverLiveServer, liveEndpoint, roomLink } from "./live-endpoint";
@@ -116,26 +118,22 @@ export function LiveButton() {
         </LiveDialog>
       ) : null}
       {step?.kind === "link" && session !== null ? (
-        <SessionDialog
-          onClose={() => setStep(null)}
-          onLeave={leave}
-          roomId={session.state.getState().roomId}
-        />
+        <SessionDialog onClose={() => setStep(null)} onLeave={leave} session={session} />
       ) : null}
     </>
   );
 }
 
 function SessionDialog({
-  roomId,
+  session,
   onClose,
   onLeave,
 }: {
-  roomId: string;
+  session: LiveSession;
   onClose: () => void;
   onLeave: () => void;
 }) {
-  const link = roomLink(roomId, currentKey());
+  const link = roomLink(session.state.getState().roomId, currentKey());
   const [copied, setCopied] = useState<boolean | null>(null);
   const copy = async () => {
     try {
@@ -169,6 +167,7 @@ function SessionDialog({
             ? "Copy it by hand: the browser refused the clipboard."
             : ""}
       </p>
+      <DotVoteSettings session={session} />
       <div className="hf-dialog__actions">
         <button type="button" className="hf-button" onClick={onLeave}>
           Leave live session

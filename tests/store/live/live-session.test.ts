@@ -233,3 +233,13 @@ describe("dot votes in a live room", () => {
     expect(ben.live.state.getState().votes.settings).toEqual({ budget: 5, revealed: true });
   });
 });
+
+describe("presence colours", () => {
+  it("two people whose ids hash to one colour are shown in two colours, the same on every peer", async () => {
+    const { ana, ben } = await room();
+    const colours = (peer: Peer) => peer.live.state.getState().people.map((p) => [p.name, p.colour]);
+    const [first, second] = ana.live.state.getState().people;
+    expect(first?.colour).not.toBe(second?.colour);
+    expect(Object.fromEntries(colours(ana))).toEqual(Object.fromEntries(colours(ben)));
+  });
+});
