@@ -11,6 +11,7 @@ Commands:
   validate FILE         check a map file; exit 0 valid, 1 invalid, 2 usage
   new                   write a new map from a template
   export FILE           write the map as SVG, PNG, JSON, Markdown or CSV
+  serve                 serve the editor and live workshop rooms (--port, --host, --key)
 
 Options:
   -h, --help            show help (also after a command: handoff export --help)
@@ -27,6 +28,14 @@ const COMMANDS = new Map<string, { run: Command; usage: () => Promise<string> | 
       // Loaded on demand: export pulls in ELK and resvg, which validate and new do not need.
       run: async (args, io) => (await import("./export-command")).runExport(args, io),
       usage: async () => (await import("./export-command")).EXPORT_USAGE,
+    },
+  ],
+  [
+    "serve",
+    {
+      // Loaded on demand: the server pulls in ws and yjs, which the other commands do not need.
+      run: async (args, io) => (await import("./serve-command")).runServe(args, io),
+      usage: async () => (await import("./serve-command")).SERVE_USAGE,
     },
   ],
 ]);

@@ -4,8 +4,9 @@ import type WebSocket from "ws";
 import * as authProtocol from "y-protocols/auth";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
+import { checkMapChange } from "../live/check-map-change";
 import { CLOSE_CODES } from "../live/live-protocol";
-import { isEmptyMapDoc, readMap } from "../live/map-doc";
+import { isEmptyMapDoc, mapDocTypes, readMap } from "../live/map-doc";
 import type { RoomLog } from "./room-log";
 import type { ServerLog } from "./server-log";
 
@@ -48,6 +49,7 @@ export class Room {
     private readonly serverLog: ServerLog,
   ) {
     this.id = id;
+    mapDocTypes(this.doc);
     const loaded = log.load();
     for (const update of loaded.updates) {
       Y.applyUpdate(this.doc, update, "load");
@@ -164,20 +166,35 @@ export class Room {
     const noticeChange = () => {
       changed = true;
     };
+    const touched = new Map<object, Set<string | null>>();
+    const collect = (transaction: Y.Transaction) => {
+      for (const [type, keys] of transaction.changed) {
+        const seen = touched.get(type) ?? new Set<string | null>();
+        for (const key of keys) seen.add(key);
+        touched.set(type, seen);
+      }
+    };
     this.shadow.on("update", noticeChange);
+    this.shadow.on("afterTransaction", collect);
     try {
       Y.applyUpdate(this.shadow, update, "check");
       if (isEmptyMapDoc(this.shadow)) {
         if (!wasEmpty) problem = "the update would leave the room without a map";
-      } else {
+      } else if (wasEmpty) {
+        // The room's first map: read it whole.
         const result = readMap(this.shadow);
         if (!result.ok) problem = `not a valid map: ${result.errors.slice(0, 3).join("; ")}`;
+      } else {
+        // A change to a valid map: check what it touched, in time proportional to the change.
+        const problems = checkMapChange(this.shadow, touched);
+        if (problems.length > 0) problem = `not a valid map: ${problems.slice(0, 3).join("; ")}`;
       }
     } catch (error) {
       problem = `malformed update (${describe(error)})`;
       code = CLOSE_CODES.badMessage;
     } finally {
       this.shadow.off("update", noticeChange);
+      this.shadow.off("afterTransaction", collect);
     }
     if (problem !== null) {
       this.shadow.destroy();
@@ -197,6 +214,10 @@ export class Room {
 
   private copyOfDoc(): Y.Doc {
     const copy = new Y.Doc();
+    // Typed before any content arrives: a top-level type Yjs first creates untyped is replaced
+    // by a new object when first asked for as a map, and a transaction's `changed` would name
+    // the old one.
+    mapDocTypes(copy);
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(this.doc), "copy");
     return copy;
   }
