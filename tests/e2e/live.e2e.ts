@@ -173,6 +173,15 @@ describe("a live workshop through handoff serve", () => {
         timeout: 10_000,
       })
       .toBe(1);
+    await inspector(benPage).getByRole("textbox", { name: "Label" }).focus();
+    await expect
+      .poll(
+        () => anaPage.locator('[data-testid="hf-presence-outline"]').getByText("Ben is editing").count(),
+        {
+          timeout: 10_000,
+        },
+      )
+      .toBe(1);
     await anaPage.screenshot({ path: path.join(SHOTS, "01-facilitator-1280.png") });
     await benPage.screenshot({ path: path.join(SHOTS, "02-participant-1280.png") });
   });

@@ -3,6 +3,7 @@ import { useEffect } from "react";
 import type { LiveSession } from "../../store/live/live-session";
 import type { RoomPerson } from "../../store/live/presence";
 import { flowNodeId } from "../canvas/flow-adapter";
+import { useEditorStoreApi } from "../store-context";
 import { useLiveSession, useLiveState } from "./live-context";
 
 const NOBODY: never[] = [];
@@ -20,6 +21,7 @@ export function PresenceLayer() {
   return (
     <>
       <PointerReporter session={session} />
+      <EditingReporter session={session} />
       <ViewportPortal>
         <div className="hf-presence" aria-hidden="true">
           {others.map((person) => (
@@ -120,5 +122,39 @@ function PointerReporter({ session }: { session: LiveSession }) {
       if (frame !== null) clearTimeout(frame);
     };
   }, [domNode, flow, session]);
+  return null;
+}
+
+/**
+ * Says what this person is editing while a field of the inspector has the focus: the selected
+ * step or handoff, so the others see their name on it. (The step label typed in place is said
+ * by the live session itself.)
+ */
+function EditingReporter({ session }: { session: LiveSession }) {
+  const editor = useEditorStoreApi();
+  useEffect(() => {
+    const inInspector = (target: EventTarget | null) =>
+      target instanceof Element && target.closest(".hf-editor__inspector") !== null;
+    const onFocusIn = (event: FocusEvent) => {
+      if (!inInspector(event.target)) return;
+      const { selection } = editor.getState();
+      const step = selection.steps.length === 1 ? selection.steps[0] : undefined;
+      const handoff = selection.handoffs.length === 1 ? selection.handoffs[0] : undefined;
+      if (step !== undefined) session.setEditing({ kind: "step", id: step });
+      else if (handoff !== undefined) session.setEditing({ kind: "handoff", id: handoff });
+    };
+    const onFocusOut = (event: FocusEvent) => {
+      if (inInspector(event.target) && !inInspector(event.relatedTarget)) {
+        const editing = editor.getState().editingStepId;
+        session.setEditing(editing === null ? null : { kind: "step", id: editing });
+      }
+    };
+    document.addEventListener("focusin", onFocusIn);
+    document.addEventListener("focusout", onFocusOut);
+    return () => {
+      document.removeEventListener("focusin", onFocusIn);
+      document.removeEventListener("focusout", onFocusOut);
+    };
+  }, [editor, session]);
   return null;
 }
