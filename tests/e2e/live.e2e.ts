@@ -288,6 +288,20 @@ describe("a live workshop through handoff serve", () => {
     }
   });
 
+  it("leaving the session keeps the map in the library, and edits stay local after", async () => {
+    await benPage.getByRole("button", { name: "Live session", exact: true }).click();
+    await benPage.getByRole("button", { name: "Leave live session" }).click();
+    await expect.poll(() => benPage.getByText(/You left the live session/).count()).toBe(1);
+    expect(await people(benPage).count()).toBe(0);
+    await expect.poll(() => status(anaPage).textContent(), { timeout: 10_000 }).toBe("Live · 1 person");
+    await benPage.getByRole("button", { name: "Library" }).click();
+    const library = benPage.getByRole("region", { name: "Library" });
+    await expect.poll(async () => (await library.textContent()) ?? "").toContain("RevOps customer lifecycle");
+    await renameStep(benPage, 3, "Ben alone");
+    await anaPage.waitForTimeout(1000);
+    expect(await hasStep(anaPage, "Ben alone")).toBe(false);
+  });
+
   it("said nothing in the console", () => {
     // A dropped websocket is the test's own doing; anything else is a fault.
     expect(
