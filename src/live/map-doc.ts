@@ -1,4 +1,5 @@
 import * as Y from "yjs";
+import { CONTRACT_FIELDS } from "../model/contract";
 import { formatIssue } from "../model/map-issue";
 import { parseMap } from "../model/parse-map";
 import { CURRENT_VERSION, type EdgeCase, type HandoffMap, MAP_FORMAT } from "../model/types";
@@ -8,7 +9,8 @@ import { CURRENT_VERSION, type EdgeCase, type HandoffMap, MAP_FORMAT } from "../
  * (docs/format.md) and a Y.Doc that several people edit at once.
  *
  * Layout of the document (docs/live.md, "The document"):
- * - `map`: a Y.Map of the map's own fields (format, version, title, description, lastEdgeCaseNumber).
+ * - `map`: a Y.Map of the map's own fields (format, version, title, description, lastEdgeCaseNumber,
+ *   lint settings).
  * - `lanes`, `phases`, `steps`, `handoffs`, `edgeCases`: a Y.Map per kind, id -> a nested Y.Map
  *   per item with one key per field. Plain objects inside a Y.Map are replaced whole, so two
  *   people editing the same step at once would lose one edit; nested Y.Maps merge per field.
@@ -41,7 +43,11 @@ export const MAP_DOC_KEYS = {
 /** The key of a handoff's edge-case order inside the handoff's Y.Map. */
 const EDGE_CASE_ORDER = "edgeCaseOrder";
 
-type Field = string | number | string[] | { x: number; y: number } | undefined;
+/**
+ * A field's value: a JSON value (a contract's SLA or required data are small objects and arrays,
+ * stored whole: the field is the unit of concurrent edits, last writer wins on it).
+ */
+type Field = string | number | boolean | readonly unknown[] | object | undefined;
 type Fields = Record<string, Field>;
 
 const LANE_FIELDS = ["name", "color"] as const;
@@ -56,7 +62,7 @@ const STEP_FIELDS = [
   "systems",
   "position",
 ] as const;
-const HANDOFF_FIELDS = ["from", "to", "label"] as const;
+const HANDOFF_FIELDS = ["from", "to", "label", ...CONTRACT_FIELDS] as const;
 const EDGE_CASE_FIELDS = [
   "handoff",
   "number",
@@ -69,7 +75,7 @@ const EDGE_CASE_FIELDS = [
   "votes",
   "due",
 ] as const;
-const META_FIELDS = ["format", "version", "title", "description", "lastEdgeCaseNumber"] as const;
+const META_FIELDS = ["format", "version", "title", "description", "lastEdgeCaseNumber", "lint"] as const;
 
 export type ReadMapResult =
   | { ok: true; map: HandoffMap; repairs: string[] }
@@ -126,6 +132,7 @@ export function writeMap(doc: Y.Doc, map: HandoffMap, origin?: unknown): void {
       title: map.title,
       description: map.description,
       lastEdgeCaseNumber: map.lastEdgeCaseNumber,
+      lint: map.lint,
     });
 
     writeKind(
@@ -164,7 +171,12 @@ export function writeMap(doc: Y.Doc, map: HandoffMap, origin?: unknown): void {
       "handoffOrder",
       map.handoffs.map((handoff) => [
         handoff.id,
-        { from: handoff.from, to: handoff.to, label: handoff.label },
+        {
+          from: handoff.from,
+          to: handoff.to,
+          label: handoff.label,
+          ...Object.fromEntries(CONTRACT_FIELDS.map((field) => [field, handoff[field]])),
+        },
       ]),
       dangling.handoffs,
     );
@@ -273,26 +285,16 @@ function writeFields(target: Y.Map<unknown>, fields: Fields): void {
     if (value === undefined) {
       if (target.has(key)) target.delete(key);
     } else if (!sameValue(target.get(key), value)) {
-      // Arrays and positions are stored as copies: Yjs keeps the object it is given.
-      target.set(key, Array.isArray(value) ? [...value] : typeof value === "object" ? { ...value } : value);
+      // Arrays and objects are stored as copies: Yjs keeps the object it is given.
+      target.set(key, typeof value === "object" ? structuredClone(value) : value);
     }
   }
 }
 
 function sameValue(stored: unknown, value: Field): boolean {
-  if (Array.isArray(value))
-    return (
-      Array.isArray(stored) &&
-      stored.length === value.length &&
-      value.every((entry, index) => stored[index] === entry)
-    );
+  // Arrays and objects (systems, a position, an SLA, required data) are small: compare as JSON.
   if (typeof value === "object" && value !== null)
-    return (
-      typeof stored === "object" &&
-      stored !== null &&
-      (stored as { x?: unknown }).x === value.x &&
-      (stored as { y?: unknown }).y === value.y
-    );
+    return typeof stored === "object" && stored !== null && JSON.stringify(stored) === JSON.stringify(value);
   return Object.is(stored, value);
 }
 
@@ -586,9 +588,7 @@ function entry(id: string, value: unknown, fieldNames: readonly string[], noun: 
 /** A stored value as plain data (copied), or NotAMap for a shared type where a value belongs. */
 function plain(value: unknown, where: string): unknown {
   if (value instanceof Y.AbstractType) throw new NotAMap(`${where}: a shared type where a value belongs`);
-  if (Array.isArray(value)) return [...value];
-  if (typeof value === "object" && value !== null) return { ...value };
-  return value;
+  return typeof value === "object" && value !== null ? structuredClone(value) : value;
 }
 
 function rawItem(item: Entry): Record<string, unknown> {

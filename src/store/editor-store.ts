@@ -58,6 +58,15 @@ export interface HeaderTarget {
   id: string;
 }
 
+/**
+ * Undo and redo that another document source owns: in a live room, each person undoes only their
+ * own edits (a Y.UndoManager), never a colleague's, which a history of whole maps cannot do.
+ */
+export interface UndoSource {
+  undo(): void;
+  redo(): void;
+}
+
 export type Panel = "register" | "help" | "library" | "changePlan" | "health";
 
 /**
@@ -138,6 +147,8 @@ export interface EditorState {
    * null) whenever this changes, and reads `viewport` as its initial viewport on mount.
    */
   viewportRestore: number;
+  /** Set while a live room owns undo and redo (see UndoSource); null: the local history. */
+  undoSource: UndoSource | null;
 
   /**
    * The last command dispatched that changed the document, completed (with its new ids), and
@@ -161,6 +172,7 @@ export interface EditorState {
   load(map: HandoffMap): void;
   undo(): void;
   redo(): void;
+  setUndoSource(source: UndoSource | null): void;
   beginGesture(): void;
   endGesture(): void;
   /** Ends a coalescing run: the next field edit starts a new undo entry. */
@@ -335,6 +347,7 @@ export function createEditorStore({
       viewport: null,
       viewportRestore: 0,
       lastCommand: null,
+      undoSource: null,
 
       dispatch(command, options = {}) {
         const reason = get().readOnly;
@@ -422,14 +435,22 @@ export function createEditorStore({
 
       undo() {
         if (refusedWhileReadOnly()) return;
+        const source = get().undoSource;
+        if (source !== null) return source.undo();
         const result = history.undo(get().history, get().map);
         if (result) commit(result.map, result.history);
       },
 
       redo() {
         if (refusedWhileReadOnly()) return;
+        const source = get().undoSource;
+        if (source !== null) return source.redo();
         const result = history.redo(get().history, get().map);
         if (result) commit(result.map, result.history);
+      },
+
+      setUndoSource(source) {
+        set({ undoSource: source });
       },
 
       beginGesture() {

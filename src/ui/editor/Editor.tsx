@@ -24,6 +24,8 @@ export interface EditorSlots {
   overlays?: ReactNode;
   /** Shown above the inspector in the side column (a library, a change plan...). */
   sidePanel?: ReactNode;
+  /** Drawn inside the canvas, in its coordinates (the others' marks in a live session). */
+  canvasLayer?: ReactNode;
 }
 
 /**
@@ -67,7 +69,7 @@ export function Editor({
       <div className="hf-editor__body">
         <main className="hf-editor__main" aria-label="Process map">
           <ReactFlowProvider>
-            <Canvas theme={theme} onReady={onReady} />
+            <Canvas theme={theme} onReady={onReady} layer={slots.canvasLayer} />
           </ReactFlowProvider>
           <LayoutFailure />
           <RegisterPanel className="hf-editor__register" />
