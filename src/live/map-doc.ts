@@ -505,6 +505,22 @@ function readUnchecked(doc: Y.Doc): ReadMapResult {
         `Edge case ${quoted(ec, "title")} was on a handoff someone else deleted at the same time; it was removed.`,
       );
 
+  fillLost(lanes, "lane", { name: "Unnamed lane" }, repairs);
+  fillLost(phases, "phase", { name: "Unnamed phase" }, repairs);
+  fillLost(steps, "step", { label: "Unnamed step" }, repairs);
+  fillLost(
+    [...edgeCaseEntries.values()],
+    "edge case",
+    { title: "Untitled edge case", severity: "medium" },
+    repairs,
+  );
+  if (!meta.has("title")) {
+    raw.title = "Untitled map";
+    repairs.push(
+      'The map lost its title when two people changed it and one undid; it is now "Untitled map".',
+    );
+  }
+
   raw.lanes = lanes.map(rawItem);
   raw.phases = phases.map(rawItem);
   raw.steps = steps.map(rawItem);
@@ -516,6 +532,27 @@ function readUnchecked(doc: Y.Doc): ReadMapResult {
   // is renumbered by parseMap, the same on every peer.
   for (const warning of parsed.warnings) repairs.push(formatIssue(warning));
   return { ok: true, map: parsed.map, repairs };
+}
+
+/**
+ * Fills in a required field a merge left empty, the same on every peer. Two people setting one
+ * field at once, then one undoing, can delete the key: Yjs's undo removes the undoer's value and
+ * restores the one it replaced, which the other person's write had already replaced.
+ */
+function fillLost(
+  entries: readonly Entry[],
+  noun: string,
+  defaults: Readonly<Record<string, string>>,
+  repairs: string[],
+): void {
+  for (const item of entries)
+    for (const [field, value] of Object.entries(defaults)) {
+      if (item.fields.has(field)) continue;
+      item.fields.set(field, value);
+      repairs.push(
+        `A ${noun} (${JSON.stringify(item.id)}) lost its ${field} when two people changed it and one undid; it is now ${JSON.stringify(value)}.`,
+      );
+    }
 }
 
 /** The id of the lane readMap makes when every lane was deleted at once. */
