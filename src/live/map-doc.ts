@@ -405,6 +405,9 @@ function readUnchecked(doc: Y.Doc): ReadMapResult {
   const phases = ordered(doc, "phases", "phaseOrder", PHASE_FIELDS, "Phase", repairs);
   const steps = ordered(doc, "steps", "stepOrder", STEP_FIELDS, "Step", repairs);
   const handoffs = ordered(doc, "handoffs", "handoffOrder", HANDOFF_FIELDS, "Handoff", repairs);
+  fillLost(lanes, "lane", { name: "Unnamed lane" }, repairs);
+  fillLost(phases, "phase", { name: "Unnamed phase" }, repairs);
+  fillLost(steps, "step", { label: "Unnamed step" }, repairs);
 
   if (lanes.length === 0) {
     // Two people deleted the last two lanes at once: gather what is left in one new lane.
@@ -420,7 +423,8 @@ function readUnchecked(doc: Y.Doc): ReadMapResult {
 
   for (const step of steps) {
     const lane = step.fields.get("lane");
-    if (typeof lane === "string" && !laneIds.has(lane)) {
+    // A lane emptied by an undo after a concurrent move reads like a deleted one.
+    if (lane === undefined || (typeof lane === "string" && !laneIds.has(lane))) {
       step.fields.set("lane", firstLane.id);
       repairs.push(
         `Step ${quoted(step, "label")} was in a lane someone else deleted at the same time; it moved to lane ${quoted(firstLane, "name")}.`,
@@ -440,6 +444,12 @@ function readUnchecked(doc: Y.Doc): ReadMapResult {
   const edgeCaseEntries = new Map<string, Entry>();
   for (const [id, value] of sortedEntries(edgeCases))
     edgeCaseEntries.set(id, entry(id, value, EDGE_CASE_FIELDS, "edge case"));
+  fillLost(
+    [...edgeCaseEntries.values()],
+    "edge case",
+    { title: "Untitled edge case", severity: "medium" },
+    repairs,
+  );
 
   const keptHandoffs: Entry[] = [];
   const placed = new Set<string>();
@@ -448,7 +458,8 @@ function readUnchecked(doc: Y.Doc): ReadMapResult {
     const to = handoff.fields.get("to");
     const onHandoff = [...edgeCaseEntries.values()].filter((ec) => ec.fields.get("handoff") === handoff.id);
     const losing = onHandoff.length === 0 ? "" : ` with its ${count(onHandoff.length, "edge case")}`;
-    if ((typeof from === "string" && !stepIds.has(from)) || (typeof to === "string" && !stepIds.has(to))) {
+    const lost = (end: unknown) => end === undefined || (typeof end === "string" && !stepIds.has(end));
+    if (lost(from) || lost(to)) {
       repairs.push(
         `Handoff ${handoffName(handoff, steps)} lost a step someone else deleted at the same time; it was removed${losing}.`,
       );
@@ -505,15 +516,6 @@ function readUnchecked(doc: Y.Doc): ReadMapResult {
         `Edge case ${quoted(ec, "title")} was on a handoff someone else deleted at the same time; it was removed.`,
       );
 
-  fillLost(lanes, "lane", { name: "Unnamed lane" }, repairs);
-  fillLost(phases, "phase", { name: "Unnamed phase" }, repairs);
-  fillLost(steps, "step", { label: "Unnamed step" }, repairs);
-  fillLost(
-    [...edgeCaseEntries.values()],
-    "edge case",
-    { title: "Untitled edge case", severity: "medium" },
-    repairs,
-  );
   if (!meta.has("title")) {
     raw.title = "Untitled map";
     repairs.push(

@@ -304,6 +304,26 @@ describe("property: undo on one peer never removes another peer's work", () => {
             ],
             3,
           ],
+          // The same with a step's lane (two lanes removed at once) and an edge case's title.
+          [
+            [
+              { type: "edit", peer: 72760267, edit: { kind: "removeLane", lane: 0, to: 22 } },
+              { type: "edit", peer: 0, edit: { kind: "removeLane", lane: 0, to: 1 } },
+              { type: "edit", peer: 0, edit: { kind: "dropStep", step: 0, x: 0 } },
+            ],
+            399743075,
+          ],
+          [
+            [
+              {
+                type: "edit",
+                peer: 963944689,
+                edit: { kind: "updateEdgeCase", edgeCase: 0, title: "Lead capture" },
+              },
+              { type: "edit", peer: 0, edit: { kind: "removeStep", step: 42 } },
+            ],
+            0,
+          ],
         ],
       },
     );
