@@ -17,11 +17,11 @@ import {
   preferredExtension,
 } from "../export/export-formats";
 import { renderSvg } from "../export/render-svg";
-import { SVG_THEMES, type SvgThemeName } from "../export/svg-theme";
 import { createNodeElk } from "../layout/node-elk";
 import { createInProcessLayout } from "../layout/run-layout";
 import type { LayoutMode } from "../layout/types";
 import type { HandoffMap } from "../model/types";
+import { SVG_THEMES, type SvgThemeName } from "../theme/svg-theme";
 import { type CliIo, complain, say, UsageError } from "./io";
 import { DEFAULT_PNG_SCALE, RenderError, renderPng } from "./render-png";
 import { terminalText } from "./terminal-text";

@@ -9,12 +9,12 @@
 import { exportBpmn } from "../bpmn/export-bpmn";
 import type { MapLayout } from "../layout/types";
 import type { HandoffMap } from "../model/types";
+import type { SvgThemeName } from "../theme/svg-theme";
 import { renderContractsCsv } from "./render-contracts-csv";
 import { renderCsv } from "./render-csv";
 import { renderJson } from "./render-json";
 import { renderMarkdown } from "./render-markdown";
 import { renderSvg } from "./render-svg";
-import type { SvgThemeName } from "./svg-theme";
 
 /** The CLI options a format takes (each applies only to the formats that list it). */
 export type ExportOption = "layout" | "theme" | "register" | "scale";

@@ -9,24 +9,12 @@
  * spreadsheet shows the text instead of running it ("CSV injection", OWASP).
  */
 
+import { REGISTER_COLUMNS } from "../model/register-columns";
 import { registerRowsByNumber } from "../model/register-rows";
 import type { HandoffMap } from "../model/types";
 
-export const CSV_HEADER = [
-  "#",
-  "handoff",
-  "from",
-  "to",
-  "title",
-  "severity",
-  "status",
-  "owner",
-  "mitigation",
-  "description",
-  // After the first ten, so spreadsheets built on the older export keep their column letters.
-  "due",
-  "votes",
-] as const;
+/** The header row: every register column's CSV name (src/model/register-columns.ts). */
+export const CSV_HEADER: readonly string[] = REGISTER_COLUMNS.map((column) => column.csvHeader);
 
 /** So Excel reads the file as UTF-8. */
 export const CSV_BOM = "\uFEFF";
@@ -55,26 +43,7 @@ export function csvField(value: string): string {
  */
 export function renderCsv(map: HandoffMap): string {
   const lines = [CSV_HEADER.map(csvField).join(",")];
-  for (const row of registerRowsByNumber(map)) {
-    const ec = row.edgeCase;
-    lines.push(
-      [
-        row.label,
-        row.handoffName,
-        row.from,
-        row.to,
-        ec.title,
-        ec.severity,
-        ec.status,
-        ec.owner,
-        ec.mitigation,
-        ec.description,
-        ec.due ?? "",
-        String(ec.votes),
-      ]
-        .map(csvField)
-        .join(","),
-    );
-  }
+  for (const row of registerRowsByNumber(map))
+    lines.push(REGISTER_COLUMNS.map((column) => csvField(column.value(row))).join(","));
   return `${CSV_BOM}${lines.join("\r\n")}\r\n`;
 }

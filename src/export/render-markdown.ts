@@ -10,7 +10,7 @@
  * headings, so no map can forge a table row, close a code span, inject a tag or a link.
  */
 
-import { capitalize } from "../model/capitalize";
+import { registerCellText, registerColumnsOf } from "../model/register-columns";
 import { type RegisterRow, registerRows } from "../model/register-rows";
 import type { HandoffMap } from "../model/types";
 import {
@@ -62,24 +62,21 @@ export function markdownCell(text: string): string {
   return escaped === "" ? "—" : escaped;
 }
 
-const COLUMNS = ["#", "Edge case", "Severity", "Status", "Owner", "Mitigation", "Due", "Votes"] as const;
+/** The register's Markdown columns (src/model/register-columns.ts). */
+const COLUMNS = registerColumnsOf("markdown");
+const HEADERS = COLUMNS.map((column) => column.header);
 
 export function tableRow(cells: readonly string[]): string {
   return `| ${cells.join(" | ")} |`;
 }
 
+/** Text people typed is escaped (a dash when blank); numbers and choices cannot hold markup. */
 function edgeCaseRow(row: RegisterRow): string {
-  const ec = row.edgeCase;
-  return tableRow([
-    row.label,
-    markdownCell(ec.title),
-    capitalize(ec.severity),
-    capitalize(ec.status),
-    markdownCell(ec.owner),
-    markdownCell(ec.mitigation),
-    markdownCell(ec.due ?? ""),
-    String(ec.votes),
-  ]);
+  return tableRow(
+    COLUMNS.map((column) =>
+      column.kind === "text" ? markdownCell(column.value(row)) : registerCellText(column, row),
+    ),
+  );
 }
 
 /**
@@ -119,7 +116,7 @@ export function renderMarkdown(map: HandoffMap): string {
       out.push(`### ${escapeMarkdown(row.handoffName)}`, "");
       const label = escapeMarkdown(row.handoff.label);
       if (label !== "") out.push(`Handoff: ${label}`, "");
-      out.push(tableRow([...COLUMNS]), tableRow(COLUMNS.map(() => "---")));
+      out.push(tableRow(HEADERS), tableRow(HEADERS.map(() => "---")));
     }
     out.push(edgeCaseRow(row));
   }

@@ -18,6 +18,7 @@ import { FONT_FAMILY } from "../layout/text-metrics";
 import type { MapLayout } from "../layout/types";
 import { registerRows } from "../model/register-rows";
 import type { HandoffMap } from "../model/types";
+import { type SvgThemeName, svgTheme } from "../theme/svg-theme";
 import { drawArrowMarkers } from "./svg/arrow-markers";
 import { drawDiagram } from "./svg/diagram";
 import type { DrawContext } from "./svg/draw-context";
@@ -26,7 +27,6 @@ import { drawRegister } from "./svg/register-table";
 import { attrs, n } from "./svg/svg-markup";
 import { drawTitleBlock, MARGIN } from "./svg/title-block";
 import { escapeXmlText } from "./svg-escape";
-import { type SvgThemeName, svgTheme } from "./svg-theme";
 
 export interface SvgExportOptions {
   /** Default "light". */

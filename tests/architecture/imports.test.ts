@@ -4,26 +4,29 @@ import { describe, expect, it } from "vitest";
 
 /**
  * The house's one direction of imports, enforced: model <- layout <- export <- store <- ui <- app,
- * with cli beside store (core only). The core never imports React, React Flow, zustand or the DOM.
+ * with cli beside store (core only). theme (the drawing colours the SVG export and the canvas
+ * share) sits beside layout and reads model only. The core never imports React, React Flow,
+ * zustand or the DOM.
  */
 const SRC = path.resolve(__dirname, "../../src");
 
 const ALLOWED: Record<string, readonly string[]> = {
   model: ["model"],
   layout: ["model", "layout"],
+  theme: ["model", "theme"],
   // The export format table lists BPMN beside SVG; the BPMN writer itself never imports export.
-  export: ["model", "layout", "bpmn", "export"],
-  bpmn: ["model", "layout", "bpmn"],
-  store: ["model", "layout", "export", "bpmn", "live", "store"],
-  ui: ["model", "layout", "export", "bpmn", "store", "ui"],
-  app: ["model", "layout", "export", "bpmn", "store", "ui", "app"],
-  cli: ["model", "layout", "export", "bpmn", "live", "server", "cli"],
+  export: ["model", "layout", "theme", "bpmn", "export"],
+  bpmn: ["model", "layout", "theme", "bpmn"],
+  store: ["model", "layout", "theme", "export", "bpmn", "live", "store"],
+  ui: ["model", "layout", "theme", "export", "bpmn", "store", "ui"],
+  app: ["model", "layout", "theme", "export", "bpmn", "store", "ui", "app"],
+  cli: ["model", "layout", "theme", "export", "bpmn", "live", "server", "cli"],
   live: ["model", "live"],
   server: ["model", "live", "server"],
-  bench: ["model", "layout", "export", "store", "ui", "bench"],
+  bench: ["model", "layout", "theme", "export", "store", "ui", "bench"],
 };
 
-const CORE = new Set(["model", "layout", "export", "bpmn", "cli", "live", "server"]);
+const CORE = new Set(["model", "layout", "theme", "export", "bpmn", "cli", "live", "server"]);
 const UI_PACKAGES = /^(react|react-dom|@xyflow\/|zustand|zundo|idb-keyval)/;
 /** The store is vanilla zustand: React and React Flow meet it only in ui/. */
 const STORE_FORBIDDEN = /^(react|react-dom|@xyflow\/|zustand$|zustand\/react)/;

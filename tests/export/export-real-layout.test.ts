@@ -9,7 +9,6 @@ import { renderJson } from "../../src/export/render-json";
 import { renderMarkdown } from "../../src/export/render-markdown";
 import { renderSvg } from "../../src/export/render-svg";
 import { stripIllegalXmlChars } from "../../src/export/svg-escape";
-import { SVG_THEMES } from "../../src/export/svg-theme";
 import { layoutMap } from "../../src/layout/layout-map";
 import { createNodeElk } from "../../src/layout/node-elk";
 import { pathPoints } from "../../src/layout/route-path";
@@ -18,6 +17,7 @@ import { parseMap, parseMapText } from "../../src/model/parse-map";
 import { registerRows } from "../../src/model/register-rows";
 import { createBlankTemplate, createRevOpsTemplate } from "../../src/model/templates";
 import type { HandoffMap } from "../../src/model/types";
+import { SVG_THEMES } from "../../src/theme/svg-theme";
 import { arbitraryMap } from "../fixtures/arbitrary-map";
 import { AWKWARD_MAPS, SIX_SYSTEMS } from "../fixtures/maps";
 import {

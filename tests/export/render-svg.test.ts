@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { renderSvg } from "../../src/export/render-svg";
 import { stripIllegalXmlChars } from "../../src/export/svg-escape";
-import { SVG_THEMES } from "../../src/export/svg-theme";
 import { pathPoints } from "../../src/layout/route-path";
 import type { MapLayout } from "../../src/layout/types";
 import { edgeCaseLabel, registerRows } from "../../src/model/register-rows";
 import type { HandoffMap } from "../../src/model/types";
+import { SVG_THEMES } from "../../src/theme/svg-theme";
 import {
   gridLayout,
   HOSTILE_TEXTS,

@@ -2,7 +2,7 @@
 
 import type { MapLayout, StepBox } from "../../layout/types";
 import type { HandoffMap, Step } from "../../model/types";
-import type { SvgTheme } from "../svg-theme";
+import type { SvgTheme } from "../../theme/svg-theme";
 
 export interface DrawContext {
   map: HandoffMap;

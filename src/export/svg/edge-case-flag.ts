@@ -4,8 +4,8 @@ import { handoffFlagText } from "../../layout/label-placement";
 import { textWidth } from "../../layout/text-metrics";
 import { edgeCaseLabel, highestOpenSeverity } from "../../model/register-rows";
 import type { EdgeCase, Severity } from "../../model/types";
+import { textOn } from "../../theme/svg-theme";
 import { escapeXmlText } from "../svg-escape";
-import { textOn } from "../svg-theme";
 import type { DrawContext } from "./draw-context";
 import { attrs, textBlock } from "./svg-markup";
 

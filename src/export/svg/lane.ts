@@ -2,8 +2,8 @@
 import { LANE_NAME_INSET } from "../../layout/metrics";
 import type { LaneBand } from "../../layout/types";
 import type { Lane } from "../../model/types";
+import { laneAccent, laneBandFill } from "../../theme/svg-theme";
 import { escapeXmlText } from "../svg-escape";
-import { laneAccent, laneBandFill } from "../svg-theme";
 import type { DrawContext } from "./draw-context";
 import { fitHeader } from "./fit-header";
 import { attrs, textBlock } from "./svg-markup";

@@ -1,7 +1,6 @@
 /** The edge-case register as a table below the diagram. */
 import { type FontWeight, textWidth, wrapText } from "../../layout/text-metrics";
-import { assertNever } from "../../model/assert-never";
-import { capitalize } from "../../model/capitalize";
+import { type RegisterColumnOf, registerCellText, registerColumnsOf } from "../../model/register-columns";
 import type { RegisterRow } from "../../model/register-rows";
 import { escapeXmlText } from "../svg-escape";
 import type { DrawContext, Drawn } from "./draw-context";
@@ -12,29 +11,27 @@ const TABLE_LINE = 16;
 const TABLE_PAD_X = 9;
 const TABLE_PAD_Y = 8;
 
-interface Column {
-  key: "number" | "handoff" | "title" | "severity" | "status" | "owner" | "mitigation";
-  header: string;
-  width: number;
-}
+type Column = RegisterColumnOf<"svg"> & { width: number };
 
+/**
+ * The register's SVG columns (src/model/register-columns.ts) with their widths: fixed columns
+ * keep theirs, shared columns split what is left (at least 400 px), the rest column takes the
+ * remainder.
+ */
 function registerColumns(width: number): Column[] {
-  const fixed = { number: 64, severity: 100, status: 100 };
-  const flexible = Math.max(width - fixed.number - fixed.severity - fixed.status, 400);
-  return [
-    { key: "number", header: "#", width: fixed.number },
-    { key: "handoff", header: "Handoff", width: Math.round(flexible * 0.24) },
-    { key: "title", header: "Edge case", width: Math.round(flexible * 0.28) },
-    { key: "severity", header: "Severity", width: fixed.severity },
-    { key: "status", header: "Status", width: fixed.status },
-    { key: "owner", header: "Owner", width: Math.round(flexible * 0.14) },
-    {
-      key: "mitigation",
-      header: "Mitigation",
-      width:
-        flexible - Math.round(flexible * 0.24) - Math.round(flexible * 0.28) - Math.round(flexible * 0.14),
-    },
-  ];
+  const columns = registerColumnsOf("svg");
+  let flexible = width;
+  for (const { svg } of columns) if (svg.width !== "rest" && "px" in svg.width) flexible -= svg.width.px;
+  flexible = Math.max(flexible, 400);
+  let rest = flexible;
+  const widths = columns.map(({ svg }) => {
+    if (svg.width === "rest") return null;
+    if ("px" in svg.width) return svg.width.px;
+    const shared = Math.round(flexible * svg.width.share);
+    rest -= shared;
+    return shared;
+  });
+  return columns.map((column, index) => ({ ...column, width: widths[index] ?? rest }));
 }
 
 /**
@@ -134,57 +131,23 @@ export function drawRegister(
   }
 
   rows.forEach((row, index) => {
-    const cells = new Map<Column["key"], { lines: string[]; fill: string; weight: FontWeight }>();
     const ec = row.edgeCase;
-    const wrap = (text: string, column: Column, weight: FontWeight = "normal") =>
-      wrapText(text, column.width - 2 * TABLE_PAD_X, { fontSize: TABLE_FONT, weight }).lines;
-    /** A cell that may be blank: a muted dash then. */
-    const optional = (text: string, column: Column) =>
-      text.trim() === ""
-        ? { lines: ["—"], fill: theme.tableMuted, weight: "normal" as const }
-        : { lines: wrap(text, column), fill: theme.tableText, weight: "normal" as const };
-    for (const column of columns) {
-      switch (column.key) {
-        case "number":
-          cells.set(column.key, { lines: [row.label], fill: theme.tableText, weight: "bold" });
-          break;
-        case "handoff":
-          cells.set(column.key, {
-            lines: wrap(row.handoffName, column),
-            fill: theme.tableText,
-            weight: "normal",
-          });
-          break;
-        case "title":
-          cells.set(column.key, {
-            lines: wrap(ec.title, column, "bold"),
-            fill: theme.tableText,
-            weight: "bold",
-          });
-          break;
-        case "severity":
-          cells.set(column.key, {
-            lines: [capitalize(ec.severity)],
-            fill: theme.tableText,
-            weight: "normal",
-          });
-          break;
-        case "status":
-          cells.set(column.key, {
-            lines: [capitalize(ec.status)],
-            fill: ec.status === "open" ? theme.tableText : theme.tableMuted,
-            weight: ec.status === "open" ? "bold" : "normal",
-          });
-          break;
-        case "owner":
-        case "mitigation":
-          cells.set(column.key, optional(ec[column.key], column));
-          break;
-        default:
-          assertNever(column.key);
-      }
-    }
-    const lineCount = Math.max(...Array.from(cells.values(), (c) => c.lines.length));
+    const cells = columns.map((column) => {
+      const { svg } = column;
+      const text = registerCellText(column, row);
+      const weight: FontWeight = svg.bold || (svg.emphasizeOpen && ec.status === "open") ? "bold" : "normal";
+      if (svg.blankDash && text.trim() === "")
+        return { lines: ["—"], fill: theme.tableMuted, weight: "normal" as const };
+      return {
+        lines:
+          column.kind === "text"
+            ? wrapText(text, column.width - 2 * TABLE_PAD_X, { fontSize: TABLE_FONT, weight }).lines
+            : [text],
+        fill: svg.emphasizeOpen && ec.status !== "open" ? theme.tableMuted : theme.tableText,
+        weight,
+      };
+    });
+    const lineCount = Math.max(...cells.map((c) => c.lines.length));
     const rowHeight = lineCount * TABLE_LINE + 2 * TABLE_PAD_Y;
     parts.push(
       `<g${attrs([
@@ -203,11 +166,11 @@ export function drawRegister(
       ])}/>`,
     );
     let cellX = 0;
-    for (const column of columns) {
-      const cell = cells.get(column.key);
-      if (cell === undefined) continue;
+    columns.forEach((column, columnIndex) => {
+      const cell = cells[columnIndex];
+      if (cell === undefined) return;
       let textX = cellX + TABLE_PAD_X;
-      if (column.key === "severity") {
+      if (column.svg.severityDot) {
         parts.push(
           `<circle${attrs([
             ["cx", textX + 5],
@@ -228,11 +191,11 @@ export function drawRegister(
           lineHeight: TABLE_LINE,
           fill: cell.fill,
           weight: cell.weight,
-          extra: [["data-column", column.key]],
+          extra: [["data-column", column.id]],
         }),
       );
       cellX += column.width;
-    }
+    });
     y += rowHeight;
     parts.push(
       `<line${attrs([

@@ -1,9 +1,10 @@
 /** One step: its shape by kind, its label lines and its systems. */
+
+import { decisionOutline } from "../../layout/step-outline";
 import { wrapText } from "../../layout/text-metrics";
 import type { StepBox, StepSystems } from "../../layout/types";
 import { assertNever } from "../../model/assert-never";
 import type { Step } from "../../model/types";
-import { decisionOutline } from "../step-outline";
 import { escapeXmlText } from "../svg-escape";
 import type { DrawContext } from "./draw-context";
 import { attrs, n, textBlock } from "./svg-markup";

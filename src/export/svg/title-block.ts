@@ -2,7 +2,7 @@
 import { wrapText } from "../../layout/text-metrics";
 import type { RegisterRow } from "../../model/register-rows";
 import type { HandoffMap } from "../../model/types";
-import type { SvgTheme } from "../svg-theme";
+import type { SvgTheme } from "../../theme/svg-theme";
 import { textBlock } from "./svg-markup";
 
 /** Space around the whole document, in layout units. */

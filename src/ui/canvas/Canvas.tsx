@@ -22,11 +22,11 @@ import {
   useRef,
   useState,
 } from "react";
-import type { SvgTheme } from "../../export/svg-theme";
 import { laneAt } from "../../layout/geometry";
 import type { MapLayout, Point } from "../../layout/types";
 import type { HandoffMap } from "../../model/types";
 import type { EditorState, FocusRequest, Selection } from "../../store/editor-store";
+import type { SvgTheme } from "../../theme/svg-theme";
 import {
   addConnectedStepAtPoint,
   addStepAtPoint,

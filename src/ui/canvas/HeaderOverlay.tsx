@@ -1,10 +1,10 @@
 import { type Transform, useReactFlow, useStoreApi } from "@xyflow/react";
 import { type RefObject, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
-import type { SvgTheme } from "../../export/svg-theme";
 import { wrapText } from "../../layout/text-metrics";
 import type { Lane, Phase } from "../../model/types";
 import type { EditorState, HeaderTarget } from "../../store/editor-store";
+import type { SvgTheme } from "../../theme/svg-theme";
 import { addLaneAtEnd, addPhaseAtEnd } from "../actions/editor-actions";
 import { DeleteLaneDialog } from "../dialogs/DeleteLaneDialog";
 import { useEditor, useEditorStoreApi } from "../store-context";

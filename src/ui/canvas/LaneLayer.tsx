@@ -1,7 +1,7 @@
 import { type Transform, useStoreApi } from "@xyflow/react";
 import { memo, useLayoutEffect, useRef } from "react";
-import type { SvgTheme } from "../../export/svg-theme";
 import type { Lane } from "../../model/types";
+import type { SvgTheme } from "../../theme/svg-theme";
 import type { LayoutFrame } from "./canvas-geometry";
 import { laneFill } from "./canvas-theme";
 import { cssString } from "./css-string";

@@ -9,9 +9,9 @@ import {
   useSyncExternalStore,
   type WheelEvent,
 } from "react";
-import type { SvgTheme } from "../../export/svg-theme";
 import type { LaneBand } from "../../layout/types";
 import type { Lane, StepKind } from "../../model/types";
+import type { SvgTheme } from "../../theme/svg-theme";
 import type { LayoutFrame } from "./canvas-geometry";
 import { laneFill } from "./canvas-theme";
 import type { StepFlowNode } from "./flow-adapter";

@@ -9,8 +9,8 @@ import {
   useRef,
   useState,
 } from "react";
-import { decisionOutline } from "../../export/step-outline";
 import { STEP_FONT_SIZE, STEP_LINE_HEIGHT } from "../../layout/metrics";
+import { decisionOutline } from "../../layout/step-outline";
 import type { StepSystems } from "../../layout/types";
 import type { StepKind } from "../../model/types";
 import { addNextStep } from "../actions/editor-actions";

@@ -4,8 +4,8 @@
  */
 import type { CSSProperties } from "react";
 import { useSyncExternalStore } from "react";
-import { laneAccent, laneBandFill, type SvgTheme, svgTheme, textOn } from "../../export/svg-theme";
 import type { Lane } from "../../model/types";
+import { laneAccent, laneBandFill, type SvgTheme, svgTheme, textOn } from "../../theme/svg-theme";
 
 export type ColorScheme = "light" | "dark";
 

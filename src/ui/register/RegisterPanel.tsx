@@ -1,6 +1,7 @@
 import "../fields/fields.css";
 import "./register.css";
 import { useId, useMemo, useState } from "react";
+import { type RegisterColumn, registerColumnsOf } from "../../model/register-columns";
 import {
   DEFAULT_SORT,
   isFiltered,
@@ -9,7 +10,6 @@ import {
   queryRegister,
   type RegisterFilter,
   type RegisterSort,
-  type RegisterSortKey,
 } from "../../model/register-query";
 import { type RegisterRow, registerRows } from "../../model/register-rows";
 import { EDGE_CASE_STATUSES, type EdgeCaseStatus, SEVERITIES, type Severity } from "../../model/types";
@@ -23,15 +23,9 @@ const selectOpen = (state: EditorState) => state.panels.has("register");
 const selectMap = (state: EditorState) => state.map;
 const selectSelectedHandoffs = (state: EditorState) => state.selection.handoffs;
 
-const COLUMNS: readonly { key: RegisterSortKey; label: string; className: string }[] = [
-  { key: "number", label: "No.", className: "hf-register__col-number" },
-  { key: "handoff", label: "Handoff", className: "hf-register__col-handoff" },
-  { key: "title", label: "Title", className: "hf-register__col-title" },
-  { key: "severity", label: "Severity", className: "hf-register__col-severity" },
-  { key: "status", label: "Status", className: "hf-register__col-status" },
-  { key: "owner", label: "Owner", className: "hf-register__col-owner" },
-  { key: "votes", label: "Votes", className: "hf-register__col-votes" },
-];
+/** The register's panel columns (src/model/register-columns.ts). */
+const COLUMNS = registerColumnsOf("panel");
+const columnClass = (column: RegisterColumn) => `hf-register__col-${column.id}`;
 
 export interface RegisterPanelProps {
   className?: string;
@@ -97,7 +91,7 @@ function RegisterTable({ className, filter: requested, setFilter, sort, setSort 
     rows.length === all.length
       ? `${all.length} edge case${all.length === 1 ? "" : "s"}`
       : `${rows.length} of ${all.length} shown`;
-  const sortedBy = COLUMNS.find((column) => column.key === sort.key)?.label ?? sort.key;
+  const sortedBy = COLUMNS.find((column) => column.panel.sort === sort.key)?.panel.header ?? sort.key;
 
   return (
     <section className={["hf-register", className].filter(Boolean).join(" ")} aria-labelledby={headingId}>
@@ -170,19 +164,19 @@ function RegisterTable({ className, filter: requested, setFilter, sort, setSort 
               <tr>
                 {COLUMNS.map((column) => (
                   <th
-                    key={column.key}
+                    key={column.id}
                     scope="col"
-                    className={column.className}
-                    aria-sort={sort.key === column.key ? sort.direction : undefined}
+                    className={columnClass(column)}
+                    aria-sort={sort.key === column.panel.sort ? sort.direction : undefined}
                   >
                     <button
                       type="button"
                       className="hf-register__sort"
-                      onClick={() => setSort(nextSort(sort, column.key))}
+                      onClick={() => setSort(nextSort(sort, column.panel.sort))}
                     >
-                      {column.label}
+                      {column.panel.header}
                       <span className="hf-register__sort-mark" aria-hidden="true">
-                        {sort.key === column.key ? (sort.direction === "ascending" ? "▲" : "▼") : "↕"}
+                        {sort.key === column.panel.sort ? (sort.direction === "ascending" ? "▲" : "▼") : "↕"}
                       </span>
                     </button>
                   </th>
@@ -200,38 +194,11 @@ function RegisterTable({ className, filter: requested, setFilter, sort, setSort 
                   data-edge-case={row.edgeCase.id}
                   onClick={() => show(row)}
                 >
-                  <td className="hf-register__col-number">{row.label}</td>
-                  <td className="hf-register__col-handoff">{row.handoffName}</td>
-                  <td className="hf-register__col-title">
-                    <button
-                      type="button"
-                      className="hf-register__show"
-                      onClick={(event) => {
-                        event.stopPropagation();
-                        show(row);
-                      }}
-                    >
-                      {row.edgeCase.title}
-                    </button>
-                  </td>
-                  <td className="hf-register__col-severity">
-                    <SeverityPill severity={row.edgeCase.severity} />
-                  </td>
-                  <td className="hf-register__col-status">{STATUS_LABELS[row.edgeCase.status]}</td>
-                  <td className="hf-register__col-owner">
-                    {row.edgeCase.owner.trim() === "" ? (
-                      <span className="hf-register__muted">Unassigned</span>
-                    ) : (
-                      row.edgeCase.owner
-                    )}
-                  </td>
-                  <td className="hf-register__col-votes">
-                    <VoteButtons
-                      title={row.edgeCase.title}
-                      votes={row.edgeCase.votes}
-                      onVote={(delta) => vote(row, delta)}
-                    />
-                  </td>
+                  {COLUMNS.map((column) => (
+                    <td key={column.id} className={columnClass(column)}>
+                      <RegisterCell column={column} row={row} show={show} vote={vote} />
+                    </td>
+                  ))}
                 </tr>
               ))}
             </tbody>
@@ -240,6 +207,46 @@ function RegisterTable({ className, filter: requested, setFilter, sort, setSort 
       )}
     </section>
   );
+}
+
+interface RegisterCellProps {
+  column: RegisterColumn;
+  row: RegisterRow;
+  show: (row: RegisterRow) => void;
+  vote: (row: RegisterRow, delta: 1 | -1) => void;
+}
+
+/**
+ * One cell's content: the title is the row's keyboard path to its handoff, severity a pill, votes
+ * the vote buttons, a blank owner "Unassigned"; any other column shows its value as text.
+ */
+function RegisterCell({ column, row, show, vote }: RegisterCellProps) {
+  const ec = row.edgeCase;
+  switch (column.id) {
+    case "title":
+      return (
+        <button
+          type="button"
+          className="hf-register__show"
+          onClick={(event) => {
+            event.stopPropagation();
+            show(row);
+          }}
+        >
+          {ec.title}
+        </button>
+      );
+    case "severity":
+      return <SeverityPill severity={ec.severity} />;
+    case "status":
+      return STATUS_LABELS[ec.status];
+    case "owner":
+      return ec.owner.trim() === "" ? <span className="hf-register__muted">Unassigned</span> : ec.owner;
+    case "votes":
+      return <VoteButtons title={ec.title} votes={ec.votes} onVote={(delta) => vote(row, delta)} />;
+    default:
+      return column.value(row);
+  }
 }
 
 interface FilterSelectProps<T extends string> {

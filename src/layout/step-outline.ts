@@ -2,8 +2,8 @@
  * The outline of a decision step, shared by the SVG export and the canvas so both draw the same
  * shape around the same text. Pure geometry: no DOM, no theme.
  */
-import { textWidth } from "../layout/text-metrics";
-import type { Point, StepBox } from "../layout/types";
+import { textWidth } from "./text-metrics";
+import type { Point, StepBox } from "./types";
 
 /**
  * A decision's outline: a diamond stretched sideways (pointed ends, flat top and bottom), the
