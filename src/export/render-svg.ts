@@ -30,6 +30,7 @@ import { FONT_FAMILY, type FontWeight, textWidth, wrapText } from "../layout/tex
 import type { HandoffRoute, LaneBand, MapLayout, PhaseColumn, StepBox, StepSystems } from "../layout/types";
 import type { EdgeCase, Handoff, HandoffMap, Lane, Phase, Severity, Step, StepKind } from "../model/types";
 import { SEVERITIES } from "../model/types";
+import type { ExportParts } from "./export-parts";
 import { createLayoutLabelPlacer, type LabelPlacer } from "./label-placement";
 import { edgeCaseLabel, highestOpenSeverity, type RegisterRow, registerRows } from "./register-rows";
 import { decisionOutline } from "./step-outline";
@@ -53,6 +54,13 @@ export interface SvgExportOptions {
    * the layout's DEFAULT_METRICS, which is what layoutMap uses unless told otherwise.
    */
   metrics?: Pick<LayoutMetrics, "stepFontSize" | "stepLineHeight">;
+  /**
+   * Which parts to draw (export/export-parts.ts); overrides `legend` and `register`. Without the
+   * title the drawing starts at the diagram; the diagram alone is cropped to the lanes.
+   */
+  parts?: Readonly<ExportParts>;
+  /** Steps drawn as stubs (dashed, no fill): stand-ins for steps outside a slice (slides/slice-map.ts). */
+  stubs?: ReadonlySet<string>;
 }
 
 const MARGIN = 32;
@@ -150,6 +158,7 @@ interface Ctx {
   boxesById: Map<string, StepBox>;
   numbers: Map<string, number>;
   placer: LabelPlacer;
+  stubs: ReadonlySet<string>;
 }
 
 /**
@@ -174,9 +183,20 @@ export function renderSvg(map: HandoffMap, layout: MapLayout, options: SvgExport
     boxesById: new Map(layout.steps.map((b) => [b.id, b])),
     numbers: new Map(rows.map((r) => [r.edgeCase.id, r.number])),
     placer: createLayoutLabelPlacer(layout),
+    stubs: options.stubs ?? new Set(),
   };
 
-  const contentWidth = Math.max(layout.width, MIN_CONTENT_WIDTH);
+  const parts = options.parts ?? {
+    title: true,
+    diagram: true,
+    legend: options.legend ?? true,
+    register: options.register ?? true,
+  };
+  // The diagram alone is cropped to the lanes: no margin but the frame's stroke.
+  const cropped = parts.diagram && !parts.title && !parts.legend && !parts.register;
+  // Without the title (a slide, a wiki figure) the frame sits close to the edge.
+  const margin = cropped ? 1 : parts.title ? MARGIN : 12;
+  const contentWidth = cropped ? layout.width : Math.max(layout.width, MIN_CONTENT_WIDTH);
 
   // Title block above the diagram, growing upwards from y = 0.
   const titleLines = wrapText(map.title.trim() === "" ? "Untitled map" : map.title, contentWidth, {
@@ -194,64 +214,66 @@ export function renderSvg(map: HandoffMap, layout: MapLayout, options: SvgExport
   const subtitleHeight = subtitleLines.length > 0 ? 6 + subtitleLines.length * subtitleLineHeight : 0;
   const titleHeight =
     titleLines.length * titleLineHeight + subtitleHeight + 4 + summaryLines.length * summaryLineHeight;
-  const top = -(MARGIN + titleHeight + 22);
+  const top = parts.title ? -(MARGIN + titleHeight + 22) : -margin;
 
-  const parts: string[] = [];
-  parts.push(
-    textBlock({
-      lines: titleLines,
-      x: 0,
-      top: top + MARGIN,
-      fontSize: TITLE_FONT,
-      lineHeight: titleLineHeight,
-      fill: theme.title,
-      weight: "bold",
-      extra: [["data-role", "title"]],
-    }),
-  );
-  if (subtitleLines.length > 0) {
-    parts.push(
+  const out: string[] = [];
+  if (parts.title) {
+    out.push(
       textBlock({
-        lines: subtitleLines,
+        lines: titleLines,
         x: 0,
-        top: top + MARGIN + titleLines.length * titleLineHeight + 6,
-        fontSize: SUBTITLE_FONT,
-        lineHeight: subtitleLineHeight,
+        top: top + MARGIN,
+        fontSize: TITLE_FONT,
+        lineHeight: titleLineHeight,
+        fill: theme.title,
+        weight: "bold",
+        extra: [["data-role", "title"]],
+      }),
+    );
+    if (subtitleLines.length > 0) {
+      out.push(
+        textBlock({
+          lines: subtitleLines,
+          x: 0,
+          top: top + MARGIN + titleLines.length * titleLineHeight + 6,
+          fontSize: SUBTITLE_FONT,
+          lineHeight: subtitleLineHeight,
+          fill: theme.subtitle,
+          extra: [["data-role", "description"]],
+        }),
+      );
+    }
+
+    out.push(
+      textBlock({
+        lines: summaryLines,
+        x: 0,
+        top: top + MARGIN + titleLines.length * titleLineHeight + subtitleHeight + 4,
+        fontSize: SUMMARY_FONT,
+        lineHeight: summaryLineHeight,
         fill: theme.subtitle,
-        extra: [["data-role", "description"]],
+        weight: "bold",
+        extra: [["data-role", "summary"]],
       }),
     );
   }
+  if (parts.diagram) out.push(drawDiagram(ctx));
 
-  parts.push(
-    textBlock({
-      lines: summaryLines,
-      x: 0,
-      top: top + MARGIN + titleLines.length * titleLineHeight + subtitleHeight + 4,
-      fontSize: SUMMARY_FONT,
-      lineHeight: summaryLineHeight,
-      fill: theme.subtitle,
-      weight: "bold",
-      extra: [["data-role", "summary"]],
-    }),
-  );
-  parts.push(drawDiagram(ctx));
-
-  let y = layout.height + 20;
-  if (options.legend ?? true) {
+  let y = parts.diagram ? layout.height + 20 : 0;
+  if (parts.legend) {
     const legend = drawLegend(ctx, y, contentWidth);
-    parts.push(legend.svg);
+    out.push(legend.svg);
     y += legend.height + 28;
   }
-  if (options.register ?? true) {
+  if (parts.register) {
     const register = drawRegister(ctx, rows, y, Math.min(contentWidth, MAX_REGISTER_WIDTH));
-    parts.push(register.svg);
+    out.push(register.svg);
     y += register.height + 8;
   }
-  const bottom = y + MARGIN - 8;
+  const bottom = cropped ? layout.height + margin : y + margin - 8;
 
-  const vbX = -MARGIN;
-  const vbWidth = contentWidth + 2 * MARGIN;
+  const vbX = -margin;
+  const vbWidth = contentWidth + 2 * margin;
   const vbHeight = bottom - top;
   const head =
     `<?xml version="1.0" encoding="UTF-8"?>\n` +
@@ -274,7 +296,7 @@ export function renderSvg(map: HandoffMap, layout: MapLayout, options: SvgExport
       ["fill", theme.background],
       ["data-role", "background"],
     ])}/>\n`;
-  return `${head}${parts.join("\n")}\n</svg>\n`;
+  return `${head}${out.join("\n")}\n</svg>\n`;
 }
 
 /** "7 lanes · 3 phases · 13 steps · 15 handoffs · 17 edge cases, 13 open". */
@@ -518,11 +540,13 @@ function drawPhase(ctx: Ctx, phase: Phase, column: PhaseColumn, index: number): 
  */
 function drawStep(ctx: Ctx, step: Step, box: StepBox): string {
   const { theme } = ctx;
+  const stub = ctx.stubs.has(step.id);
   const style = theme.kinds[step.kind];
   const parts = [
     `<g${attrs([
       ["data-step-id", step.id],
       ["data-kind", step.kind],
+      ...(stub ? ([["data-stub", "true"]] as const) : []),
     ])}>`,
     `<title>${escapeXmlText(step.label)}</title>`,
   ];
@@ -537,33 +561,42 @@ function drawStep(ctx: Ctx, step: Step, box: StepBox): string {
       ["stroke", stroke],
       ["stroke-width", strokeWidth],
     ])}/>`;
-  switch (step.kind) {
-    case "task":
-      parts.push(rect(style.fill, style.stroke, 1.25, 6));
-      break;
-    case "start":
-      parts.push(rect(style.fill, style.stroke, 1.5, Math.min(box.height, box.width) / 2));
-      break;
-    case "end":
-      parts.push(rect(style.fill, style.stroke, 2.5, Math.min(box.height, box.width) / 2));
-      break;
-    case "decision": {
-      parts.push(rect("none", "none", 0, 0));
-      const points = decisionOutline(box, ctx.stepFont, ctx.stepLineHeight);
-      parts.push(
-        `<polygon${attrs([
-          ["points", points.map((p) => `${n(p.x)},${n(p.y)}`).join(" ")],
-          ["fill", style.fill],
-          ["stroke", style.stroke],
-          ["stroke-width", 1.5],
-          ["stroke-linejoin", "round"],
-        ])}/>`,
-      );
-      break;
+  // A stub stands for a step outside the slice: an outline only, dashed, so it reads as "elsewhere".
+  if (stub)
+    parts.push(
+      rect(theme.background, theme.subtitle, 1.5, 6).replace(
+        "/>",
+        `${attrs([["stroke-dasharray", "6 4"]])}/>`,
+      ),
+    );
+  else
+    switch (step.kind) {
+      case "task":
+        parts.push(rect(style.fill, style.stroke, 1.25, 6));
+        break;
+      case "start":
+        parts.push(rect(style.fill, style.stroke, 1.5, Math.min(box.height, box.width) / 2));
+        break;
+      case "end":
+        parts.push(rect(style.fill, style.stroke, 2.5, Math.min(box.height, box.width) / 2));
+        break;
+      case "decision": {
+        parts.push(rect("none", "none", 0, 0));
+        const points = decisionOutline(box, ctx.stepFont, ctx.stepLineHeight);
+        parts.push(
+          `<polygon${attrs([
+            ["points", points.map((p) => `${n(p.x)},${n(p.y)}`).join(" ")],
+            ["fill", style.fill],
+            ["stroke", style.stroke],
+            ["stroke-width", 1.5],
+            ["stroke-linejoin", "round"],
+          ])}/>`,
+        );
+        break;
+      }
+      default:
+        assertNever(step.kind);
     }
-    default:
-      assertNever(step.kind);
-  }
 
   const fontSize = ctx.stepFont;
   const lineHeight = ctx.stepLineHeight;
@@ -583,9 +616,9 @@ function drawStep(ctx: Ctx, step: Step, box: StepBox): string {
       top: blockTop,
       fontSize,
       lineHeight,
-      fill: style.text,
+      fill: stub ? theme.subtitle : style.text,
       anchor: "middle",
-      extra: [["data-role", "step-label"]],
+      extra: [["data-role", stub ? "stub-label" : "step-label"]],
     }),
   );
   if (systemsLine !== null) {
@@ -841,6 +874,28 @@ function drawLegend(ctx: Ctx, top: number, width: number): Drawn {
       ])}/>`,
   });
   items.push(connector(false, "Flow within a lane"), connector(true, "Cross-lane handoff"));
+  // Severity swatches are found by their index (isFirstSeverity): the stub item goes after them.
+  const stubItem =
+    ctx.stubs.size === 0
+      ? []
+      : [
+          {
+            iconWidth: 26,
+            label: "Step in another phase or lane",
+            icon: (x: number, cy: number) =>
+              `<rect${attrs([
+                ["x", x],
+                ["y", cy - 7],
+                ["width", 26],
+                ["height", 14],
+                ["rx", 3],
+                ["fill", theme.background],
+                ["stroke", theme.subtitle],
+                ["stroke-width", 1.25],
+                ["stroke-dasharray", "4 3"],
+              ])}/>`,
+          },
+        ];
   const swatch = (color: string, label: string) => ({
     iconWidth: 14,
     label,
@@ -855,7 +910,7 @@ function drawLegend(ctx: Ctx, top: number, width: number): Drawn {
   });
   for (const severity of [...SEVERITIES].reverse())
     items.push(swatch(theme.severity[severity], capitalize(severity)));
-  items.push(swatch(theme.resolved, "None open"));
+  items.push(swatch(theme.resolved, "None open"), ...stubItem);
 
   const parts = ['<g data-role="legend">'];
   const caption = "Legend";
