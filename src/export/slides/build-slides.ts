@@ -117,7 +117,6 @@ export async function buildSlides(
     while (queue.length > 0) {
       const lanes = queue.shift() as readonly string[];
       const { slice, composed } = await draw(phase, lanes, kicker, name);
-        console.log(lanes, composed.drawingWidth, composed.drawingHeight, composed.smallestLabelPx);
       // Fewer lanes make a drawing shorter, not narrower: split only a drawing held by its height.
       if (composed.smallestLabelPx >= MIN_SLIDE_LABEL_PX || lanes.length <= 1 || !composed.heightBound) {
         done.push({ lanes, slice, composed });
