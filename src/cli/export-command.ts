@@ -3,31 +3,38 @@
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { ALL_PARTS, type ExportParts, parseParts } from "../export/export-parts";
+import { buildMapPdf, type PdfFonts } from "../export/pdf/build-pdf";
+import { isPageSizeName, type Orientation, PAGE_SIZES, type PageSizeName } from "../export/pdf/page-sizes";
 import { renderCsv } from "../export/render-csv";
 import { renderJson } from "../export/render-json";
 import { renderMarkdown } from "../export/render-markdown";
 import { renderSvg } from "../export/render-svg";
+import { matchLanes, sliceMap } from "../export/slides/slice-map";
 import { SVG_THEMES, type SvgThemeName } from "../export/svg-theme";
 import { createNodeElk } from "../layout/node-elk";
 import { createInProcessLayout } from "../layout/run-layout";
 import type { LayoutMode } from "../layout/types";
 import type { HandoffMap } from "../model/types";
+import { exportSlides } from "./export-slides";
 import { type CliIo, complain, say, UsageError } from "./io";
+import { FontError, loadPdfFonts } from "./pdf-fonts";
 import { DEFAULT_PNG_SCALE, RenderError, renderPng } from "./render-png";
 import { terminalText } from "./terminal-text";
 import { loadMap, printWarnings } from "./validate-command";
 import { OutputError, writeOutput } from "./write-output";
 
-export const EXPORT_FORMATS = ["svg", "png", "json", "md", "csv"] as const;
+export const EXPORT_FORMATS = ["svg", "png", "pdf", "json", "md", "csv"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const EXPORT_USAGE = `Usage: handoff export FILE [options]
 
-Writes a map as an SVG swimlane diagram, a PNG image, normalized JSON (ready to re-import),
-or its edge-case register as Markdown or CSV. FILE may be - for standard input.
+Writes a map as an SVG swimlane diagram, a PNG image, a PDF (diagram, register and change plan),
+normalized JSON (ready to re-import), or its edge-case register as Markdown or CSV; or, with
+--slides, a deck of 16:9 slides, one per phase. FILE may be - for standard input.
 
 Options:
-  -f, --format FORMAT   svg, png, json, md or csv
+  -f, --format FORMAT   svg, png, pdf, json, md or csv
                         (default: from the extension of OUT, else svg)
   -o, --output OUT      write to the file OUT; written to a temporary file beside it and
                         renamed, keeping OUT's mode, so a failed or interrupted export never
@@ -35,13 +42,26 @@ Options:
                         file is rewritten in place (its links kept); a device, a FIFO and
                         /dev/stdout are written directly. Without -o, svg, json, md and csv go
                         to standard output (control characters escaped if it is a terminal);
-                        png needs -o
+                        png and pdf need -o
       --force           replace OUT even if it is read-only; write a format into a file whose
                         extension names another (png into x.svg)
       --layout MODE     svg, png: keep (default) leaves steps that have a position where the
                         file puts them and places the rest; auto lays out every step again
-      --no-register     svg, png: leave the edge-case register table out
-      --theme THEME     svg, png: light (default), dark, or print (grayscale, no shading)
+      --no-register     svg, png, pdf: leave the edge-case register table out
+      --parts LIST      svg, png, pdf: the parts to draw, comma-separated, from diagram, legend,
+                        register, title (default: all); --parts diagram is the diagram alone,
+                        cropped to the lanes (for a wiki page)
+      --lanes LIST      svg, png, pdf: only these lanes (ids or names, comma-separated: sales,
+                        deal-desk); handoffs to other lanes end at labelled stubs
+      --slides          one 16:9 slide (1920 x 1080) per phase, in journey order, with the
+                        phase's steps and the handoffs in and out of it (the other end a dashed
+                        stub naming its step), title and legend on each. With svg or png, -o is
+                        a folder: 01-engagement.svg, 02-execution.svg, ... and slides.pdf; with
+                        pdf, -o is the PDF, one slide a page
+      --page SIZE       pdf: a4 (default), a3, letter or tabloid, landscape; a diagram too small
+                        to read fitted on one page is tiled across pages that overlap
+      --portrait        pdf: portrait pages
+      --theme THEME     svg, png, pdf: light (default), dark, or print (grayscale, no shading)
       --scale N         png: pixels per layout pixel, 0.25 to 8 (default ${DEFAULT_PNG_SCALE}); reduced
                         with a warning if the image would pass 16,384 px or 32 megapixels
   -h, --help            show this help
@@ -52,18 +72,23 @@ as by validate), the PNG renderer failed or OUT could not be written, 2 usage er
 Examples:
   handoff export map.json -o map.svg
   handoff export map.json -o map.png --theme print
+  handoff export map.json -o map.pdf --page a3
+  handoff export map.json --slides -o deck/
+  handoff export map.json --parts diagram -o wiki.svg
+  handoff export map.json --lanes sales,deal-desk -o sales.svg
   handoff export map.json --format csv > register.csv`;
 
 const EXTENSIONS = new Map<string, ExportFormat>([
   [".svg", "svg"],
   [".png", "png"],
+  [".pdf", "pdf"],
   [".json", "json"],
   [".md", "md"],
   [".markdown", "md"],
   [".csv", "csv"],
 ]);
 
-interface ExportRequest {
+export interface ExportRequest {
   file: string;
   format: ExportFormat;
   output: string | undefined;
@@ -72,15 +97,22 @@ interface ExportRequest {
   theme: SvgThemeName;
   scale: number;
   force: boolean;
+  parts: ExportParts;
+  /** Lane names or ids as given; matched against the map once it is read. */
+  lanes: string[] | undefined;
+  slides: boolean;
+  page: PageSizeName;
+  orientation: Orientation;
 }
 
 /** The names of this process's stdout. */
-const STDOUT = /^\/(dev\/stdout|dev\/fd\/1|proc\/self\/fd\/1)$/;
+export const STDOUT = /^\/(dev\/stdout|dev\/fd\/1|proc\/self\/fd\/1)$/;
 
 /** The extension each format's files end in, for "name it x.png" hints. */
 const PREFERRED_EXTENSION: Record<ExportFormat, string> = {
   svg: ".svg",
   png: ".png",
+  pdf: ".pdf",
   json: ".json",
   md: ".md",
   csv: ".csv",
@@ -131,10 +163,14 @@ export function parseExportArgs(args: string[]): ExportRequest | "help" {
   } else {
     format = "svg";
   }
-  if (format === "png" && output === undefined)
-    throw new UsageError("png is binary: give a file with -o (it is not written to the terminal)");
+  if ((format === "png" || format === "pdf") && output === undefined)
+    throw new UsageError(`${format} is binary: give a file with -o (it is not written to the terminal)`);
+  if (values.slides && output === undefined)
+    throw new UsageError(
+      "--slides writes several files: give a folder (or, with --format pdf, a file) with -o",
+    );
 
-  const drawing = format === "svg" || format === "png";
+  const drawing = format === "svg" || format === "png" || format === "pdf";
   const onlyFor = (option: string, formats: string) => {
     throw new UsageError(`${option} applies to ${formats} only, not ${format}`);
   };
@@ -144,8 +180,31 @@ export function parseExportArgs(args: string[]): ExportRequest | "help" {
     throw new UsageError(`unknown theme ${JSON.stringify(values.theme)}; use ${SVG_THEMES.join(", ")}`);
   if (!drawing && values.layout !== undefined) onlyFor("--layout", "svg and png");
   if (!drawing && values.theme !== undefined) onlyFor("--theme", "svg and png");
-  if (!drawing && values["no-register"]) onlyFor("--no-register", "svg and png");
+  if (!drawing && values["no-register"]) onlyFor("--no-register", "svg, png and pdf");
+  if (!drawing && values.parts !== undefined) onlyFor("--parts", "svg, png and pdf");
+  if (!drawing && values.lanes !== undefined) onlyFor("--lanes", "svg, png and pdf");
+  if (!drawing && values.slides) onlyFor("--slides", "svg, png and pdf");
+  if (format !== "pdf" && values.page !== undefined) onlyFor("--page", "pdf");
+  if (format !== "pdf" && values.portrait) onlyFor("--portrait", "pdf");
   if (format !== "png" && values.scale !== undefined) onlyFor("--scale", "png");
+  if (values.slides && values.parts !== undefined)
+    throw new UsageError("--parts does not apply to --slides: every slide has its title, diagram and legend");
+  let parts: ExportParts = { ...ALL_PARTS };
+  if (values.parts !== undefined) {
+    const read = parseParts(values.parts);
+    if (!read.ok) throw new UsageError(`--parts: ${read.error}`);
+    parts = read.parts;
+  }
+  if (values["no-register"]) parts = { ...parts, register: false };
+  if (!(parts.diagram || parts.legend || parts.register || parts.title))
+    throw new UsageError("--parts: nothing left to draw");
+  if (values.page !== undefined && !isPageSizeName(values.page.toLowerCase()))
+    throw new UsageError(`unknown page size ${JSON.stringify(values.page)}; use ${PAGE_SIZES.join(", ")}`);
+  const lanes = values.lanes
+    ?.split(",")
+    .map((name) => name.trim())
+    .filter((name) => name !== "");
+  if (lanes !== undefined && lanes.length === 0) throw new UsageError("--lanes needs at least one lane");
   const scale = values.scale === undefined ? DEFAULT_PNG_SCALE : Number(values.scale);
   if (!(Number.isFinite(scale) && scale >= 0.25 && scale <= 8))
     throw new UsageError(`--scale must be a number from 0.25 to 8, got ${JSON.stringify(values.scale)}`);
@@ -159,6 +218,11 @@ export function parseExportArgs(args: string[]): ExportRequest | "help" {
     theme: (values.theme as SvgThemeName | undefined) ?? "light",
     scale,
     force: values.force === true,
+    parts,
+    lanes,
+    slides: values.slides === true,
+    page: (values.page?.toLowerCase() as PageSizeName | undefined) ?? "a4",
+    orientation: values.portrait ? "portrait" : "landscape",
   };
 }
 
@@ -173,6 +237,11 @@ function parseRaw(args: string[]) {
       theme: { type: "string" },
       scale: { type: "string" },
       force: { type: "boolean" },
+      parts: { type: "string" },
+      lanes: { type: "string" },
+      slides: { type: "boolean" },
+      page: { type: "string" },
+      portrait: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
     allowPositionals: true,
@@ -195,11 +264,50 @@ async function produce(
     case "csv":
       return renderCsv(map);
     case "svg":
-    case "png": {
+    case "png":
+    case "pdf": {
       const run = createInProcessLayout(createNodeElk());
-      const result = await run(map, request.layout === undefined ? {} : { mode: request.layout });
+      // Lane focus: the chosen lanes, the other ends of their handoffs as stubs, laid out afresh.
+      let drawn = map;
+      let stubs: ReadonlySet<string> | undefined;
+      if (request.lanes !== undefined) {
+        const matched = matchLanes(map, request.lanes);
+        if (!matched.ok) return { error: `--lanes: ${matched.error}` };
+        const slice = sliceMap(map, { lanes: matched.lanes });
+        drawn = slice.map;
+        stubs = new Set(slice.stubs.keys());
+      }
+      const result = await run(
+        drawn,
+        request.lanes !== undefined
+          ? { mode: "auto" }
+          : request.layout === undefined
+            ? {}
+            : { mode: request.layout },
+      );
       if (!result.ok) return { error: `layout failed: ${result.error}` };
-      const svg = renderSvg(map, result.layout, { theme: request.theme, register: request.register });
+      if (request.format === "pdf") {
+        let fonts: PdfFonts;
+        try {
+          fonts = await loadPdfFonts();
+        } catch (error) {
+          if (error instanceof FontError) return { error: error.message };
+          throw error;
+        }
+        return buildMapPdf(drawn, result.layout, {
+          fonts,
+          theme: request.theme,
+          parts: request.parts,
+          page: request.page,
+          orientation: request.orientation,
+          ...(stubs === undefined ? {} : { stubs }),
+        });
+      }
+      const svg = renderSvg(drawn, result.layout, {
+        theme: request.theme,
+        parts: request.parts,
+        ...(stubs === undefined ? {} : { stubs }),
+      });
       if (request.format === "svg") return svg;
       let image: Awaited<ReturnType<typeof renderPng>>;
       try {
@@ -220,7 +328,7 @@ async function produce(
   }
 }
 
-function describeSize(bytes: number): string {
+export function describeSize(bytes: number): string {
   return bytes < 1024
     ? `${bytes} B`
     : bytes < 1024 * 1024
@@ -266,6 +374,7 @@ export async function runExport(
   const loaded = await loadMap(io, "export", request.file);
   if (loaded === null) return 1;
   printWarnings(io, loaded.warnings);
+  if (request.slides) return exportSlides(loaded.map, request, io, render);
 
   const output = await produce(loaded.map, request, (message) => complain(io, `warning: ${message}`), render);
   if (typeof output === "object" && !(output instanceof Uint8Array)) {

@@ -10,7 +10,7 @@ export const USAGE = `Usage: handoff <command> [options]
 Commands:
   validate FILE         check a map file; exit 0 valid, 1 invalid, 2 usage
   new                   write a new map from a template
-  export FILE           write the map as SVG, PNG, JSON, Markdown or CSV
+  export FILE           write the map as SVG, PNG, PDF, 16:9 slides, JSON, Markdown or CSV
 
 Options:
   -h, --help            show help (also after a command: handoff export --help)

@@ -51,6 +51,8 @@ export interface SlideOptions {
   phaseOf?: PhaseOf;
   /** Legend on each slide. Default true. */
   legend?: boolean;
+  /** Only these lanes (lane focus); steps in other lanes become stubs. Default: every lane. */
+  lanes?: readonly string[];
 }
 
 const SLIDE_PARTS: ExportParts = { title: false, diagram: true, legend: true, register: false };
@@ -93,7 +95,13 @@ export async function buildSlides(
   const phases: (Phase | null)[] =
     map.phases.length === 0
       ? [null]
-      : map.phases.filter((phase) => map.steps.some((step) => phaseOf(step) === phase.id));
+      : map.phases.filter((phase) =>
+          map.steps.some(
+            (step) =>
+              phaseOf(step) === phase.id &&
+              (options.lanes === undefined || options.lanes.includes(step.lane)),
+          ),
+        );
 
   const draw = async (phase: Phase | null, lanes: readonly string[], kicker: string, name: string) => {
     const slice = sliceMap(map, { ...(phase === null ? {} : { phases: [phase.id] }), lanes }, phaseOf);
@@ -105,6 +113,7 @@ export async function buildSlides(
   const planned: Planned[] = [];
   for (const [index, phase] of phases.entries()) {
     const phaseLanes = map.lanes
+      .filter((lane) => options.lanes === undefined || options.lanes.includes(lane.id))
       .filter((lane) =>
         map.steps.some((s) => s.lane === lane.id && (phase === null || phaseOf(s) === phase.id)),
       )

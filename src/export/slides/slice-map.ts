@@ -15,6 +15,8 @@
  * cases (with their stored numbers, so "EC-3" reads the same on every slide). Positions are
  * dropped: a slice is laid out afresh. Pure: no layout, no DOM.
  */
+import { phaseAt } from "../../layout/geometry";
+import type { MapLayout } from "../../layout/types";
 import type { Handoff, HandoffMap, Lane, Phase, Step } from "../../model/types";
 
 export interface SliceFilter {
@@ -164,4 +166,56 @@ export function sliceMap(map: HandoffMap, filter: SliceFilter, phaseOf: PhaseOf 
     stubs,
     steps: kept.map((s) => s.id),
   };
+}
+
+/**
+ * PhaseOf for a laid-out map: a step's own phase, else the phase column its box's middle is drawn
+ * in (the rule the canvas and the phase inspector follow).
+ */
+export function phaseOfFromLayout(layout: MapLayout): PhaseOf {
+  const boxes = new Map(layout.steps.map((box) => [box.id, box]));
+  return (step) => {
+    if (step.phase !== undefined) return step.phase;
+    const box = boxes.get(step.id);
+    return box === undefined ? undefined : phaseAt(layout, box.x + box.width / 2)?.id;
+  };
+}
+
+export type LaneMatch = { ok: true; lanes: string[] } | { ok: false; error: string };
+
+/** "Deal Desk" -> "deal-desk": how a lane may be named on the command line. */
+function laneSlug(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/^-+|-+$/g, "");
+}
+
+/**
+ * Lanes named by id, by name or by name as a slug ("deal-desk" for "Deal Desk"), case ignored,
+ * in the map's order; an unknown name is an error that lists the lanes.
+ *
+ * @example
+ * matchLanes(map, ["sales", "Deal Desk"]) // { ok: true, lanes: ["sales", "deal-desk"] }
+ */
+export function matchLanes(map: HandoffMap, names: readonly string[]): LaneMatch {
+  const chosen = new Set<string>();
+  for (const raw of names) {
+    const name = raw.trim();
+    if (name === "") continue;
+    const lane =
+      map.lanes.find((l) => l.id === name) ??
+      map.lanes.find((l) => l.name.trim().toLowerCase() === name.toLowerCase()) ??
+      map.lanes.find((l) => laneSlug(l.name) === laneSlug(name) || laneSlug(l.id) === laneSlug(name));
+    if (lane === undefined)
+      return {
+        ok: false,
+        error: `no lane ${JSON.stringify(name)} in this map; its lanes are ${map.lanes
+          .map((l) => `${l.id} (${l.name})`)
+          .join(", ")}`,
+      };
+    chosen.add(lane.id);
+  }
+  if (chosen.size === 0) return { ok: false, error: "no lanes given" };
+  return { ok: true, lanes: map.lanes.filter((l) => chosen.has(l.id)).map((l) => l.id) };
 }
