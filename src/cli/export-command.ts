@@ -45,7 +45,7 @@ Options:
                         png and pdf need -o
       --force           replace OUT even if it is read-only; write a format into a file whose
                         extension names another (png into x.svg)
-      --layout MODE     svg, png: keep (default) leaves steps that have a position where the
+      --layout MODE     svg, png, pdf: keep (default) leaves steps that have a position where the
                         file puts them and places the rest; auto lays out every step again
       --no-register     svg, png, pdf: leave the edge-case register table out
       --parts LIST      svg, png, pdf: the parts to draw, comma-separated, from diagram, legend,
@@ -178,8 +178,8 @@ export function parseExportArgs(args: string[]): ExportRequest | "help" {
     throw new UsageError(`unknown layout ${JSON.stringify(values.layout)}; use auto or keep`);
   if (values.theme !== undefined && !isOneOf(SVG_THEMES, values.theme))
     throw new UsageError(`unknown theme ${JSON.stringify(values.theme)}; use ${SVG_THEMES.join(", ")}`);
-  if (!drawing && values.layout !== undefined) onlyFor("--layout", "svg and png");
-  if (!drawing && values.theme !== undefined) onlyFor("--theme", "svg and png");
+  if (!drawing && values.layout !== undefined) onlyFor("--layout", "svg, png and pdf");
+  if (!drawing && values.theme !== undefined) onlyFor("--theme", "svg, png and pdf");
   if (!drawing && values["no-register"]) onlyFor("--no-register", "svg, png and pdf");
   if (!drawing && values.parts !== undefined) onlyFor("--parts", "svg, png and pdf");
   if (!drawing && values.lanes !== undefined) onlyFor("--lanes", "svg, png and pdf");

@@ -4,11 +4,11 @@ import { describe, expect, it } from "vitest";
 import { EXPORT_USAGE, parseExportArgs, runExport } from "../../src/cli/export-command";
 import type { CliIo } from "../../src/cli/io";
 import { BROWSER_CANVAS_LIMITS, fitScale, PNG_LIMITS, svgSize } from "../../src/export/png-size";
-import { registerRows } from "../../src/export/register-rows";
 import { renderCsv } from "../../src/export/render-csv";
 import { renderJson } from "../../src/export/render-json";
 import { renderMarkdown } from "../../src/export/render-markdown";
 import { parseMapText } from "../../src/model/parse-map";
+import { registerRows } from "../../src/model/register-rows";
 import { createRevOpsTemplate } from "../../src/model/templates";
 import { byAttr, parseSvg } from "../export/svg-tree";
 import { hostileMap } from "../fixtures/export-fixtures";
@@ -200,13 +200,21 @@ describe("handoff export", () => {
     it.each([
       [[], "missing FILE"],
       [["a.json", "b.json"], 'unexpected argument "b.json"'],
-      [["a.json", "--format", "pdf"], 'unknown format "pdf"'],
+      [["a.json", "--format", "tiff"], 'unknown format "tiff"'],
+      [["a.json", "--format", "pdf"], "pdf is binary"],
+      [["a.json", "--slides"], "--slides writes several files"],
+      [["a.json", "-o", "x.svg", "--parts", "diagram,map"], '--parts: unknown part "map"'],
+      [["a.json", "-o", "x.svg", "--parts", ","], "--parts: no parts given"],
+      [["a.json", "-o", "x.svg", "--page", "a3"], "--page applies to pdf only"],
+      [["a.json", "-o", "x.pdf", "--page", "a5"], 'unknown page size "a5"'],
+      [["a.json", "-o", "x.md", "--lanes", "sales"], "--lanes applies to svg, png and pdf only"],
+      [["a.json", "-o", "deck", "--slides", "--parts", "diagram"], "--parts does not apply to --slides"],
       [["a.json", "-o", "out.txt"], 'cannot tell the format from ".txt"'],
       [["a.json", "--format", "png"], "png is binary"],
       [["a.json", "--theme", "neon"], 'unknown theme "neon"'],
       [["a.json", "--layout", "grid"], 'unknown layout "grid"'],
-      [["a.json", "--format", "csv", "--theme", "dark"], "--theme applies to svg and png only"],
-      [["a.json", "-o", "x.md", "--no-register"], "--no-register applies to svg and png only"],
+      [["a.json", "--format", "csv", "--theme", "dark"], "--theme applies to svg, png and pdf only"],
+      [["a.json", "-o", "x.md", "--no-register"], "--no-register applies to svg, png and pdf only"],
       [["a.json", "--scale", "3"], "--scale applies to png only"],
       [["a.json", "-o", "x.png", "--scale", "0"], "--scale must be a number from 0.25 to 8"],
       [["a.json", "--bogus"], "Unknown option '--bogus'"],

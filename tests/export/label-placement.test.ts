@@ -4,12 +4,12 @@
  */
 import { describe, expect, it } from "vitest";
 import { createLabelPlacer, createLayoutLabelPlacer } from "../../src/export/label-placement";
-import { edgeCaseLabel, highestOpenSeverity, registerRows } from "../../src/export/register-rows";
 import { edgeCaseFlagText, measureHandoffLabel } from "../../src/layout/handoff-label";
 import { layoutMap } from "../../src/layout/layout-map";
 import { createNodeElk } from "../../src/layout/node-elk";
 import { flatPath, pathPoints } from "../../src/layout/route-path";
 import type { HandoffRoute, MapLayout, Point, Rect } from "../../src/layout/types";
+import { edgeCaseLabel, highestOpenSeverity, registerRows } from "../../src/model/register-rows";
 import { createRevOpsTemplate } from "../../src/model/templates";
 import type { HandoffMap } from "../../src/model/types";
 

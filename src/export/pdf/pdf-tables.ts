@@ -4,8 +4,8 @@
  * a row that does not fit below the last one starts a new page, under the header row again.
  */
 import { changePlan } from "../../model/change-plan";
+import { edgeCaseLabel, registerRows } from "../../model/register-rows";
 import type { HandoffMap } from "../../model/types";
-import { edgeCaseLabel, registerRows } from "../register-rows";
 
 export const REGULAR_FONT = "Handoff-Regular";
 export const BOLD_FONT = "Handoff-Bold";

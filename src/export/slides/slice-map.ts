@@ -147,7 +147,8 @@ export function sliceMap(map: HandoffMap, filter: SliceFilter, phaseOf: PhaseOf 
       lane: laneCut ? OTHER_LANES_ID : step.lane,
       ...(phase === undefined ? {} : { phase }),
       label: step.label,
-      kind: step.kind === "decision" ? "task" : step.kind,
+      // Drawn as a dashed task whatever the real step's kind (svg/step.ts).
+      kind: "task",
       description: "",
       owner: "",
       systems: where,

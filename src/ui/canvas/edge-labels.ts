@@ -7,11 +7,11 @@
  * spot exists. React Flow draws edges under nodes: a label placed on a box would be hidden by it.
  */
 import { createLayoutLabelPlacer } from "../../export/label-placement";
-import { edgeCaseLabel, highestOpenSeverity } from "../../export/register-rows";
 import { edgeCaseFlagText, measureHandoffLabel } from "../../layout/handoff-label";
 import { pointCount } from "../../layout/route-path";
 import type { MapLayout, Point } from "../../layout/types";
 import { edgeCaseNumbers } from "../../model/edge-case-numbers";
+import { edgeCaseLabel, highestOpenSeverity } from "../../model/register-rows";
 import type { Handoff, HandoffMap } from "../../model/types";
 import { orderedLookup } from "./ordered-lookup";
 

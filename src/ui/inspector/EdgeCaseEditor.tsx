@@ -1,7 +1,7 @@
 import "./edge-case-row.css";
 import { useId, useState } from "react";
-import { edgeCaseLabel } from "../../export/register-rows";
 import { removeEdgeCase, updateEdgeCase, voteEdgeCase } from "../../model/operations";
+import { edgeCaseLabel } from "../../model/register-rows";
 import {
   EDGE_CASE_STATUSES,
   type EdgeCase,

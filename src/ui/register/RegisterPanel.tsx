@@ -1,7 +1,6 @@
 import "../fields/fields.css";
 import "./register.css";
 import { useId, useMemo, useState } from "react";
-import { type RegisterRow, registerRows } from "../../export/register-rows";
 import { voteEdgeCase } from "../../model/operations";
 import {
   DEFAULT_SORT,
@@ -13,6 +12,7 @@ import {
   type RegisterSort,
   type RegisterSortKey,
 } from "../../model/register-query";
+import { type RegisterRow, registerRows } from "../../model/register-rows";
 import { EDGE_CASE_STATUSES, type EdgeCaseStatus, SEVERITIES, type Severity } from "../../model/types";
 import type { EditorState } from "../../store/editor-store";
 import { tryEdit } from "../fields/edit";

@@ -1,11 +1,11 @@
 import "./change-plan.css";
 import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from "react";
-import { handoffName } from "../../export/register-rows";
 import { entryLabel } from "../../export/render-backlog";
 import { renderChangePlanMarkdown } from "../../export/render-change-plan";
 import type { BacklogEntry } from "../../model/backlog";
 import { changePlan } from "../../model/change-plan";
 import { updateEdgeCase } from "../../model/operations";
+import { handoffName } from "../../model/register-rows";
 import type { HandoffMap } from "../../model/types";
 import { tryEdit } from "../fields/edit";
 import { SeverityPill } from "../fields/SeverityPill";

@@ -1,8 +1,8 @@
 import "./handoff-capture.css";
 import { useEffect, useMemo, useState } from "react";
-import { edgeCaseLabel, handoffName } from "../../export/register-rows";
 import { edgeCaseNumbers } from "../../model/edge-case-numbers";
 import { addEdgeCase } from "../../model/operations";
+import { edgeCaseLabel, handoffName } from "../../model/register-rows";
 import type { Severity } from "../../model/types";
 import type { EditorStore } from "../../store/editor-store";
 import type { WorkshopStore } from "../../store/workshop-store";

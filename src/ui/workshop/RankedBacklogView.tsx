@@ -1,8 +1,8 @@
 import { useMemo } from "react";
-import { handoffName } from "../../export/register-rows";
 import { entryLabel } from "../../export/render-backlog";
 import { rankedBacklog } from "../../model/backlog";
 import { voteEdgeCase } from "../../model/operations";
+import { handoffName } from "../../model/register-rows";
 import type { HandoffMap } from "../../model/types";
 import { tryEdit } from "../fields/edit";
 import { SeverityPill } from "../fields/SeverityPill";

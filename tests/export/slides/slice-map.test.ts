@@ -20,9 +20,7 @@ describe("sliceMap by phase", () => {
     const execution = map.steps.filter((s) => s.phase === "execution").map((s) => s.id);
     expect(slice.steps).toEqual(execution);
     // Every handoff with at least one end in Execution is kept, and no other.
-    const expected = map.handoffs.filter(
-      (h) => execution.includes(h.from) || execution.includes(h.to),
-    );
+    const expected = map.handoffs.filter((h) => execution.includes(h.from) || execution.includes(h.to));
     expect(slice.map.handoffs.map((h) => h.id)).toEqual(expected.map((h) => h.id));
     // The qualification decision (Engagement) hands over into Execution: a stub in "Earlier".
     const decision = slice.map.steps.find((s) => s.id === stubId("qualified"));
