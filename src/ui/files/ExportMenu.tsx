@@ -1,6 +1,8 @@
 import { useState } from "react";
 import { useEditorStoreApi } from "../store-context";
 import { downloadBlob, downloadText } from "./download";
+import { ExportDialog } from "./ExportDialog";
+import type { ExportChoice } from "./export-choice";
 import {
   drawableLayout,
   EXPORT_FORMATS,
@@ -19,6 +21,8 @@ import { svgToPng } from "./png";
 export function ExportMenu() {
   const editor = useEditorStoreApi();
   const [open, setOpen] = useState(false);
+  // The dialog with options (PDF, slides, parts, lanes, ...), opened from the menu's last items.
+  const [dialog, setDialog] = useState<Partial<ExportChoice> | null>(null);
 
   const run = async (format: ExportFormat) => {
     setOpen(false);
@@ -62,8 +66,39 @@ export function ExportMenu() {
               {EXPORT_LABELS[format]}
             </button>
           ))}
+          <button
+            type="button"
+            role="menuitem"
+            onClick={() => {
+              setOpen(false);
+              setDialog({ format: "pdf", slides: false });
+            }}
+          >
+            PDF document…
+          </button>
+          <button
+            type="button"
+            role="menuitem"
+            onClick={() => {
+              setOpen(false);
+              setDialog({ slides: true });
+            }}
+          >
+            Slides (16:9, one per phase)…
+          </button>
+          <button
+            type="button"
+            role="menuitem"
+            onClick={() => {
+              setOpen(false);
+              setDialog({});
+            }}
+          >
+            Export with options…
+          </button>
         </div>
       ) : null}
+      {dialog === null ? null : <ExportDialog initial={dialog} onClose={() => setDialog(null)} />}
     </div>
   );
 }
