@@ -75,6 +75,9 @@ function newDocument(fonts: PdfFonts, title: string, size: PageSize): PDFKit.PDF
     },
     displayTitle: true,
     lang: "en",
+    // The default font is loaded at once: pdfkit's browser build has no Helvetica to load, so
+    // DejaVu Sans is the default (and only) font everywhere. pdfkit's types say string only.
+    font: fonts.regular as unknown as string,
   });
   // pdfkit accepts a Buffer in Node and a Uint8Array-backed buffer in its browser build.
   doc.registerFont(REGULAR_FONT, fonts.regular as Buffer);
