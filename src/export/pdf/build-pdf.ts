@@ -22,6 +22,7 @@ import { ALL_PARTS, type ExportParts } from "../export-parts";
 import { renderSvg } from "../render-svg";
 import { innerDrawing } from "../slides/compose-slide";
 import type { SvgThemeName } from "../svg-theme";
+import { cullSvg } from "./cull-svg";
 import { type Orientation, type PageSize, type PageSizeName, pageSize, SLIDE_PAGE } from "./page-sizes";
 import {
   BOLD_FONT,
@@ -190,9 +191,19 @@ export async function buildMapPdf(
       const clip = { x: area.x, y: area.y, width, height };
       // A fitted drawing is centred; a tile starts at the top-left corner.
       const offsetX = single ? (area.width - width) / 2 : 0;
+      // A tile draws only the steps and handoffs on it: drawing the whole diagram on every page
+      // made a 200-step map's A3 PDF take a minute (docs/performance-export.md).
+      const own = single
+        ? svg
+        : cullSvg(svg, layout, {
+            x: inner.x + tile.x,
+            y: inner.y + tile.y,
+            width: tile.width,
+            height: tile.height,
+          });
       drawSvg(
         doc,
-        svg,
+        own,
         area.x + offsetX - tile.x * plan.scale,
         area.y - tile.y * plan.scale,
         plan.scale,
