@@ -1,14 +1,27 @@
 /**
- * `handoff export`: read -> parse -> layout (in-process, SVG and PNG only) -> export -> atomic write.
+ * `handoff export`: read -> parse -> layout (in-process, the drawn formats only) -> export -> atomic
+ * write; with --slides, a deck (export-slides.ts). The formats and which options each takes come
+ * from the one table, src/export/export-formats.ts.
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
+import {
+  EXPORT_FORMATS,
+  type ExportFormat,
+  type ExportFormatId,
+  type ExportOption,
+  exportFormat,
+  formatForExtension,
+  formatNamed,
+  formatsTaking,
+  isBinary,
+  listFormats,
+  needsLayout,
+  preferredExtension,
+} from "../export/export-formats";
 import { ALL_PARTS, type ExportParts, parseParts } from "../export/export-parts";
 import { buildMapPdf, type PdfFonts } from "../export/pdf/build-pdf";
 import { isPageSizeName, type Orientation, PAGE_SIZES, type PageSizeName } from "../export/pdf/page-sizes";
-import { renderCsv } from "../export/render-csv";
-import { renderJson } from "../export/render-json";
-import { renderMarkdown } from "../export/render-markdown";
 import { renderSvg } from "../export/render-svg";
 import { matchLanes, sliceMap } from "../export/slides/slice-map";
 import { SVG_THEMES, type SvgThemeName } from "../export/svg-theme";
@@ -24,29 +37,29 @@ import { terminalText } from "./terminal-text";
 import { loadMap, printWarnings } from "./validate-command";
 import { OutputError, writeOutput } from "./write-output";
 
-export const EXPORT_FORMATS = ["svg", "png", "pdf", "json", "md", "csv"] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
 export const EXPORT_USAGE = `Usage: handoff export FILE [options]
 
 Writes a map as an SVG swimlane diagram, a PNG image, a PDF (diagram, register and change plan),
-normalized JSON (ready to re-import), or its edge-case register as Markdown or CSV; or, with
---slides, a deck of 16:9 slides, one per phase. FILE may be - for standard input.
+normalized JSON (ready to re-import), its edge-case register as Markdown (with the handoff
+contracts and dark zones) or CSV, its handoff contracts table as CSV (contracts-csv), or BPMN 2.0
+XML (a laid-out collaboration that bpmn.io, Camunda and Signavio open, and handoff import reads
+back exactly); or, with --slides, a deck of 16:9 slides, one per phase. FILE may be - for
+standard input.
 
 Options:
-  -f, --format FORMAT   svg, png, pdf, json, md or csv
+  -f, --format FORMAT   ${listFormats(EXPORT_FORMATS, "or")} (markdown is md)
                         (default: from the extension of OUT, else svg)
   -o, --output OUT      write to the file OUT; written to a temporary file beside it and
                         renamed, keeping OUT's mode, so a failed or interrupted export never
                         leaves a half-written file. A symbolic link is followed; a hard-linked
                         file is rewritten in place (its links kept); a device, a FIFO and
-                        /dev/stdout are written directly. Without -o, svg, json, md and csv go
+                        /dev/stdout are written directly. Without -o, svg, json, md, csv and bpmn go
                         to standard output (control characters escaped if it is a terminal);
                         png and pdf need -o
       --force           replace OUT even if it is read-only; write a format into a file whose
                         extension names another (png into x.svg)
-      --layout MODE     svg, png, pdf: keep (default) leaves steps that have a position where the
-                        file puts them and places the rest; auto lays out every step again
+      --layout MODE     svg, png, pdf, bpmn: keep (default) leaves steps that have a position where
+                        the file puts them and places the rest; auto lays out every step again
       --no-register     svg, png, pdf: leave the edge-case register table out
       --parts LIST      svg, png, pdf: the parts to draw, comma-separated, from diagram, legend,
                         register, title (default: all); --parts diagram is the diagram alone,
@@ -76,21 +89,12 @@ Examples:
   handoff export map.json --slides -o deck/
   handoff export map.json --parts diagram -o wiki.svg
   handoff export map.json --lanes sales,deal-desk -o sales.svg
-  handoff export map.json --format csv > register.csv`;
-
-const EXTENSIONS = new Map<string, ExportFormat>([
-  [".svg", "svg"],
-  [".png", "png"],
-  [".pdf", "pdf"],
-  [".json", "json"],
-  [".md", "md"],
-  [".markdown", "md"],
-  [".csv", "csv"],
-]);
+  handoff export map.json --format csv > register.csv
+  handoff export map.json -o map.bpmn`;
 
 export interface ExportRequest {
   file: string;
-  format: ExportFormat;
+  format: ExportFormatId;
   output: string | undefined;
   layout: LayoutMode | undefined;
   register: boolean;
@@ -108,15 +112,7 @@ export interface ExportRequest {
 /** The names of this process's stdout. */
 export const STDOUT = /^\/(dev\/stdout|dev\/fd\/1|proc\/self\/fd\/1)$/;
 
-/** The extension each format's files end in, for "name it x.png" hints. */
-const PREFERRED_EXTENSION: Record<ExportFormat, string> = {
-  svg: ".svg",
-  png: ".png",
-  pdf: ".pdf",
-  json: ".json",
-  md: ".md",
-  csv: ".csv",
-};
+const DEFAULT_FORMAT = formatNamed("svg") as ExportFormat;
 
 function isOneOf<T extends string>(values: readonly T[], value: string): value is T {
   return (values as readonly string[]).includes(value);
@@ -140,53 +136,58 @@ export function parseExportArgs(args: string[]): ExportRequest | "help" {
   if (output !== undefined && output.trim() === "") throw new UsageError("-o needs a file name");
   let format: ExportFormat;
   if (values.format !== undefined) {
-    if (!isOneOf(EXPORT_FORMATS, values.format))
+    const named = formatNamed(values.format);
+    if (named === undefined)
       throw new UsageError(
-        `unknown format ${JSON.stringify(values.format)}; use ${EXPORT_FORMATS.join(", ")}`,
+        `unknown format ${JSON.stringify(values.format)}; use ${EXPORT_FORMATS.map((f) => f.id).join(", ")}`,
       );
-    format = values.format;
+    format = named;
     // PNG bytes in a file called x.svg open as a broken image everywhere: refuse the mismatch.
     const extension = output === undefined ? "" : path.extname(output).toLowerCase();
-    const named = EXTENSIONS.get(extension);
-    if (output !== undefined && named !== undefined && named !== format && !values.force)
+    const other = formatForExtension(extension);
+    // Two formats may share an extension (csv, contracts-csv): a format's own extensions always fit.
+    const fits = (format.extensions as readonly string[]).includes(extension);
+    if (output !== undefined && other !== undefined && !fits && !values.force)
       throw new UsageError(
-        `${JSON.stringify(output)} ends in ${extension}, which is for ${named}, but the format is ${format}; ` +
-          `name it ${JSON.stringify(output.slice(0, -extension.length) + PREFERRED_EXTENSION[format])}, ` +
+        `${JSON.stringify(output)} ends in ${extension}, which is for ${other.id}, but the format is ${format.id}; ` +
+          `name it ${JSON.stringify(output.slice(0, -extension.length) + preferredExtension(format))}, ` +
           "or add --force to write it anyway",
       );
   } else if (output !== undefined) {
     const extension = path.extname(output).toLowerCase();
-    const fromExtension = EXTENSIONS.get(extension);
+    const fromExtension = formatForExtension(extension);
     if (fromExtension === undefined && extension !== "")
       throw new UsageError(`cannot tell the format from ${JSON.stringify(extension)}; add --format`);
-    format = fromExtension ?? "svg";
+    format = fromExtension ?? DEFAULT_FORMAT;
   } else {
-    format = "svg";
+    format = DEFAULT_FORMAT;
   }
-  if ((format === "png" || format === "pdf") && output === undefined)
-    throw new UsageError(`${format} is binary: give a file with -o (it is not written to the terminal)`);
+  if (isBinary(format) && output === undefined)
+    throw new UsageError(`${format.id} is binary: give a file with -o (it is not written to the terminal)`);
   if (values.slides && output === undefined)
     throw new UsageError(
       "--slides writes several files: give a folder (or, with --format pdf, a file) with -o",
     );
 
-  const drawing = format === "svg" || format === "png" || format === "pdf";
-  const onlyFor = (option: string, formats: string) => {
-    throw new UsageError(`${option} applies to ${formats} only, not ${format}`);
+  const takes = (option: ExportOption) => (format.options as readonly ExportOption[]).includes(option);
+  const onlyFor = (flag: string, option: ExportOption) => {
+    throw new UsageError(
+      `${flag} applies to ${listFormats(formatsTaking(option), "and")} only, not ${format.id}`,
+    );
   };
   if (values.layout !== undefined && !isOneOf(["auto", "keep"] as const, values.layout))
     throw new UsageError(`unknown layout ${JSON.stringify(values.layout)}; use auto or keep`);
   if (values.theme !== undefined && !isOneOf(SVG_THEMES, values.theme))
     throw new UsageError(`unknown theme ${JSON.stringify(values.theme)}; use ${SVG_THEMES.join(", ")}`);
-  if (!drawing && values.layout !== undefined) onlyFor("--layout", "svg, png and pdf");
-  if (!drawing && values.theme !== undefined) onlyFor("--theme", "svg, png and pdf");
-  if (!drawing && values["no-register"]) onlyFor("--no-register", "svg, png and pdf");
-  if (!drawing && values.parts !== undefined) onlyFor("--parts", "svg, png and pdf");
-  if (!drawing && values.lanes !== undefined) onlyFor("--lanes", "svg, png and pdf");
-  if (!drawing && values.slides) onlyFor("--slides", "svg, png and pdf");
-  if (format !== "pdf" && values.page !== undefined) onlyFor("--page", "pdf");
-  if (format !== "pdf" && values.portrait) onlyFor("--portrait", "pdf");
-  if (format !== "png" && values.scale !== undefined) onlyFor("--scale", "png");
+  if (!takes("layout") && values.layout !== undefined) onlyFor("--layout", "layout");
+  if (!takes("theme") && values.theme !== undefined) onlyFor("--theme", "theme");
+  if (!takes("register") && values["no-register"]) onlyFor("--no-register", "register");
+  if (!takes("parts") && values.parts !== undefined) onlyFor("--parts", "parts");
+  if (!takes("lanes") && values.lanes !== undefined) onlyFor("--lanes", "lanes");
+  if (!takes("slides") && values.slides) onlyFor("--slides", "slides");
+  if (!takes("page") && values.page !== undefined) onlyFor("--page", "page");
+  if (!takes("portrait") && values.portrait) onlyFor("--portrait", "portrait");
+  if (!takes("scale") && values.scale !== undefined) onlyFor("--scale", "scale");
   if (values.slides && values.parts !== undefined)
     throw new UsageError("--parts does not apply to --slides: every slide has its title, diagram and legend");
   let parts: ExportParts = { ...ALL_PARTS };
@@ -211,7 +212,7 @@ export function parseExportArgs(args: string[]): ExportRequest | "help" {
 
   return {
     file,
-    format,
+    format: format.id,
     output,
     layout: values.layout as LayoutMode | undefined,
     register: !values["no-register"],
@@ -256,76 +257,72 @@ async function produce(
   warn: (message: string) => void,
   render: typeof renderPng,
 ): Promise<string | Uint8Array | { error: string }> {
-  switch (request.format) {
-    case "json":
-      return renderJson(map);
-    case "md":
-      return renderMarkdown(map);
-    case "csv":
-      return renderCsv(map);
-    case "svg":
-    case "png":
-    case "pdf": {
-      const run = createInProcessLayout(createNodeElk());
-      // Lane focus: the chosen lanes, the other ends of their handoffs as stubs, laid out afresh.
-      let drawn = map;
-      let stubs: ReadonlySet<string> | undefined;
-      if (request.lanes !== undefined) {
-        const matched = matchLanes(map, request.lanes);
-        if (!matched.ok) return { error: `--lanes: ${matched.error}` };
-        const slice = sliceMap(map, { lanes: matched.lanes });
-        drawn = slice.map;
-        stubs = new Set(slice.stubs.keys());
-      }
-      const result = await run(
-        drawn,
-        request.lanes !== undefined
-          ? { mode: "auto" }
-          : request.layout === undefined
-            ? {}
-            : { mode: request.layout },
-      );
-      if (!result.ok) return { error: `layout failed: ${result.error}` };
-      if (request.format === "pdf") {
-        let fonts: PdfFonts;
-        try {
-          fonts = await loadPdfFonts();
-        } catch (error) {
-          if (error instanceof FontError) return { error: error.message };
-          throw error;
-        }
-        return buildMapPdf(drawn, result.layout, {
-          fonts,
-          theme: request.theme,
-          parts: request.parts,
-          page: request.page,
-          orientation: request.orientation,
-          ...(stubs === undefined ? {} : { stubs }),
-        });
-      }
-      const svg = renderSvg(drawn, result.layout, {
-        theme: request.theme,
-        parts: request.parts,
-        ...(stubs === undefined ? {} : { stubs }),
-      });
-      if (request.format === "svg") return svg;
-      let image: Awaited<ReturnType<typeof renderPng>>;
-      try {
-        image = await render(svg, { scale: request.scale });
-      } catch (error) {
-        if (!(error instanceof RenderError)) throw error;
-        return {
-          error: `${error.message}. The SVG of the same map may still be made: handoff export ${request.file} --format svg`,
-        };
-      }
-      if (image.scale < request.scale)
-        warn(
-          `the map is too large for a ${request.scale}x PNG; drawn at ${image.scale.toFixed(2)}x ` +
-            `(${image.width} x ${image.height} pixels). The SVG has no such limit.`,
-        );
-      return image.png;
-    }
+  const format = exportFormat(request.format);
+  if (format.renderer.kind === "text") return format.renderer.render(map);
+  if (!needsLayout(format)) throw new Error(`format ${format.id} has no renderer`);
+  const takes = (option: ExportOption) => (format.options as readonly ExportOption[]).includes(option);
+  const run = createInProcessLayout(createNodeElk());
+  // Lane focus: the chosen lanes, the other ends of their handoffs as stubs, laid out afresh.
+  let drawn = map;
+  let stubs: ReadonlySet<string> | undefined;
+  if (request.lanes !== undefined) {
+    const matched = matchLanes(map, request.lanes);
+    if (!matched.ok) return { error: `--lanes: ${matched.error}` };
+    const slice = sliceMap(map, { lanes: matched.lanes });
+    drawn = slice.map;
+    stubs = new Set(slice.stubs.keys());
   }
+  const result = await run(
+    drawn,
+    request.lanes !== undefined
+      ? { mode: "auto" }
+      : request.layout === undefined
+        ? {}
+        : { mode: request.layout },
+  );
+  if (!result.ok) return { error: `layout failed: ${result.error}` };
+  if (format.renderer.kind === "document") {
+    let fonts: PdfFonts;
+    try {
+      fonts = await loadPdfFonts();
+    } catch (error) {
+      if (error instanceof FontError) return { error: error.message };
+      throw error;
+    }
+    return buildMapPdf(drawn, result.layout, {
+      fonts,
+      theme: request.theme,
+      parts: request.parts,
+      page: request.page,
+      orientation: request.orientation,
+      ...(stubs === undefined ? {} : { stubs }),
+    });
+  }
+  const drawing = {
+    theme: request.theme,
+    register: request.register,
+    // Parts and stubs for the formats that take them (bpmn draws its own way).
+    ...(takes("parts") ? { parts: request.parts } : {}),
+    ...(stubs === undefined ? {} : { stubs }),
+  };
+  if (format.renderer.kind === "drawing") return format.renderer.render(drawn, result.layout, drawing);
+  // A raster format: the SVG drawing, rasterised here.
+  const svg = renderSvg(drawn, result.layout, drawing);
+  let image: Awaited<ReturnType<typeof renderPng>>;
+  try {
+    image = await render(svg, { scale: request.scale });
+  } catch (error) {
+    if (!(error instanceof RenderError)) throw error;
+    return {
+      error: `${error.message}. The SVG of the same map may still be made: handoff export ${request.file} --format svg`,
+    };
+  }
+  if (image.scale < request.scale)
+    warn(
+      `the map is too large for a ${request.scale}x PNG; drawn at ${image.scale.toFixed(2)}x ` +
+        `(${image.width} x ${image.height} pixels). The SVG has no such limit.`,
+    );
+  return image.png;
 }
 
 export function describeSize(bytes: number): string {
@@ -363,10 +360,10 @@ export async function runExport(
   const target = request.output === undefined ? undefined : path.resolve(io.cwd, request.output);
   // Shown on a terminal: without -o, or -o /dev/stdout and its aliases when stdout is one.
   const toTerminal = io.stdoutIsTerminal === true && (target === undefined || STDOUT.test(target));
-  if (toTerminal && request.format === "png") {
+  if (toTerminal && isBinary(exportFormat(request.format))) {
     complain(
       io,
-      `handoff export: png is binary and ${request.output} is a terminal; give a file with -o, or redirect (> map.png)`,
+      `handoff export: ${request.format} is binary and ${request.output} is a terminal; give a file with -o, or redirect (> map${preferredExtension(exportFormat(request.format))})`,
     );
     return 2;
   }
@@ -385,7 +382,7 @@ export async function runExport(
   // them (ESC sequences, C1 CSI, a lone CR, bidi overrides): see terminalText.
   const shown = typeof output === "string" && toTerminal ? terminalText(output) : output;
   if (request.output === undefined || target === undefined) {
-    // Only text formats get here: png without -o is a usage error.
+    // Only text formats get here: png and pdf without -o are usage errors.
     io.stdout(typeof shown === "string" ? shown : "");
     return 0;
   }

@@ -10,7 +10,10 @@ export const USAGE = `Usage: handoff <command> [options]
 Commands:
   validate FILE         check a map file; exit 0 valid, 1 invalid, 2 usage
   new                   write a new map from a template
-  export FILE           write the map as SVG, PNG, PDF, 16:9 slides, JSON, Markdown or CSV
+  export FILE           write the map as SVG, PNG, PDF, 16:9 slides, JSON, Markdown, CSV or BPMN
+  import FILE.bpmn      write a BPMN 2.0 file as a map (JSON)
+  serve                 serve the editor and live workshop rooms (--port, --host, --key)
+  lint FILE             check the map's health; exit 1 on error findings
 
 Options:
   -h, --help            show help (also after a command: handoff export --help)
@@ -22,11 +25,34 @@ const COMMANDS = new Map<string, { run: Command; usage: () => Promise<string> | 
   ["validate", { run: runValidate, usage: () => VALIDATE_USAGE }],
   ["new", { run: runNew, usage: () => NEW_USAGE }],
   [
+    "lint",
+    {
+      run: async (args, io) => (await import("./lint-command")).runLint(args, io),
+      usage: async () => (await import("./lint-command")).LINT_USAGE,
+    },
+  ],
+  [
     "export",
     {
       // Loaded on demand: export pulls in ELK and resvg, which validate and new do not need.
       run: async (args, io) => (await import("./export-command")).runExport(args, io),
       usage: async () => (await import("./export-command")).EXPORT_USAGE,
+    },
+  ],
+  [
+    "import",
+    {
+      // Loaded on demand: only import needs bpmn-moddle.
+      run: async (args, io) => (await import("./import-command")).runImport(args, io),
+      usage: async () => (await import("./import-command")).IMPORT_USAGE,
+    },
+  ],
+  [
+    "serve",
+    {
+      // Loaded on demand: the server pulls in ws and yjs, which the other commands do not need.
+      run: async (args, io) => (await import("./serve-command")).runServe(args, io),
+      usage: async () => (await import("./serve-command")).SERVE_USAGE,
     },
   ],
 ]);

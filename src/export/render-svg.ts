@@ -19,7 +19,6 @@ import type { MapLayout } from "../layout/types";
 import { registerRows } from "../model/register-rows";
 import type { HandoffMap } from "../model/types";
 import type { ExportParts } from "./export-parts";
-import { createLayoutLabelPlacer } from "./label-placement";
 import { drawArrowMarkers } from "./svg/arrow-markers";
 import { drawDiagram } from "./svg/diagram";
 import type { DrawContext } from "./svg/draw-context";
@@ -81,7 +80,6 @@ export function renderSvg(map: HandoffMap, layout: MapLayout, options: SvgExport
     stepsById: new Map(map.steps.map((s) => [s.id, s])),
     boxesById: new Map(layout.steps.map((b) => [b.id, b])),
     numbers: new Map(rows.map((r) => [r.edgeCase.id, r.number])),
-    placer: createLayoutLabelPlacer(layout),
     stubs: options.stubs ?? new Set(),
   };
   const show = options.parts ?? {

@@ -2,7 +2,6 @@
 
 import type { MapLayout, StepBox } from "../../layout/types";
 import type { HandoffMap, Step } from "../../model/types";
-import type { LabelPlacer } from "../label-placement";
 import type { SvgTheme } from "../svg-theme";
 
 export interface DrawContext {
@@ -17,7 +16,6 @@ export interface DrawContext {
   boxesById: Map<string, StepBox>;
   /** Edge-case id -> its register number. */
   numbers: Map<string, number>;
-  placer: LabelPlacer;
   /** Steps drawn as stubs: stand-ins for steps outside a slice (slides/slice-map.ts). */
   stubs: ReadonlySet<string>;
 }

@@ -1,5 +1,6 @@
 /** The pill on a handoff that lists its edge-case numbers. */
-import { edgeCaseFlagText, FLAG_FONT, FLAG_HEIGHT } from "../../layout/handoff-label";
+import { FLAG_FONT, FLAG_HEIGHT } from "../../layout/handoff-label";
+import { handoffFlagText } from "../../layout/label-placement";
 import { textWidth } from "../../layout/text-metrics";
 import { edgeCaseLabel, highestOpenSeverity } from "../../model/register-rows";
 import type { EdgeCase, Severity } from "../../model/types";
@@ -19,7 +20,7 @@ export interface Flag {
 export function flagOf(ctx: DrawContext, edgeCases: readonly EdgeCase[]): Flag {
   const labels = edgeCases.map((ec) => edgeCaseLabel(ctx.numbers.get(ec.id) ?? 0));
   const severity = highestOpenSeverity(edgeCases);
-  const text = edgeCaseFlagText(labels, severity !== null);
+  const text = handoffFlagText(edgeCases, ctx.numbers) ?? "";
   return { edgeCases, labels, severity, text, width: textWidth(text, FLAG_FONT, "bold") + 14 };
 }
 

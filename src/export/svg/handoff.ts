@@ -40,11 +40,15 @@ export function drawHandoff(ctx: DrawContext, handoff: Handoff, route: HandoffRo
   }
   if (route !== undefined && (handoff.label.trim() !== "" || handoff.edgeCases.length > 0)) {
     const flag = handoff.edgeCases.length > 0 ? flagOf(ctx, handoff.edgeCases) : null;
-    // The layout reserved room for this block at route.labelAnchor with the same sizes.
     const size = measureHandoffLabel(handoff.label, flag?.text ?? null);
     const label = size.lines.length === 0 ? null : size.lines;
     const { lineHeight, labelWidth, labelHeight, width, height } = size;
-    const at = ctx.placer.place(route, { width, height });
+    // Where the layout placed the block; a layout without placed blocks reserved room for it
+    // centred on the anchor.
+    const at = route.labelBlock ?? {
+      x: route.labelAnchor.x - width / 2,
+      y: route.labelAnchor.y - height / 2,
+    };
     const cx = at.x + width / 2;
     if (label !== null) {
       parts.push(

@@ -1,38 +1,31 @@
-/** The step boxes, sorted by left edge, for cheap region queries. */
+/** The step boxes, for cheap region queries: the obstacles of the router. */
+import { SpatialGrid } from "../spatial-grid";
 import type { Rect } from "../types";
 import type { Region } from "./router-input";
 
-/** Boxes sorted by left edge, for cheap region queries. */
+const BOX_CELL = 256;
+
+/** The step boxes in the layout's spatial grid, for cheap region queries. */
 export class BoxIndex {
-  private readonly order: number[];
-  private readonly maxWidth: number;
+  private readonly grid = new SpatialGrid<number>(BOX_CELL);
 
   constructor(private readonly boxes: readonly Rect[]) {
-    this.order = boxes.map((_, i) => i).sort((a, b) => (boxes[a]?.x ?? 0) - (boxes[b]?.x ?? 0) || a - b);
-    this.maxWidth = boxes.reduce((w, b) => Math.max(w, b.width), 0);
+    boxes.forEach((b, i) => {
+      this.grid.add(b.x, b.y, b.x + b.width, b.y + b.height, i);
+    });
   }
 
   /** Indexes of the boxes whose rectangle grown by `grow` meets the region. */
   query(region: Region, grow: number): number[] {
-    const { order, boxes } = this;
-    const minLeft = region.x1 - grow - this.maxWidth;
-    let lo = 0;
-    let hi = order.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((boxes[order[mid] ?? 0]?.x ?? 0) < minLeft) lo = mid + 1;
-      else hi = mid;
-    }
+    const { boxes } = this;
     const found: number[] = [];
-    for (let k = lo; k < order.length; k++) {
-      const index = order[k] ?? 0;
+    this.grid.forEachIn(region.x1 - grow, region.y1 - grow, region.x2 + grow, region.y2 + grow, (index) => {
       const b = boxes[index];
-      if (!b) continue;
-      if (b.x - grow > region.x2) break;
-      if (b.x + b.width + grow < region.x1) continue;
-      if (b.y - grow > region.y2 || b.y + b.height + grow < region.y1) continue;
+      if (!b) return;
+      if (b.x - grow > region.x2 || b.x + b.width + grow < region.x1) return;
+      if (b.y - grow > region.y2 || b.y + b.height + grow < region.y1) return;
       found.push(index);
-    }
+    });
     return found;
   }
 }

@@ -4,6 +4,7 @@
  * possible, every label placed before it.
  */
 import { LABEL_CLEARANCE } from "../handoff-label";
+import { SpatialGrid } from "../spatial-grid";
 import type { Point, Rect } from "../types";
 import type { BoxIndex } from "./box-index";
 import { roundPoint } from "./polyline";
@@ -19,34 +20,21 @@ const LABEL_GAPS = [LABEL_CLEARANCE + 0.5, 2.5] as const;
 
 const LABEL_CELL = 256;
 
-/** Rectangles (label blocks, route segments) with an owner route, bucketed in a uniform grid. */
+/** Rectangles (label blocks, route segments) with an owner route, in the layout's spatial grid. */
 class RectGrid {
-  private readonly cells = new Map<number, Array<{ rect: Rect; owner: number }>>();
-
-  private visit(r: Rect, fn: (key: number) => void): void {
-    const x0 = Math.floor(r.x / LABEL_CELL);
-    const x1 = Math.floor((r.x + r.width) / LABEL_CELL);
-    const y0 = Math.floor(r.y / LABEL_CELL);
-    const y1 = Math.floor((r.y + r.height) / LABEL_CELL);
-    for (let cy = y0; cy <= y1; cy++) for (let cx = x0; cx <= x1; cx++) fn(cy * 1_000_003 + cx);
-  }
+  private readonly grid = new SpatialGrid<{ rect: Rect; owner: number }>(LABEL_CELL);
 
   add(rect: Rect, owner: number): void {
-    const entry = { rect, owner };
-    this.visit(rect, (key) => {
-      const list = this.cells.get(key);
-      if (list) list.push(entry);
-      else this.cells.set(key, [entry]);
-    });
+    this.grid.add(rect.x, rect.y, rect.x + rect.width, rect.y + rect.height, { rect, owner });
   }
 
   /** The rectangles meeting r's cells, except those of `except`. */
   near(r: Rect, except: number): Rect[] {
-    const found = new Set<Rect>();
-    this.visit(r, (key) => {
-      for (const o of this.cells.get(key) ?? []) if (o.owner !== except) found.add(o.rect);
+    const found: Rect[] = [];
+    this.grid.forEachIn(r.x, r.y, r.x + r.width, r.y + r.height, (o) => {
+      if (o.owner !== except) found.push(o.rect);
     });
-    return [...found];
+    return found;
   }
 }
 

@@ -2,6 +2,7 @@
  * What routes laid so far occupy, and what that costs the next route: crossing one costs CROSS,
  * running along one REUSE per pixel.
  */
+import { SpatialGrid } from "../spatial-grid";
 import type { Point } from "../types";
 import type { Region } from "./router-input";
 import { binaryIndex, firstAbove, firstAtLeastIndex } from "./sorted-search";
@@ -20,80 +21,32 @@ export interface Occupied {
 
 const SEGMENT_CELL = 128;
 
-/** Axis-parallel segments of the routes laid so far, bucketed in a uniform grid. */
+/** An axis-parallel segment of a route laid before: on line `fixed`, from `lo` to `hi`. */
+interface Segment {
+  fixed: number;
+  lo: number;
+  hi: number;
+  horizontal: boolean;
+}
+
+/** The segments of the routes laid so far, in the layout's spatial grid. */
 export class SegmentIndex {
-  private readonly fixed: number[] = [];
-  private readonly lo: number[] = [];
-  private readonly hi: number[] = [];
-  private readonly horizontal: boolean[] = [];
-  private readonly cells = new Map<number, number[]>();
-  private readonly seen: number[] = [];
-  private stamp = 0;
+  private readonly grid = new SpatialGrid<Segment>(SEGMENT_CELL);
 
   add(a: Point, b: Point): void {
     const horizontal = a.y === b.y;
     if (horizontal && a.x === b.x) return;
-    const id = this.fixed.length;
-    this.fixed.push(horizontal ? a.y : a.x);
-    this.lo.push(horizontal ? Math.min(a.x, b.x) : Math.min(a.y, b.y));
-    this.hi.push(horizontal ? Math.max(a.x, b.x) : Math.max(a.y, b.y));
-    this.horizontal.push(horizontal);
-    this.seen.push(0);
-    const x0 = Math.floor(Math.min(a.x, b.x) / SEGMENT_CELL);
-    const x1 = Math.floor(Math.max(a.x, b.x) / SEGMENT_CELL);
-    const y0 = Math.floor(Math.min(a.y, b.y) / SEGMENT_CELL);
-    const y1 = Math.floor(Math.max(a.y, b.y) / SEGMENT_CELL);
-    for (let cy = y0; cy <= y1; cy++) {
-      for (let cx = x0; cx <= x1; cx++) {
-        const key = cy * 1_000_003 + cx;
-        const list = this.cells.get(key);
-        if (list) list.push(id);
-        else this.cells.set(key, [id]);
-      }
-    }
+    this.grid.add(Math.min(a.x, b.x), Math.min(a.y, b.y), Math.max(a.x, b.x), Math.max(a.y, b.y), {
+      fixed: horizontal ? a.y : a.x,
+      lo: horizontal ? Math.min(a.x, b.x) : Math.min(a.y, b.y),
+      hi: horizontal ? Math.max(a.x, b.x) : Math.max(a.y, b.y),
+      horizontal,
+    });
   }
 
-  /** Calls `visit` once for every segment meeting the region. */
-  forEachIn(
-    region: Region,
-    visit: (fixed: number, lo: number, hi: number, horizontal: boolean) => void,
-  ): void {
-    if (this.fixed.length === 0) return;
-    const stamp = ++this.stamp;
-    const x0 = Math.floor(region.x1 / SEGMENT_CELL);
-    const x1 = Math.floor(region.x2 / SEGMENT_CELL);
-    const y0 = Math.floor(region.y1 / SEGMENT_CELL);
-    const y1 = Math.floor(region.y2 / SEGMENT_CELL);
-    // A region of more cells than there are segments (a map whose steps lie a million pixels
-    // apart: 10^8 cells) is cheaper to answer segment by segment, with the same test.
-    if ((x1 - x0 + 1) * (y1 - y0 + 1) > this.fixed.length) {
-      for (let id = 0; id < this.fixed.length; id++) {
-        const fixed = this.fixed[id] ?? 0;
-        const lo = this.lo[id] ?? 0;
-        const hi = this.hi[id] ?? 0;
-        const horizontal = this.horizontal[id] ?? true;
-        const meets = horizontal
-          ? Math.floor(hi / SEGMENT_CELL) >= x0 &&
-            Math.floor(lo / SEGMENT_CELL) <= x1 &&
-            Math.floor(fixed / SEGMENT_CELL) >= y0 &&
-            Math.floor(fixed / SEGMENT_CELL) <= y1
-          : Math.floor(fixed / SEGMENT_CELL) >= x0 &&
-            Math.floor(fixed / SEGMENT_CELL) <= x1 &&
-            Math.floor(hi / SEGMENT_CELL) >= y0 &&
-            Math.floor(lo / SEGMENT_CELL) <= y1;
-        if (meets) visit(fixed, lo, hi, horizontal);
-      }
-      return;
-    }
-    for (let cy = y0; cy <= y1; cy++) {
-      for (let cx = x0; cx <= x1; cx++) {
-        for (const id of this.cells.get(cy * 1_000_003 + cx) ?? []) {
-          if (this.seen[id] === stamp) continue;
-          this.seen[id] = stamp;
-          visit(this.fixed[id] ?? 0, this.lo[id] ?? 0, this.hi[id] ?? 0, this.horizontal[id] ?? true);
-        }
-      }
-    }
+  /** Calls `visit` once for every segment meeting the region's cells. */
+  forEachIn(region: Region, visit: (segment: Segment) => void): void {
+    this.grid.forEachIn(region.x1, region.y1, region.x2, region.y2, visit);
   }
 }
 
@@ -112,7 +65,7 @@ export function occupiedCosts(
   const ny = ys.length;
   const hCost = new Float64Array(nx * ny); // (i, j) -> (i + 1, j)
   const vCost = new Float64Array(nx * ny); // (i, j) -> (i, j + 1)
-  segments.forEachIn(region, (fixed, lo, hi, horizontal) => {
+  segments.forEachIn(region, ({ fixed, lo, hi, horizontal }) => {
     // In grid terms: `along` is the axis the segment runs on, `across` the one it is fixed on.
     const along = horizontal ? xs : ys;
     const across = horizontal ? ys : xs;

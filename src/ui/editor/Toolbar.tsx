@@ -1,9 +1,10 @@
 import type { ReactNode } from "react";
 import { useShallow } from "zustand/react/shallow";
 import type { EditorState } from "../../store/editor-store";
+import { addLaneAtEnd, addPhaseAtEnd, addStepFromToolbar } from "../actions/editor-actions";
 import type { CanvasApi } from "../canvas/Canvas";
+import { HealthCount } from "../health/HealthCount";
 import { useEditor, useEditorStoreApi } from "../store-context";
-import { addLaneAtEnd, addPhaseAtEnd, addStepFromToolbar } from "./editor-commands";
 
 const selectToolbar = (s: EditorState) => ({
   canUndo: s.history.past.length > 0 && s.history.gestureBase === null,
@@ -148,6 +149,7 @@ export function Toolbar({ canvas, end }: { canvas: () => CanvasApi | null; end?:
           <Icon d={ICONS.register} />
           <span className="hf-button__label">Edge cases</span>
         </button>
+        <HealthCount />
         <button
           type="button"
           className="hf-button hf-button--round"

@@ -1,5 +1,6 @@
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
 import { createPortal } from "react-dom";
+import { exportFormat, needsLayout } from "../../export/export-formats";
 import { EXPORT_PART_NAMES, type ExportPartName } from "../../export/export-parts";
 import { PAGE_LABELS, PAGE_SIZES, type PageSizeName } from "../../export/pdf/page-sizes";
 import { SVG_THEMES, type SvgThemeName } from "../../export/svg-theme";
@@ -14,12 +15,12 @@ import {
   SCALES,
   saveChoice,
 } from "./export-choice";
-import { drawableLayout, EXPORT_LABELS } from "./export-formats";
+import { drawableLayout } from "./export-formats";
 
 // pdfkit, fontkit and the slide code load when the dialog first needs them, not with the editor.
 const loadRunExport = () => import("./run-export");
 
-const FORMAT_LABELS: Record<DialogFormat, string> = { pdf: "PDF document", ...EXPORT_LABELS };
+const formatLabel = (format: DialogFormat) => exportFormat(format).label;
 const THEME_LABELS: Record<SvgThemeName, string> = {
   light: "Light",
   dark: "Dark",
@@ -61,7 +62,7 @@ export function ExportDialog({ onClose, initial }: { onClose(): void; initial?: 
   // The thumbnail follows the choice, a moment after the last change.
   useEffect(() => {
     if (!isDrawing(choice.format)) {
-      setPreview({ url: null, status: `${FORMAT_LABELS[choice.format]}: no picture to preview.` });
+      setPreview({ url: null, status: `${formatLabel(choice.format)}: no picture to preview.` });
       return;
     }
     if (drawable === null) {
@@ -103,12 +104,7 @@ export function ExportDialog({ onClose, initial }: { onClose(): void; initial?: 
   const noPart = !EXPORT_PART_NAMES.some((name) => choice.parts[name]);
 
   const run = async () => {
-    if (
-      drawable === null &&
-      choice.format !== "json" &&
-      choice.format !== "markdown" &&
-      choice.format !== "csv"
-    ) {
+    if (drawable === null && needsLayout(exportFormat(choice.format))) {
       editor.getState().notify("The diagram is still being laid out; try again in a moment.", "error");
       return;
     }
@@ -193,7 +189,7 @@ export function ExportDialog({ onClose, initial }: { onClose(): void; initial?: 
                     checked={choice.format === format}
                     onChange={() => set({ format })}
                   />
-                  {FORMAT_LABELS[format]}
+                  {formatLabel(format)}
                 </label>
               ))}
             </fieldset>

@@ -1,30 +1,29 @@
 import { useState } from "react";
+import { EXPORT_FORMATS, type ExportFormatId, exportFormat } from "../../export/export-formats";
 import { useEditorStoreApi } from "../store-context";
 import { downloadBlob, downloadText } from "./download";
 import { ExportDialog } from "./ExportDialog";
 import type { ExportChoice } from "./export-choice";
-import {
-  drawableLayout,
-  EXPORT_FORMATS,
-  EXPORT_LABELS,
-  type ExportFormat,
-  exportSvgText,
-  textExport,
-} from "./export-formats";
-import { fileName } from "./file-name";
+import { drawableLayout, exportFileName, exportSvgText, textExport } from "./export-formats";
 import { svgToPng } from "./png";
 
 /**
- * "Export": the open map as JSON, SVG, PNG, Markdown or CSV, with the CLI's renderers. Works
- * whatever the storage state: exporting is the way out when saving fails.
+ * "Export": the open map in every format of the export table (src/export/export-formats.ts), with
+ * the CLI's renderers; a paged document (PDF) opens the Export dialog on its row, since it is
+ * chosen with its paper. Then the dialog's own items: slides, and every option. Works whatever the
+ * storage state: exporting is the way out when saving fails.
  */
 export function ExportMenu() {
   const editor = useEditorStoreApi();
   const [open, setOpen] = useState(false);
   // The dialog with options (PDF, slides, parts, lanes, ...), opened from the menu's last items.
   const [dialog, setDialog] = useState<Partial<ExportChoice> | null>(null);
+  const openDialog = (initial: Partial<ExportChoice>) => {
+    setOpen(false);
+    setDialog(initial);
+  };
 
-  const run = async (format: ExportFormat) => {
+  const run = async (format: ExportFormatId) => {
     setOpen(false);
     const { map, notify, layoutError } = editor.getState();
     // A failed layout is not "still being laid out": say what happened and what still works.
@@ -34,10 +33,10 @@ export function ExportMenu() {
         : `The diagram could not be laid out (${layoutError}), so it cannot be drawn. Export JSON, CSV or Markdown, or try again from the canvas.`;
     const layout = drawableLayout(editor.getState().layout);
     try {
-      if (format === "png") {
+      if (exportFormat(format).renderer.kind === "raster") {
         if (layout === null) return notify(notDrawn, "error");
         const png = await svgToPng(exportSvgText(map, layout));
-        downloadBlob(png, fileName(map.title, "png"));
+        downloadBlob(png, exportFileName(map, format));
         return;
       }
       const file = textExport(format, map, layout);
@@ -61,39 +60,26 @@ export function ExportMenu() {
             if (event.key === "Escape") setOpen(false);
           }}
         >
-          {EXPORT_FORMATS.map((format) => (
-            <button key={format} type="button" role="menuitem" onClick={() => void run(format)}>
-              {EXPORT_LABELS[format]}
-            </button>
-          ))}
-          <button
-            type="button"
-            role="menuitem"
-            onClick={() => {
-              setOpen(false);
-              setDialog({ format: "pdf", slides: false });
-            }}
-          >
-            PDF document…
-          </button>
-          <button
-            type="button"
-            role="menuitem"
-            onClick={() => {
-              setOpen(false);
-              setDialog({ slides: true });
-            }}
-          >
+          {EXPORT_FORMATS.map((format) =>
+            format.renderer.kind === "document" ? (
+              <button
+                key={format.id}
+                type="button"
+                role="menuitem"
+                onClick={() => openDialog({ format: format.id, slides: false })}
+              >
+                {format.label}…
+              </button>
+            ) : (
+              <button key={format.id} type="button" role="menuitem" onClick={() => void run(format.id)}>
+                {format.label}
+              </button>
+            ),
+          )}
+          <button type="button" role="menuitem" onClick={() => openDialog({ slides: true })}>
             Slides (16:9, one per phase)…
           </button>
-          <button
-            type="button"
-            role="menuitem"
-            onClick={() => {
-              setOpen(false);
-              setDialog({});
-            }}
-          >
+          <button type="button" role="menuitem" onClick={() => openDialog({})}>
             Export with options…
           </button>
         </div>

@@ -3,13 +3,15 @@
  * flags have it, and its memory: the last choice is kept in localStorage (not in the map: it is
  * the person's habit, not the document's) and read back defensively.
  */
+
+import { EXPORT_FORMATS, type ExportFormatId, formatNamed } from "../../export/export-formats";
 import { ALL_PARTS, EXPORT_PART_NAMES, type ExportParts } from "../../export/export-parts";
 import { isPageSizeName, type PageSizeName } from "../../export/pdf/page-sizes";
 import { SVG_THEMES, type SvgThemeName } from "../../export/svg-theme";
-import { EXPORT_FORMATS, type ExportFormat } from "./export-formats";
 
-export const DIALOG_FORMATS = ["pdf", ...EXPORT_FORMATS] as const;
-export type DialogFormat = (typeof DIALOG_FORMATS)[number];
+/** Every row of the export format table (src/export/export-formats.ts), in its order. */
+export const DIALOG_FORMATS: readonly ExportFormatId[] = EXPORT_FORMATS.map((format) => format.id);
+export type DialogFormat = ExportFormatId;
 
 export interface ExportChoice {
   format: DialogFormat;
@@ -55,9 +57,9 @@ export function readChoice(text: string | null): ExportChoice {
     unknown
   >;
   const choice: ExportChoice = {
-    format: (DIALOG_FORMATS as readonly unknown[]).includes(value.format)
-      ? (value.format as DialogFormat)
-      : DEFAULT_CHOICE.format,
+    // By the table's names, so an alias saved before (markdown) still reads as its format.
+    format:
+      (typeof value.format === "string" ? formatNamed(value.format)?.id : undefined) ?? DEFAULT_CHOICE.format,
     theme: (SVG_THEMES as readonly unknown[]).includes(value.theme) ? (value.theme as SvgThemeName) : "light",
     parts: Object.fromEntries(
       EXPORT_PART_NAMES.map((name) => [name, typeof parts[name] === "boolean" ? parts[name] : true]),
@@ -96,5 +98,3 @@ export function lanesIn(choice: ExportChoice, laneIds: readonly string[]): strin
   const kept = laneIds.filter((id) => choice.lanes?.includes(id));
   return kept.length === 0 || kept.length === laneIds.length ? null : kept;
 }
-
-export type { ExportFormat };
