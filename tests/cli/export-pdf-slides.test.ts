@@ -8,6 +8,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runExport } from "../../src/cli/export-command";
 import type { CliIo } from "../../src/cli/io";
+import { contractTableRows } from "../../src/export/contract-table";
 import { MIN_SLIDE_LABEL_PX, SLIDE_HEIGHT, SLIDE_WIDTH } from "../../src/export/slides/compose-slide";
 import { registerRows } from "../../src/model/register-rows";
 import { createRevOpsTemplate } from "../../src/model/templates";
@@ -57,13 +58,59 @@ describe("handoff export --format pdf", () => {
       expect(text).toContain(row.edgeCase.title.split(" ").slice(0, 4).join(" "));
     expect(text).toContain("Edge-case register");
     expect(text).toContain("Change plan");
-    // Diagram on one A3 page, then the register and the change plan.
+    // Diagram on one A3 page, then the register, the change plan and the handoff contracts.
     const info = execFileSync("pdfinfo", [path.join(dir, "t.pdf")], { encoding: "utf8" });
     expect(info).toMatch(/A3/);
-    expect(pdfPages("t.pdf")).toBe(4);
+    expect(pdfPages("t.pdf")).toBe(5);
     const fonts = execFileSync("pdffonts", [path.join(dir, "t.pdf")], { encoding: "utf8" });
     expect(fonts).toMatch(/DejaVuSans\s.*yes\s+yes\s+yes/);
     expect(fonts).toMatch(/DejaVuSans-Bold\s.*yes\s+yes\s+yes/);
+  });
+
+  it("given a map with handoff contracts, then a Handoff contracts table follows the change plan", async () => {
+    // The template's handoffs carry contracts (trigger, required data, SLA, ...).
+    const text = words(pdfText("t.pdf"));
+    const plan = text.indexOf("Change plan");
+    const contracts = text.indexOf("Handoff contracts");
+    expect(plan).toBeGreaterThan(-1);
+    expect(contracts).toBeGreaterThan(plan);
+    const table = text.slice(contracts);
+    for (const header of ["Trigger", "Required data", "SLA", "Sender", "Receiver", "Acceptance"])
+      expect(table).toContain(header);
+    const rows = contractTableRows(template);
+    expect(rows.length).toBeGreaterThan(0);
+    // Each row's handoff, trigger and first required-data item, as contract-table.ts has them
+    // (their first word: cells wrap within their column, and pdftotext interleaves the lines).
+    for (const [handoff, , , trigger, requiredData] of rows) {
+      for (const cell of [handoff, trigger, requiredData?.split(";")[0]])
+        if (cell !== undefined && cell !== "") expect(table).toContain(cell.split(" ")[0]);
+    }
+    expect(table).toContain("RevOps customer lifecycle · handoff contracts · page 5");
+  });
+
+  it("given a map without contracts, then the PDF has no Handoff contracts table", async () => {
+    const contractFields = [
+      "trigger",
+      "requiredData",
+      "sla",
+      "sender",
+      "receiver",
+      "systemOfRecord",
+      "acceptance",
+      "noKnownEdgeCases",
+      "integration",
+    ];
+    const bare = {
+      ...template,
+      handoffs: template.handoffs.map(
+        (h) =>
+          Object.fromEntries(Object.entries(h).filter(([key]) => !contractFields.includes(key))) as typeof h,
+      ),
+    };
+    writeFileSync(path.join(dir, "bare.json"), JSON.stringify(bare));
+    expect((await run(["bare.json", "-o", "bare.pdf", "--page", "a3"])).code).toBe(0);
+    expect(words(pdfText("bare.pdf"))).not.toContain("Handoff contracts");
+    expect(pdfPages("bare.pdf")).toBe(4);
   });
 
   it("is deterministic: the same map gives the same bytes", async () => {

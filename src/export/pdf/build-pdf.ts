@@ -8,7 +8,8 @@
  *    across pages when fitted it would draw its handoff labels under MIN_LABEL_PT (tiles overlap
  *    by OVERLAP_PT, marked with dashed lines and corner ticks; the footer says row and column);
  * 2. the edge-case register as a table (when the register part is on);
- * 3. the change plan, a table per owner (when the register part is on).
+ * 3. the change plan, a table per owner (when the register part is on);
+ * 4. the handoff contracts, when the map has any (with the register part).
  *
  * Deterministic: the creation date is fixed (PDF_DATE), so the same input gives the same bytes.
  * Safe: no JavaScript, no links, no external references; every string is pdfkit-escaped text.
@@ -27,7 +28,9 @@ import { type Orientation, type PageSize, type PageSizeName, pageSize, SLIDE_PAG
 import {
   BOLD_FONT,
   drawChangePlanTables,
+  drawContractTable,
   drawRegisterTable,
+  hasContracts,
   REGULAR_FONT,
   type TableArea,
 } from "./pdf-tables";
@@ -236,6 +239,7 @@ export async function buildMapPdf(
     else newPage("edge-case register")();
     y = drawRegisterTable(doc, map, box(), y, newPage("edge-case register"));
     drawChangePlanTables(doc, map, box(), y, newPage("change plan"));
+    if (hasContracts(map)) drawContractTable(doc, map, newPage("handoff contracts"));
   }
   if (pageNumber === 0) addPage("empty");
   return finish(doc);

@@ -1,11 +1,13 @@
 /**
  * Tables in a PDF with pdfkit's own text (real, selectable text in the embedded fonts): the
- * edge-case register and the change plan after the diagram. A row is never split across pages:
+ * edge-case register, the change plan and (when the map has any) the handoff contracts after the
+ * diagram. A row is never split across pages:
  * a row that does not fit below the last one starts a new page, under the header row again.
  */
 import { changePlan } from "../../model/change-plan";
 import { edgeCaseLabel, registerRows } from "../../model/register-rows";
 import type { HandoffMap } from "../../model/types";
+import { CONTRACT_COLUMNS, contractTableRows, hasContract } from "../contract-table";
 
 export const REGULAR_FONT = "Handoff-Regular";
 export const BOLD_FONT = "Handoff-Bold";
@@ -270,4 +272,56 @@ export function drawChangePlanTables(
     );
   }
   return y;
+}
+
+/** Does the map have a handoff contract to print (any handoff with a contract field)? */
+export function hasContracts(map: HandoffMap): boolean {
+  return map.handoffs.some(hasContract);
+}
+
+/**
+ * The handoff contracts, on a page of their own: export/contract-table.ts's rows (every handoff
+ * between lanes or with a contract field), the columns of the Markdown and contracts-csv exports.
+ */
+export function drawContractTable(
+  doc: PDFKit.PDFDocument,
+  map: HandoffMap,
+  newPage: () => TableArea,
+): number {
+  const rows = contractTableRows(map);
+  const box = newPage();
+  // Shares of the width for CONTRACT_COLUMNS, in order; the short ones fixed.
+  const layout: Record<(typeof CONTRACT_COLUMNS)[number], Omit<Column, "header">> = {
+    Handoff: { share: 0.1, bold: true },
+    From: { share: 0.09 },
+    To: { share: 0.09 },
+    Trigger: { share: 0.11 },
+    "Required data": { share: 0.14 },
+    SLA: { share: 0.08 },
+    Sender: { share: 0.085 },
+    Receiver: { share: 0.085 },
+    "System of record": { share: 0.085 },
+    Acceptance: { share: 0.11 },
+    "Edge cases": { fixed: 58 },
+    Integration: { fixed: 68 },
+  };
+  const columns: Column[] = CONTRACT_COLUMNS.map((header) => ({ header, ...layout[header] }));
+  const cells = rows.map((row): Cell[] =>
+    row.map((text, i) =>
+      text.trim() === ""
+        ? { text: "—", muted: true }
+        : { text, bold: columns[i]?.bold === true, muted: text === "not examined" },
+    ),
+  );
+  const agreed = map.handoffs.filter(hasContract).length;
+  const summary = `${rows.length} ${rows.length === 1 ? "handoff" : "handoffs"} between lanes or with a contract · ${agreed} with contract fields filled`;
+  return drawTable(
+    doc,
+    box,
+    box.top,
+    { title: "Handoff contracts", summary, size: 14 },
+    columns,
+    cells,
+    newPage,
+  );
 }
