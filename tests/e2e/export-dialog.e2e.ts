@@ -124,8 +124,10 @@ describe("the Export dialog", () => {
     const pdf = await save(download as Download, "template-a3.pdf");
     const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
     expect(info).toMatch(/A3/);
-    expect(info).toMatch(/Pages:\s+4/);
+    // Diagram, register, change plan, and the template's handoff contracts.
+    expect(info).toMatch(/Pages:\s+5/);
     const text = execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+    expect(text.indexOf("Handoff contracts")).toBeGreaterThan(text.indexOf("Change plan"));
     const template = createRevOpsTemplate();
     for (const step of template.steps) for (const word of step.label.split(" ")) expect(text).toContain(word);
     for (const handoff of template.handoffs)
