@@ -1,5 +1,5 @@
 /**
- * Export benchmark (`npm run bench:export`): SVG export and PNG export of generated maps of
+ * Export benchmark (`npm run bench:export`): SVG, PNG and A3 PDF export of the RevOps template and of generated maps of
  * 200, 1,000 and 4,000 steps, with edge cases on about a fifth of the handoffs.
  *
  * Layout is excluded from the measured time, and the maps are laid out with the cheap grid layout
@@ -24,8 +24,11 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { loadPdfFonts } from "../src/cli/pdf-fonts";
 import { DEFAULT_PNG_SCALE, renderPngInProcess } from "../src/cli/render-png";
+import { buildMapPdf } from "../src/export/pdf/build-pdf";
 import { renderSvg } from "../src/export/render-svg";
+import { createRevOpsTemplate } from "../src/model/templates";
 import type { EdgeCase, HandoffMap } from "../src/model/types";
 import { SEVERITIES } from "../src/model/types";
 import { gridLayout } from "../tests/fixtures/export-fixtures";
@@ -34,7 +37,9 @@ import { generateMap, seededRandom } from "./generate-map";
 
 const SIZES: readonly number[] = process.env.BENCH_SIZES
   ? process.env.BENCH_SIZES.split(",").map(Number)
-  : [200, 1000, 4000];
+  : [0, 200, 1000, 4000];
+/** Size 0 is the RevOps template (13 steps), the map a workshop starts from. */
+const TEMPLATE = 0;
 const RUNS = process.env.BENCH_RUNS ? Math.max(1, Number(process.env.BENCH_RUNS)) : undefined;
 const NARROWED = Boolean(process.env.BENCH_SIZES || process.env.BENCH_RUNS);
 const SEED = 7;
@@ -42,7 +47,7 @@ const LINEARITY_LIMIT = 4.5;
 const here = dirname(fileURLToPath(import.meta.url));
 
 interface Task {
-  format: "svg" | "png";
+  format: "svg" | "png" | "pdf";
   size: number;
   runs: number;
 }
@@ -89,14 +94,21 @@ export function benchMap(steps: number): HandoffMap {
 }
 
 async function runTask(task: Task): Promise<TaskResult> {
-  const map = benchMap(task.size);
+  const map = task.size === TEMPLATE ? createRevOpsTemplate() : benchMap(task.size);
   const layout = gridLayout(map);
   const rssBeforeMb = process.memoryUsage().rss / 2 ** 20;
   let bytes = 0;
   let width = layout.width;
   let height = layout.height;
   let scale = 1;
+  const fonts = task.format === "pdf" ? await loadPdfFonts() : null;
   const once = async () => {
+    if (fonts !== null) {
+      // The CLI's A3 PDF: the diagram fitted or tiled, then the register and the change plan.
+      const pdf = await buildMapPdf(map, layout, { fonts, page: "a3" });
+      bytes = pdf.byteLength;
+      return;
+    }
     const svg = renderSvg(map, layout);
     if (task.format === "svg") {
       bytes = Buffer.byteLength(svg, "utf8");
@@ -150,6 +162,9 @@ interface BenchRow {
   pngPixels: string;
   pngScale: number;
   pngPeakRssMb: number;
+  pdfMedianMs: number;
+  pdfKb: number;
+  pdfPeakRssMb: number;
 }
 
 const median = (xs: number[]): number => {
@@ -170,10 +185,12 @@ async function main(): Promise<void> {
   };
   const rows: BenchRow[] = [];
   for (const size of SIZES) {
-    const map = benchMap(size);
+    const map = size === TEMPLATE ? createRevOpsTemplate() : benchMap(size);
     const edgeCases = map.handoffs.reduce((sum, h) => sum + h.edgeCases.length, 0);
     const svg = await inChild({ format: "svg", size, runs: RUNS ?? 15 });
     const png = await inChild({ format: "png", size, runs: RUNS ?? (size >= 4000 ? 2 : 3) });
+    // One run: a 1,000-step A3 PDF takes about two minutes (docs/performance-export.md).
+    const pdf = await inChild({ format: "pdf", size, runs: 1 });
     const row = {
       steps: size,
       handoffs: map.handoffs.length,
@@ -187,6 +204,9 @@ async function main(): Promise<void> {
       pngPixels: `${png.width} x ${png.height}`,
       pngScale: round(png.scale, 2),
       pngPeakRssMb: round(png.peakRssMb),
+      pdfMedianMs: round(median(pdf.times)),
+      pdfKb: round(pdf.bytes / 1024),
+      pdfPeakRssMb: round(pdf.peakRssMb),
     };
     rows.push(row);
     console.log(JSON.stringify(row));
@@ -194,13 +214,15 @@ async function main(): Promise<void> {
   const at = (steps: number) => rows.find((r) => r.steps === steps);
   const svgRatio = round((at(4000)?.svgMedianMs ?? 0) / (at(1000)?.svgMedianMs ?? 1), 2);
   const pngRatio = round((at(4000)?.pngMedianMs ?? 0) / (at(1000)?.pngMedianMs ?? 1), 2);
+  const pdfRatio = round((at(4000)?.pdfMedianMs ?? 0) / (at(1000)?.pdfMedianMs ?? 1), 2);
+  const pdfSizeRatio = round((at(4000)?.pdfKb ?? 0) / (at(1000)?.pdfKb ?? 1), 2);
 
   const out = join(here, "results", "export.json");
   if (!NARROWED) {
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(
       out,
-      `${JSON.stringify({ machine, seed: SEED, layout: "grid fixture (excluded from times)", rows, svgRatio, pngRatio, linearityLimit: LINEARITY_LIMIT }, null, 2)}\n`,
+      `${JSON.stringify({ machine, seed: SEED, layout: "grid fixture (excluded from times)", rows, svgRatio, pngRatio, pdfRatio, pdfSizeRatio, linearityLimit: LINEARITY_LIMIT }, null, 2)}\n`,
     );
   }
 
@@ -213,19 +235,19 @@ async function main(): Promise<void> {
       : `SVG: median of ${RUNS} runs after a warm-up; PNG: median of ${RUNS}`;
   console.log(`Layout excluded (grid fixture). ${runs}. Peak RSS of a fresh process.\n`);
   console.log(
-    "| steps | handoffs | edge cases | SVG (ms) | SVG size | SVG peak RSS | PNG (ms) | PNG size | PNG pixels (scale) | PNG peak RSS |",
+    "| steps | handoffs | edge cases | SVG (ms) | SVG size | SVG peak RSS | PNG (ms) | PNG size | PNG pixels (scale) | PNG peak RSS | A3 PDF (ms) | PDF size | PDF peak RSS |",
   );
-  console.log("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+  console.log("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
   for (const r of rows) {
     console.log(
-      `| ${r.steps.toLocaleString("en")} | ${r.handoffs.toLocaleString("en")} | ${r.edgeCases.toLocaleString("en")} | ${r.svgMedianMs} | ${r.svgKb.toLocaleString("en")} KB | ${r.svgPeakRssMb} MB | ${r.pngMedianMs.toLocaleString("en")} | ${r.pngKb.toLocaleString("en")} KB | ${r.pngPixels} (${r.pngScale}x) | ${r.pngPeakRssMb} MB |`,
+      `| ${r.steps === TEMPLATE ? "template (13)" : r.steps.toLocaleString("en")} | ${r.handoffs.toLocaleString("en")} | ${r.edgeCases.toLocaleString("en")} | ${r.svgMedianMs} | ${r.svgKb.toLocaleString("en")} KB | ${r.svgPeakRssMb} MB | ${r.pngMedianMs.toLocaleString("en")} | ${r.pngKb.toLocaleString("en")} KB | ${r.pngPixels} (${r.pngScale}x) | ${r.pngPeakRssMb} MB | ${r.pdfMedianMs.toLocaleString("en")} | ${r.pdfKb.toLocaleString("en")} KB | ${r.pdfPeakRssMb} MB |`,
     );
   }
   const checked = at(4000) !== undefined && at(1000) !== undefined;
   const ok = !checked || svgRatio <= LINEARITY_LIMIT;
   console.log(
     checked
-      ? `\n4,000 / 1,000 steps: SVG ${svgRatio}x, PNG ${pngRatio}x (limit for SVG ${LINEARITY_LIMIT}x: ${ok ? "ok" : "FAILED"})`
+      ? `\n4,000 / 1,000 steps: SVG ${svgRatio}x, PNG ${pngRatio}x, PDF ${pdfRatio}x time and ${pdfSizeRatio}x size (limit for SVG ${LINEARITY_LIMIT}x: ${ok ? "ok" : "FAILED"})`
       : "\n4,000 / 1,000 steps: not both in this run, linearity not checked",
   );
   console.log(NARROWED ? `narrowed run (BENCH_SIZES / BENCH_RUNS): ${out} not written` : `wrote ${out}`);

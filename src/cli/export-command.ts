@@ -1,5 +1,7 @@
 /**
- * `handoff export`: read -> parse -> layout (in-process, SVG and PNG only) -> export -> atomic write.
+ * `handoff export`: read -> parse -> layout (in-process, the drawn formats only) -> export -> atomic
+ * write; with --slides, a deck (export-slides.ts). The formats and which options each takes come
+ * from the one table, src/export/export-formats.ts.
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -12,17 +14,24 @@ import {
   formatForExtension,
   formatNamed,
   formatsTaking,
+  isBinary,
   listFormats,
   needsLayout,
   preferredExtension,
 } from "../export/export-formats";
+import { ALL_PARTS, type ExportParts, parseParts } from "../export/export-parts";
+import { buildMapPdf, type PdfFonts } from "../export/pdf/build-pdf";
+import { isPageSizeName, type Orientation, PAGE_SIZES, type PageSizeName } from "../export/pdf/page-sizes";
 import { renderSvg } from "../export/render-svg";
+import { matchLanes, sliceMap } from "../export/slides/slice-map";
 import { createNodeElk } from "../layout/node-elk";
 import { createInProcessLayout } from "../layout/run-layout";
 import type { LayoutMode } from "../layout/types";
 import type { HandoffMap } from "../model/types";
 import { SVG_THEMES, type SvgThemeName } from "../theme/svg-theme";
+import { exportSlides } from "./export-slides";
 import { type CliIo, complain, say, UsageError } from "./io";
+import { FontError, loadPdfFonts } from "./pdf-fonts";
 import { DEFAULT_PNG_SCALE, RenderError, renderPng } from "./render-png";
 import { terminalText } from "./terminal-text";
 import { loadMap, printWarnings } from "./validate-command";
@@ -30,10 +39,11 @@ import { OutputError, writeOutput } from "./write-output";
 
 export const EXPORT_USAGE = `Usage: handoff export FILE [options]
 
-Writes a map as an SVG swimlane diagram, a PNG image, normalized JSON (ready to re-import),
-its edge-case register as Markdown (with the handoff contracts and dark zones) or CSV, its
-handoff contracts table as CSV (contracts-csv), or BPMN 2.0 XML (a laid-out collaboration that
-bpmn.io, Camunda and Signavio open, and handoff import reads back exactly). FILE may be - for
+Writes a map as an SVG swimlane diagram, a PNG image, a PDF (diagram, register and change plan),
+normalized JSON (ready to re-import), its edge-case register as Markdown (with the handoff
+contracts and dark zones) or CSV, its handoff contracts table as CSV (contracts-csv), or BPMN 2.0
+XML (a laid-out collaboration that bpmn.io, Camunda and Signavio open, and handoff import reads
+back exactly); or, with --slides, a deck of 16:9 slides, one per phase. FILE may be - for
 standard input.
 
 Options:
@@ -45,13 +55,26 @@ Options:
                         file is rewritten in place (its links kept); a device, a FIFO and
                         /dev/stdout are written directly. Without -o, svg, json, md, csv and bpmn go
                         to standard output (control characters escaped if it is a terminal);
-                        png needs -o
+                        png and pdf need -o
       --force           replace OUT even if it is read-only; write a format into a file whose
                         extension names another (png into x.svg)
-      --layout MODE     svg, png, bpmn: keep (default) leaves steps that have a position where the
-                        file puts them and places the rest; auto lays out every step again
-      --no-register     svg, png: leave the edge-case register table out
-      --theme THEME     svg, png: light (default), dark, or print (grayscale, no shading)
+      --layout MODE     svg, png, pdf, bpmn: keep (default) leaves steps that have a position where
+                        the file puts them and places the rest; auto lays out every step again
+      --no-register     svg, png, pdf: leave the edge-case register table out
+      --parts LIST      svg, png, pdf: the parts to draw, comma-separated, from diagram, legend,
+                        register, title (default: all); --parts diagram is the diagram alone,
+                        cropped to the lanes (for a wiki page)
+      --lanes LIST      svg, png, pdf: only these lanes (ids or names, comma-separated: sales,
+                        deal-desk); handoffs to other lanes end at labelled stubs
+      --slides          one 16:9 slide (1920 x 1080) per phase, in journey order, with the
+                        phase's steps and the handoffs in and out of it (the other end a dashed
+                        stub naming its step), title and legend on each. With svg or png, -o is
+                        a folder: 01-engagement.svg, 02-execution.svg, ... and slides.pdf; with
+                        pdf, -o is the PDF, one slide a page
+      --page SIZE       pdf: a4 (default), a3, letter or tabloid, landscape; a diagram too small
+                        to read fitted on one page is tiled across pages that overlap
+      --portrait        pdf: portrait pages
+      --theme THEME     svg, png, pdf: light (default), dark, or print (grayscale, no shading)
       --scale N         png: pixels per layout pixel, 0.25 to 8 (default ${DEFAULT_PNG_SCALE}); reduced
                         with a warning if the image would pass 16,384 px or 32 megapixels
   -h, --help            show this help
@@ -62,10 +85,14 @@ as by validate), the PNG renderer failed or OUT could not be written, 2 usage er
 Examples:
   handoff export map.json -o map.svg
   handoff export map.json -o map.png --theme print
+  handoff export map.json -o map.pdf --page a3
+  handoff export map.json --slides -o deck/
+  handoff export map.json --parts diagram -o wiki.svg
+  handoff export map.json --lanes sales,deal-desk -o sales.svg
   handoff export map.json --format csv > register.csv
   handoff export map.json -o map.bpmn`;
 
-interface ExportRequest {
+export interface ExportRequest {
   file: string;
   format: ExportFormatId;
   output: string | undefined;
@@ -74,10 +101,16 @@ interface ExportRequest {
   theme: SvgThemeName;
   scale: number;
   force: boolean;
+  parts: ExportParts;
+  /** Lane names or ids as given; matched against the map once it is read. */
+  lanes: string[] | undefined;
+  slides: boolean;
+  page: PageSizeName;
+  orientation: Orientation;
 }
 
 /** The names of this process's stdout. */
-const STDOUT = /^\/(dev\/stdout|dev\/fd\/1|proc\/self\/fd\/1)$/;
+export const STDOUT = /^\/(dev\/stdout|dev\/fd\/1|proc\/self\/fd\/1)$/;
 
 const DEFAULT_FORMAT = formatNamed("svg") as ExportFormat;
 
@@ -129,8 +162,12 @@ export function parseExportArgs(args: string[]): ExportRequest | "help" {
   } else {
     format = DEFAULT_FORMAT;
   }
-  if (format.renderer.kind === "raster" && output === undefined)
+  if (isBinary(format) && output === undefined)
     throw new UsageError(`${format.id} is binary: give a file with -o (it is not written to the terminal)`);
+  if (values.slides && output === undefined)
+    throw new UsageError(
+      "--slides writes several files: give a folder (or, with --format pdf, a file) with -o",
+    );
 
   const takes = (option: ExportOption) => (format.options as readonly ExportOption[]).includes(option);
   const onlyFor = (flag: string, option: ExportOption) => {
@@ -145,7 +182,30 @@ export function parseExportArgs(args: string[]): ExportRequest | "help" {
   if (!takes("layout") && values.layout !== undefined) onlyFor("--layout", "layout");
   if (!takes("theme") && values.theme !== undefined) onlyFor("--theme", "theme");
   if (!takes("register") && values["no-register"]) onlyFor("--no-register", "register");
+  if (!takes("parts") && values.parts !== undefined) onlyFor("--parts", "parts");
+  if (!takes("lanes") && values.lanes !== undefined) onlyFor("--lanes", "lanes");
+  if (!takes("slides") && values.slides) onlyFor("--slides", "slides");
+  if (!takes("page") && values.page !== undefined) onlyFor("--page", "page");
+  if (!takes("portrait") && values.portrait) onlyFor("--portrait", "portrait");
   if (!takes("scale") && values.scale !== undefined) onlyFor("--scale", "scale");
+  if (values.slides && values.parts !== undefined)
+    throw new UsageError("--parts does not apply to --slides: every slide has its title, diagram and legend");
+  let parts: ExportParts = { ...ALL_PARTS };
+  if (values.parts !== undefined) {
+    const read = parseParts(values.parts);
+    if (!read.ok) throw new UsageError(`--parts: ${read.error}`);
+    parts = read.parts;
+  }
+  if (values["no-register"]) parts = { ...parts, register: false };
+  if (!(parts.diagram || parts.legend || parts.register || parts.title))
+    throw new UsageError("--parts: nothing left to draw");
+  if (values.page !== undefined && !isPageSizeName(values.page.toLowerCase()))
+    throw new UsageError(`unknown page size ${JSON.stringify(values.page)}; use ${PAGE_SIZES.join(", ")}`);
+  const lanes = values.lanes
+    ?.split(",")
+    .map((name) => name.trim())
+    .filter((name) => name !== "");
+  if (lanes !== undefined && lanes.length === 0) throw new UsageError("--lanes needs at least one lane");
   const scale = values.scale === undefined ? DEFAULT_PNG_SCALE : Number(values.scale);
   if (!(Number.isFinite(scale) && scale >= 0.25 && scale <= 8))
     throw new UsageError(`--scale must be a number from 0.25 to 8, got ${JSON.stringify(values.scale)}`);
@@ -159,6 +219,11 @@ export function parseExportArgs(args: string[]): ExportRequest | "help" {
     theme: (values.theme as SvgThemeName | undefined) ?? "light",
     scale,
     force: values.force === true,
+    parts,
+    lanes,
+    slides: values.slides === true,
+    page: (values.page?.toLowerCase() as PageSizeName | undefined) ?? "a4",
+    orientation: values.portrait ? "portrait" : "landscape",
   };
 }
 
@@ -173,6 +238,11 @@ function parseRaw(args: string[]) {
       theme: { type: "string" },
       scale: { type: "string" },
       force: { type: "boolean" },
+      parts: { type: "string" },
+      lanes: { type: "string" },
+      slides: { type: "boolean" },
+      page: { type: "string" },
+      portrait: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
     allowPositionals: true,
@@ -190,13 +260,54 @@ async function produce(
   const format = exportFormat(request.format);
   if (format.renderer.kind === "text") return format.renderer.render(map);
   if (!needsLayout(format)) throw new Error(`format ${format.id} has no renderer`);
+  const takes = (option: ExportOption) => (format.options as readonly ExportOption[]).includes(option);
   const run = createInProcessLayout(createNodeElk());
-  const result = await run(map, request.layout === undefined ? {} : { mode: request.layout });
+  // Lane focus: the chosen lanes, the other ends of their handoffs as stubs, laid out afresh.
+  let drawn = map;
+  let stubs: ReadonlySet<string> | undefined;
+  if (request.lanes !== undefined) {
+    const matched = matchLanes(map, request.lanes);
+    if (!matched.ok) return { error: `--lanes: ${matched.error}` };
+    const slice = sliceMap(map, { lanes: matched.lanes });
+    drawn = slice.map;
+    stubs = new Set(slice.stubs.keys());
+  }
+  const result = await run(
+    drawn,
+    request.lanes !== undefined
+      ? { mode: "auto" }
+      : request.layout === undefined
+        ? {}
+        : { mode: request.layout },
+  );
   if (!result.ok) return { error: `layout failed: ${result.error}` };
-  const drawing = { theme: request.theme, register: request.register };
-  if (format.renderer.kind === "drawing") return format.renderer.render(map, result.layout, drawing);
+  if (format.renderer.kind === "document") {
+    let fonts: PdfFonts;
+    try {
+      fonts = await loadPdfFonts();
+    } catch (error) {
+      if (error instanceof FontError) return { error: error.message };
+      throw error;
+    }
+    return buildMapPdf(drawn, result.layout, {
+      fonts,
+      theme: request.theme,
+      parts: request.parts,
+      page: request.page,
+      orientation: request.orientation,
+      ...(stubs === undefined ? {} : { stubs }),
+    });
+  }
+  const drawing = {
+    theme: request.theme,
+    register: request.register,
+    // Parts and stubs for the formats that take them (bpmn draws its own way).
+    ...(takes("parts") ? { parts: request.parts } : {}),
+    ...(stubs === undefined ? {} : { stubs }),
+  };
+  if (format.renderer.kind === "drawing") return format.renderer.render(drawn, result.layout, drawing);
   // A raster format: the SVG drawing, rasterised here.
-  const svg = renderSvg(map, result.layout, drawing);
+  const svg = renderSvg(drawn, result.layout, drawing);
   let image: Awaited<ReturnType<typeof renderPng>>;
   try {
     image = await render(svg, { scale: request.scale });
@@ -214,7 +325,7 @@ async function produce(
   return image.png;
 }
 
-function describeSize(bytes: number): string {
+export function describeSize(bytes: number): string {
   return bytes < 1024
     ? `${bytes} B`
     : bytes < 1024 * 1024
@@ -249,7 +360,7 @@ export async function runExport(
   const target = request.output === undefined ? undefined : path.resolve(io.cwd, request.output);
   // Shown on a terminal: without -o, or -o /dev/stdout and its aliases when stdout is one.
   const toTerminal = io.stdoutIsTerminal === true && (target === undefined || STDOUT.test(target));
-  if (toTerminal && exportFormat(request.format).renderer.kind === "raster") {
+  if (toTerminal && isBinary(exportFormat(request.format))) {
     complain(
       io,
       `handoff export: ${request.format} is binary and ${request.output} is a terminal; give a file with -o, or redirect (> map${preferredExtension(exportFormat(request.format))})`,
@@ -260,6 +371,7 @@ export async function runExport(
   const loaded = await loadMap(io, "export", request.file);
   if (loaded === null) return 1;
   printWarnings(io, loaded.warnings);
+  if (request.slides) return exportSlides(loaded.map, request, io, render);
 
   const output = await produce(loaded.map, request, (message) => complain(io, `warning: ${message}`), render);
   if (typeof output === "object" && !(output instanceof Uint8Array)) {
@@ -270,7 +382,7 @@ export async function runExport(
   // them (ESC sequences, C1 CSI, a lone CR, bidi overrides): see terminalText.
   const shown = typeof output === "string" && toTerminal ? terminalText(output) : output;
   if (request.output === undefined || target === undefined) {
-    // Only text formats get here: png without -o is a usage error.
+    // Only text formats get here: png and pdf without -o are usage errors.
     io.stdout(typeof shown === "string" ? shown : "");
     return 0;
   }

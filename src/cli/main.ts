@@ -10,7 +10,7 @@ export const USAGE = `Usage: handoff <command> [options]
 Commands:
   validate FILE         check a map file; exit 0 valid, 1 invalid, 2 usage
   new                   write a new map from a template
-  export FILE           write the map as SVG, PNG, JSON, Markdown, CSV or BPMN
+  export FILE           write the map as SVG, PNG, PDF, 16:9 slides, JSON, Markdown, CSV or BPMN
   import FILE.bpmn      write a BPMN 2.0 file as a map (JSON)
   serve                 serve the editor and live workshop rooms (--port, --host, --key)
   lint FILE             check the map's health; exit 1 on error findings

@@ -3,38 +3,64 @@
  * for `-o`, and the editor's Export menu all read it, so the two surfaces cannot disagree.
  *
  * Adding a format is one row here plus its renderer: a pure function in src/export for a text
- * format or a drawing, or a `raster` row for an image each surface makes from the SVG (resvg in
- * Node, a canvas in the browser).
+ * format or a drawing, a `raster` row for an image each surface makes from the SVG (resvg in
+ * Node, a canvas in the browser), or a `document` row for a paged file each surface builds with
+ * src/export/pdf (it needs fonts, which each surface loads its own way).
  */
 import { exportBpmn } from "../bpmn/export-bpmn";
 import type { MapLayout } from "../layout/types";
 import type { HandoffMap } from "../model/types";
 import type { SvgThemeName } from "../theme/svg-theme";
+import type { ExportParts } from "./export-parts";
 import { renderContractsCsv } from "./render-contracts-csv";
 import { renderCsv } from "./render-csv";
 import { renderJson } from "./render-json";
 import { renderMarkdown } from "./render-markdown";
 import { renderSvg } from "./render-svg";
 
-/** The CLI options a format takes (each applies only to the formats that list it). */
-export type ExportOption = "layout" | "theme" | "register" | "scale";
+/**
+ * The CLI options a format takes (each applies only to the formats that list it); the editor's
+ * Export dialog offers the same ones as controls.
+ * - layout, theme, register: how the diagram is laid out and drawn;
+ * - scale: pixels per layout pixel (images);
+ * - parts, lanes: which parts (diagram, legend, register, title) and which lanes are drawn;
+ * - slides: one 16:9 slide per phase instead of one drawing;
+ * - page, portrait: the paper of a paged document.
+ */
+export type ExportOption =
+  | "layout"
+  | "theme"
+  | "register"
+  | "scale"
+  | "parts"
+  | "lanes"
+  | "slides"
+  | "page"
+  | "portrait";
 
 /** The drawing options a `drawing` format's renderer is given. */
 export interface DrawingOptions {
   theme: SvgThemeName;
   register: boolean;
+  /** Which parts to draw (export-parts.ts); overrides `register`. Formats that take "parts". */
+  parts?: Readonly<ExportParts>;
+  /** Steps drawn as stubs, for a lane focus (slides/slice-map.ts). Formats that take "lanes". */
+  stubs?: ReadonlySet<string>;
 }
 
 /**
  * How a format is made:
  * - `text`: from the map alone (no layout);
  * - `drawing`: from the map and its layout;
- * - `raster`: an image of the SVG drawing, made by each surface (see above).
+ * - `raster`: an image of the SVG drawing, made by each surface (see above);
+ * - `document`: a paged PDF built from the map and its layout by src/export/pdf/build-pdf.ts, with
+ *   the fonts each surface loads (cli/pdf-fonts.ts; the app's own copy, fetched on first use).
  */
 export type ExportRenderer =
   | { kind: "text"; render: (map: HandoffMap) => string }
   | { kind: "drawing"; render: (map: HandoffMap, layout: MapLayout, options: DrawingOptions) => string }
-  | { kind: "raster" };
+  | { kind: "raster" }
+  | { kind: "document" };
 
 export interface ExportFormatRow {
   /** The name `--format` takes and the CLI prints. */
@@ -60,6 +86,8 @@ export interface ExportFormatRow {
 }
 
 const DRAWING_OPTIONS = ["layout", "theme", "register"] as const satisfies readonly ExportOption[];
+/** What the drawings (SVG, PNG, PDF) share beyond those: parts, lane focus, a deck of slides. */
+const DECK_OPTIONS = ["parts", "lanes", "slides"] as const satisfies readonly ExportOption[];
 
 /** In the order the CLI's help and the editor's menu list them: the default (svg) first. */
 export const EXPORT_FORMATS = [
@@ -69,11 +97,16 @@ export const EXPORT_FORMATS = [
     extensions: [".svg"],
     mediaType: "image/svg+xml",
     label: "SVG image",
-    options: DRAWING_OPTIONS,
+    options: [...DRAWING_OPTIONS, ...DECK_OPTIONS],
     renderer: {
       kind: "drawing",
       render: (map, layout, options) =>
-        renderSvg(map, layout, { theme: options.theme, register: options.register }),
+        renderSvg(map, layout, {
+          theme: options.theme,
+          register: options.register,
+          ...(options.parts === undefined ? {} : { parts: options.parts }),
+          ...(options.stubs === undefined ? {} : { stubs: options.stubs }),
+        }),
     },
   },
   {
@@ -82,8 +115,18 @@ export const EXPORT_FORMATS = [
     extensions: [".png"],
     mediaType: "image/png",
     label: "PNG image",
-    options: [...DRAWING_OPTIONS, "scale"],
+    options: [...DRAWING_OPTIONS, ...DECK_OPTIONS, "scale"],
     renderer: { kind: "raster" },
+  },
+  {
+    id: "pdf",
+    aliases: [],
+    extensions: [".pdf"],
+    mediaType: "application/pdf",
+    // The editor's menu opens the Export dialog on this row: a PDF is chosen with its paper.
+    label: "PDF document",
+    options: [...DRAWING_OPTIONS, ...DECK_OPTIONS, "page", "portrait"],
+    renderer: { kind: "document" },
   },
   {
     id: "json",
@@ -170,6 +213,11 @@ export function formatsTaking(option: ExportOption): ExportFormat[] {
 /** Does the format need the map laid out? (drawings and the images made from them) */
 export function needsLayout(format: ExportFormat): boolean {
   return format.renderer.kind !== "text";
+}
+
+/** Is the format binary (an image or a PDF: never written to a terminal)? */
+export function isBinary(format: ExportFormat): boolean {
+  return format.renderer.kind === "raster" || format.renderer.kind === "document";
 }
 
 /** The extension a format's files are given, with the dot: ".md". */

@@ -19,6 +19,7 @@ import type { MapLayout } from "../layout/types";
 import { registerRows } from "../model/register-rows";
 import type { HandoffMap } from "../model/types";
 import { type SvgThemeName, svgTheme } from "../theme/svg-theme";
+import type { ExportParts } from "./export-parts";
 import { drawArrowMarkers } from "./svg/arrow-markers";
 import { drawDiagram } from "./svg/diagram";
 import type { DrawContext } from "./svg/draw-context";
@@ -45,6 +46,13 @@ export interface SvgExportOptions {
    * the layout's DEFAULT_METRICS, which is what layoutMap uses unless told otherwise.
    */
   metrics?: Pick<LayoutMetrics, "stepFontSize" | "stepLineHeight">;
+  /**
+   * Which parts to draw (export/export-parts.ts); overrides `legend` and `register`. Without the
+   * title the drawing starts at the diagram; the diagram alone is cropped to the lanes.
+   */
+  parts?: Readonly<ExportParts>;
+  /** Steps drawn as stubs (dashed, no fill): stand-ins for steps outside a slice (slides/slice-map.ts). */
+  stubs?: ReadonlySet<string>;
 }
 
 const MIN_CONTENT_WIDTH = 960;
@@ -72,27 +80,39 @@ export function renderSvg(map: HandoffMap, layout: MapLayout, options: SvgExport
     stepsById: new Map(map.steps.map((s) => [s.id, s])),
     boxesById: new Map(layout.steps.map((b) => [b.id, b])),
     numbers: new Map(rows.map((r) => [r.edgeCase.id, r.number])),
+    stubs: options.stubs ?? new Set(),
   };
+  const show = options.parts ?? {
+    title: true,
+    diagram: true,
+    legend: options.legend ?? true,
+    register: options.register ?? true,
+  };
+  // The diagram alone is cropped to the lanes (the frame's stroke kept); without the title (a
+  // slide, a wiki figure) the frame sits close to the edge.
+  const cropped = show.diagram && !show.title && !show.legend && !show.register;
+  const margin = cropped ? 1 : show.title ? MARGIN : 12;
 
-  const contentWidth = Math.max(layout.width, MIN_CONTENT_WIDTH);
-  const { parts, top } = drawTitleBlock(map, rows, theme, contentWidth);
-  parts.push(drawDiagram(ctx));
+  const contentWidth = cropped ? layout.width : Math.max(layout.width, MIN_CONTENT_WIDTH);
+  const title = show.title ? drawTitleBlock(map, rows, theme, contentWidth) : { parts: [], top: -margin };
+  const { parts, top } = title;
+  if (show.diagram) parts.push(drawDiagram(ctx));
 
-  let y = layout.height + 20;
-  if (options.legend ?? true) {
+  let y = show.diagram ? layout.height + 20 : 0;
+  if (show.legend) {
     const legend = drawLegend(ctx, y, contentWidth);
     parts.push(legend.svg);
     y += legend.height + 28;
   }
-  if (options.register ?? true) {
+  if (show.register) {
     const register = drawRegister(ctx, rows, y, Math.min(contentWidth, MAX_REGISTER_WIDTH));
     parts.push(register.svg);
     y += register.height + 8;
   }
-  const bottom = y + MARGIN - 8;
+  const bottom = cropped ? layout.height + margin : y + margin - 8;
 
-  const vbX = -MARGIN;
-  const vbWidth = contentWidth + 2 * MARGIN;
+  const vbX = -margin;
+  const vbWidth = contentWidth + 2 * margin;
   const vbHeight = bottom - top;
   const head =
     `<?xml version="1.0" encoding="UTF-8"?>\n` +

@@ -55,9 +55,20 @@ describe("the export format table", () => {
   });
 
   it("given the drawing options, then only the formats drawn from a layout take them", () => {
-    expect(listFormats(formatsTaking("theme"), "and")).toBe("svg and png");
+    expect(listFormats(formatsTaking("theme"), "and")).toBe("svg, png and pdf");
+    expect(listFormats(formatsTaking("page"), "and")).toBe("pdf");
+    expect(listFormats(formatsTaking("slides"), "and")).toBe("svg, png and pdf");
     expect(listFormats(formatsTaking("scale"), "and")).toBe("png");
-    for (const option of ["layout", "theme", "register", "scale"] as const)
+    for (const option of [
+      "layout",
+      "theme",
+      "register",
+      "scale",
+      "parts",
+      "lanes",
+      "slides",
+      "page",
+    ] as const)
       for (const format of formatsTaking(option)) expect(needsLayout(format)).toBe(true);
     expect(EXPORT_FORMATS.filter((f) => !needsLayout(f)).map((f) => f.id)).toEqual([
       "json",

@@ -16,6 +16,8 @@ export interface DrawContext {
   boxesById: Map<string, StepBox>;
   /** Edge-case id -> its register number. */
   numbers: Map<string, number>;
+  /** Steps drawn as stubs: stand-ins for steps outside a slice (slides/slice-map.ts). */
+  stubs: ReadonlySet<string>;
 }
 
 /** A block drawn below the diagram, and how tall it came out. */

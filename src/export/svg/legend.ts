@@ -84,6 +84,24 @@ export function drawLegend(ctx: DrawContext, top: number, width: number): Drawn 
   for (const severity of [...SEVERITIES].reverse())
     items.push(swatch(theme.severity[severity], capitalize(severity)));
   items.push(swatch(theme.resolved, "None open"));
+  // After the severity swatches, which are found by their index: drawn on slides and lane focus.
+  if (ctx.stubs.size > 0)
+    items.push({
+      iconWidth: 26,
+      label: "Step in another phase or lane",
+      icon: (x: number, cy: number) =>
+        `<rect${attrs([
+          ["x", x],
+          ["y", cy - 7],
+          ["width", 26],
+          ["height", 14],
+          ["rx", 3],
+          ["fill", theme.background],
+          ["stroke", theme.subtitle],
+          ["stroke-width", 1.25],
+          ["stroke-dasharray", "4 3"],
+        ])}/>`,
+    });
 
   const parts = ['<g data-role="legend">'];
   const caption = "Legend";

@@ -18,11 +18,14 @@ const SYSTEMS_FONT = 9.5;
  */
 export function drawStep(ctx: DrawContext, step: Step, box: StepBox): string {
   const { theme } = ctx;
+  // A stub (always a task) stands for a step outside a slice: dashed outline, muted label.
+  const stub = ctx.stubs.has(step.id);
   const style = theme.kinds[step.kind];
   const parts = [
     `<g${attrs([
       ["data-step-id", step.id],
       ["data-kind", step.kind],
+      ...(stub ? ([["data-stub", "true"]] as const) : []),
     ])}>`,
     `<title>${escapeXmlText(step.label)}</title>`,
   ];
@@ -39,7 +42,11 @@ export function drawStep(ctx: DrawContext, step: Step, box: StepBox): string {
     ])}/>`;
   switch (step.kind) {
     case "task":
-      parts.push(rect(style.fill, style.stroke, 1.25, 6));
+      parts.push(
+        stub
+          ? rect(theme.background, theme.subtitle, 1.5, 6).replace("/>", ' stroke-dasharray="6 4"/>')
+          : rect(style.fill, style.stroke, 1.25, 6),
+      );
       break;
     case "start":
       parts.push(rect(style.fill, style.stroke, 1.5, Math.min(box.height, box.width) / 2));
@@ -83,9 +90,9 @@ export function drawStep(ctx: DrawContext, step: Step, box: StepBox): string {
       top: blockTop,
       fontSize,
       lineHeight,
-      fill: style.text,
+      fill: stub ? theme.subtitle : style.text,
       anchor: "middle",
-      extra: [["data-role", "step-label"]],
+      extra: [["data-role", stub ? "stub-label" : "step-label"]],
     }),
   );
   if (systemsLine !== null) {

@@ -2,16 +2,26 @@ import { useState } from "react";
 import { EXPORT_FORMATS, type ExportFormatId, exportFormat } from "../../export/export-formats";
 import { useEditorStoreApi } from "../store-context";
 import { downloadBlob, downloadText } from "./download";
+import { ExportDialog } from "./ExportDialog";
+import type { ExportChoice } from "./export-choice";
 import { drawableLayout, exportFileName, exportSvgText, textExport } from "./export-formats";
 import { svgToPng } from "./png";
 
 /**
- * "Export": the open map as JSON, SVG, PNG, Markdown or CSV, with the CLI's renderers. Works
- * whatever the storage state: exporting is the way out when saving fails.
+ * "Export": the open map in every format of the export table (src/export/export-formats.ts), with
+ * the CLI's renderers; a paged document (PDF) opens the Export dialog on its row, since it is
+ * chosen with its paper. Then the dialog's own items: slides, and every option. Works whatever the
+ * storage state: exporting is the way out when saving fails.
  */
 export function ExportMenu() {
   const editor = useEditorStoreApi();
   const [open, setOpen] = useState(false);
+  // The dialog with options (PDF, slides, parts, lanes, ...), opened from the menu's last items.
+  const [dialog, setDialog] = useState<Partial<ExportChoice> | null>(null);
+  const openDialog = (initial: Partial<ExportChoice>) => {
+    setOpen(false);
+    setDialog(initial);
+  };
 
   const run = async (format: ExportFormatId) => {
     setOpen(false);
@@ -50,13 +60,31 @@ export function ExportMenu() {
             if (event.key === "Escape") setOpen(false);
           }}
         >
-          {EXPORT_FORMATS.map((format) => (
-            <button key={format.id} type="button" role="menuitem" onClick={() => void run(format.id)}>
-              {format.label}
-            </button>
-          ))}
+          {EXPORT_FORMATS.map((format) =>
+            format.renderer.kind === "document" ? (
+              <button
+                key={format.id}
+                type="button"
+                role="menuitem"
+                onClick={() => openDialog({ format: format.id, slides: false })}
+              >
+                {format.label}…
+              </button>
+            ) : (
+              <button key={format.id} type="button" role="menuitem" onClick={() => void run(format.id)}>
+                {format.label}
+              </button>
+            ),
+          )}
+          <button type="button" role="menuitem" onClick={() => openDialog({ slides: true })}>
+            Slides (16:9, one per phase)…
+          </button>
+          <button type="button" role="menuitem" onClick={() => openDialog({})}>
+            Export with options…
+          </button>
         </div>
       ) : null}
+      {dialog === null ? null : <ExportDialog initial={dialog} onClose={() => setDialog(null)} />}
     </div>
   );
 }

@@ -64,6 +64,8 @@ export function textExport(id: ExportFormatId, map: HandoffMap, layout: MapLayou
     }
     case "raster":
       throw new Error(`${id} is an image: draw it from the SVG`);
+    case "document":
+      throw new Error(`${id} is a document: the Export dialog builds it (run-export.ts)`);
     default:
       return assertNever(format.renderer);
   }

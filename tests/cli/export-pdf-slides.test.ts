@@ -1,0 +1,200 @@
+/**
+ * `handoff export` of PDFs, slide decks, parts and lane focus, read back the way a person would:
+ * pdftotext (poppler-utils) for the PDF's text, pdfinfo for its pages, the SVG's own elements.
+ */
+import { execFileSync } from "node:child_process";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { runExport } from "../../src/cli/export-command";
+import type { CliIo } from "../../src/cli/io";
+import { contractTableRows } from "../../src/export/contract-table";
+import { MIN_SLIDE_LABEL_PX, SLIDE_HEIGHT, SLIDE_WIDTH } from "../../src/export/slides/compose-slide";
+import { registerRows } from "../../src/model/register-rows";
+import { createRevOpsTemplate } from "../../src/model/templates";
+import { parseSvg, type SvgElement, walk } from "../export/svg-tree";
+import { tempDir } from "./cli-harness";
+
+const dir = tempDir();
+const template = createRevOpsTemplate();
+writeFileSync(path.join(dir, "t.json"), JSON.stringify(template));
+
+async function run(args: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const io: CliIo = {
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
+    cwd: dir,
+  };
+  const code = await runExport(args, io);
+  return { code, stdout, stderr };
+}
+
+const pdfText = (file: string) =>
+  execFileSync("pdftotext", ["-layout", path.join(dir, file), "-"], { encoding: "utf8" });
+const pdfPages = (file: string) =>
+  Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [path.join(dir, file)], { encoding: "utf8" }))?.[1]);
+/** Every element with the attribute (of the value, when given), in document order. */
+const withAttr = (root: SvgElement, attr: string, value?: string) =>
+  [...walk(root)].filter((el) => el.attrs.has(attr) && (value === undefined || el.attrs.get(attr) === value));
+/** pdftotext wraps and spaces text as laid out: compare on single-spaced words. */
+const words = (text: string) => text.replace(/\s+/g, " ");
+
+describe("handoff export --format pdf", () => {
+  it("given the template, when exported to an A3 PDF, then every step label and edge-case title is text in it", async () => {
+    const result = await run(["t.json", "-o", "t.pdf", "--page", "a3"]);
+    expect(result.code).toBe(0);
+    const text = words(pdfText("t.pdf"));
+    for (const step of template.steps) {
+      // A label wrapped over lines in its box reads word by word.
+      for (const word of step.label.split(" ")) expect(text).toContain(word);
+    }
+    for (const row of registerRows(template))
+      expect(text).toContain(row.edgeCase.title.split(" ").slice(0, 4).join(" "));
+    expect(text).toContain("Edge-case register");
+    expect(text).toContain("Change plan");
+    // Diagram on one A3 page, then the register, the change plan and the handoff contracts.
+    const info = execFileSync("pdfinfo", [path.join(dir, "t.pdf")], { encoding: "utf8" });
+    expect(info).toMatch(/A3/);
+    expect(pdfPages("t.pdf")).toBe(5);
+    const fonts = execFileSync("pdffonts", [path.join(dir, "t.pdf")], { encoding: "utf8" });
+    expect(fonts).toMatch(/DejaVuSans\s.*yes\s+yes\s+yes/);
+    expect(fonts).toMatch(/DejaVuSans-Bold\s.*yes\s+yes\s+yes/);
+  });
+
+  it("given a map with handoff contracts, then a Handoff contracts table follows the change plan", async () => {
+    // The template's handoffs carry contracts (trigger, required data, SLA, ...).
+    const text = words(pdfText("t.pdf"));
+    const plan = text.indexOf("Change plan");
+    const contracts = text.indexOf("Handoff contracts");
+    expect(plan).toBeGreaterThan(-1);
+    expect(contracts).toBeGreaterThan(plan);
+    const table = text.slice(contracts);
+    for (const header of ["Trigger", "Required data", "SLA", "Sender", "Receiver", "Acceptance"])
+      expect(table).toContain(header);
+    const rows = contractTableRows(template);
+    expect(rows.length).toBeGreaterThan(0);
+    // Each row's handoff, trigger and first required-data item, as contract-table.ts has them
+    // (their first word: cells wrap within their column, and pdftotext interleaves the lines).
+    for (const [handoff, , , trigger, requiredData] of rows) {
+      for (const cell of [handoff, trigger, requiredData?.split(";")[0]])
+        if (cell !== undefined && cell !== "") expect(table).toContain(cell.split(" ")[0]);
+    }
+    expect(table).toContain("RevOps customer lifecycle · handoff contracts · page 5");
+  });
+
+  it("given a map without contracts, then the PDF has no Handoff contracts table", async () => {
+    const contractFields = [
+      "trigger",
+      "requiredData",
+      "sla",
+      "sender",
+      "receiver",
+      "systemOfRecord",
+      "acceptance",
+      "noKnownEdgeCases",
+      "integration",
+    ];
+    const bare = {
+      ...template,
+      handoffs: template.handoffs.map(
+        (h) =>
+          Object.fromEntries(Object.entries(h).filter(([key]) => !contractFields.includes(key))) as typeof h,
+      ),
+    };
+    writeFileSync(path.join(dir, "bare.json"), JSON.stringify(bare));
+    expect((await run(["bare.json", "-o", "bare.pdf", "--page", "a3"])).code).toBe(0);
+    expect(words(pdfText("bare.pdf"))).not.toContain("Handoff contracts");
+    expect(pdfPages("bare.pdf")).toBe(4);
+  });
+
+  it("is deterministic: the same map gives the same bytes", async () => {
+    await run(["t.json", "-o", "a.pdf"]);
+    await run(["t.json", "-o", "b.pdf"]);
+    expect(readFileSync(path.join(dir, "a.pdf")).equals(readFileSync(path.join(dir, "b.pdf")))).toBe(true);
+  });
+
+  it("tiles the diagram across A4 pages, marked with row and column, when fitted it would be too small", async () => {
+    await run(["t.json", "-o", "a4.pdf", "--page", "a4", "--parts", "diagram,title"]);
+    const text = pdfText("a4.pdf");
+    expect(pdfPages("a4.pdf")).toBe(2);
+    expect(text).toContain("row 1 of 1, column 1 of 2");
+    expect(text).toContain("row 1 of 1, column 2 of 2");
+  });
+
+  it("holds no script, link or external reference", async () => {
+    await run(["t.json", "-o", "safe.pdf"]);
+    const raw = readFileSync(path.join(dir, "safe.pdf")).toString("latin1");
+    expect(raw).not.toMatch(/\/JavaScript|\/JS\b|\/URI|\/Launch|\/OpenAction|\/EmbeddedFile/);
+  });
+});
+
+describe("handoff export --slides", () => {
+  it("given the template, then three readable 16:9 slides in journey order and slides.pdf", async () => {
+    const result = await run(["t.json", "--slides", "-o", "deck"]);
+    expect(result.code).toBe(0);
+    expect(readdirSync(path.join(dir, "deck")).sort()).toEqual([
+      "01-engagement.svg",
+      "02-execution.svg",
+      "03-continuity.svg",
+      "slides.pdf",
+    ]);
+    expect(pdfPages("deck/slides.pdf")).toBe(3);
+    for (const name of ["01-engagement", "02-execution", "03-continuity"]) {
+      const svg = readFileSync(path.join(dir, "deck", `${name}.svg`), "utf8");
+      const root = parseSvg(svg);
+      expect(root.attrs.get("viewBox")).toBe(`0 0 ${SLIDE_WIDTH} ${SLIDE_HEIGHT}`);
+      // The drawing's scale: handoff labels (11 px in the drawing) at least 14 px on the slide.
+      const scale = Number(/scale\(([\d.]+)\)/.exec(svg)?.[1]);
+      expect(scale * 11).toBeGreaterThanOrEqual(MIN_SLIDE_LABEL_PX);
+      expect(withAttr(root, "data-role", "slide-title")).toHaveLength(1);
+      expect(withAttr(root, "data-role", "legend")).toHaveLength(1);
+    }
+    // Execution's cut handoffs end at dashed stubs named for their steps.
+    const execution = readFileSync(path.join(dir, "deck", "02-execution.svg"), "utf8");
+    const stubs = withAttr(parseSvg(execution), "data-stub", "true");
+    expect(stubs.length).toBeGreaterThan(0);
+    expect(execution).toContain("Meets qualification criteria?");
+    const text = words(pdfText("deck/slides.pdf"));
+    expect(text).toContain("Engagement");
+    expect(text).toContain("Phase 3 of 3");
+  });
+
+  it("writes one PDF with --format pdf", async () => {
+    const result = await run(["t.json", "--slides", "-o", "deck.pdf"]);
+    expect(result.code).toBe(0);
+    expect(pdfPages("deck.pdf")).toBe(3);
+  });
+});
+
+describe("handoff export --parts and --lanes", () => {
+  it("draws the diagram alone cropped to the lanes", async () => {
+    await run(["t.json", "--parts", "diagram", "-o", "wiki.svg"]);
+    const root = parseSvg(readFileSync(path.join(dir, "wiki.svg"), "utf8"));
+    const [x, y] = String(root.attrs.get("viewBox")).split(" ").map(Number);
+    expect([x, y]).toEqual([-1, -1]);
+    expect(withAttr(root, "data-role", "title")).toHaveLength(0);
+    expect(withAttr(root, "data-role", "legend")).toHaveLength(0);
+    expect(withAttr(root, "data-role", "register")).toHaveLength(0);
+  });
+
+  it("focuses on two lanes with stubs for the others", async () => {
+    await run(["t.json", "--lanes", "sales,Deal Desk", "-o", "focus.svg"]);
+    const root = parseSvg(readFileSync(path.join(dir, "focus.svg"), "utf8"));
+    const lanes = withAttr(root, "data-lane-id").map((g) => g.attrs.get("data-lane-id"));
+    expect(lanes).toEqual(["sales", "deal-desk", "~:other-lanes"]);
+    expect(withAttr(root, "data-stub", "true").length).toBeGreaterThan(0);
+  });
+
+  it("names the lanes when one is unknown", async () => {
+    const result = await run(["t.json", "--lanes", "ops", "-o", "x.svg"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('no lane "ops"');
+    expect(result.stderr).toContain("deal-desk (Deal Desk)");
+  });
+});
