@@ -1,3 +1,4 @@
+import { DIFF_USAGE, runDiff } from "./diff-command";
 import { type CliIo, complain, processIo, UsageError } from "./io";
 import { NEW_USAGE, runNew } from "./new-command";
 import { terminalLine } from "./terminal-text";
@@ -11,6 +12,7 @@ Commands:
   validate FILE         check a map file; exit 0 valid, 1 invalid, 2 usage
   new                   write a new map from a template
   export FILE           write the map as SVG, PNG, JSON, Markdown or CSV
+  diff A B              compare two maps (or scenarios, versions); exit 0 equal, 1 different
 
 Options:
   -h, --help            show help (also after a command: handoff export --help)
@@ -29,6 +31,7 @@ const COMMANDS = new Map<string, { run: Command; usage: () => Promise<string> | 
       usage: async () => (await import("./export-command")).EXPORT_USAGE,
     },
   ],
+  ["diff", { run: runDiff, usage: () => DIFF_USAGE }],
 ]);
 
 /** Runs the CLI; returns the exit code. Never throws for bad input. */

@@ -14,6 +14,8 @@ export interface DiffSide {
   title: string;
   /** "As-is", "To-be", or a version's name ("Version “Before workshop”"). */
   scenario: string;
+  /** Where it came from, when that tells the sides apart (the CLI: the file's name). */
+  source?: string;
 }
 
 const HEADINGS: Record<DiffKind, string> = {
@@ -27,7 +29,12 @@ const HEADINGS: Record<DiffKind, string> = {
 const MARKS = { added: "+", removed: "-", changed: "~" } as const;
 
 function sideName(side: DiffSide): string {
-  return side.title === "" ? side.scenario : `${side.title} (${side.scenario})`;
+  return side.source === undefined ? side.scenario : `${side.source} (${side.scenario})`;
+}
+
+/** "title: Old → New" when the two maps' titles differ; nothing otherwise. */
+function titleLine(before: DiffSide, after: DiffSide): string | null {
+  return before.title === after.title ? null : `title: ${before.title} → ${after.title}`;
 }
 
 function byKind(diff: MapDiff): [DiffKind, EntityChange[]][] {
@@ -47,7 +54,12 @@ function byKind(diff: MapDiff): [DiffKind, EntityChange[]][] {
  * //       moved from SDR to Marketing Ops
  */
 export function renderDiffText(diff: MapDiff, before: DiffSide, after: DiffSide): string {
-  const out = [`${sideName(before)} → ${sideName(after)}: ${summarizeDiff(diff)}`];
+  const out = [
+    `${oneLine(after.title)}`,
+    `${oneLine(sideName(before))} → ${oneLine(sideName(after))}: ${summarizeDiff(diff)}`,
+  ];
+  const title = titleLine(before, after);
+  if (title !== null) out.push(oneLine(title));
   if (diff.layoutChanges > 0)
     out.push(
       `(${diff.layoutChanges} layout-only ${diff.layoutChanges === 1 ? "change" : "changes"} not shown)`,
@@ -70,10 +82,12 @@ function oneLine(text: string): string {
 /** The change list as Markdown: one table per kind, every text escaped. */
 export function renderDiffMarkdown(diff: MapDiff, before: DiffSide, after: DiffSide): string {
   const out = [
-    `# Changes: ${escapeMarkdown(sideName(before))} → ${escapeMarkdown(sideName(after))}`,
+    `# Changes: ${escapeMarkdown(after.title)}`,
     "",
-    `**${escapeMarkdown(summarizeDiff(diff))}**`,
+    `${escapeMarkdown(sideName(before))} → ${escapeMarkdown(sideName(after))}: **${escapeMarkdown(summarizeDiff(diff))}**`,
   ];
+  const title = titleLine(before, after);
+  if (title !== null) out.push("", escapeMarkdown(title));
   if (diff.layoutChanges > 0)
     out.push(
       "",
@@ -94,6 +108,12 @@ export function renderDiffMarkdown(diff: MapDiff, before: DiffSide, after: DiffS
 
 const json = (value: unknown) => (value === undefined ? null : value);
 
+const side = (s: DiffSide) => ({
+  title: s.title,
+  scenario: s.scenario,
+  ...(s.source === undefined ? {} : { source: s.source }),
+});
+
 /**
  * The stable JSON form (format "handoff-diff", version 1). Keys in a fixed order; a value that is
  * absent on one side is null.
@@ -102,8 +122,8 @@ export function renderDiffJson(diff: MapDiff, before: DiffSide, after: DiffSide)
   const document = {
     format: "handoff-diff",
     version: 1,
-    before: { title: before.title, scenario: before.scenario },
-    after: { title: after.title, scenario: after.scenario },
+    before: side(before),
+    after: side(after),
     equal: diff.changes.length === 0,
     summary: summarizeDiff(diff),
     counts: {
