@@ -21,6 +21,11 @@ import { confirmLeave } from "../ui/library/confirm-leave";
 import { LibraryButton, LibraryPanel } from "../ui/library/LibraryPanel";
 import { MapSessionProvider } from "../ui/library/session-context";
 import { EditorStoreProvider } from "../ui/store-context";
+import { AutoVersions } from "../ui/versions/AutoVersions";
+import { CompareView } from "../ui/versions/CompareView";
+import { VersionsSlot } from "../ui/versions/VersionsPanel";
+import { ScenarioStatus, VersionsToolbar } from "../ui/versions/VersionsToolbar";
+import { VersionsProvider } from "../ui/versions/versions-context";
 import { ChangePlanSlot } from "../ui/workshop/ChangePlanPanel";
 import { WorkshopLayer } from "../ui/workshop/Workshop";
 import { WorkshopToolbar } from "../ui/workshop/WorkshopToolbar";
@@ -46,10 +51,16 @@ function useSlots(persisted: boolean | null) {
             <ShareLinkButton />
             <LibraryButton />
           </ToolbarGroup>
+          <VersionsToolbar />
           <WorkshopToolbar />
         </>
       ),
-      statusBar: <SaveStatus />,
+      statusBar: (
+        <>
+          <SaveStatus />
+          <ScenarioStatus />
+        </>
+      ),
       overlays: (
         <>
           <StorageWarning />
@@ -59,10 +70,13 @@ function useSlots(persisted: boolean | null) {
           <FileDropTarget />
           <ConflictOverlay />
           <WorkshopLayer />
+          <CompareView />
+          <AutoVersions />
         </>
       ),
       sidePanel: (
         <>
+          <VersionsSlot />
           <ChangePlanSlot />
           <LibraryPanel persisted={persisted} />
         </>
@@ -146,7 +160,9 @@ function Ready({ booted, files }: { booted: Booted; files: FilesUiStore }) {
       <MapSessionProvider session={booted.session}>
         <FilesUiProvider store={files}>
           <WorkshopProvider>
-            <Editor slots={slots} />
+            <VersionsProvider>
+              <Editor slots={slots} />
+            </VersionsProvider>
           </WorkshopProvider>
         </FilesUiProvider>
       </MapSessionProvider>

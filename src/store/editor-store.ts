@@ -5,6 +5,7 @@ import { shareLayout } from "../layout/share-layout";
 import type { LayoutMode, MapLayout } from "../layout/types";
 import { EditError, setPhases, setPositions } from "../model/operations";
 import { type HandoffMap, LIMITS, type Position } from "../model/types";
+import { keepVersions } from "../model/versions";
 import * as history from "./history";
 
 /**
@@ -327,13 +328,14 @@ export function createEditorStore({ map, runLayout, layoutAtOnce }: EditorStoreO
       undo() {
         if (refusedWhileReadOnly()) return;
         const result = history.undo(get().history, get().map);
-        if (result) commit(result.map, result.history);
+        // Saved versions are not part of undo: they stay as they are now.
+        if (result) commit(keepVersions(result.map, get().map), result.history);
       },
 
       redo() {
         if (refusedWhileReadOnly()) return;
         const result = history.redo(get().history, get().map);
-        if (result) commit(result.map, result.history);
+        if (result) commit(keepVersions(result.map, get().map), result.history);
       },
 
       beginGesture() {
