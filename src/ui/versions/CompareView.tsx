@@ -185,7 +185,6 @@ export function CompareView() {
         <strong>
           {data !== null ? `Comparing ${data.heading}` : `Version “${version?.name ?? ""}” · read-only`}
         </strong>
-        {data !== null && <span className="hf-compare-view__summary">{data.summary}</span>}
         <span className="hf-compare-view__spacer" />
         <button type="button" className="hf-button" aria-pressed={!fit} onClick={() => setFit(!fit)}>
           {fit ? "Actual size" : "Fit width"}

@@ -47,7 +47,7 @@ export function VersionsToolbar() {
   };
 
   return (
-    <ToolbarGroup label="Scenario">
+    <ToolbarGroup label="Scenarios and versions">
       <select
         className="hf-scenario-select"
         aria-label="Scenario"
