@@ -119,3 +119,13 @@ export function deleteScenario(map: HandoffMap, id: string): HandoffMap {
   if (!map.scenarios.some((s) => s.id === id)) return map;
   return { ...map, scenarios: map.scenarios.filter((s) => s.id !== id) };
 }
+
+/**
+ * The map as exports show it: its title names the scenario ("RevOps lifecycle (To-be)") when the
+ * map has more than one, so a picture on a slide says which state it shows. Not for JSON: a file
+ * keeps its own title.
+ */
+export function withScenarioTitle(map: HandoffMap): HandoffMap {
+  if (map.scenarios === undefined || map.scenarios.length < 2) return map;
+  return { ...map, title: `${map.title} (${activeScenarioName(map)})` };
+}

@@ -13,6 +13,7 @@ import {
   renameScenario,
   scenarioContent,
   switchScenario,
+  withScenarioTitle,
 } from "../../src/model/scenarios";
 import { createRevOpsTemplate } from "../../src/model/templates";
 import type { HandoffMap } from "../../src/model/types";
@@ -143,5 +144,14 @@ describe("versions", () => {
       expect(formatIssue(result.errors[0] ?? { path: "", message: "" })).toMatch(
         /^versions\[0\] \(v1\)\.savedAt: must be a UTC date/,
       );
+  });
+});
+
+describe("exports name the scenario", () => {
+  it("a map with scenarios is titled with the one on screen; a map without keeps its title", () => {
+    const map = createRevOpsTemplate();
+    expect(withScenarioTitle(map)).toBe(map);
+    const toBe = forkScenario(map, { id: "sc-2", name: "To-be" });
+    expect(withScenarioTitle(toBe).title).toBe(`${map.title} (To-be)`);
   });
 });

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { withScenarioTitle } from "../../model/scenarios";
 import { useEditorStoreApi } from "../store-context";
 import { downloadBlob, downloadText } from "./download";
 import {
@@ -22,7 +23,9 @@ export function ExportMenu() {
 
   const run = async (format: ExportFormat) => {
     setOpen(false);
-    const { map, notify, layoutError } = editor.getState();
+    const { map: document, notify, layoutError } = editor.getState();
+    // Pictures and lists name the scenario they show; a JSON file keeps its own title.
+    const map = format === "json" ? document : withScenarioTitle(document);
     // A failed layout is not "still being laid out": say what happened and what still works.
     const notDrawn =
       layoutError === null
