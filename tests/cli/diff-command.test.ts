@@ -122,3 +122,14 @@ describe("handoff diff", () => {
     expect(run.stdout).toContain("--scenario NAME");
   });
 });
+
+describe("the CLI reads and writes scenarios and versions", () => {
+  it("validate reads them and export --format json writes them back unchanged", async () => {
+    const valid = await runCli(["validate", "scenarios.json"], FIXTURES);
+    expect(valid.code).toBe(0);
+    expect(valid.stderr).toBe("");
+    const exported = await runCli(["export", "scenarios.json", "--format", "json"], FIXTURES);
+    expect(exported.code).toBe(0);
+    expect(exported.stdout).toBe(expected("scenarios.json"));
+  });
+});
