@@ -178,4 +178,24 @@ describe("versions and compare", () => {
     await page.screenshot({ path: path.join(SHOTS, "versions-panel-1280.png") });
     expect(problems).toEqual([]);
   });
+
+  it("opens a version read-only and restores it, keeping what was on screen as a version", async () => {
+    const panel = page.getByTestId("versions-panel");
+    await panel.getByRole("button", { name: "Open As found" }).click();
+    const view = page.getByTestId("compare-view");
+    await expect.poll(() => view.getByText("Version “As found” · read-only").count()).toBe(1);
+    await expect
+      .poll(() => view.getByRole("img").evaluate((img: HTMLImageElement) => img.naturalWidth), { timeout: 15_000 })
+      .toBeGreaterThan(0);
+    // The deleted handoff is back only after Restore.
+    expect(await page.locator('[data-testid="edge-case-flag"][data-handoff-id="h6"]').count()).toBe(0);
+    await view.getByRole("button", { name: "Restore this version" }).click();
+    await expect.poll(() => view.count()).toBe(0);
+    await expect.poll(() => page.locator('[data-testid="edge-case-flag"][data-handoff-id="h6"]').count()).toBe(1);
+    await expect.poll(() => panel.getByTestId("version-item").allTextContents()).toEqual([
+      expect.stringContaining("Before restoring “As found”"),
+      expect.stringContaining("As found"),
+    ]);
+    expect(problems).toEqual([]);
+  });
 });
