@@ -17,9 +17,9 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { filePositions } from "../src/layout/geometry";
 import { layoutForPositions } from "../src/layout/layout-map";
+import { copyFragment, pasteFragment } from "../src/model/clipboard";
 import { updateStep } from "../src/model/operations";
 import type { HandoffMap } from "../src/model/types";
-import { copyFragment, pasteFragment } from "../src/store/clipboard";
 import { createEditorStore, type LayoutResult } from "../src/store/editor-store";
 import { generateMap } from "./generate-map";
 

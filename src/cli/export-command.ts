@@ -3,6 +3,7 @@
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { exportBpmn } from "../bpmn/export-bpmn";
 import { renderCsv } from "../export/render-csv";
 import { renderJson } from "../export/render-json";
 import { renderMarkdown } from "../export/render-markdown";
@@ -18,16 +19,18 @@ import { terminalText } from "./terminal-text";
 import { loadMap, printWarnings } from "./validate-command";
 import { OutputError, writeOutput } from "./write-output";
 
-export const EXPORT_FORMATS = ["svg", "png", "json", "md", "csv"] as const;
+export const EXPORT_FORMATS = ["svg", "png", "json", "md", "csv", "bpmn"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const EXPORT_USAGE = `Usage: handoff export FILE [options]
 
 Writes a map as an SVG swimlane diagram, a PNG image, normalized JSON (ready to re-import),
-or its edge-case register as Markdown or CSV. FILE may be - for standard input.
+its edge-case register as Markdown or CSV, or BPMN 2.0 XML (a laid-out collaboration that
+bpmn.io, Camunda and Signavio open, and handoff import reads back exactly). FILE may be - for
+standard input.
 
 Options:
-  -f, --format FORMAT   svg, png, json, md or csv
+  -f, --format FORMAT   svg, png, json, md, csv or bpmn
                         (default: from the extension of OUT, else svg)
   -o, --output OUT      write to the file OUT; written to a temporary file beside it and
                         renamed, keeping OUT's mode, so a failed or interrupted export never
@@ -38,7 +41,7 @@ Options:
                         png needs -o
       --force           replace OUT even if it is read-only; write a format into a file whose
                         extension names another (png into x.svg)
-      --layout MODE     svg, png: keep (default) leaves steps that have a position where the
+      --layout MODE     svg, png, bpmn: keep (default) leaves steps that have a position where the
                         file puts them and places the rest; auto lays out every step again
       --no-register     svg, png: leave the edge-case register table out
       --theme THEME     svg, png: light (default), dark, or print (grayscale, no shading)
@@ -52,7 +55,8 @@ as by validate), the PNG renderer failed or OUT could not be written, 2 usage er
 Examples:
   handoff export map.json -o map.svg
   handoff export map.json -o map.png --theme print
-  handoff export map.json --format csv > register.csv`;
+  handoff export map.json --format csv > register.csv
+  handoff export map.json -o map.bpmn`;
 
 const EXTENSIONS = new Map<string, ExportFormat>([
   [".svg", "svg"],
@@ -61,6 +65,7 @@ const EXTENSIONS = new Map<string, ExportFormat>([
   [".md", "md"],
   [".markdown", "md"],
   [".csv", "csv"],
+  [".bpmn", "bpmn"],
 ]);
 
 interface ExportRequest {
@@ -84,6 +89,7 @@ const PREFERRED_EXTENSION: Record<ExportFormat, string> = {
   json: ".json",
   md: ".md",
   csv: ".csv",
+  bpmn: ".bpmn",
 };
 
 function isOneOf<T extends string>(values: readonly T[], value: string): value is T {
@@ -142,7 +148,7 @@ export function parseExportArgs(args: string[]): ExportRequest | "help" {
     throw new UsageError(`unknown layout ${JSON.stringify(values.layout)}; use auto or keep`);
   if (values.theme !== undefined && !isOneOf(SVG_THEMES, values.theme))
     throw new UsageError(`unknown theme ${JSON.stringify(values.theme)}; use ${SVG_THEMES.join(", ")}`);
-  if (!drawing && values.layout !== undefined) onlyFor("--layout", "svg and png");
+  if (!drawing && format !== "bpmn" && values.layout !== undefined) onlyFor("--layout", "svg, png and bpmn");
   if (!drawing && values.theme !== undefined) onlyFor("--theme", "svg and png");
   if (!drawing && values["no-register"]) onlyFor("--no-register", "svg and png");
   if (format !== "png" && values.scale !== undefined) onlyFor("--scale", "png");
@@ -194,6 +200,12 @@ async function produce(
       return renderMarkdown(map);
     case "csv":
       return renderCsv(map);
+    case "bpmn": {
+      const run = createInProcessLayout(createNodeElk());
+      const result = await run(map, request.layout === undefined ? {} : { mode: request.layout });
+      if (!result.ok) return { error: `layout failed: ${result.error}` };
+      return exportBpmn(map, result.layout);
+    }
     case "svg":
     case "png": {
       const run = createInProcessLayout(createNodeElk());

@@ -11,7 +11,8 @@ export const USAGE = `Usage: handoff <command> [options]
 Commands:
   validate FILE         check a map file; exit 0 valid, 1 invalid, 2 usage
   new                   write a new map from a template
-  export FILE           write the map as SVG, PNG, JSON, Markdown or CSV
+  export FILE           write the map as SVG, PNG, JSON, Markdown, CSV or BPMN
+  import FILE.bpmn      write a BPMN 2.0 file as a map (JSON)
   diff A B              compare two maps (or scenarios, versions); exit 0 equal, 1 different
 
 Options:
@@ -29,6 +30,14 @@ const COMMANDS = new Map<string, { run: Command; usage: () => Promise<string> | 
       // Loaded on demand: export pulls in ELK and resvg, which validate and new do not need.
       run: async (args, io) => (await import("./export-command")).runExport(args, io),
       usage: async () => (await import("./export-command")).EXPORT_USAGE,
+    },
+  ],
+  [
+    "import",
+    {
+      // Loaded on demand: only import needs bpmn-moddle.
+      run: async (args, io) => (await import("./import-command")).runImport(args, io),
+      usage: async () => (await import("./import-command")).IMPORT_USAGE,
     },
   ],
   ["diff", { run: runDiff, usage: () => DIFF_USAGE }],

@@ -7,8 +7,8 @@
  * every field quoted, and `neutralizeFormula` on every cell. Numbers ("EC-3") are the register's.
  */
 import { type BacklogEntry, rankedBacklog } from "../model/backlog";
+import { edgeCaseLabel, handoffName } from "../model/register-rows";
 import type { HandoffMap } from "../model/types";
-import { edgeCaseLabel, handoffName } from "./register-rows";
 import { CSV_BOM, csvField } from "./render-csv";
 import { capitalize, escapeMarkdown, markdownCell, tableRow } from "./render-markdown";
 

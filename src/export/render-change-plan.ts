@@ -4,8 +4,8 @@
  * through the register's Markdown escaper; numbers ("EC-3") are the register's.
  */
 import { changePlan } from "../model/change-plan";
+import { handoffName } from "../model/register-rows";
 import type { HandoffMap } from "../model/types";
-import { handoffName } from "./register-rows";
 import { entryLabel, mapTitle } from "./render-backlog";
 import { capitalize, escapeMarkdown, markdownCell, tableRow } from "./render-markdown";
 

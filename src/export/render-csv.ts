@@ -8,8 +8,9 @@
  * full-width forms, which some spreadsheets also accept) gets a leading single quote, so a
  * spreadsheet shows the text instead of running it ("CSV injection", OWASP).
  */
+
+import { registerRowsByNumber } from "../model/register-rows";
 import type { HandoffMap } from "../model/types";
-import { registerRowsByNumber } from "./register-rows";
 
 export const CSV_HEADER = [
   "#",

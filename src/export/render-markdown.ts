@@ -9,8 +9,9 @@
  * so renderers do not turn them into links, and newlines become `<br>` in cells or spaces in
  * headings, so no map can forge a table row, close a code span, inject a tag or a link.
  */
+
+import { type RegisterRow, registerRows } from "../model/register-rows";
 import type { HandoffMap } from "../model/types";
-import { type RegisterRow, registerRows } from "./register-rows";
 
 const MARKDOWN_PUNCTUATION = /[\\`*_[\]!|~#]/g;
 

@@ -83,3 +83,16 @@ export function filePositions(layout: MapLayout, laneOf: ReadonlyMap<string, str
   }
   return result;
 }
+
+/**
+ * toFilePosition for a drop: in whole pixels and kept inside the band's top and the lane
+ * area's left edge, so a drop never lands a step under the headers. Undefined for an unknown lane.
+ */
+export function fileFromAbsolute(layout: MapLayout, point: Point, laneId: string): Position | undefined {
+  const band = layout.lanes.find((l) => l.id === laneId);
+  if (band === undefined) return undefined;
+  // Clamped in absolute terms: keep mode may have shifted the lane's file origin (layout.shiftX).
+  const clamped = { x: Math.max(layout.laneHeaderWidth, point.x), y: Math.max(band.y, point.y) };
+  const position = toFilePosition(layout, clamped, laneId);
+  return position && { x: Math.round(position.x), y: Math.round(position.y) };
+}

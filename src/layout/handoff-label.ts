@@ -17,9 +17,10 @@ export const HANDOFF_LABEL_LINE_HEIGHT = Math.round(HANDOFF_LABEL_FONT * 1.3);
 export const FLAG_FONT = 10.5;
 export const FLAG_HEIGHT = 18;
 /**
- * Room a label block keeps from the step boxes and from other label blocks, px: the layout picks
- * each route's label anchor with it, and the SVG's and canvas's placer (src/export/label-placement.ts)
- * checks the same room, so a block usually stays at the anchor the layout reserved.
+ * Room a label block keeps from the step boxes and from other label blocks, px: the router picks
+ * each route's label anchor with it, and the layout's last stage (label-placement.ts) places the
+ * block the SVG export and the canvas draw with the same room, so a block usually stays at the
+ * anchor the router reserved.
  */
 export const LABEL_CLEARANCE = 5;
 

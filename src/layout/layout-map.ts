@@ -27,6 +27,7 @@ import type { ELK, ElkNode } from "elkjs/lib/elk-api";
 import { edgeCaseNumbers } from "../model/edge-case-numbers";
 import type { HandoffMap, Step } from "../model/types";
 import { edgeCaseFlagText, measureHandoffLabel } from "./handoff-label";
+import { placeLabelBlocks } from "./label-placement";
 import {
   type LayoutMetrics,
   laneNameHeight,
@@ -750,10 +751,10 @@ function assemble(
     steps: boxes,
   };
   if (!route) return { ...frame, handoffs: [], unrouted: true };
-  return {
+  return placeLabelBlocks(map, {
     ...frame,
     handoffs: routeAll(map, boxes, lanes, labels, { width, height, top, widestGap }, metrics),
-  };
+  });
 }
 
 function routeAll(

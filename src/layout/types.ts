@@ -105,6 +105,14 @@ export interface HandoffRoute {
   path: number[];
   /** Where the label (and the edge-case flag) is anchored: a point on the route. */
   labelAnchor: Point;
+  /**
+   * Where the label block (the label on its halo, the edge-case flag below it) is drawn: its
+   * top-left corner and the size it was placed with (label-placement.ts), clear of the boxes, the
+   * other labels and, where room allows, the other routes. The SVG export and the canvas draw the
+   * block here. Absent when the handoff has neither label nor edge cases, and on layouts made
+   * before it existed: then centre the block on `labelAnchor`.
+   */
+  labelBlock?: Rect;
 }
 
 export interface MapLayout {

@@ -1,26 +1,95 @@
 /**
- * Deterministic fresh ids: a readable slug of the label where there is one ("discovery",
- * "discovery-2"), otherwise prefix + counter ("h12"). No randomness, so edits replay exactly.
+ * Ids for new lanes, phases, steps, handoffs and edge cases.
+ *
+ * A new id is a short prefix naming its kind and 12 random base-36 characters (`s-k3f9x2a7qzmd`:
+ * 36^12 ≈ 2^62 values), so two people or two tabs adding a step at the same moment never pick
+ * the same id, without asking each other. The label is never part of an id: renaming a step
+ * keeps its id, and two steps called "New step" do not compete for `new-step`.
+ *
+ * The model stays deterministic: randomness comes in as a `RandomBytes` function. The editor's
+ * store holds one backed by `crypto.getRandomValues`; tests hand in `seededRandomBytes(seed)`
+ * to get the same ids on every run. Ids already in files (templates, imported maps) are kept.
  */
-export function freshId(taken: ReadonlySet<string>, base: string, fallback: string): string {
-  const slug = slugify(base);
-  const stem = slug === "" ? fallback : slug;
-  if (slug !== "" && !taken.has(stem)) return stem;
-  for (let n = slug === "" ? 1 : 2; ; n++) {
-    const candidate = slug === "" ? `${stem}${n}` : `${stem}-${n}`;
-    if (!taken.has(candidate)) return candidate;
-  }
+
+export type IdKind = "lane" | "phase" | "step" | "handoff" | "edgeCase";
+
+export const ID_PREFIX: Readonly<Record<IdKind, string>> = {
+  lane: "l",
+  phase: "p",
+  step: "s",
+  handoff: "h",
+  edgeCase: "ec",
+};
+
+/** Random characters after the prefix: 12 base-36 characters hold 62 bits. */
+export const RANDOM_ID_LENGTH = 12;
+
+const ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
+/** The largest multiple of 36 a byte can hold: bytes at or above it are drawn again (no bias). */
+const BYTE_LIMIT = 252;
+
+/** Fills the array with random bytes (crypto.getRandomValues, or a seeded stand-in in tests). */
+export type RandomBytes = (bytes: Uint8Array) => void;
+
+/** Hands out fresh ids of each kind; `taken` says which are in use (drawn again if so). */
+export interface IdSource {
+  next(kind: IdKind, taken?: (id: string) => boolean): string;
 }
 
-/** Lowercase ASCII letters, digits and hyphens; at most 40 characters. */
-export function slugify(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/&/g, " and ")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 40)
-    .replace(/-+$/, "");
+/** `s-k3f9x2a7qzmd`: the kind's prefix and RANDOM_ID_LENGTH unbiased base-36 characters. */
+export function randomId(kind: IdKind, fill: RandomBytes): string {
+  let out = `${ID_PREFIX[kind]}-`;
+  const bytes = new Uint8Array(RANDOM_ID_LENGTH + 4);
+  let need = RANDOM_ID_LENGTH;
+  while (need > 0) {
+    fill(bytes);
+    for (const byte of bytes) {
+      if (need === 0) break;
+      if (byte >= BYTE_LIMIT) continue;
+      out += ALPHABET[byte % 36];
+      need--;
+    }
+  }
+  return out;
+}
+
+export function createIdSource(fill: RandomBytes): IdSource {
+  return {
+    next(kind, taken) {
+      for (;;) {
+        const id = randomId(kind, fill);
+        if (taken === undefined || !taken(id)) return id;
+      }
+    },
+  };
+}
+
+/**
+ * A deterministic stand-in for crypto.getRandomValues (mulberry32): the same seed gives the same
+ * ids, so tests and property runs can be replayed. Never for real documents.
+ */
+export function seededRandomBytes(seed: number): RandomBytes {
+  let state = seed >>> 0;
+  return (bytes) => {
+    for (let i = 0; i < bytes.length; i++) {
+      state = (state + 0x6d2b79f5) >>> 0;
+      let t = state;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      bytes[i] = ((t ^ (t >>> 14)) >>> 0) & 0xff;
+    }
+  };
+}
+
+/**
+ * The model's own fallback when an edit is called without an id (scripts and tests calling the
+ * edits directly; the editor always passes random ids): the kind's prefix and the first free
+ * counter, `s-1`, `s-2`… Never derived from a label.
+ */
+export function sequentialId(kind: IdKind, taken: ReadonlySet<string>): string {
+  const prefix = ID_PREFIX[kind];
+  for (let n = 1; ; n++) {
+    const candidate = `${prefix}-${n}`;
+    if (!taken.has(candidate)) return candidate;
+  }
 }

@@ -64,6 +64,14 @@ const edgeCaseNumber = z
   .min(1, { error: "must be 1 or more" })
   .max(LIMITS.edgeCaseNumber, { error: `must be at most ${LIMITS.edgeCaseNumber}` });
 
+const votes = z
+  .number()
+  .int({ error: "must be a whole number" })
+  .min(0, { error: "must not be negative" })
+  .max(LIMITS.votes, { error: `must be at most ${LIMITS.votes}` });
+
+const due = z.iso.date({ error: 'must be a date written as YYYY-MM-DD, e.g. "2026-03-31"' });
+
 export const edgeCaseSchema = z.object({
   id,
   number: edgeCaseNumber.optional(),
@@ -73,13 +81,8 @@ export const edgeCaseSchema = z.object({
   owner: optionalText,
   mitigation: longText,
   description: longText,
-  votes: z
-    .number()
-    .int({ error: "must be a whole number" })
-    .min(0, { error: "must not be negative" })
-    .max(LIMITS.votes, { error: `must be at most ${LIMITS.votes}` })
-    .default(0),
-  due: z.iso.date({ error: 'must be a date written as YYYY-MM-DD, e.g. "2026-03-31"' }).optional(),
+  votes: votes.default(0),
+  due: due.optional(),
 });
 
 export const handoffSchema = z.object({
@@ -136,4 +139,23 @@ export const KNOWN_FIELDS = {
   position: new Set(Object.keys(positionSchema.shape)),
   handoff: new Set(Object.keys(handoffSchema.shape)),
   edgeCase: new Set(Object.keys(edgeCaseSchema.shape)),
+} as const;
+
+/**
+ * The rule for each kind of field, once: the file schemas above are built from them, and the
+ * model's edits (operations.ts) check edited values with them, so a value an edit accepts is
+ * one the file format accepts, with the same words when it is not.
+ */
+export const FIELD_RULES = {
+  id,
+  /** Required text (names, labels, titles, systems): non-blank, at most LIMITS.textLength. */
+  text,
+  /** Optional one-line text (owners, handoff labels). */
+  optionalText,
+  /** Descriptions and mitigations. */
+  longText,
+  coordinate,
+  color,
+  votes,
+  due,
 } as const;

@@ -1,5 +1,7 @@
+import type { z } from "zod";
 import { highestEdgeCaseNumber, nextEdgeCaseNumber, numberEdgeCases } from "./edge-case-numbers";
-import { freshId } from "./ids";
+import { sequentialId } from "./ids";
+import { FIELD_RULES } from "./map-schema";
 import {
   EDGE_CASE_STATUSES,
   type EdgeCase,
@@ -30,34 +32,52 @@ export class EditError extends Error {
 // ---------------------------------------------------------------------------------------------
 // Checks shared by the edits
 
-function requireText(field: string, value: string, limit: number = LIMITS.textLength): string {
-  if (value.trim() === "") throw new EditError(`${field} must not be blank`);
-  if (value.length > limit) throw new EditError(`${field} must be at most ${limit} characters`);
+/**
+ * Checks an edited value with the file format's own rule for that field (FIELD_RULES in
+ * map-schema.ts): an edit accepts exactly what a saved file may hold, and says why not in the
+ * schema's words, after the field's name. `echo` adds the refused value (short values only).
+ */
+function check(field: string, rule: z.ZodType, value: unknown, echo = false): void {
+  const result = rule.safeParse(value);
+  if (result.success) return;
+  const message = result.error.issues[0]?.message ?? "is not valid";
+  throw new EditError(`${field} ${message}${echo ? `, not ${JSON.stringify(value)}` : ""}`);
+}
+
+function requireText(field: string, value: string): string {
+  check(field, FIELD_RULES.text, value);
   return value;
 }
 
-function optionalText(field: string, value: string, limit: number = LIMITS.textLength): string {
-  if (value.length > limit) throw new EditError(`${field} must be at most ${limit} characters`);
+function optionalText(field: string, value: string, rule: z.ZodType = FIELD_RULES.optionalText): string {
+  check(field, rule, value);
   return value;
+}
+
+function longText(field: string, value: string): string {
+  return optionalText(field, value, FIELD_RULES.longText);
 }
 
 function requireId(kind: string, id: string, taken: ReadonlySet<string>): string {
-  if (id.length === 0 || id.length > LIMITS.idLength)
-    throw new EditError(`${kind} id must be 1 to ${LIMITS.idLength} characters`);
+  check(`${kind} id`, FIELD_RULES.id, id);
   if (taken.has(id)) throw new EditError(`there is already a ${kind} with id ${JSON.stringify(id)}`);
   return id;
 }
 
 function requireColor(color: string): string {
-  if (!/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/.test(color))
-    throw new EditError(`color must be a hex color such as "#e0f2fe", not ${JSON.stringify(color)}`);
+  check("color", FIELD_RULES.color, color, true);
   return color;
 }
 
 function requirePosition(position: Position): Position {
-  for (const value of [position.x, position.y])
-    if (!Number.isFinite(value) || Math.abs(value) > LIMITS.coordinate)
-      throw new EditError(`position must be finite and within ±${LIMITS.coordinate}`);
+  for (const [axis, value] of [
+    ["x", position.x],
+    ["y", position.y],
+  ] as const) {
+    // zod's number type refuses NaN before the rule's own "finite" check can word it.
+    if (Number.isNaN(value)) throw new EditError(`position ${axis} must be a finite number`);
+    check(`position ${axis}`, FIELD_RULES.coordinate, value);
+  }
   // -0 becomes 0: a saved file writes both as 0, and the map must read back as it was.
   return { x: position.x === 0 ? 0 : position.x, y: position.y === 0 ? 0 : position.y };
 }
@@ -115,9 +135,7 @@ export function updateMapInfo(map: HandoffMap, patch: { title?: string; descript
   return {
     ...map,
     ...(patch.title === undefined ? {} : { title: requireText("Title", patch.title) }),
-    ...(patch.description === undefined
-      ? {}
-      : { description: optionalText("Description", patch.description, LIMITS.longTextLength) }),
+    ...(patch.description === undefined ? {} : { description: longText("Description", patch.description) }),
   };
 }
 
@@ -134,7 +152,7 @@ export interface NewLane {
 
 export function addLane(map: HandoffMap, lane: NewLane): HandoffMap {
   const taken = idsOf(map.lanes);
-  const id = lane.id === undefined ? freshId(taken, lane.name, "lane") : requireId("lane", lane.id, taken);
+  const id = lane.id === undefined ? sequentialId("lane", taken) : requireId("lane", lane.id, taken);
   const created: Lane = { id, name: requireText("Lane name", lane.name) };
   if (lane.color !== undefined) created.color = requireColor(lane.color);
   const lanes = map.lanes.slice();
@@ -206,8 +224,7 @@ export interface NewPhase {
 
 export function addPhase(map: HandoffMap, phase: NewPhase): HandoffMap {
   const taken = idsOf(map.phases);
-  const id =
-    phase.id === undefined ? freshId(taken, phase.name, "phase") : requireId("phase", phase.id, taken);
+  const id = phase.id === undefined ? sequentialId("phase", taken) : requireId("phase", phase.id, taken);
   const created: Phase = { id, name: requireText("Phase name", phase.name) };
   if (phase.color !== undefined) created.color = requireColor(phase.color);
   const phases = map.phases.slice();
@@ -301,7 +318,7 @@ export interface NewStep {
 
 export function addStep(map: HandoffMap, step: NewStep): HandoffMap {
   const taken = idsOf(map.steps);
-  const id = step.id === undefined ? freshId(taken, step.label, "step") : requireId("step", step.id, taken);
+  const id = step.id === undefined ? sequentialId("step", taken) : requireId("step", step.id, taken);
   indexOrThrow(map.lanes, step.lane, "lane");
   if (step.phase !== undefined) indexOrThrow(map.phases, step.phase, "phase");
   const created: Step = {
@@ -309,7 +326,7 @@ export function addStep(map: HandoffMap, step: NewStep): HandoffMap {
     lane: step.lane,
     label: requireText("Label", step.label),
     kind: requireOneOf("Kind", step.kind ?? "task", STEP_KINDS),
-    description: optionalText("Description", step.description ?? "", LIMITS.longTextLength),
+    description: longText("Description", step.description ?? ""),
     owner: optionalText("Owner", step.owner ?? ""),
     systems: (step.systems ?? []).map((system) => requireText("System", system)),
   };
@@ -336,8 +353,7 @@ export function updateStep(map: HandoffMap, id: string, patch: StepPatch): Hando
   const next: Step = { ...(map.steps[index] as Step) };
   if (patch.label !== undefined) next.label = requireText("Label", patch.label);
   if (patch.kind !== undefined) next.kind = requireOneOf("Kind", patch.kind, STEP_KINDS);
-  if (patch.description !== undefined)
-    next.description = optionalText("Description", patch.description, LIMITS.longTextLength);
+  if (patch.description !== undefined) next.description = longText("Description", patch.description);
   if (patch.owner !== undefined) next.owner = optionalText("Owner", patch.owner);
   if (patch.systems !== undefined)
     next.systems = patch.systems.map((system) => requireText("System", system));
@@ -410,7 +426,8 @@ function checkEnds(map: HandoffMap, from: string, to: string): void {
 export function connect(map: HandoffMap, handoff: NewHandoff): HandoffMap {
   checkEnds(map, handoff.from, handoff.to);
   const taken = idsOf(map.handoffs);
-  const id = handoff.id === undefined ? freshId(taken, "", "h") : requireId("handoff", handoff.id, taken);
+  const id =
+    handoff.id === undefined ? sequentialId("handoff", taken) : requireId("handoff", handoff.id, taken);
   const created: Handoff = {
     id,
     from: handoff.from,
@@ -474,22 +491,12 @@ export interface NewEdgeCase {
 export type EdgeCasePatch = Partial<Omit<EdgeCase, "id" | "number" | "due">> & { due?: string | null };
 
 function requireVotes(votes: number): number {
-  if (!Number.isInteger(votes) || votes < 0 || votes > LIMITS.votes)
-    throw new EditError(`votes must be a whole number from 0 to ${LIMITS.votes}`);
+  check("votes", FIELD_RULES.votes, votes);
   return votes;
 }
 
 function requireDue(due: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(due);
-  const [year, month, day] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [0, 0, 0];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (
-    !match ||
-    date.getUTCFullYear() !== year ||
-    date.getUTCMonth() !== month - 1 ||
-    date.getUTCDate() !== day
-  )
-    throw new EditError(`due must be a date written as YYYY-MM-DD, not ${JSON.stringify(due)}`);
+  check("due", FIELD_RULES.due, due, true);
   return due;
 }
 
@@ -501,7 +508,7 @@ export function addEdgeCase(input: HandoffMap, handoffId: string, edgeCase: NewE
   const handoff = map.handoffs[index] as Handoff;
   const taken = allEdgeCaseIds(map);
   const id =
-    edgeCase.id === undefined ? freshId(taken, "", "ec") : requireId("edge case", edgeCase.id, taken);
+    edgeCase.id === undefined ? sequentialId("edgeCase", taken) : requireId("edge case", edgeCase.id, taken);
   const created: EdgeCase = {
     id,
     // Highest so far + 1, like a fresh id: a pasted edge case is a new one and gets a new number.
@@ -510,8 +517,8 @@ export function addEdgeCase(input: HandoffMap, handoffId: string, edgeCase: NewE
     severity: requireOneOf("Severity", edgeCase.severity ?? "medium", SEVERITIES),
     status: requireOneOf("Status", edgeCase.status ?? "open", EDGE_CASE_STATUSES),
     owner: optionalText("Owner", edgeCase.owner ?? ""),
-    mitigation: optionalText("Mitigation", edgeCase.mitigation ?? "", LIMITS.longTextLength),
-    description: optionalText("Description", edgeCase.description ?? "", LIMITS.longTextLength),
+    mitigation: longText("Mitigation", edgeCase.mitigation ?? ""),
+    description: longText("Description", edgeCase.description ?? ""),
     votes: requireVotes(edgeCase.votes ?? 0),
   };
   if (edgeCase.due !== undefined) created.due = requireDue(edgeCase.due);
@@ -559,10 +566,8 @@ export function updateEdgeCase(map: HandoffMap, id: string, patch: EdgeCasePatch
     if (patch.severity !== undefined) next.severity = requireOneOf("Severity", patch.severity, SEVERITIES);
     if (patch.status !== undefined) next.status = requireOneOf("Status", patch.status, EDGE_CASE_STATUSES);
     if (patch.owner !== undefined) next.owner = optionalText("Owner", patch.owner);
-    if (patch.mitigation !== undefined)
-      next.mitigation = optionalText("Mitigation", patch.mitigation, LIMITS.longTextLength);
-    if (patch.description !== undefined)
-      next.description = optionalText("Description", patch.description, LIMITS.longTextLength);
+    if (patch.mitigation !== undefined) next.mitigation = longText("Mitigation", patch.mitigation);
+    if (patch.description !== undefined) next.description = longText("Description", patch.description);
     if (patch.votes !== undefined) next.votes = requireVotes(patch.votes);
     if (patch.due === null) delete next.due;
     else if (patch.due !== undefined) next.due = requireDue(patch.due);

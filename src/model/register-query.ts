@@ -10,8 +10,7 @@ import {
 
 /**
  * Filtering and sorting the edge-case register, pure and without a DOM. Works on any row that
- * carries these fields, so the rows numbered by export/register-rows.ts (the numbering the
- * exports use) pass straight through without model importing export.
+ * carries these fields, such as the rows numbered by register-rows.ts.
  */
 export interface RegisterQueryRow {
   /** Map-order number (EC-n). */

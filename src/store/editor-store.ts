@@ -3,20 +3,28 @@ import { originX } from "../layout/geometry";
 import { unphasedByColumn } from "../layout/phase-membership";
 import { shareLayout } from "../layout/share-layout";
 import type { LayoutMode, MapLayout } from "../layout/types";
-import { EditError, setPhases, setPositions } from "../model/operations";
+import type { IdKind, IdSource } from "../model/ids";
+import { EditError } from "../model/operations";
 import { type HandoffMap, LIMITS, type Position } from "../model/types";
 import { keepVersions } from "../model/versions";
+import type { Command, StepPosition } from "./commands/command";
+import { historyOf } from "./commands/command-history";
+import { completeCommand } from "./commands/complete-command";
+import { executeCommand } from "./commands/execute-command";
+import { cryptoIdSource } from "./commands/id-source";
 import * as history from "./history";
 
 /**
  * One editor's state: the document (the map, with undo history) and the session (selection,
  * panels, notices, the derived layout), which is never saved and never enters history.
  *
- * Every document change goes through `apply`, which says how it enters history:
- *  - "record" (default): one undo entry; with `coalesce`, consecutive changes with the same key
- *    (typing into one field) share one entry;
+ * Every document change is a named command (src/store/commands/command.ts) given to `dispatch`;
+ * each command type says once how it enters history (commands/command-history.ts):
+ *  - "record": one undo entry; "coalesce": consecutive commands with the same key (typing into
+ *    one field) share one entry;
  *  - "ignore": not undoable (filling in positions the layout chose for a map that had none);
  *  - inside beginGesture/endGesture: the whole gesture is one entry (a drag).
+ * `apply` (a pure edit as a function) is the store's own low-level door, kept for tests.
  */
 
 export type LayoutResult = { ok: true; layout: MapLayout } | { ok: false; error: string };
@@ -77,6 +85,22 @@ export interface ApplyOptions {
   coalesce?: string;
 }
 
+/**
+ * What dispatch did: the completed command (every new id filled in: read them here), or why it
+ * was refused. `readOnly`: the editor cannot take edits now (a notice said why).
+ */
+export type DispatchResult<C extends Command = Command> =
+  | { ok: true; command: Extract<Command, { type: C["type"] }> }
+  | { ok: false; error: string; readOnly: boolean };
+
+export interface DispatchOptions {
+  /**
+   * A refused edit is only returned, not said in a notice: a panel field shows it inline next
+   * to itself. A read-only refusal is always said.
+   */
+  quiet?: boolean;
+}
+
 export interface EditorState {
   // Document
   map: HandoffMap;
@@ -122,7 +146,22 @@ export interface EditorState {
    */
   viewportRestore: number;
 
+  /**
+   * The last command dispatched that changed the document, completed (with its new ids), and
+   * the revision it made: what a live room or an audit trail sends on. Undo and redo are not
+   * commands and leave it as it was.
+   */
+  lastCommand: { command: Command; revision: number } | null;
+
   // Actions
+  /**
+   * Executes a named command on the document (see commands/command.ts): its history comes from
+   * the command's type, its missing ids from the store's id source. A refused edit (EditError)
+   * becomes a notice (unless `quiet`) and leaves the map as it was.
+   */
+  dispatch<C extends Command>(command: C, options?: DispatchOptions): DispatchResult<C>;
+  /** A fresh random id for a new lane, phase, step, handoff or edge case (`s-k3f9x2a7qzmd`). */
+  newId(kind: IdKind): string;
   /** Applies a pure edit. An EditError becomes a notice and leaves the map as it was. */
   apply(change: (map: HandoffMap) => HandoffMap, options?: ApplyOptions): boolean;
   /** Replaces the whole document (open another map); clears history and selection. */
@@ -171,6 +210,11 @@ export interface EditorStoreOptions {
    * waiting for the layout worker to start. runLayout still runs after it and brings the routes.
    */
   layoutAtOnce?: (map: HandoffMap) => MapLayout | null;
+  /**
+   * Where new ids come from: random from crypto.getRandomValues by default; tests pass
+   * `createIdSource(seededRandomBytes(seed))` for the same ids on every run.
+   */
+  ids?: IdSource;
 }
 
 /**
@@ -229,7 +273,17 @@ const RELAYOUT_RETRY_MS = 1500;
 /** Keep layouts remembered for undo and redo (see recentLayouts). */
 const RECENT_LAYOUTS = 4;
 
-export function createEditorStore({ map, runLayout, layoutAtOnce }: EditorStoreOptions): EditorStore {
+/** Positions in the serialisable form commands carry. */
+function positionList(positions: ReadonlyMap<string, Position>): StepPosition[] {
+  return [...positions].map(([step, position]) => ({ step, position }));
+}
+
+export function createEditorStore({
+  map,
+  runLayout,
+  layoutAtOnce,
+  ids = cryptoIdSource(),
+}: EditorStoreOptions): EditorStore {
   const firstLayout = (opened: HandoffMap): MapLayout | null => {
     try {
       return layoutAtOnce?.(opened) ?? null;
@@ -287,6 +341,54 @@ export function createEditorStore({ map, runLayout, layoutAtOnce }: EditorStoreO
       focusRequest: null,
       viewport: null,
       viewportRestore: 0,
+      lastCommand: null,
+
+      dispatch(command, options = {}) {
+        const reason = get().readOnly;
+        if (reason !== null) {
+          get().notify(reason, "error");
+          return { ok: false, error: reason, readOnly: true };
+        }
+        const before = get().map;
+        let completed: typeof command;
+        let after: HandoffMap;
+        try {
+          completed = completeCommand(before, command, ids);
+          after = executeCommand(before, completed, { ids });
+        } catch (error) {
+          if (error instanceof EditError) {
+            if (options.quiet !== true) get().notify(error.message, "error");
+            return { ok: false, error: error.message, readOnly: false };
+          }
+          throw error;
+        }
+        // The completed command is the one given, with its ids: the same type.
+        const done = completed as unknown as Extract<Command, { type: (typeof command)["type"] }>;
+        if (after === before) return { ok: true, command: done };
+        const policy = historyOf(completed);
+        const nextHistory =
+          policy.kind === "ignore"
+            ? get().history
+            : history.record(get().history, before, policy.kind === "coalesce" ? policy.key : null);
+        commit(after, nextHistory);
+        set({ lastCommand: { command: completed, revision: get().revision } });
+        return { ok: true, command: done };
+      },
+
+      newId(kind) {
+        const { map: current } = get();
+        const items: readonly { id: string }[] =
+          kind === "lane"
+            ? current.lanes
+            : kind === "phase"
+              ? current.phases
+              : kind === "step"
+                ? current.steps
+                : kind === "handoff"
+                  ? current.handoffs
+                  : current.handoffs.flatMap((handoff) => handoff.edgeCases);
+        return ids.next(kind, (id) => items.some((item) => item.id === id));
+      },
 
       apply(change, options = {}) {
         if (refusedWhileReadOnly()) return false;
@@ -449,8 +551,8 @@ export function createEditorStore({ map, runLayout, layoutAtOnce }: EditorStoreO
           get().notify(`${TOO_WIDE_TO_PLACE} Auto layout changed nothing.`, "info");
           return false;
         }
-        get().apply((m) => setPhases(setPositions(m, positions), unphasedByColumn(result.layout, m)));
-        return true;
+        const phases = [...unphasedByColumn(result.layout, base)].map(([step, phase]) => ({ step, phase }));
+        return get().dispatch({ type: "applyAutoLayout", positions: positionList(positions), phases }).ok;
       },
     };
   });
@@ -518,7 +620,7 @@ export function createEditorStore({ map, runLayout, layoutAtOnce }: EditorStoreO
       }
       for (const step of base.steps) if (step.position !== undefined) positions.delete(step.id);
       if (positions.size > 0)
-        store.getState().apply((m) => setPositions(m, positions), { history: "ignore" });
+        store.getState().dispatch({ type: "placeSteps", positions: positionList(positions) });
     }
   };
 

@@ -132,6 +132,10 @@ describe("the CLI reads and writes scenarios and versions", () => {
     expect(exported.code).toBe(0);
     // Compared as data: the fixture file is formatted by the repository's formatter.
     expect(JSON.parse(exported.stdout)).toEqual(JSON.parse(expected("scenarios.json")));
-    expect(Object.keys(JSON.parse(exported.stdout)).slice(-3)).toEqual(["activeScenario", "scenarios", "versions"]);
+    expect(Object.keys(JSON.parse(exported.stdout)).slice(-3)).toEqual([
+      "activeScenario",
+      "scenarios",
+      "versions",
+    ]);
   });
 });

@@ -185,17 +185,20 @@ describe("versions and compare", () => {
     const view = page.getByTestId("compare-view");
     await expect.poll(() => view.getByText("Version “As found” · read-only").count()).toBe(1);
     await expect
-      .poll(() => view.getByRole("img").evaluate((img: HTMLImageElement) => img.naturalWidth), { timeout: 15_000 })
+      .poll(() => view.getByRole("img").evaluate((img: HTMLImageElement) => img.naturalWidth), {
+        timeout: 15_000,
+      })
       .toBeGreaterThan(0);
     // The deleted handoff is back only after Restore.
     expect(await page.locator('[data-testid="edge-case-flag"][data-handoff-id="h6"]').count()).toBe(0);
     await view.getByRole("button", { name: "Restore this version" }).click();
     await expect.poll(() => view.count()).toBe(0);
-    await expect.poll(() => page.locator('[data-testid="edge-case-flag"][data-handoff-id="h6"]').count()).toBe(1);
-    await expect.poll(() => panel.getByTestId("version-item").allTextContents()).toEqual([
-      expect.stringContaining("Before restoring “As found”"),
-      expect.stringContaining("As found"),
-    ]);
+    await expect
+      .poll(() => page.locator('[data-testid="edge-case-flag"][data-handoff-id="h6"]').count())
+      .toBe(1);
+    await expect
+      .poll(() => panel.getByTestId("version-item").allTextContents())
+      .toEqual([expect.stringContaining("Before restoring “As found”"), expect.stringContaining("As found")]);
     expect(problems).toEqual([]);
   });
 });

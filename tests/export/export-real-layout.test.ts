@@ -4,7 +4,6 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { registerRows } from "../../src/export/register-rows";
 import { renderCsv } from "../../src/export/render-csv";
 import { renderJson } from "../../src/export/render-json";
 import { renderMarkdown } from "../../src/export/render-markdown";
@@ -16,6 +15,7 @@ import { createNodeElk } from "../../src/layout/node-elk";
 import { pathPoints } from "../../src/layout/route-path";
 import type { MapLayout } from "../../src/layout/types";
 import { parseMap, parseMapText } from "../../src/model/parse-map";
+import { registerRows } from "../../src/model/register-rows";
 import { createBlankTemplate, createRevOpsTemplate } from "../../src/model/templates";
 import type { HandoffMap } from "../../src/model/types";
 import { arbitraryMap } from "../fixtures/arbitrary-map";

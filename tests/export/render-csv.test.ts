@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { registerRowsByNumber } from "../../src/export/register-rows";
 import { CSV_HEADER, csvField, neutralizeFormula, renderCsv } from "../../src/export/render-csv";
+import { registerRowsByNumber } from "../../src/model/register-rows";
 import { createRevOpsTemplate } from "../../src/model/templates";
 import type { HandoffMap } from "../../src/model/types";
 import { hostileMap, makeEdgeCase, makeHandoff, makeMap, makeStep } from "../fixtures/export-fixtures";

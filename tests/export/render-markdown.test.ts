@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { registerRows } from "../../src/export/register-rows";
 import { renderBacklogMarkdown } from "../../src/export/render-backlog";
 import { renderChangePlanMarkdown } from "../../src/export/render-change-plan";
 import { escapeMarkdown, renderMarkdown } from "../../src/export/render-markdown";
+import { registerRows } from "../../src/model/register-rows";
 import { createRevOpsTemplate } from "../../src/model/templates";
 import {
   HOSTILE_TEXTS,

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { edgeCaseLabel, registerRows } from "../../src/export/register-rows";
 import { renderSvg } from "../../src/export/render-svg";
 import { stripIllegalXmlChars } from "../../src/export/svg-escape";
 import { SVG_THEMES } from "../../src/export/svg-theme";
 import { pathPoints } from "../../src/layout/route-path";
 import type { MapLayout } from "../../src/layout/types";
+import { edgeCaseLabel, registerRows } from "../../src/model/register-rows";
 import type { HandoffMap } from "../../src/model/types";
 import {
   gridLayout,

@@ -2,13 +2,13 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { renderJson } from "../../src/export/render-json";
 import { rankedBacklog } from "../../src/model/backlog";
+import { copyFragment, pasteFragment } from "../../src/model/clipboard";
 import { edgeCaseNumbers, nextEdgeCaseNumber } from "../../src/model/edge-case-numbers";
 import { formatIssue } from "../../src/model/map-issue";
 import * as ops from "../../src/model/operations";
 import { parseMap, parseMapText } from "../../src/model/parse-map";
 import { createRevOpsTemplate } from "../../src/model/templates";
 import type { HandoffMap } from "../../src/model/types";
-import { copyFragment, pasteFragment } from "../../src/store/clipboard";
 import { createEditorStore, type LayoutRunner } from "../../src/store/editor-store";
 import { edgeCase, handoff, map, step } from "../fixtures/model-maps";
 

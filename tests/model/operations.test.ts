@@ -16,12 +16,18 @@ function expectValid(result: HandoffMap) {
 }
 
 describe("lanes and phases", () => {
-  it("adds a lane with a readable fresh id, at an index", () => {
+  it("adds a lane at an index; without an id, a free counter id never taken from its name", () => {
     const given = map();
     const result = ops.addLane(given, { name: "Deal Desk", index: 1 });
-    expect(result.lanes.map((l) => l.id)).toEqual(["a", "deal-desk", "b"]);
+    expect(result.lanes.map((l) => l.id)).toEqual(["a", "l-1", "b"]);
     expect(given.lanes).toHaveLength(2);
-    expect(ops.addLane(result, { name: "Deal desk" }).lanes.at(-1)?.id).toBe("deal-desk-2");
+    expect(ops.addLane(result, { name: "Deal desk" }).lanes.at(-1)?.id).toBe("l-2");
+    expect(ops.addLane(result, { id: "l-k3f9x2a7qzmd", name: "Ops" }).lanes.at(-1)?.id).toBe(
+      "l-k3f9x2a7qzmd",
+    );
+    expect(() => ops.addLane(result, { id: "l-1", name: "Ops" })).toThrow(
+      'there is already a lane with id "l-1"',
+    );
   });
 
   it("renames, recolors and removes a lane's color", () => {
@@ -67,9 +73,7 @@ describe("lanes and phases", () => {
 describe("steps", () => {
   it("adds a step with defaults, refusing unknown lanes and blank labels", () => {
     const result = ops.addStep(map(), { lane: "a", label: "Lead capture", position: { x: 10, y: 20 } });
-    expect(result.steps).toEqual([
-      step("lead-capture", "a", { label: "Lead capture", position: { x: 10, y: 20 } }),
-    ]);
+    expect(result.steps).toEqual([step("s-1", "a", { label: "Lead capture", position: { x: 10, y: 20 } })]);
     expect(() => ops.addStep(map(), { lane: "nope", label: "x" })).toThrow('no lane with id "nope"');
     // A -0 (pointer arithmetic gives them) is stored as 0, as a saved file reads it back.
     const signed = ops.addStep(map(), { lane: "a", label: "Zero", position: { x: -0, y: -0 } });
@@ -118,27 +122,28 @@ describe("handoffs and edge cases", () => {
 
   it("connects, reconnects and refuses self-loops", () => {
     const connected = ops.connect(given, { from: "x", to: "y", label: "new lead" });
-    expect(connected.handoffs).toEqual([handoff("h1", "x", "y", { label: "new lead" })]);
+    expect(connected.handoffs).toEqual([handoff("h-1", "x", "y", { label: "new lead" })]);
     expect(() => ops.connect(given, { from: "x", to: "x" })).toThrow(
       "a handoff cannot go from a step to itself",
     );
-    expect(ops.reconnect(connected, "h1", { to: "z" }).handoffs[0]?.to).toBe("z");
-    expect(() => ops.reconnect(connected, "h1", { to: "x" })).toThrow(EditError);
-    expect(ops.removeHandoff(connected, "h1").handoffs).toEqual([]);
+    expect(ops.reconnect(connected, "h-1", { to: "z" }).handoffs[0]?.to).toBe("z");
+    expect(() => ops.reconnect(connected, "h-1", { to: "x" })).toThrow(EditError);
+    expect(ops.removeHandoff(connected, "h-1").handoffs).toEqual([]);
   });
 
   it("adds, edits, votes and removes edge cases with ids unique across the map", () => {
     let m = ops.connect(ops.connect(given, { from: "x", to: "y" }), { from: "y", to: "z" });
-    m = ops.addEdgeCase(m, "h1", { title: "Duplicate lead", severity: "high" });
-    m = ops.addEdgeCase(m, "h2", { title: "Wrong owner" });
-    expect(m.handoffs.map((h) => h.edgeCases.map((e) => e.id))).toEqual([["ec1"], ["ec2"]]);
-    m = ops.updateEdgeCase(m, "ec2", { status: "mitigated", owner: "RevOps", due: "2027-02-28" });
+    m = ops.addEdgeCase(m, "h-1", { id: "ec1", title: "Duplicate lead", severity: "high" });
+    m = ops.addEdgeCase(m, "h-2", { title: "Wrong owner" });
+    // Given ids are kept; without one, a free counter id (the editor always passes random ones).
+    expect(m.handoffs.map((h) => h.edgeCases.map((e) => e.id))).toEqual([["ec1"], ["ec-1"]]);
+    m = ops.updateEdgeCase(m, "ec-1", { status: "mitigated", owner: "RevOps", due: "2027-02-28" });
     expect(m.handoffs[1]?.edgeCases[0]).toMatchObject({
       status: "mitigated",
       owner: "RevOps",
       due: "2027-02-28",
     });
-    expect(() => ops.updateEdgeCase(m, "ec2", { due: "2027-02-30" })).toThrow("due must be a date");
+    expect(() => ops.updateEdgeCase(m, "ec-1", { due: "2027-02-30" })).toThrow("due must be a date");
     m = ops.voteEdgeCase(ops.voteEdgeCase(m, "ec1", 1), "ec1", 1);
     expect(m.handoffs[0]?.edgeCases[0]?.votes).toBe(2);
     expect(ops.voteEdgeCase(m, "ec1", -5).handoffs[0]?.edgeCases[0]?.votes).toBe(0);

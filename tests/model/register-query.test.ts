@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { registerRows } from "../../src/export/register-rows";
 import { addEdgeCase, updateEdgeCase } from "../../src/model/operations";
 import {
   DEFAULT_SORT,
@@ -12,6 +11,7 @@ import {
   type RegisterQueryRow,
   sortRegister,
 } from "../../src/model/register-query";
+import { registerRows } from "../../src/model/register-rows";
 import { createRevOpsTemplate } from "../../src/model/templates";
 import type { EdgeCase, Handoff } from "../../src/model/types";
 

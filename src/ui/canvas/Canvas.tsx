@@ -24,7 +24,6 @@ import {
 import type { SvgTheme } from "../../export/svg-theme";
 import { laneAt } from "../../layout/geometry";
 import type { MapLayout, Point } from "../../layout/types";
-import { reconnect } from "../../model/operations";
 import type { HandoffMap } from "../../model/types";
 import type { EditorState, FocusRequest, Selection } from "../../store/editor-store";
 import {
@@ -32,7 +31,7 @@ import {
   addStepAtPoint,
   connectSteps,
   moveStepsTo,
-} from "../editor/editor-commands";
+} from "../actions/editor-actions";
 import { useEditor, useEditorStoreApi } from "../store-context";
 import {
   firstViewViewport,
@@ -256,7 +255,7 @@ export function Canvas({
       if (dropped.size > 0) {
         // A keyboard nudge has no drag around it: consecutive nudges of one selection coalesce.
         const inDrag = store.getState().history.gestureBase !== null;
-        moveStepsTo(store, dropped, inDrag ? undefined : `nudge:${[...dropped.keys()].join(",")}`);
+        moveStepsTo(store, dropped, inDrag ? "moveSteps" : "nudgeSteps");
         setDragPositions((previous) => {
           if (previous.size === 0) return previous;
           const next = new Map(previous);
@@ -339,12 +338,12 @@ export function Canvas({
 
   const onReconnect = useCallback(
     (edge: HandoffFlowEdge, connection: Connection) => {
-      store.getState().apply((m) =>
-        reconnect(m, edge.id, {
-          from: stepIdOfNode(connection.source),
-          to: stepIdOfNode(connection.target),
-        }),
-      );
+      store.getState().dispatch({
+        type: "reconnectHandoff",
+        handoff: edge.id,
+        from: stepIdOfNode(connection.source),
+        to: stepIdOfNode(connection.target),
+      });
     },
     [store],
   );
@@ -361,7 +360,7 @@ export function Canvas({
       if (target === null) return;
       // handleType names the end that stays put; the other end was dragged.
       const ends = handleType === "source" ? { to: target } : { from: target };
-      store.getState().apply((m) => reconnect(m, edge.id, ends));
+      store.getState().dispatch({ type: "reconnectHandoff", handoff: edge.id, ...ends });
     },
     [store],
   );

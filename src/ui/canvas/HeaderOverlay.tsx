@@ -3,18 +3,10 @@ import { type RefObject, useEffect, useLayoutEffect, useRef, useState } from "re
 import { useShallow } from "zustand/react/shallow";
 import type { SvgTheme } from "../../export/svg-theme";
 import { wrapText } from "../../layout/text-metrics";
-import {
-  moveLane,
-  movePhase,
-  removeLane,
-  removePhase,
-  updateLane,
-  updatePhase,
-} from "../../model/operations";
 import type { Lane, Phase } from "../../model/types";
 import type { EditorState, HeaderTarget } from "../../store/editor-store";
+import { addLaneAtEnd, addPhaseAtEnd } from "../actions/editor-actions";
 import { DeleteLaneDialog } from "../dialogs/DeleteLaneDialog";
-import { addLaneAtEnd, addPhaseAtEnd } from "../editor/editor-commands";
 import { useEditor, useEditorStoreApi } from "../store-context";
 import { headerSizes, type LayoutFrame } from "./canvas-geometry";
 import { LANE_COLORS, laneAccentColor } from "./canvas-theme";
@@ -307,10 +299,10 @@ function PendingName({
     if (next === null || next === name) return;
     store
       .getState()
-      .apply((m) =>
+      .dispatch(
         target.kind === "lane"
-          ? updateLane(m, target.id, { name: next })
-          : updatePhase(m, target.id, { name: next }),
+          ? { type: "renameLane", lane: target.id, name: next }
+          : { type: "renamePhase", phase: target.id, name: next },
       );
   };
   return (
@@ -470,20 +462,24 @@ function LaneHeader({
   const store = useEditorStoreApi();
   const [renaming, setRenaming] = useHeaderRenaming("lane", lane.id);
   const [deleting, setDeleting] = useState(false);
-  const apply = store.getState().apply;
+  const dispatch = store.getState().dispatch;
 
   const stepCount = () => store.getState().map.steps.filter((s) => s.lane === lane.id).length;
   const askDelete = () => {
     if (stepCount() > 0 && count > 1) setDeleting(true);
-    else apply((map) => removeLane(map, lane.id));
+    else dispatch({ type: "removeLane", lane: lane.id });
   };
 
   const items: MenuItem[] = [
     { label: "Rename lane", onSelect: () => setRenaming(true) },
-    { label: "Move lane up", onSelect: () => apply((m) => moveLane(m, lane.id, -1)), disabled: index === 0 },
+    {
+      label: "Move lane up",
+      onSelect: () => dispatch({ type: "moveLane", lane: lane.id, delta: -1 }),
+      disabled: index === 0,
+    },
     {
       label: "Move lane down",
-      onSelect: () => apply((m) => moveLane(m, lane.id, 1)),
+      onSelect: () => dispatch({ type: "moveLane", lane: lane.id, delta: 1 }),
       disabled: index === count - 1,
     },
     { label: "Add lane above", onSelect: () => addLaneAtEnd(store, index) },
@@ -491,11 +487,11 @@ function LaneHeader({
     ...LANE_COLORS.map((color) => ({
       label: `Color: ${color.name}`,
       swatch: color.value,
-      onSelect: () => apply((m) => updateLane(m, lane.id, { color: color.value })),
+      onSelect: () => dispatch({ type: "setLaneColor", lane: lane.id, color: color.value }),
     })),
     {
       label: "No color",
-      onSelect: () => apply((m) => updateLane(m, lane.id, { color: null })),
+      onSelect: () => dispatch({ type: "setLaneColor", lane: lane.id, color: null }),
       disabled: lane.color === undefined,
     },
     { label: "Delete lane", onSelect: askDelete, danger: true },
@@ -513,7 +509,7 @@ function LaneHeader({
         draft={draft}
         onSelect={() => store.getState().select({ lane: lane.id })}
         onRename={setRenaming}
-        onRenamed={(name) => apply((m) => updateLane(m, lane.id, { name }))}
+        onRenamed={(name) => dispatch({ type: "renameLane", lane: lane.id, name })}
       />
       <HeaderActions label={`Lane actions: ${lane.name}`} items={items} />
       {deleting && (
@@ -524,7 +520,7 @@ function LaneHeader({
           onCancel={() => setDeleting(false)}
           onConfirm={(target) => {
             setDeleting(false);
-            apply((m) => removeLane(m, lane.id, { moveStepsTo: target }));
+            dispatch({ type: "removeLane", lane: lane.id, moveStepsTo: target });
           }}
         />
       )}
@@ -547,18 +543,18 @@ function PhaseHeader({
 }) {
   const store = useEditorStoreApi();
   const [renaming, setRenaming] = useHeaderRenaming("phase", phase.id);
-  const apply = store.getState().apply;
+  const dispatch = store.getState().dispatch;
 
   const items: MenuItem[] = [
     { label: "Rename phase", onSelect: () => setRenaming(true) },
     {
       label: "Move phase left",
-      onSelect: () => apply((m) => movePhase(m, phase.id, -1)),
+      onSelect: () => dispatch({ type: "movePhase", phase: phase.id, delta: -1 }),
       disabled: index === 0,
     },
     {
       label: "Move phase right",
-      onSelect: () => apply((m) => movePhase(m, phase.id, 1)),
+      onSelect: () => dispatch({ type: "movePhase", phase: phase.id, delta: 1 }),
       disabled: index === count - 1,
     },
     { label: "Add phase before", onSelect: () => addPhaseAtEnd(store, index) },
@@ -566,16 +562,16 @@ function PhaseHeader({
     ...LANE_COLORS.map((color) => ({
       label: `Color: ${color.name}`,
       swatch: color.value,
-      onSelect: () => apply((m) => updatePhase(m, phase.id, { color: color.value })),
+      onSelect: () => dispatch({ type: "setPhaseColor", phase: phase.id, color: color.value }),
     })),
     {
       label: "No color",
-      onSelect: () => apply((m) => updatePhase(m, phase.id, { color: null })),
+      onSelect: () => dispatch({ type: "setPhaseColor", phase: phase.id, color: null }),
       disabled: phase.color === undefined,
     },
     {
       label: "Delete phase (steps stay in their lanes)",
-      onSelect: () => apply((m) => removePhase(m, phase.id)),
+      onSelect: () => dispatch({ type: "removePhase", phase: phase.id }),
       danger: true,
     },
   ];
@@ -595,7 +591,7 @@ function PhaseHeader({
         draft={draft}
         onSelect={() => store.getState().select({ phase: phase.id })}
         onRename={setRenaming}
-        onRenamed={(name) => apply((m) => updatePhase(m, phase.id, { name }))}
+        onRenamed={(name) => dispatch({ type: "renamePhase", phase: phase.id, name })}
       />
       <HeaderActions label={`Phase actions: ${phase.name}`} items={items} />
     </div>

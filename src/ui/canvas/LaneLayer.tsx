@@ -2,9 +2,9 @@ import { type Transform, useStoreApi } from "@xyflow/react";
 import { memo, useLayoutEffect, useRef } from "react";
 import type { SvgTheme } from "../../export/svg-theme";
 import type { Lane } from "../../model/types";
-import { cssString } from "../workshop/walk-highlight";
 import type { LayoutFrame } from "./canvas-geometry";
 import { laneFill } from "./canvas-theme";
+import { cssString } from "./css-string";
 
 /** How far the bands reach left and right of the diagram, so they read as full-width. */
 const REACH = 4_000;

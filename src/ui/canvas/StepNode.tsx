@@ -12,9 +12,8 @@ import {
 import { decisionOutline } from "../../export/step-outline";
 import { STEP_FONT_SIZE, STEP_LINE_HEIGHT } from "../../layout/metrics";
 import type { StepSystems } from "../../layout/types";
-import { updateStep } from "../../model/operations";
 import type { StepKind } from "../../model/types";
-import { addNextStep } from "../editor/editor-commands";
+import { addNextStep } from "../actions/editor-actions";
 import { useEditor, useEditorStoreApi } from "../store-context";
 import { type StepFace, type StepFlowNode, stepIdOfNode } from "./flow-adapter";
 
@@ -185,7 +184,7 @@ function LabelEditor({ stepId, initial }: { stepId: string; initial: string }) {
       const state = store.getState();
       const label = value.trim();
       if (commit && label !== "" && label !== initial)
-        state.apply((map) => updateStep(map, stepId, { label }));
+        state.dispatch({ type: "renameStep", step: stepId, label });
       if (state.editingStepId === stepId) state.setEditingStep(null);
       // Back to the canvas, so Tab and Enter keep working on the selection.
       const node = ref.current?.closest<HTMLElement>(".react-flow__node");

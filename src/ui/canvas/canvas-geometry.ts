@@ -1,25 +1,10 @@
 /**
- * Canvas-only geometry on a MapLayout: where a drop lands in file terms (clamped clear of the
- * headers), the layout's frame, the frozen headers' screen size, and the viewports the canvas
- * opens and fits to.
- * Which lane or phase holds a point, and file <-> absolute positions, are src/layout/geometry.ts.
+ * Canvas-only geometry on a MapLayout: the layout's frame, the frozen headers' screen size, and
+ * the viewports the canvas opens and fits to.
+ * Which lane or phase holds a point, file <-> absolute positions and where a drop lands in file
+ * terms (fileFromAbsolute) are src/layout/geometry.ts.
  */
-import { toFilePosition } from "../../layout/geometry";
-import type { MapLayout, Point } from "../../layout/types";
-import type { Position } from "../../model/types";
-
-/**
- * Layout's toFilePosition for a drop: in whole pixels and kept inside the band's top and the lane
- * area's left edge, so a drop never lands a step under the headers. Undefined for an unknown lane.
- */
-export function fileFromAbsolute(layout: MapLayout, point: Point, laneId: string): Position | undefined {
-  const band = layout.lanes.find((l) => l.id === laneId);
-  if (band === undefined) return undefined;
-  // Clamped in absolute terms: keep mode may have shifted the lane's file origin (layout.shiftX).
-  const clamped = { x: Math.max(layout.laneHeaderWidth, point.x), y: Math.max(band.y, point.y) };
-  const position = toFilePosition(layout, clamped, laneId);
-  return position && { x: Math.round(position.x), y: Math.round(position.y) };
-}
+import type { MapLayout } from "../../layout/types";
 
 /**
  * The parts of a layout that frame the steps: its size, its header column and row, the lane bands

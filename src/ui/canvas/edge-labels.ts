@@ -1,14 +1,14 @@
 /**
  * The canvas draws each handoff's label block as the SVG export does: the label wrapped on a halo
  * and the edge-case flag with its numbers ("⚑ EC-3 EC-4") below it, sized by the layout's
- * measureHandoffLabel (one source for the layout's room, the export and the canvas), and placed
- * by the export's placer (src/export/label-placement.ts), so a label sits in the same spot on
- * screen and in the file: clear of the step boxes, other labels and other routes when a free
- * spot exists. React Flow draws edges under nodes: a label placed on a box would be hidden by it.
+ * measureHandoffLabel (one source for the layout's room, the export and the canvas), at the spot
+ * the layout placed it (HandoffRoute.labelBlock, src/layout/label-placement.ts), so a label sits
+ * in the same spot on screen and in the file: clear of the step boxes, other labels and other
+ * routes when a free spot exists. React Flow draws edges under nodes: a label placed on a box
+ * would be hidden by it.
  */
-import { createLayoutLabelPlacer } from "../../export/label-placement";
-import { edgeCaseLabel, highestOpenSeverity } from "../../export/register-rows";
-import { edgeCaseFlagText, measureHandoffLabel } from "../../layout/handoff-label";
+import { measureHandoffLabel } from "../../layout/handoff-label";
+import { handoffFlagText } from "../../layout/label-placement";
 import { pointCount } from "../../layout/route-path";
 import type { MapLayout, Point } from "../../layout/types";
 import { edgeCaseNumbers } from "../../model/edge-case-numbers";
@@ -23,24 +23,22 @@ export function flagTexts(map: HandoffMap): Map<string, string> {
   const texts = new Map<string, string>();
   const numbers = edgeCaseNumbers(map);
   for (const handoff of map.handoffs) {
-    if (handoff.edgeCases.length === 0) continue;
-    const labels = handoff.edgeCases.map((edgeCase) => edgeCaseLabel(numbers.get(edgeCase.id) ?? 0));
-    texts.set(handoff.id, edgeCaseFlagText(labels, highestOpenSeverity(handoff.edgeCases) !== null));
+    const text = handoffFlagText(handoff.edgeCases, numbers);
+    if (text !== null) texts.set(handoff.id, text);
   }
   return texts;
 }
 
 /**
- * The top-left corner of every routed handoff's label block, placed in map order around the
- * step boxes and the routes (as the SVG export does). Handoffs with neither label nor edge cases,
- * or no route, get no entry.
+ * The top-left corner of every routed handoff's label block, where the layout placed it (or, for
+ * a label the layout has not seen yet, centred on the route's label anchor until the next layout
+ * places it). Handoffs with neither label nor edge cases, or no route, get no entry.
  */
 export function placeEdgeLabels(
   handoffs: readonly Handoff[],
   layout: MapLayout,
   flags: ReadonlyMap<string, string>,
 ): Map<string, Point> {
-  const placer = createLayoutLabelPlacer(layout);
   const routes = orderedLookup(layout.handoffs);
   const placed = new Map<string, Point>();
   for (const handoff of handoffs) {
@@ -48,7 +46,12 @@ export function placeEdgeLabels(
     if (route === undefined || pointCount(route.path) < 2) continue;
     const size = measureHandoffLabel(handoff.label, flags.get(handoff.id) ?? null);
     if (size.width === 0) continue;
-    placed.set(handoff.id, placer.place(route, size));
+    placed.set(
+      handoff.id,
+      route.labelBlock === undefined
+        ? { x: route.labelAnchor.x - size.width / 2, y: route.labelAnchor.y - size.height / 2 }
+        : { x: route.labelBlock.x, y: route.labelBlock.y },
+    );
   }
   return placed;
 }

@@ -15,10 +15,10 @@
  * for why), one object per handoff that changes only when its route or label spot does.
  */
 import type { Edge, Node, NodeHandle } from "@xyflow/react";
-import { highestOpenSeverity } from "../../export/register-rows";
 import { fromFilePosition } from "../../layout/geometry";
 import { DEFAULT_METRICS, measureStep } from "../../layout/metrics";
 import type { MapLayout, Point, StepBox } from "../../layout/types";
+import { highestOpenSeverity } from "../../model/register-rows";
 import type { Handoff, HandoffMap, Severity, Step } from "../../model/types";
 import type { EdgeGeometry } from "./edge-geometry";
 import { flagTexts, placeEdgeLabels } from "./edge-labels";

@@ -1,9 +1,9 @@
 import type { ReactNode } from "react";
 import { useShallow } from "zustand/react/shallow";
 import type { EditorState } from "../../store/editor-store";
+import { addLaneAtEnd, addPhaseAtEnd, addStepFromToolbar } from "../actions/editor-actions";
 import type { CanvasApi } from "../canvas/Canvas";
 import { useEditor, useEditorStoreApi } from "../store-context";
-import { addLaneAtEnd, addPhaseAtEnd, addStepFromToolbar } from "./editor-commands";
 
 const selectToolbar = (s: EditorState) => ({
   canUndo: s.history.past.length > 0 && s.history.gestureBase === null,

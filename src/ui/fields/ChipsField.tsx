@@ -1,6 +1,7 @@
 import { type KeyboardEvent, useId, useRef, useState } from "react";
+import type { Command } from "../../store/commands/command";
 import { useEditorStoreApi } from "../store-context";
-import { type MapChange, tryEdit } from "./edit";
+import { tryEdit } from "./edit";
 
 export interface ChipsFieldProps {
   /** The list's name, e.g. "Systems". */
@@ -9,7 +10,7 @@ export interface ChipsFieldProps {
   itemName: string;
   values: readonly string[];
   /** Writes the whole list; each add or remove is one undo entry. */
-  edit: (values: string[]) => MapChange;
+  edit: (values: string[]) => Command;
 }
 
 /**

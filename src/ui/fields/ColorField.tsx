@@ -1,14 +1,14 @@
 import { useId, useState } from "react";
+import type { Command } from "../../store/commands/command";
 import { useEditorStoreApi } from "../store-context";
-import { type MapChange, tryEdit } from "./edit";
+import { tryEdit } from "./edit";
 
 export interface ColorFieldProps {
   label: string;
   /** A hex color, or undefined for the theme's default. */
   value: string | undefined;
-  /** null means "back to the default". */
-  edit: (color: string | null) => MapChange;
-  historyKey: string;
+  /** The command setting the color; null means "back to the default". */
+  edit: (color: string | null) => Command;
   /** Shown when there is no color of its own. */
   fallback?: string;
 }
@@ -23,10 +23,11 @@ function longHex(color: string): string {
 }
 
 /**
- * A color picker. Dragging through the picker is one undo entry (it coalesces on historyKey and
- * seals when the picker closes or loses focus).
+ * A color picker. Dragging through the picker is one undo entry (its command coalesces on the
+ * field's history key, sealed when the picker closes or loses focus); "Use default color" is an
+ * entry of its own.
  */
-export function ColorField({ label, value, edit, historyKey, fallback = "#ffffff" }: ColorFieldProps) {
+export function ColorField({ label, value, edit, fallback = "#ffffff" }: ColorFieldProps) {
   const store = useEditorStoreApi();
   const id = useId();
   const [error, setError] = useState<string | null>(null);
@@ -42,7 +43,7 @@ export function ColorField({ label, value, edit, historyKey, fallback = "#ffffff
           type="color"
           className="hf-color__input"
           value={longHex(value ?? fallback)}
-          onChange={(event) => setError(tryEdit(store, edit(event.target.value), { coalesce: historyKey }))}
+          onChange={(event) => setError(tryEdit(store, edit(event.target.value)))}
           onBlur={seal}
         />
         <span className="hf-color__value">{value ?? "Default"}</span>
@@ -53,6 +54,7 @@ export function ColorField({ label, value, edit, historyKey, fallback = "#ffffff
             onClick={() => {
               seal();
               setError(tryEdit(store, edit(null)));
+              seal();
             }}
           >
             Use default color

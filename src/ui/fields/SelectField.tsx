@@ -1,6 +1,7 @@
 import { useId, useState } from "react";
+import type { Command } from "../../store/commands/command";
 import { useEditorStoreApi } from "../store-context";
-import { type MapChange, tryEdit } from "./edit";
+import { tryEdit } from "./edit";
 
 export interface SelectOption<T extends string> {
   value: T;
@@ -12,7 +13,7 @@ export interface SelectFieldProps<T extends string> {
   value: T;
   options: readonly SelectOption<T>[];
   /** Each choice is one undo entry. */
-  edit: (value: T) => MapChange;
+  edit: (value: T) => Command;
 }
 
 /** A labelled select; a choice applies at once as its own undo entry. */

@@ -1,18 +1,19 @@
 import { type ChangeEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
+import type { Command } from "../../store/commands/command";
+import { coalesceKeyOf } from "../../store/commands/command-history";
 import { useEditorStoreApi } from "../store-context";
-import { type MapChange, tryEdit } from "./edit";
+import { tryEdit } from "./edit";
 
 export interface TextFieldProps {
   label: string;
   /** The value in the map. */
   value: string;
-  /** The edit that writes `text` into the map; it may throw an EditError to refuse it. */
-  edit: (text: string) => MapChange;
   /**
-   * Names the field in history ("step:<id>:label"): the keystrokes of one field edit share one
-   * undo entry; leaving the field (blur) seals it.
+   * The command that writes `text` into the map (the store may refuse it). Its history key
+   * ("step:<id>:label") names the field: the keystrokes of one field edit share one undo entry;
+   * leaving the field (blur) seals it.
    */
-  historyKey: string;
+  edit: (text: string) => Command;
   multiline?: boolean;
   type?: "text" | "date";
   placeholder?: string;
@@ -37,7 +38,6 @@ export function TextField({
   label,
   value,
   edit,
-  historyKey,
   multiline = false,
   type = "text",
   placeholder,
@@ -88,7 +88,7 @@ export function TextField({
       return;
     }
     lastApplied.current = text;
-    const refused = tryEdit(store, edit(text), { coalesce: historyKey });
+    const refused = tryEdit(store, edit(text));
     if (refused === null) changed.current = true;
     else lastApplied.current = value;
     setError(refused);
@@ -105,7 +105,8 @@ export function TextField({
     const state = store.getState();
     if (changed.current) {
       // This field's entry is still the newest one: undoing it restores the map exactly.
-      if (state.history.coalesceKey === historyKey) state.undo();
+      const key = coalesceKeyOf(edit(origin.current));
+      if (key !== null && state.history.coalesceKey === key) state.undo();
       else tryEdit(store, edit(origin.current));
     }
     lastApplied.current = origin.current;

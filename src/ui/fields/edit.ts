@@ -1,25 +1,16 @@
-import { EditError } from "../../model/operations";
-import type { HandoffMap } from "../../model/types";
-import type { ApplyOptions, EditorStore } from "../../store/editor-store";
-
-export type MapChange = (map: HandoffMap) => HandoffMap;
+import type { Command } from "../../store/commands/command";
+import type { EditorStore } from "../../store/editor-store";
 
 /**
- * Applies a pure edit from a panel field, or returns why it was refused.
+ * Dispatches a command from a panel field, or returns why it was refused.
  *
- * The edit is tried on the current map first, so a refused value (a blank label, a malformed
- * date) becomes an inline message next to the field instead of a toast, and never reaches the
- * map or the undo history.
+ * A refused value (a blank label, a malformed date) becomes an inline message next to the field
+ * instead of a toast, and never reaches the map or the undo history. While the editor is read
+ * only the store says so in a notice, and the field shows nothing of its own.
  */
-export function tryEdit(store: EditorStore, change: MapChange, options?: ApplyOptions): string | null {
-  try {
-    change(store.getState().map);
-  } catch (error) {
-    if (error instanceof EditError) return sentence(error.message);
-    throw error;
-  }
-  store.getState().apply(change, options);
-  return null;
+export function tryEdit(store: EditorStore, command: Command): string | null {
+  const done = store.getState().dispatch(command, { quiet: true });
+  return done.ok || done.readOnly ? null : sentence(done.error);
 }
 
 /** EditError messages start in lower case when they name a field ("due must be..."). */

@@ -49,7 +49,7 @@ export function FileDropTarget() {
   if (!dragging) return null;
   return (
     <div className="handoff-drop-hint" aria-hidden="true">
-      Drop Handoff map files to import each as a new map
+      Drop Handoff maps or BPMN files to import each as a new map
     </div>
   );
 }

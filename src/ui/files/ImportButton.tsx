@@ -1,7 +1,7 @@
 import { useRef } from "react";
 import { useImportFiles } from "./use-import";
 
-/** "Import": Handoff .json files through the file chooser, each a new map. */
+/** "Import": Handoff .json maps and BPMN 2.0 files through the file chooser, each a new map. */
 export function ImportButton() {
   const input = useRef<HTMLInputElement>(null);
   const importFiles = useImportFiles();
@@ -13,7 +13,7 @@ export function ImportButton() {
       <input
         ref={input}
         type="file"
-        accept=".json,application/json"
+        accept=".json,application/json,.bpmn,.xml"
         multiple
         hidden
         data-testid="handoff-import-input"

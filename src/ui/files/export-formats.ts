@@ -1,3 +1,4 @@
+import { exportBpmn } from "../../bpmn/export-bpmn";
 import { renderCsv } from "../../export/render-csv";
 import { renderJson } from "../../export/render-json";
 import { renderMarkdown } from "../../export/render-markdown";
@@ -6,7 +7,7 @@ import type { MapLayout } from "../../layout/types";
 import type { HandoffMap } from "../../model/types";
 import { fileName } from "./file-name";
 
-export const EXPORT_FORMATS = ["json", "svg", "png", "markdown", "csv"] as const;
+export const EXPORT_FORMATS = ["json", "svg", "png", "markdown", "csv", "bpmn"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const EXPORT_LABELS: Record<ExportFormat, string> = {
@@ -15,6 +16,7 @@ export const EXPORT_LABELS: Record<ExportFormat, string> = {
   png: "PNG image",
   markdown: "Markdown register",
   csv: "CSV register",
+  bpmn: "BPMN 2.0 (bpmn.io, Camunda, Signavio)",
 };
 
 export interface TextExport {
@@ -61,6 +63,13 @@ export function textExport(
       return drawable === null
         ? null
         : { name: fileName(map.title, "svg"), type: "image/svg+xml", text: exportSvgText(map, drawable) };
+    }
+    case "bpmn": {
+      // Laid out like the SVG: the diagram interchange is Handoff's own layout.
+      const drawable = drawableLayout(layout);
+      return drawable === null
+        ? null
+        : { name: fileName(map.title, "bpmn"), type: "application/xml", text: exportBpmn(map, drawable) };
     }
     default: {
       const unreachable: never = format;

@@ -1,7 +1,6 @@
 import "./edge-case-row.css";
 import { useId, useState } from "react";
-import { edgeCaseLabel } from "../../export/register-rows";
-import { removeEdgeCase, updateEdgeCase, voteEdgeCase } from "../../model/operations";
+import { edgeCaseLabel } from "../../model/register-rows";
 import {
   EDGE_CASE_STATUSES,
   type EdgeCase,
@@ -9,7 +8,6 @@ import {
   SEVERITIES,
   type Severity,
 } from "../../model/types";
-import { tryEdit } from "../fields/edit";
 import { SelectField, type SelectOption } from "../fields/SelectField";
 import { SEVERITY_LABELS, SeverityPill } from "../fields/SeverityPill";
 import { TextField } from "../fields/TextField";
@@ -111,11 +109,10 @@ function EdgeCaseFields({
 }) {
   const store = useEditorStoreApi();
   const id = edgeCase.id;
-  const key = (field: string) => `edgeCase:${id}:${field}`;
 
   const remove = () => {
     store.getState().sealHistory();
-    if (tryEdit(store, (map) => removeEdgeCase(map, id)) === null)
+    if (store.getState().dispatch({ type: "removeEdgeCase", edgeCase: id }).ok)
       store.getState().notify(`Deleted edge case "${edgeCase.title}". Undo brings it back.`);
   };
 
@@ -132,29 +129,27 @@ function EdgeCaseFields({
         required
         autoFocus={autoFocus}
         selectOnAutoFocus
-        historyKey={key("title")}
-        edit={(title) => (map) => updateEdgeCase(map, id, { title })}
+        edit={(value) => ({ type: "setEdgeCaseField", edgeCase: id, field: "title", value })}
       />
       <div className="hf-field-row">
         <SelectField
           label="Severity"
           value={edgeCase.severity}
           options={SEVERITY_OPTIONS}
-          edit={(severity) => (map) => updateEdgeCase(map, id, { severity })}
+          edit={(severity) => ({ type: "setEdgeCaseSeverity", edgeCase: id, severity })}
         />
         <SelectField
           label="Status"
           value={edgeCase.status}
           options={STATUS_OPTIONS}
-          edit={(status) => (map) => updateEdgeCase(map, id, { status })}
+          edit={(status) => ({ type: "setEdgeCaseStatus", edgeCase: id, status })}
         />
       </div>
       <TextField
         label="Description"
         value={edgeCase.description}
         multiline
-        historyKey={key("description")}
-        edit={(description) => (map) => updateEdgeCase(map, id, { description })}
+        edit={(value) => ({ type: "setEdgeCaseField", edgeCase: id, field: "description", value })}
       />
       <div className="hf-field-row">
         <TextField
@@ -162,23 +157,20 @@ function EdgeCaseFields({
           value={edgeCase.owner}
           placeholder="Who fixes it"
           list={ownersListId}
-          historyKey={key("owner")}
-          edit={(owner) => (map) => updateEdgeCase(map, id, { owner })}
+          edit={(value) => ({ type: "setEdgeCaseField", edgeCase: id, field: "owner", value })}
         />
         <TextField
           label="Due"
           type="date"
           value={edgeCase.due ?? ""}
-          historyKey={key("due")}
-          edit={(due) => (map) => updateEdgeCase(map, id, { due: due === "" ? null : due })}
+          edit={(value) => ({ type: "setEdgeCaseField", edgeCase: id, field: "due", value })}
         />
       </div>
       <TextField
         label="Mitigation"
         value={edgeCase.mitigation}
         multiline
-        historyKey={key("mitigation")}
-        edit={(mitigation) => (map) => updateEdgeCase(map, id, { mitigation })}
+        edit={(value) => ({ type: "setEdgeCaseField", edgeCase: id, field: "mitigation", value })}
       />
       <div className="hf-edge-case__footer">
         <VoteButtons
@@ -186,8 +178,7 @@ function EdgeCaseFields({
           votes={edgeCase.votes}
           showLabel
           onVote={(delta) => {
-            store.getState().sealHistory();
-            tryEdit(store, (map) => voteEdgeCase(map, id, delta));
+            store.getState().dispatch({ type: "voteEdgeCase", edgeCase: id, delta });
           }}
         />
         <button

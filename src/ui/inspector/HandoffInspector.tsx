@@ -2,10 +2,8 @@ import { useCallback, useEffect, useId, useMemo, useState } from "react";
 import { edgeCasesInMapOrder } from "../../model/backlog";
 import { ownerKey } from "../../model/change-plan";
 import { edgeCaseNumbers } from "../../model/edge-case-numbers";
-import { addEdgeCase, updateHandoff } from "../../model/operations";
 import type { HandoffMap } from "../../model/types";
 import type { EditorState } from "../../store/editor-store";
-import { tryEdit } from "../fields/edit";
 import { TextField } from "../fields/TextField";
 import { useEditor, useEditorStoreApi } from "../store-context";
 import { EdgeCaseEditor } from "./EdgeCaseEditor";
@@ -55,13 +53,8 @@ export function HandoffInspector({ id }: { id: string }) {
 
   const add = () => {
     store.getState().sealHistory();
-    const refused = tryEdit(store, (m) => addEdgeCase(m, id, { title: NEW_EDGE_CASE_TITLE }));
-    if (refused !== null) {
-      store.getState().notify(refused, "error");
-      return;
-    }
-    const added = findHandoff(store.getState().map, id)?.edgeCases.at(-1);
-    if (added !== undefined) setFocusId(added.id);
+    const done = store.getState().dispatch({ type: "addEdgeCase", handoff: id, title: NEW_EDGE_CASE_TITLE });
+    if (done.ok && done.command.id !== undefined) setFocusId(done.command.id);
   };
 
   return (
@@ -76,8 +69,7 @@ export function HandoffInspector({ id }: { id: string }) {
         label="Label"
         value={handoff.label}
         placeholder="What changes hands"
-        historyKey={`handoff:${id}:label`}
-        edit={(label) => (m) => updateHandoff(m, id, { label })}
+        edit={(value) => ({ type: "setHandoffField", handoff: id, field: "label", value })}
         autoFocus={focusLabel}
       />
       <dl className="hf-inspector__ends">

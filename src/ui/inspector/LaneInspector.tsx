@@ -1,5 +1,4 @@
 import { useCallback, useId } from "react";
-import { updateLane, updatePhase } from "../../model/operations";
 import type { EditorState } from "../../store/editor-store";
 import { ColorField } from "../fields/ColorField";
 import { TextField } from "../fields/TextField";
@@ -26,14 +25,12 @@ export function LaneInspector({ id }: { id: string }) {
         label="Name"
         value={lane.name}
         required
-        historyKey={`lane:${id}:name`}
-        edit={(name) => (map) => updateLane(map, id, { name })}
+        edit={(value) => ({ type: "setLaneField", lane: id, field: "name", value })}
       />
       <ColorField
         label="Color"
         value={lane.color}
-        historyKey={`lane:${id}:color`}
-        edit={(color) => (map) => updateLane(map, id, { color })}
+        edit={(value) => ({ type: "setLaneField", lane: id, field: "color", value })}
       />
       <p className="hf-inspector__hint">
         {stepCount === 1 ? "1 step in this lane." : `${stepCount} steps in this lane.`}
@@ -63,8 +60,7 @@ export function PhaseInspector({ id }: { id: string }) {
         label="Name"
         value={phase.name}
         required
-        historyKey={`phase:${id}:name`}
-        edit={(name) => (map) => updatePhase(map, id, { name })}
+        edit={(value) => ({ type: "setPhaseField", phase: id, field: "name", value })}
       />
       <p className="hf-inspector__hint">
         {stepCount === 1 ? "1 step in this phase." : `${stepCount} steps in this phase.`}

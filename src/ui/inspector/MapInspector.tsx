@@ -1,5 +1,4 @@
 import { useId, useMemo } from "react";
-import { updateMapInfo } from "../../model/operations";
 import type { HandoffMap } from "../../model/types";
 import { TextField } from "../fields/TextField";
 import { useEditor } from "../store-context";
@@ -39,15 +38,13 @@ export function MapInspector() {
         label="Title"
         value={map.title}
         required
-        historyKey="map:title"
-        edit={(title) => (m) => updateMapInfo(m, { title })}
+        edit={(value) => ({ type: "setMapField", field: "title", value })}
       />
       <TextField
         label="Description"
         value={map.description}
         multiline
-        historyKey="map:description"
-        edit={(description) => (m) => updateMapInfo(m, { description })}
+        edit={(value) => ({ type: "setMapField", field: "description", value })}
       />
       <dl className="hf-inspector__counts" aria-label="Map contents">
         {counts.map(([name, count]) => (

@@ -1,5 +1,5 @@
 import { useMemo } from "react";
-import { handoffName } from "../../export/register-rows";
+import { handoffName } from "../../model/register-rows";
 import { useEditor } from "../store-context";
 import { selectMap } from "./selectors";
 

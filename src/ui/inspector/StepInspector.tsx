@@ -1,5 +1,4 @@
 import { useCallback, useId, useMemo } from "react";
-import { updateStep } from "../../model/operations";
 import { STEP_KINDS, type StepKind } from "../../model/types";
 import type { EditorState } from "../../store/editor-store";
 import { ChipsField } from "../fields/ChipsField";
@@ -50,46 +49,43 @@ export function StepInspector({ id }: { id: string }) {
         label="Label"
         value={step.label}
         required
-        historyKey={`step:${id}:label`}
-        edit={(label) => (map) => updateStep(map, id, { label })}
+        edit={(value) => ({ type: "setStepField", step: id, field: "label", value })}
       />
       <SelectField
         label="Lane"
         value={step.lane}
         options={laneOptions}
-        edit={(lane) => (map) => updateStep(map, id, { lane })}
+        edit={(lane) => ({ type: "setStepLane", step: id, lane })}
       />
       <SelectField
         label="Phase"
         value={step.phase ?? NO_PHASE}
         options={phaseOptions}
-        edit={(phase) => (map) => updateStep(map, id, { phase: phase === NO_PHASE ? null : phase })}
+        edit={(phase) => ({ type: "setStepPhase", step: id, phase: phase === NO_PHASE ? null : phase })}
       />
       <SelectField
         label="Kind"
         value={step.kind}
         options={KIND_OPTIONS}
-        edit={(kind) => (map) => updateStep(map, id, { kind })}
+        edit={(kind) => ({ type: "setStepKind", step: id, kind })}
       />
       <TextField
         label="Owner"
         value={step.owner}
         placeholder="Who does this step"
-        historyKey={`step:${id}:owner`}
-        edit={(owner) => (map) => updateStep(map, id, { owner })}
+        edit={(value) => ({ type: "setStepField", step: id, field: "owner", value })}
       />
       <ChipsField
         label="Systems"
         itemName="system"
         values={step.systems}
-        edit={(systems) => (map) => updateStep(map, id, { systems })}
+        edit={(systems) => ({ type: "setStepSystems", step: id, systems })}
       />
       <TextField
         label="Description"
         value={step.description}
         multiline
-        historyKey={`step:${id}:description`}
-        edit={(description) => (map) => updateStep(map, id, { description })}
+        edit={(value) => ({ type: "setStepField", step: id, field: "description", value })}
       />
     </section>
   );

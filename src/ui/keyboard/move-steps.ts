@@ -1,6 +1,6 @@
 /**
  * The keyboard's step moves: arrows nudge the selected steps within their lane, Alt+Up and
- * Alt+Down move them to the lane above or below. Each is one `apply` (one undo entry; nudges of
+ * Alt+Down move them to the lane above or below. Each is one command (one undo entry; nudges of
  * one selection in a row coalesce into one), through moveStepsTo like a drop, so lane, phase and
  * position follow the same rules as a drag.
  *
@@ -11,7 +11,7 @@ import { DEFAULT_METRICS, measureStep } from "../../layout/metrics";
 import type { LaneBand, MapLayout, Point, StepBox } from "../../layout/types";
 import type { Step } from "../../model/types";
 import type { EditorStore } from "../../store/editor-store";
-import { drawnCorner, moveStepsTo } from "../editor/editor-commands";
+import { drawnCorner, moveStepsTo } from "../actions/editor-actions";
 
 /** One arrow press, in layout pixels (the canvas's snap grid); Shift moves four times as far. */
 export const NUDGE_STEP = 8;
@@ -82,7 +82,7 @@ export function nudgeSelection(store: EditorStore, dx: number, dy: number): bool
   const drops = new Map<string, Point>();
   for (const { step, corner } of placed)
     drops.set(step.id, { x: corner.x + allowedX, y: corner.y + allowedY });
-  moveStepsTo(store, drops, `nudge:${[...drops.keys()].join(",")}`);
+  moveStepsTo(store, drops, "nudgeSteps");
   return true;
 }
 
@@ -144,7 +144,7 @@ export function moveSelectionToLane(store: EditorStore, direction: -1 | 1): bool
     if (overlaps(layout, moving, corner.x, y, width, height)) y = wanted;
     drops.set(step.id, { x: corner.x, y });
   });
-  const ok = moveStepsTo(store, drops);
+  const ok = moveStepsTo(store, drops, "moveStepsToLane");
   const first = placed[0]?.step.id;
   if (ok && first !== undefined) store.getState().requestFocus({ kind: "step", id: first, ifHidden: true });
   return true;

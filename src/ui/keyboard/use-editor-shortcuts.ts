@@ -7,7 +7,7 @@ import {
   duplicateSelection,
   pasteText,
   selectAll,
-} from "../editor/editor-commands";
+} from "../actions/editor-actions";
 import { moveSelectionToLane, NUDGE_STEP, nudgeSelection } from "./move-steps";
 import { isTypingTarget, type KeyLike, resolveShortcut, type ShortcutCommand } from "./shortcuts";
 

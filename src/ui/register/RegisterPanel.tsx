@@ -1,8 +1,6 @@
 import "../fields/fields.css";
 import "./register.css";
 import { useId, useMemo, useState } from "react";
-import { type RegisterRow, registerRows } from "../../export/register-rows";
-import { voteEdgeCase } from "../../model/operations";
 import {
   DEFAULT_SORT,
   isFiltered,
@@ -13,9 +11,9 @@ import {
   type RegisterSort,
   type RegisterSortKey,
 } from "../../model/register-query";
+import { type RegisterRow, registerRows } from "../../model/register-rows";
 import { EDGE_CASE_STATUSES, type EdgeCaseStatus, SEVERITIES, type Severity } from "../../model/types";
 import type { EditorState } from "../../store/editor-store";
-import { tryEdit } from "../fields/edit";
 import { SEVERITY_LABELS, SeverityPill } from "../fields/SeverityPill";
 import { VoteButtons } from "../fields/VoteButtons";
 import { STATUS_LABELS } from "../inspector/EdgeCaseEditor";
@@ -92,8 +90,7 @@ function RegisterTable({ className, filter: requested, setFilter, sort, setSort 
   };
 
   const vote = (row: RegisterRow, delta: 1 | -1) => {
-    store.getState().sealHistory();
-    tryEdit(store, (m) => voteEdgeCase(m, row.edgeCase.id, delta));
+    store.getState().dispatch({ type: "voteEdgeCase", edgeCase: row.edgeCase.id, delta });
   };
 
   const count =

@@ -1,11 +1,10 @@
 import "./change-plan.css";
 import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from "react";
-import { handoffName } from "../../export/register-rows";
 import { entryLabel } from "../../export/render-backlog";
 import { renderChangePlanMarkdown } from "../../export/render-change-plan";
 import type { BacklogEntry } from "../../model/backlog";
 import { changePlan } from "../../model/change-plan";
-import { updateEdgeCase } from "../../model/operations";
+import { handoffName } from "../../model/register-rows";
 import type { HandoffMap } from "../../model/types";
 import { tryEdit } from "../fields/edit";
 import { SeverityPill } from "../fields/SeverityPill";
@@ -204,16 +203,13 @@ function PlanCard({ map, item, ownersId, refocus, onRefocused, onOwnerCommitted 
     const owner = ownerDraft;
     setOwnerDraft(null);
     if (owner === ec.owner) return;
-    store.getState().sealHistory();
-    const refused = tryEdit(store, (m) => updateEdgeCase(m, ec.id, { owner }));
+    const refused = tryEdit(store, { type: "assignEdgeCaseOwner", edgeCase: ec.id, owner });
     setError(refused);
     if (refused === null && refocusAfter) onOwnerCommitted();
   };
 
   const setDue = (due: string) => {
-    const refused = tryEdit(store, (m) => updateEdgeCase(m, ec.id, { due: due === "" ? null : due }), {
-      coalesce: `edgeCase:${ec.id}:due`,
-    });
+    const refused = tryEdit(store, { type: "setEdgeCaseField", edgeCase: ec.id, field: "due", value: due });
     setError(refused);
   };
 

@@ -1,8 +1,7 @@
 import "./handoff-capture.css";
 import { useEffect, useMemo, useState } from "react";
-import { edgeCaseLabel, handoffName } from "../../export/register-rows";
 import { edgeCaseNumbers } from "../../model/edge-case-numbers";
-import { addEdgeCase } from "../../model/operations";
+import { edgeCaseLabel, handoffName } from "../../model/register-rows";
 import type { Severity } from "../../model/types";
 import type { EditorStore } from "../../store/editor-store";
 import type { WorkshopStore } from "../../store/workshop-store";
@@ -75,15 +74,18 @@ export function saveHandoffCapture(
   workshop: WorkshopStore,
   capture: { handoffId: string; title: string; severity: Severity },
 ): boolean {
-  const ok = editor
-    .getState()
-    .apply((m) => addEdgeCase(m, capture.handoffId, { title: capture.title, severity: capture.severity }));
+  const done = editor.getState().dispatch({
+    type: "addEdgeCase",
+    handoff: capture.handoffId,
+    title: capture.title,
+    severity: capture.severity,
+  });
   workshop.getState().setCapturing(false);
-  if (!ok) return false;
+  if (!done.ok) return false;
   const map = editor.getState().map;
   const handoff = map.handoffs.find((h) => h.id === capture.handoffId);
-  const added = handoff?.edgeCases.at(-1);
-  const number = added === undefined ? undefined : edgeCaseNumbers(map).get(added.id);
+  const added = done.command.id;
+  const number = added === undefined ? undefined : edgeCaseNumbers(map).get(added);
   if (handoff !== undefined && number !== undefined)
     editor.getState().notify(`${edgeCaseLabel(number)} captured on ${handoffName(map, handoff)}.`, "info");
   return true;

@@ -1,5 +1,4 @@
 import { type RefObject, useEffect, useMemo, useRef } from "react";
-import { addEdgeCase, voteEdgeCase } from "../../model/operations";
 import type { Severity } from "../../model/types";
 import { cachedFlowOrder, resolvePosition } from "../../store/workshop-store";
 import { SeverityPill } from "../fields/SeverityPill";
@@ -54,7 +53,8 @@ export function PresenterCard() {
     );
 
   const { step, lane } = view;
-  const vote = (id: string, delta: 1 | -1) => editor.getState().apply((m) => voteEdgeCase(m, id, delta));
+  const vote = (id: string, delta: 1 | -1) =>
+    editor.getState().dispatch({ type: "voteEdgeCase", edgeCase: id, delta });
   const targets = captureTargets(view, selectedHandoffs);
   const save = (capture: { handoffId: string; title: string; severity: Severity }) =>
     saveCapture(editor, workshop, capture);
@@ -231,17 +231,19 @@ export function saveCapture(
   capture: { handoffId: string; title: string; severity: Severity },
 ): boolean {
   const handoffBefore = editor.getState().map.handoffs.find((h) => h.id === capture.handoffId);
-  const ok = editor
-    .getState()
-    .apply((m) => addEdgeCase(m, capture.handoffId, { title: capture.title, severity: capture.severity }));
+  const done = editor.getState().dispatch({
+    type: "addEdgeCase",
+    handoff: capture.handoffId,
+    title: capture.title,
+    severity: capture.severity,
+  });
   workshop.getState().setCapturing(false);
-  if (!ok || handoffBefore === undefined) return false;
-  // The new edge case is the last one on its handoff; find its place in the card's list.
+  if (!done.ok || handoffBefore === undefined) return false;
+  // Find the new edge case's place in the card's list.
   const map = editor.getState().map;
   const order = cachedFlowOrder(map);
   const view = walkView(map, order, resolvePosition(order, workshop.getState().walkthrough).index);
-  const added = map.handoffs.find((h) => h.id === capture.handoffId)?.edgeCases.at(-1);
-  const at = view?.edgeCases.findIndex((item) => item.edgeCase.id === added?.id) ?? -1;
+  const at = view?.edgeCases.findIndex((item) => item.edgeCase.id === done.command.id) ?? -1;
   workshop.getState().setCursor(at);
   return true;
 }

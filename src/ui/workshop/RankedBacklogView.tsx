@@ -1,10 +1,8 @@
 import { useMemo } from "react";
-import { handoffName } from "../../export/register-rows";
 import { entryLabel } from "../../export/render-backlog";
 import { rankedBacklog } from "../../model/backlog";
-import { voteEdgeCase } from "../../model/operations";
+import { handoffName } from "../../model/register-rows";
 import type { HandoffMap } from "../../model/types";
-import { tryEdit } from "../fields/edit";
 import { SeverityPill } from "../fields/SeverityPill";
 import { VoteButtons } from "../fields/VoteButtons";
 import { useEditorStoreApi } from "../store-context";
@@ -65,8 +63,7 @@ export function RankedBacklogView({ map }: { map: HandoffMap }) {
                   votes={ec.votes}
                   showLabel
                   onVote={(delta) => {
-                    store.getState().sealHistory();
-                    tryEdit(store, (m) => voteEdgeCase(m, ec.id, delta));
+                    store.getState().dispatch({ type: "voteEdgeCase", edgeCase: ec.id, delta });
                   }}
                 />
               </div>

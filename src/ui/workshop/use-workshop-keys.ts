@@ -1,5 +1,4 @@
 import { useEffect } from "react";
-import { voteEdgeCase } from "../../model/operations";
 import type { EditorStore } from "../../store/editor-store";
 import { cachedFlowOrder, resolvePosition, type WorkshopStore } from "../../store/workshop-store";
 import { isTypingTarget } from "../keyboard/shortcuts";
@@ -92,7 +91,11 @@ function walkKey(
     } else {
       const item = view?.edgeCases[state.cursor];
       if (item === undefined) return false;
-      editor.getState().apply((m) => voteEdgeCase(m, item.edgeCase.id, command === "voteDown" ? -1 : 1));
+      editor.getState().dispatch({
+        type: "voteEdgeCase",
+        edgeCase: item.edgeCase.id,
+        delta: command === "voteDown" ? -1 : 1,
+      });
     }
   }
   return true;

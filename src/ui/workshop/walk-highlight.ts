@@ -13,6 +13,7 @@
  * escapes quotes, backslashes, line breaks, control characters and `<`, so an id can never end
  * the attribute selector, the rule, or the <style> element.
  */
+import { cssString } from "../canvas/css-string";
 import { flowNodeId } from "../canvas/flow-adapter";
 
 export interface WalkFocus {
@@ -25,18 +26,6 @@ export interface WalkFocus {
 }
 
 export const WALK_ROOT = "html[data-hf-walkthrough]";
-
-/** A CSS string literal (double-quoted) holding exactly `value`. */
-export function cssString(value: string): string {
-  let out = '"';
-  for (const char of value) {
-    const code = char.codePointAt(0) ?? 0;
-    if (char === '"' || char === "\\") out += `\\${char}`;
-    else if (code < 0x20 || code === 0x7f || char === "<" || char === ">") out += `\\${code.toString(16)} `;
-    else out += char;
-  }
-  return `${out}"`;
-}
 
 // Nodes carry React Flow's node id, which writes a few characters of a step id differently.
 const nodeSel = (id: string) => `${WALK_ROOT} .react-flow__node[data-id=${cssString(flowNodeId(id))}]`;

@@ -2,9 +2,10 @@
  * What the presenter card shows for one walkthrough position, derived from the map: pure, so the
  * card, the keys and the tests agree on which edge case is "the second one on the card".
  */
-import { edgeCaseLabel, handoffName } from "../../export/register-rows";
+
 import { edgeCaseNumbers } from "../../model/edge-case-numbers";
 import { type FlowOrder, stepHandoffs } from "../../model/flow-order";
+import { edgeCaseLabel, handoffName } from "../../model/register-rows";
 import type { EdgeCase, Handoff, HandoffMap, Lane, Step } from "../../model/types";
 import type { WalkFocus } from "./walk-highlight";
 

@@ -11,7 +11,7 @@ import {
   addPhaseAtEnd,
   connectSteps,
   NEW_STEP_LABEL,
-} from "../../../src/ui/editor/editor-commands";
+} from "../../../src/ui/actions/editor-actions";
 import { Inspector } from "../../../src/ui/inspector/Inspector";
 import { makeMap } from "../../fixtures/maps";
 import { makeStore, renderWithStore } from "../inspector/render-editor";

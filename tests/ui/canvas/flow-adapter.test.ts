@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { registerRows } from "../../../src/export/register-rows";
 import { renderSvg } from "../../../src/export/render-svg";
 import { filePositions } from "../../../src/layout/geometry";
 import { measureHandoffLabel } from "../../../src/layout/handoff-label";
 import { firstPaintLayout, layoutForPositions } from "../../../src/layout/layout-map";
 import type { MapLayout } from "../../../src/layout/types";
 import { addEdgeCase, connect, reconnect, updateStep } from "../../../src/model/operations";
+import { registerRows } from "../../../src/model/register-rows";
 import { createRevOpsTemplate } from "../../../src/model/templates";
 import type { HandoffMap } from "../../../src/model/types";
 import { createFlowAdapter, type FlowInput } from "../../../src/ui/canvas/flow-adapter";

@@ -6,7 +6,7 @@ import { layoutForPositions } from "../../../src/layout/layout-map";
 import { updateStep } from "../../../src/model/operations";
 import { createRevOpsTemplate } from "../../../src/model/templates";
 import { createEditorStore, type EditorStore } from "../../../src/store/editor-store";
-import { addNextStep } from "../../../src/ui/editor/editor-commands";
+import { addNextStep } from "../../../src/ui/actions/editor-actions";
 import { isTypingTarget, type KeyLike, resolveShortcut } from "../../../src/ui/keyboard/shortcuts";
 import { useEditorShortcuts } from "../../../src/ui/keyboard/use-editor-shortcuts";
 

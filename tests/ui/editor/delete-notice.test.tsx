@@ -3,7 +3,7 @@ import "../jsdom-setup";
 import { act, fireEvent, screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import * as ops from "../../../src/model/operations";
-import { deletedEdgeCasesNotice, deleteSelection } from "../../../src/ui/editor/editor-commands";
+import { deletedEdgeCasesNotice, deleteSelection } from "../../../src/ui/actions/editor-actions";
 import { NoticeArea } from "../../../src/ui/editor/NoticeArea";
 import { edgeCase, handoff, map, step } from "../../fixtures/model-maps";
 import { makeStore, renderWithStore } from "../inspector/render-editor";

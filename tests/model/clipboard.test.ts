@@ -1,9 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { layoutForPositions } from "../../../src/layout/layout-map";
-import { parseMap } from "../../../src/model/parse-map";
-import { createBlankTemplate, createRevOpsTemplate } from "../../../src/model/templates";
-import type { HandoffMap } from "../../../src/model/types";
+import { layoutForPositions } from "../../src/layout/layout-map";
 import {
   copyFragment,
   FRAGMENT_STEP_LIMIT,
@@ -11,10 +8,13 @@ import {
   parseFragment,
   pasteFragment,
   serializeFragment,
-} from "../../../src/store/clipboard";
-import { createEditorStore } from "../../../src/store/editor-store";
-import { pasteText } from "../../../src/ui/editor/editor-commands";
-import { arbitraryMap } from "../../fixtures/arbitrary-map";
+} from "../../src/model/clipboard";
+import { parseMap } from "../../src/model/parse-map";
+import { createBlankTemplate, createRevOpsTemplate } from "../../src/model/templates";
+import type { HandoffMap } from "../../src/model/types";
+import { createEditorStore } from "../../src/store/editor-store";
+import { pasteText } from "../../src/ui/actions/editor-actions";
+import { arbitraryMap } from "../fixtures/arbitrary-map";
 
 /**
  * The layout's arbitrary maps stretch the format (blank labels, self-loops, long texts); the

@@ -2,17 +2,19 @@
  * Copy and paste of map parts, pure: a selection becomes a fragment (the steps, the handoffs
  * between them with their edge cases, and the lanes and phases they sit in); a fragment pasted
  * into a map gets fresh ids for everything, so pasting twice, or into another map, never clashes.
+ * The fresh ids are chosen before the paste (`pasteIds`) and handed in, so a paste is a plain
+ * value that replays exactly (the store's paste command carries them).
  *
  * The fragment travels through the system clipboard as JSON text. Anything read back from the
  * clipboard is untrusted: `parseFragment` validates it with the map format's own schemas, and
  * `pasteFragment` builds the result only through the model's edits, so the map stays valid.
  */
 import { z } from "zod";
-import { edgeCaseNumbers, highestEdgeCaseNumber } from "../model/edge-case-numbers";
-import { slugify } from "../model/ids";
-import { edgeCaseSchema, handoffSchema, laneSchema, phaseSchema, stepSchema } from "../model/map-schema";
-import { addEdgeCase, addLane, addPhase, addStep, connect } from "../model/operations";
-import { type Handoff, type HandoffMap, type Lane, LIMITS, type Phase, type Step } from "../model/types";
+import { edgeCaseNumbers, highestEdgeCaseNumber } from "./edge-case-numbers";
+import { type IdKind, sequentialId } from "./ids";
+import { edgeCaseSchema, handoffSchema, laneSchema, phaseSchema, stepSchema } from "./map-schema";
+import { addEdgeCase, addLane, addPhase, addStep, connect, EditError } from "./operations";
+import { type Handoff, type HandoffMap, type Lane, LIMITS, type Phase, type Step } from "./types";
 
 export const FRAGMENT_FORMAT = "handoff-fragment";
 
@@ -23,28 +25,6 @@ export interface MapFragment {
   phases: Phase[];
   steps: Step[];
   handoffs: Handoff[];
-}
-
-/**
- * The model's freshId, for many ids in a row: the same ids ("discovery", "discovery-2", "h12"),
- * but each stem's counter goes on from where it stopped instead of from 1, so 700 handoff ids in
- * a map with 2,800 handoffs do not test h1 .. h2800 each (600 ms). Adds what it returns to `taken`.
- */
-function idSource(taken: Set<string>): (base: string, fallback: string) => string {
-  const next = new Map<string, number>();
-  return (base, fallback) => {
-    const slug = slugify(base);
-    const stem = slug === "" ? fallback : slug;
-    let id = stem;
-    if (slug === "" || taken.has(stem)) {
-      let n = next.get(stem) ?? (slug === "" ? 1 : 2);
-      while (taken.has(slug === "" ? `${stem}${n}` : `${stem}-${n}`)) n++;
-      id = slug === "" ? `${stem}${n}` : `${stem}-${n}`;
-      next.set(stem, n + 1);
-    }
-    taken.add(id);
-    return id;
-  };
 }
 
 /** New items per scratch map while pasting (see pasteFragment). */
@@ -159,9 +139,64 @@ export interface PasteResult {
   handoffs: string[];
 }
 
+/**
+ * The new id of each pasted item, by its index in the fragment (not by its id there: a clipboard
+ * may hold two steps with one id). Lanes and phases matched by name in the target use none.
+ */
+export interface PasteIds {
+  lanes: string[];
+  phases: string[];
+  steps: string[];
+  handoffs: string[];
+  /** Per handoff, per edge case. */
+  edgeCases: string[][];
+}
+
+/** Fresh ids for everything in a fragment, from `next` (the store's random source). */
+export function pasteIds(fragment: MapFragment, next: (kind: IdKind) => string): PasteIds {
+  return {
+    lanes: fragment.lanes.map(() => next("lane")),
+    phases: fragment.phases.map(() => next("phase")),
+    steps: fragment.steps.map(() => next("step")),
+    handoffs: fragment.handoffs.map(() => next("handoff")),
+    edgeCases: fragment.handoffs.map((handoff) => handoff.edgeCases.map(() => next("edgeCase"))),
+  };
+}
+
+/** Counter ids free in `map` (`s-1`, `h-3`…), for a paste called without ids (tests, scripts). */
+function sequentialPasteIds(map: HandoffMap, fragment: MapFragment): PasteIds {
+  const taken = new Set<string>([
+    ...map.lanes.map((l) => l.id),
+    ...map.phases.map((p) => p.id),
+    ...map.steps.map((s) => s.id),
+    ...map.handoffs.map((h) => h.id),
+  ]);
+  for (const handoff of map.handoffs) for (const edgeCase of handoff.edgeCases) taken.add(edgeCase.id);
+  return pasteIds(fragment, (kind) => {
+    const id = sequentialId(kind, taken);
+    taken.add(id);
+    return id;
+  });
+}
+
 export interface PasteOptions {
   /** Added to every pasted position (so a paste into the same map does not cover the original). */
   offset?: { x: number; y: number };
+  /** The new ids (see pasteIds); counter ids free in the map when left out. */
+  ids?: PasteIds;
+}
+
+function idAt(list: readonly string[] | undefined, index: number, what: string): string {
+  const id = list?.[index];
+  if (id === undefined) throw new EditError(`the paste has no new id for ${what} ${index + 1}`);
+  return id;
+}
+
+/** Throws when a new id is already in use in the map, or given twice. */
+function requireUnused(taken: Set<string>, id: string, kind: string): string {
+  if (taken.has(id)) throw new EditError(`there is already a ${kind} with id ${JSON.stringify(id)}`);
+  taken.add(id);
+  return id;
 }
 
 function findByName<T extends { id: string; name: string }>(items: readonly T[], wanted: T): T | undefined {
@@ -186,33 +221,37 @@ export function pasteFragment(
   options: PasteOptions = {},
 ): PasteResult {
   const offset = options.offset ?? { x: 0, y: 0 };
+  const ids = options.ids ?? sequentialPasteIds(map, fragment);
   let next = map;
 
   const laneIds = new Map<string, string>();
-  for (const lane of fragment.lanes) {
+  fragment.lanes.forEach((lane, index) => {
     const match = findByName(next.lanes, lane);
     if (match !== undefined) laneIds.set(lane.id, match.id);
     else {
-      const before = new Set(next.lanes.map((l) => l.id));
-      next = addLane(next, { name: lane.name, ...(lane.color === undefined ? {} : { color: lane.color }) });
-      const added = next.lanes.find((l) => !before.has(l.id));
-      if (added !== undefined) laneIds.set(lane.id, added.id);
+      const id = idAt(ids.lanes, index, "lane");
+      next = addLane(next, {
+        id,
+        name: lane.name,
+        ...(lane.color === undefined ? {} : { color: lane.color }),
+      });
+      laneIds.set(lane.id, id);
     }
-  }
+  });
   const phaseIds = new Map<string, string>();
-  for (const phase of fragment.phases) {
+  fragment.phases.forEach((phase, index) => {
     const match = findByName(next.phases, phase);
     if (match !== undefined) phaseIds.set(phase.id, match.id);
     else {
-      const before = new Set(next.phases.map((p) => p.id));
+      const id = idAt(ids.phases, index, "phase");
       next = addPhase(next, {
+        id,
         name: phase.name,
         ...(phase.color === undefined ? {} : { color: phase.color }),
       });
-      const added = next.phases.find((p) => !before.has(p.id));
-      if (added !== undefined) phaseIds.set(phase.id, added.id);
+      phaseIds.set(phase.id, id);
     }
-  }
+  });
 
   // The pasted steps and handoffs go through the model's edits (so they are valid), but each
   // edit copies and scans the map it is given: applied to the whole map, a 500-step paste into a
@@ -220,12 +259,13 @@ export function pasteFragment(
   // and phases and at most PASTE_CHUNK new items, with ids kept fresh against the whole map, and
   // appended once at the end: the cost grows with the paste, not with the map.
   const scratch = (steps: Step[], handoffs: Handoff[]): HandoffMap => ({ ...next, steps, handoffs });
-  const freshStepId = idSource(new Set(next.steps.map((step) => step.id)));
+  // The scratch maps hold none of the map's own items: new ids are checked against the whole map.
+  const takenSteps = new Set(next.steps.map((step) => step.id));
   const stepIds = new Map<string, string>();
   const pastedSteps: Step[] = [];
   const fallbackLane = next.lanes[0]?.id;
   let stepChunk = scratch([], []);
-  for (const step of fragment.steps) {
+  for (const [index, step] of fragment.steps.entries()) {
     if (stepIds.has(step.id)) continue;
     const lane =
       laneIds.get(step.lane) ?? (next.lanes.some((l) => l.id === step.lane) ? step.lane : fallbackLane);
@@ -235,7 +275,7 @@ export function pasteFragment(
         ? undefined
         : (phaseIds.get(step.phase) ??
           (next.phases.some((p) => p.id === step.phase) ? step.phase : undefined));
-    const id = freshStepId(step.label, "step");
+    const id = requireUnused(takenSteps, idAt(ids.steps, index, "step"), "step");
     stepIds.set(step.id, id);
     stepChunk = addStep(stepChunk, {
       id,
@@ -263,11 +303,10 @@ export function pasteFragment(
   for (const made of stepChunk.steps) pastedSteps.push(made);
   const pastedById = new Map(pastedSteps.map((step) => [step.id, step]));
 
-  const freshHandoffId = idSource(new Set(next.handoffs.map((handoff) => handoff.id)));
+  const takenHandoffs = new Set(next.handoffs.map((handoff) => handoff.id));
   const takenEdgeCases = new Set<string>();
   for (const handoff of next.handoffs)
     for (const edgeCase of handoff.edgeCases) takenEdgeCases.add(edgeCase.id);
-  const freshEdgeCaseId = idSource(takenEdgeCases);
   const handoffIds: string[] = [];
   const pastedHandoffs: Handoff[] = [];
   let chunk: Handoff[] = [];
@@ -275,12 +314,12 @@ export function pasteFragment(
   // so each pasted edge case takes the next one against the whole map, never a number in use.
   let lastNumber = highestEdgeCaseNumber(next);
   for (const number of edgeCaseNumbers(next).values()) lastNumber = Math.max(lastNumber, number);
-  for (const handoff of fragment.handoffs) {
+  for (const [index, handoff] of fragment.handoffs.entries()) {
     const from = stepIds.get(handoff.from);
     const to = stepIds.get(handoff.to);
     const ends = [from, to].map((end) => (end === undefined ? undefined : pastedById.get(end)));
     if (from === undefined || to === undefined || from === to) continue;
-    const id = freshHandoffId("", "h");
+    const id = requireUnused(takenHandoffs, idAt(ids.handoffs, index, "handoff"), "handoff");
     // Only the two ends: connect checks that they exist.
     let made = connect(
       {
@@ -292,8 +331,12 @@ export function pasteFragment(
       },
       { id, from, to, label: handoff.label },
     );
-    for (const edgeCase of handoff.edgeCases) {
-      const caseId = freshEdgeCaseId("", "ec");
+    for (const [caseIndex, edgeCase] of handoff.edgeCases.entries()) {
+      const caseId = requireUnused(
+        takenEdgeCases,
+        idAt(ids.edgeCases[index], caseIndex, "edge case"),
+        "edge case",
+      );
       made = addEdgeCase(made, id, {
         id: caseId,
         title: edgeCase.title,

@@ -3,13 +3,13 @@
  * obstacles, other handoffs' routes soft ones, a label's own route none.
  */
 import { describe, expect, it } from "vitest";
-import { createLabelPlacer, createLayoutLabelPlacer } from "../../src/export/label-placement";
-import { edgeCaseLabel, highestOpenSeverity, registerRows } from "../../src/export/register-rows";
 import { edgeCaseFlagText, measureHandoffLabel } from "../../src/layout/handoff-label";
+import { createLabelPlacer, createLayoutLabelPlacer } from "../../src/layout/label-placement";
 import { layoutMap } from "../../src/layout/layout-map";
 import { createNodeElk } from "../../src/layout/node-elk";
 import { flatPath, pathPoints } from "../../src/layout/route-path";
 import type { HandoffRoute, MapLayout, Point, Rect } from "../../src/layout/types";
+import { edgeCaseLabel, highestOpenSeverity, registerRows } from "../../src/model/register-rows";
 import { createRevOpsTemplate } from "../../src/model/templates";
 import type { HandoffMap } from "../../src/model/types";
 
@@ -129,8 +129,9 @@ describe("label placer: other routes are obstacles", () => {
   });
 });
 
-describe("label placer on the template (as the SVG export and the canvas use it)", () => {
-  async function placeAll(map: HandoffMap, layout: MapLayout) {
+describe("label blocks on the template (placed by the layout, drawn by the SVG export and the canvas)", () => {
+  /** What the layout's last stage must give: a fresh placer run over the routes in map order. */
+  function placeAfresh(map: HandoffMap, layout: MapLayout) {
     const numbers = new Map(registerRows(map).map((r) => [r.edgeCase.id, r.number]));
     const placer = createLayoutLabelPlacer(layout);
     const routes = new Map(layout.handoffs.map((r) => [r.id, r]));
@@ -152,6 +153,33 @@ describe("label placer on the template (as the SVG export and the canvas use it)
     }
     return placed;
   }
+
+  /** The blocks the layout placed. */
+  function placeAll(_map: HandoffMap, layout: MapLayout): Map<string, Rect> {
+    const placed = new Map<string, Rect>();
+    for (const route of layout.handoffs) if (route.labelBlock) placed.set(route.id, route.labelBlock);
+    return placed;
+  }
+
+  it("given the template laid out, then every route's label block is the placer's spot for the measured block", async () => {
+    const map = createRevOpsTemplate();
+    const layout = await layoutMap(createNodeElk(), map);
+    const blocks = placeAll(map, layout);
+    expect(blocks.size).toBeGreaterThan(5);
+    expect(blocks).toEqual(placeAfresh(map, layout));
+  });
+
+  it("given a handoff without label or edge cases, then its route carries no label block", async () => {
+    const template = createRevOpsTemplate();
+    const [first, ...rest] = template.handoffs;
+    if (first === undefined) throw new Error("template changed");
+    const map = { ...template, handoffs: [{ ...first, label: "", edgeCases: [] }, ...rest] };
+    const layout = await layoutMap(createNodeElk(), map);
+    const route = layout.handoffs.find((r) => r.id === first.id);
+    expect(route).toBeDefined();
+    expect(route?.labelBlock).toBeUndefined();
+    expect(layout.handoffs.filter((r) => r.labelBlock !== undefined)).toHaveLength(rest.length);
+  });
 
   it("puts every label clear of the boxes and of every other handoff's route", async () => {
     const map = createRevOpsTemplate();

@@ -1,51 +1,34 @@
 /**
  * What the toolbar, the keyboard and the canvas ask of the editor, as functions over the store:
- * each is one `apply` (so one undo entry) followed by session changes (selection, label editing).
- * No React here, so the keyboard tests and the canvas share exactly the same verbs.
+ * each works out from the layout where things go, dispatches one command (so one undo entry),
+ * then changes the session (selection, label editing). No React here, so the keyboard tests and
+ * the canvas share exactly the same actions. The edits themselves are the store's commands
+ * (src/store/commands); nothing here changes the map another way.
  */
-import { fromFilePosition, laneAt, phaseAt } from "../../layout/geometry";
+import { fileFromAbsolute, fromFilePosition, laneAt, phaseAt } from "../../layout/geometry";
 import { measureStep } from "../../layout/metrics";
-import { stepsUnderNewPhase } from "../../layout/phase-membership";
 import type { MapLayout, Point } from "../../layout/types";
-import { edgeCaseNumbers } from "../../model/edge-case-numbers";
-import { freshId } from "../../model/ids";
-import {
-  addLane,
-  addPhase,
-  addStep,
-  connect,
-  moveStep,
-  removeHandoffs,
-  removeSteps,
-} from "../../model/operations";
-import { NEW_LANE_NAME, NEW_PHASE_NAME, nextItemName } from "../../model/templates";
-import type { HandoffMap, Position, Step } from "../../model/types";
 import {
   copyFragment,
   type MapFragment,
   NO_FRAGMENT,
-  pasteFragment,
   readFragment,
   serializeFragment,
-} from "../../store/clipboard";
+} from "../../model/clipboard";
+import { edgeCaseNumbers } from "../../model/edge-case-numbers";
+import { NEW_LANE_NAME, NEW_PHASE_NAME, nextItemName } from "../../model/templates";
+import type { HandoffMap, Position, Step } from "../../model/types";
+import type { StepMove } from "../../store/commands/command";
 import type { EditorStore } from "../../store/editor-store";
-import { fileFromAbsolute } from "../canvas/canvas-geometry";
 
 export const NEW_STEP_LABEL = "New step";
 /** Space between a step and the one Tab adds to its right, in layout pixels. */
 const NEXT_STEP_GAP = 64;
-/** Where pastes and duplicates land relative to the original. */
-const PASTE_OFFSET = { x: 32, y: 24 };
 
 function selectedStep(store: EditorStore): Step | null {
   const { selection, map } = store.getState();
   if (selection.steps.length !== 1) return null;
   return map.steps.find((step) => step.id === selection.steps[0]) ?? null;
-}
-
-/** A fresh step id, predicted the way addStep would choose it, so we can select it afterwards. */
-function nextStepId(map: HandoffMap, label: string): string {
-  return freshId(new Set(map.steps.map((s) => s.id)), label, "step");
 }
 
 /**
@@ -78,16 +61,15 @@ function addStepInLane(
     store.getState().notify("Add a lane first: every step belongs to a lane.", "error");
     return false;
   }
-  const id = nextStepId(store.getState().map, NEW_STEP_LABEL);
-  const ok = store.getState().apply((map) =>
-    addStep(map, {
-      id,
-      lane,
-      label: NEW_STEP_LABEL,
-      ...(phase === undefined ? {} : { phase }),
-      ...(position === undefined ? {} : { position }),
-    }),
-  );
+  const id = store.getState().newId("step");
+  const { ok } = store.getState().dispatch({
+    type: "addStep",
+    id,
+    lane,
+    label: NEW_STEP_LABEL,
+    ...(phase === undefined ? {} : { phase }),
+    ...(position === undefined ? {} : { position }),
+  });
   if (ok) {
     store.getState().select({ steps: [id] });
     store.getState().setEditingStep(id);
@@ -130,10 +112,10 @@ export function addNextStep(store: EditorStore, options: { connectIt?: boolean }
   const from = selectedStep(store);
   if (from === null) return false;
   const connectIt = options.connectIt ?? true;
-  const { layout, map } = store.getState();
+  const { layout } = store.getState();
   const box = layout?.steps.find((b) => b.id === from.id);
   const band = layout?.lanes.find((b) => b.id === from.lane);
-  const id = nextStepId(map, NEW_STEP_LABEL);
+  const id = store.getState().newId("step");
   let position: Position | undefined;
   let phase = from.phase;
   if (layout !== null && layout !== undefined && box !== undefined && band !== undefined) {
@@ -151,17 +133,20 @@ export function addNextStep(store: EditorStore, options: { connectIt?: boolean }
     if (column !== undefined && column.x > (layout.phases.find((p) => p.id === from.phase)?.x ?? -1))
       phase = column.id;
   }
-  const ok = store.getState().apply((current) => {
-    let next = addStep(current, {
-      id,
-      lane: from.lane,
-      label: NEW_STEP_LABEL,
-      ...(phase === undefined ? {} : { phase }),
-      ...(position === undefined ? {} : { position }),
-    });
-    if (connectIt) next = connect(next, { from: from.id, to: id });
-    return next;
-  });
+  const step = {
+    id,
+    lane: from.lane,
+    label: NEW_STEP_LABEL,
+    ...(phase === undefined ? {} : { phase }),
+    ...(position === undefined ? {} : { position }),
+  };
+  const { ok } = store
+    .getState()
+    .dispatch(
+      connectIt
+        ? { type: "addConnectedStep", ...step, other: from.id, direction: "from" }
+        : { type: "addStep", ...step },
+    );
   if (ok) {
     store.getState().select({ steps: [id] });
     store.getState().setEditingStep(id);
@@ -176,17 +161,10 @@ export function addNextStep(store: EditorStore, options: { connectIt?: boolean }
 export function deleteSelection(store: EditorStore): boolean {
   const { selection } = store.getState();
   if (selection.steps.length === 0 && selection.handoffs.length === 0) return false;
-  const steps = new Set(selection.steps);
   const before = store.getState().map;
-  const ok = store.getState().apply((map) => {
-    const handoffs = selection.handoffs.filter((id) => {
-      const handoff = map.handoffs.find((h) => h.id === id);
-      return handoff !== undefined && !steps.has(handoff.from) && !steps.has(handoff.to);
-    });
-    let next = steps.size > 0 ? removeSteps(map, steps) : map;
-    if (handoffs.length > 0) next = removeHandoffs(next, handoffs);
-    return next;
-  });
+  const { ok } = store
+    .getState()
+    .dispatch({ type: "deleteSelection", steps: [...selection.steps], handoffs: [...selection.handoffs] });
   if (ok) {
     const text = deletedEdgeCasesNotice(before, store.getState().map, selection.steps);
     if (text !== null) store.getState().notify(text, "info", { undo: "Undo delete" });
@@ -250,22 +228,25 @@ export function cutSelection(store: EditorStore): string | null {
   return text;
 }
 
-function pasteInto(store: EditorStore, fragment: MapFragment): boolean {
+/** Selects what a paste or duplicate made (its new ids, those that are in the map). */
+function selectPasted(store: EditorStore, ids: { steps: string[]; handoffs: string[] } | undefined): void {
   const { map } = store.getState();
-  const sameMap = fragment.steps.some((step) => map.steps.some((s) => s.id === step.id));
-  let pasted: { steps: string[]; handoffs: string[] } = { steps: [], handoffs: [] };
-  const ok = store.getState().apply((current) => {
-    const result = pasteFragment(current, fragment, { offset: sameMap ? PASTE_OFFSET : { x: 0, y: 0 } });
-    pasted = result;
-    return result.map;
-  });
-  if (ok) {
-    store.getState().select({ steps: pasted.steps, handoffs: pasted.handoffs });
-    // Pasted into another map, a step keeps its place there, which may be off screen.
-    const first = pasted.steps[0];
-    if (first !== undefined) store.getState().requestFocus({ kind: "step", id: first, ifHidden: true });
-  }
-  return ok;
+  const steps = new Set(map.steps.map((s) => s.id));
+  const handoffs = new Set(map.handoffs.map((h) => h.id));
+  const pasted = {
+    steps: (ids?.steps ?? []).filter((id) => steps.has(id)),
+    handoffs: (ids?.handoffs ?? []).filter((id) => handoffs.has(id)),
+  };
+  store.getState().select(pasted);
+  // Pasted into another map, a step keeps its place there, which may be off screen.
+  const first = pasted.steps[0];
+  if (first !== undefined) store.getState().requestFocus({ kind: "step", id: first, ifHidden: true });
+}
+
+function pasteInto(store: EditorStore, fragment: MapFragment): boolean {
+  const done = store.getState().dispatch({ type: "paste", fragment });
+  if (done.ok) selectPasted(store, done.command.ids);
+  return done.ok;
 }
 
 /** Pastes clipboard text; text that is not a Handoff fragment is refused with a notice. */
@@ -281,23 +262,26 @@ export function pasteText(store: EditorStore, text: string): boolean {
 /** Ctrl/Cmd+D: copies the selected steps next to the originals, without touching the clipboard. */
 export function duplicateSelection(store: EditorStore): boolean {
   const { map, selection } = store.getState();
-  const fragment = copyFragment(map, selection.steps);
-  return fragment === null ? false : pasteInto(store, fragment);
+  if (!map.steps.some((step) => selection.steps.includes(step.id))) return false;
+  const done = store.getState().dispatch({ type: "duplicateSteps", steps: [...selection.steps] });
+  if (done.ok) selectPasted(store, done.command.ids);
+  return done.ok;
 }
 
 /**
  * Moves steps dropped at absolute top-left positions: each lands in the lane and phase under
- * its middle, its position kept in file terms. One edit for all of them (one undo entry).
+ * its middle, its position kept in file terms. One command for all of them: `how` names the
+ * intent (a drag's drop, a nudge, a move to the next lane), which says how it enters history.
  */
 export function moveStepsTo(
   store: EditorStore,
   drops: ReadonlyMap<string, Point>,
-  coalesce?: string,
+  how: "moveSteps" | "nudgeSteps" | "moveStepsToLane" = "moveSteps",
 ): boolean {
   const { layout, map } = store.getState();
   if (layout === null || drops.size === 0) return false;
   const boxes = new Map(layout.steps.map((b) => [b.id, b]));
-  const moves: { id: string; lane: string; phase: string | null; position: Position }[] = [];
+  const moves: StepMove[] = [];
   for (const step of map.steps) {
     const point = drops.get(step.id);
     if (point === undefined) continue;
@@ -314,22 +298,16 @@ export function moveStepsTo(
       step.position !== undefined &&
       step.position.x === position.x &&
       step.position.y === position.y;
-    if (!sameSpot) moves.push({ id: step.id, lane: band.id, phase: column?.id ?? null, position });
+    if (!sameSpot)
+      moves.push({
+        step: step.id,
+        lane: band.id,
+        ...(column === undefined ? {} : { phase: column.id }),
+        position,
+      });
   }
   if (moves.length === 0) return true;
-  return store.getState().apply(
-    (current) =>
-      moves.reduce(
-        (next, move) =>
-          moveStep(next, move.id, {
-            lane: move.lane,
-            ...(move.phase === null ? {} : { phase: move.phase }),
-            position: move.position,
-          }),
-        current,
-      ),
-    coalesce === undefined ? {} : { coalesce },
-  );
+  return store.getState().dispatch({ type: how, moves }).ok;
 }
 
 /** Where a step's top-left corner is drawn right now (file position in its band, else its box). */
@@ -352,8 +330,8 @@ export function connectSteps(store: EditorStore, from: string, to: string): bool
     store.getState().notify("These two steps are already connected in that direction.", "info");
     return false;
   }
-  const id = freshId(new Set(map.handoffs.map((h) => h.id)), "", "h");
-  const ok = store.getState().apply((current) => connect(current, { id, from, to }));
+  const id = store.getState().newId("handoff");
+  const { ok } = store.getState().dispatch({ type: "connectSteps", id, from, to });
   if (ok) {
     store.getState().select({ handoffs: [id] });
     // What changes hands is the next thing to say: the inspector's label field takes the cursor.
@@ -373,7 +351,7 @@ export function addConnectedStepAtPoint(
   point: Point,
   end: { from: string } | { to: string },
 ): boolean {
-  const { layout, map } = store.getState();
+  const { layout } = store.getState();
   if (layout === null) return false;
   const size = measureStep(NEW_STEP_LABEL);
   const band = laneAt(layout, point.y);
@@ -384,18 +362,15 @@ export function addConnectedStepAtPoint(
     { x: point.x - size.width / 2, y: point.y - size.height / 2 },
     band.id,
   );
-  const id = nextStepId(map, NEW_STEP_LABEL);
-  const ok = store.getState().apply((current) => {
-    const next = addStep(current, {
-      id,
-      lane: band.id,
-      label: NEW_STEP_LABEL,
-      ...(column === undefined ? {} : { phase: column.id }),
-      ...(position === undefined ? {} : { position }),
-    });
-    return "from" in end
-      ? connect(next, { from: end.from, to: id })
-      : connect(next, { from: id, to: end.to });
+  const id = store.getState().newId("step");
+  const { ok } = store.getState().dispatch({
+    type: "addConnectedStep",
+    id,
+    lane: band.id,
+    label: NEW_STEP_LABEL,
+    ...(column === undefined ? {} : { phase: column.id }),
+    ...(position === undefined ? {} : { position }),
+    ...("from" in end ? { other: end.from, direction: "from" } : { other: end.to, direction: "to" }),
   });
   if (ok) {
     store.getState().select({ steps: [id] });
@@ -411,10 +386,10 @@ export function addConnectedStepAtPoint(
 export function addLaneAtEnd(store: EditorStore, index?: number): boolean {
   const { map } = store.getState();
   const name = nextItemName(NEW_LANE_NAME, map.lanes);
-  const id = freshId(new Set(map.lanes.map((l) => l.id)), name, "lane");
-  const ok = store
+  const id = store.getState().newId("lane");
+  const { ok } = store
     .getState()
-    .apply((current) => addLane(current, { id, name, ...(index === undefined ? {} : { index }) }));
+    .dispatch({ type: "addLane", id, name, ...(index === undefined ? {} : { index }) });
   if (ok) {
     store.getState().select({ lane: id });
     store.getState().setEditingHeader({ kind: "lane", id });
@@ -426,12 +401,11 @@ export function addLaneAtEnd(store: EditorStore, index?: number): boolean {
 export function addPhaseAtEnd(store: EditorStore, index?: number): boolean {
   const { map } = store.getState();
   const name = nextItemName(NEW_PHASE_NAME, map.phases);
-  const id = freshId(new Set(map.phases.map((p) => p.id)), name, "phase");
-  const ok = store.getState().apply((current) => {
-    const phase = { id, name, ...(index === undefined ? {} : { index }) };
-    // The steps already drawn under the new column join it (all of them on a map without phases).
-    return addPhase(current, { ...phase, steps: stepsUnderNewPhase(current, phase) });
-  });
+  const id = store.getState().newId("phase");
+  // The steps already drawn under the new column join it (the command's rule).
+  const { ok } = store
+    .getState()
+    .dispatch({ type: "addPhase", id, name, ...(index === undefined ? {} : { index }) });
   if (ok) {
     store.getState().select({ phase: id });
     store.getState().setEditingHeader({ kind: "phase", id });

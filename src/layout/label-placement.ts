@@ -13,12 +13,18 @@
  * first one clear of boxes and labels (whatever lines it covers); failing that, the one that
  * covers the least of the boxes and labels. A label never avoids its own route.
  *
- * Occupied rectangles and route segments live in uniform grids so a map of thousands of steps
- * stays linear.
+ * Occupied rectangles and route segments live in the layout's spatial grid so a map of thousands
+ * of steps stays linear.
+ *
+ * This is the layout's last stage (placeLabelBlocks): every route carries its label block, and the
+ * SVG export and the canvas draw it there.
  */
-import { LABEL_CLEARANCE } from "../layout/handoff-label";
-import { pathPoints } from "../layout/route-path";
-import type { HandoffRoute, MapLayout, Point, Rect } from "../layout/types";
+import { edgeCaseLabel, highestOpenSeverity, registerRows } from "../model/register-rows";
+import type { EdgeCase, HandoffMap } from "../model/types";
+import { edgeCaseFlagText, LABEL_CLEARANCE, measureHandoffLabel } from "./handoff-label";
+import { pathPoints } from "./route-path";
+import { SpatialGrid } from "./spatial-grid";
+import type { HandoffRoute, MapLayout, Point, Rect } from "./types";
 
 const CELL = 256;
 const GAP = 4;
@@ -88,22 +94,9 @@ export function createLabelPlacer(
   bounds: Rect,
   options: LabelPlacerOptions = {},
 ): LabelPlacer {
-  const grid = new Map<string, Rect[]>();
-  const lines = new Map<string, Segment[]>();
-  const cells = (r: Rect, visit: (key: string) => void) => {
-    const x0 = Math.floor(r.x / CELL);
-    const x1 = Math.floor((r.x + r.width) / CELL);
-    const y0 = Math.floor(r.y / CELL);
-    const y1 = Math.floor((r.y + r.height) / CELL);
-    for (let cx = x0; cx <= x1; cx++) for (let cy = y0; cy <= y1; cy++) visit(`${cx},${cy}`);
-  };
-  const addTo = <T extends Rect>(index: Map<string, T[]>, r: T) =>
-    cells(r, (key) => {
-      const list = index.get(key);
-      if (list === undefined) index.set(key, [r]);
-      else list.push(r);
-    });
-  const add = (r: Rect) => addTo(grid, r);
+  const grid = new SpatialGrid<Rect>(CELL);
+  const lines = new SpatialGrid<Segment>(CELL);
+  const add = (r: Rect) => grid.add(r.x, r.y, r.x + r.width, r.y + r.height, r);
   const inBounds = (r: Rect) =>
     r.x >= bounds.x &&
     r.y >= bounds.y &&
@@ -111,15 +104,10 @@ export function createLabelPlacer(
     r.y + r.height <= bounds.y + bounds.height;
   const overlapArea = (r: Rect) => {
     let area = 0;
-    const seen = new Set<Rect>();
-    cells(r, (key) => {
-      for (const o of grid.get(key) ?? []) {
-        if (seen.has(o)) continue;
-        seen.add(o);
-        const w = Math.min(r.x + r.width, o.x + o.width) - Math.max(r.x, o.x);
-        const h = Math.min(r.y + r.height, o.y + o.height) - Math.max(r.y, o.y);
-        if (w > 0 && h > 0) area += w * h;
-      }
+    grid.forEachIn(r.x, r.y, r.x + r.width, r.y + r.height, (o) => {
+      const w = Math.min(r.x + r.width, o.x + o.width) - Math.max(r.x, o.x);
+      const h = Math.min(r.y + r.height, o.y + o.height) - Math.max(r.y, o.y);
+      if (w > 0 && h > 0) area += w * h;
     });
     return area;
   };
@@ -137,41 +125,23 @@ export function createLabelPlacer(
     }
     return best;
   };
-  /** `r` grown by `by` on every side: the cells to look in for obstacles that near. */
-  const grown = (r: Rect, by: number): Rect => ({
-    x: r.x - by,
-    y: r.y - by,
-    width: r.width + 2 * by,
-    height: r.height + 2 * by,
-  });
   /**
    * Nothing in `index` (but what `skip` passes over) comes within `by` px of `r`; at exactly `by`
    * it is still clear.
    */
-  const clearOf = <T extends Rect>(
-    r: Rect,
-    index: Map<string, T[]>,
-    by: number,
-    skip?: (item: T) => boolean,
-  ) => {
-    let clear = true;
-    cells(grown(r, by), (key) => {
-      if (!clear) return;
-      for (const o of index.get(key) ?? []) {
-        if (skip?.(o)) continue;
-        if (
-          r.x < o.x + o.width + by &&
-          o.x < r.x + r.width + by &&
-          r.y < o.y + o.height + by &&
-          o.y < r.y + r.height + by
-        ) {
-          clear = false;
-          return;
-        }
-      }
-    });
-    return clear;
-  };
+  const clearOf = <T extends Rect>(r: Rect, index: SpatialGrid<T>, by: number, skip?: (item: T) => boolean) =>
+    !index.some(
+      r.x - by,
+      r.y - by,
+      r.x + r.width + by,
+      r.y + r.height + by,
+      (o) =>
+        !skip?.(o) &&
+        r.x < o.x + o.width + by &&
+        o.x < r.x + r.width + by &&
+        r.y < o.y + o.height + by &&
+        o.y < r.y + r.height + by,
+    );
   const free = (r: Rect) => inBounds(r) && clearOf(r, grid, CLEARANCE);
   for (const o of obstacles) add(o);
   for (const route of options.routes ?? []) {
@@ -187,7 +157,7 @@ export function createLabelPlacer(
         height: Math.abs(b.y - a.y),
         route: route.id,
       };
-      addTo(lines, segment);
+      lines.add(segment.x, segment.y, segment.x + segment.width, segment.y + segment.height, segment);
     }
   }
   /** Clear of every route but `own` (touching a line counts: the halo would cut it). */
@@ -241,4 +211,49 @@ export function createLabelPlacer(
       return { x: chosen.x, y: chosen.y };
     },
   };
+}
+
+/**
+ * The layout's last stage: each handoff's label block (its label and edge-case flag, sized by
+ * measureHandoffLabel with the flag as the register numbers it) placed in map order by the
+ * layout's placer, and set on its route as `labelBlock`. Handoffs with neither label nor edge
+ * cases get none.
+ *
+ * @example
+ * const layout = placeLabelBlocks(map, routedLayout);
+ * layout.handoffs[0].labelBlock; // { x: 412, y: 160, width: 84, height: 39 }
+ */
+export function placeLabelBlocks(map: HandoffMap, layout: MapLayout): MapLayout {
+  if (layout.handoffs.length === 0) return layout;
+  const placer = createLayoutLabelPlacer(layout);
+  const numbers = new Map(registerRows(map).map((row) => [row.edgeCase.id, row.number]));
+  const routes = new Map(layout.handoffs.map((route) => [route.id, route]));
+  const blocks = new Map<string, Rect>();
+  for (const handoff of map.handoffs) {
+    const route = routes.get(handoff.id);
+    if (route === undefined || (handoff.label.trim() === "" && handoff.edgeCases.length === 0)) continue;
+    const size = measureHandoffLabel(handoff.label, handoffFlagText(handoff.edgeCases, numbers));
+    const at = placer.place(route, size);
+    blocks.set(handoff.id, { x: at.x, y: at.y, width: size.width, height: size.height });
+  }
+  return {
+    ...layout,
+    handoffs: layout.handoffs.map((route) => {
+      const block = blocks.get(route.id);
+      return block === undefined ? route : { ...route, labelBlock: block };
+    }),
+  };
+}
+
+/**
+ * A handoff's flag text ("⚑ EC-3 EC-4"), its edge cases numbered by `numbers`; null when it has
+ * no edge cases.
+ */
+export function handoffFlagText(
+  edgeCases: readonly EdgeCase[],
+  numbers: ReadonlyMap<string, number>,
+): string | null {
+  if (edgeCases.length === 0) return null;
+  const labels = edgeCases.map((edgeCase) => edgeCaseLabel(numbers.get(edgeCase.id) ?? 0));
+  return edgeCaseFlagText(labels, highestOpenSeverity(edgeCases) !== null);
 }

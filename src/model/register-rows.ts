@@ -7,9 +7,9 @@
  * changed by deleting, adding or moving other edge cases. Rows come in map order (handoffs in
  * document order, then each handoff's edge cases), which groups them by handoff.
  */
-import { edgeCaseNumbers } from "../model/edge-case-numbers";
-import type { EdgeCase, Handoff, HandoffMap, Severity } from "../model/types";
-import { SEVERITIES } from "../model/types";
+import { edgeCaseNumbers } from "./edge-case-numbers";
+import type { EdgeCase, Handoff, HandoffMap, Severity } from "./types";
+import { SEVERITIES } from "./types";
 
 export interface RegisterRow {
   /** The edge case's stable number. */

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { escapeXmlAttr, escapeXmlText, stripIllegalXmlChars } from "../../src/export/svg-escape";
+import { edgeCaseNumbers } from "../../src/model/edge-case-numbers";
 import {
   edgeCaseLabel,
   handoffName,
   highestOpenSeverity,
   registerRows,
   registerRowsByNumber,
-} from "../../src/export/register-rows";
-import { escapeXmlAttr, escapeXmlText, stripIllegalXmlChars } from "../../src/export/svg-escape";
-import { edgeCaseNumbers } from "../../src/model/edge-case-numbers";
+} from "../../src/model/register-rows";
 import { makeEdgeCase, makeHandoff, makeMap, makeStep } from "../fixtures/export-fixtures";
 
 const map = makeMap({
