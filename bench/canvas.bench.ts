@@ -2,7 +2,8 @@
  * Canvas benchmark (`npm run bench:canvas`): our editor canvas against a bare React Flow page
  * (default nodes and edges, same positions, no lanes; with and without onlyRenderVisibleElements,
  * the better of the two is the anchor) at 100 / 500 / 1,000 / 2,000 steps, in headless Chromium
- * against the production build (bench.html).
+ * against a production build of the bench page (bench/canvas-page.html, built by bench/vite.config.ts
+ * into dist-bench/, apart from the app's dist/).
  *
  * Per size and page, RUNS times (default 3), each in a fresh browser context, the pages
  * interleaved so that a noisy minute on this shared machine hits all of them alike: time until the
@@ -182,7 +183,7 @@ async function measure(
   await cdp.send("Performance.enable");
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
-  await page.goto(`http://127.0.0.1:${PORT}/bench.html?mode=${kind}`);
+  await page.goto(`http://127.0.0.1:${PORT}/bench/canvas-page.html?mode=${kind}`);
   await page.waitForFunction(() => window.handoffBench !== undefined);
   const settled = await page.evaluate(([m, v]) => window.handoffBench.start(m, v), [map, at] as const);
   await page.waitForTimeout(300);
@@ -254,12 +255,17 @@ function medianOf(runs: Figures[]): Figures {
   return out;
 }
 
+/** The bench page's own build, apart from the app's. */
+const BENCH_VITE_CONFIG = "bench/vite.config.ts";
+
 async function startServer(): Promise<ChildProcess> {
   const server = spawn(
     process.execPath,
     [
       join(root, "node_modules/vite/bin/vite.js"),
       "preview",
+      "--config",
+      BENCH_VITE_CONFIG,
       "--host",
       "127.0.0.1",
       "--port",
@@ -270,7 +276,7 @@ async function startServer(): Promise<ChildProcess> {
   );
   for (let i = 0; i < 100; i++) {
     try {
-      const response = await fetch(`http://127.0.0.1:${PORT}/bench.html`);
+      const response = await fetch(`http://127.0.0.1:${PORT}/bench/canvas-page.html`);
       if (response.ok) return server;
     } catch {
       // not up yet
@@ -333,7 +339,14 @@ async function main() {
   if (process.env.BENCH_SKIP_BUILD !== "1") {
     const build = spawnSync(
       process.execPath,
-      [join(root, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"],
+      [
+        join(root, "node_modules/vite/bin/vite.js"),
+        "build",
+        "--config",
+        BENCH_VITE_CONFIG,
+        "--logLevel",
+        "warn",
+      ],
       {
         cwd: root,
         stdio: "inherit",

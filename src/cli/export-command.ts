@@ -3,10 +3,19 @@
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { exportBpmn } from "../bpmn/export-bpmn";
-import { renderCsv } from "../export/render-csv";
-import { renderJson } from "../export/render-json";
-import { renderMarkdown } from "../export/render-markdown";
+import {
+  EXPORT_FORMATS,
+  type ExportFormat,
+  type ExportFormatId,
+  type ExportOption,
+  exportFormat,
+  formatForExtension,
+  formatNamed,
+  formatsTaking,
+  listFormats,
+  needsLayout,
+  preferredExtension,
+} from "../export/export-formats";
 import { renderSvg } from "../export/render-svg";
 import { SVG_THEMES, type SvgThemeName } from "../export/svg-theme";
 import { createNodeElk } from "../layout/node-elk";
@@ -19,24 +28,22 @@ import { terminalText } from "./terminal-text";
 import { loadMap, printWarnings } from "./validate-command";
 import { OutputError, writeOutput } from "./write-output";
 
-export const EXPORT_FORMATS = ["svg", "png", "json", "md", "csv", "bpmn"] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
 export const EXPORT_USAGE = `Usage: handoff export FILE [options]
 
 Writes a map as an SVG swimlane diagram, a PNG image, normalized JSON (ready to re-import),
-its edge-case register as Markdown or CSV, or BPMN 2.0 XML (a laid-out collaboration that
+its edge-case register as Markdown (with the handoff contracts and dark zones) or CSV, its
+handoff contracts table as CSV (contracts-csv), or BPMN 2.0 XML (a laid-out collaboration that
 bpmn.io, Camunda and Signavio open, and handoff import reads back exactly). FILE may be - for
 standard input.
 
 Options:
-  -f, --format FORMAT   svg, png, json, md, csv or bpmn
+  -f, --format FORMAT   ${listFormats(EXPORT_FORMATS, "or")} (markdown is md)
                         (default: from the extension of OUT, else svg)
   -o, --output OUT      write to the file OUT; written to a temporary file beside it and
                         renamed, keeping OUT's mode, so a failed or interrupted export never
                         leaves a half-written file. A symbolic link is followed; a hard-linked
                         file is rewritten in place (its links kept); a device, a FIFO and
-                        /dev/stdout are written directly. Without -o, svg, json, md and csv go
+                        /dev/stdout are written directly. Without -o, svg, json, md, csv and bpmn go
                         to standard output (control characters escaped if it is a terminal);
                         png needs -o
       --force           replace OUT even if it is read-only; write a format into a file whose
@@ -58,19 +65,9 @@ Examples:
   handoff export map.json --format csv > register.csv
   handoff export map.json -o map.bpmn`;
 
-const EXTENSIONS = new Map<string, ExportFormat>([
-  [".svg", "svg"],
-  [".png", "png"],
-  [".json", "json"],
-  [".md", "md"],
-  [".markdown", "md"],
-  [".csv", "csv"],
-  [".bpmn", "bpmn"],
-]);
-
 interface ExportRequest {
   file: string;
-  format: ExportFormat;
+  format: ExportFormatId;
   output: string | undefined;
   layout: LayoutMode | undefined;
   register: boolean;
@@ -82,15 +79,7 @@ interface ExportRequest {
 /** The names of this process's stdout. */
 const STDOUT = /^\/(dev\/stdout|dev\/fd\/1|proc\/self\/fd\/1)$/;
 
-/** The extension each format's files end in, for "name it x.png" hints. */
-const PREFERRED_EXTENSION: Record<ExportFormat, string> = {
-  svg: ".svg",
-  png: ".png",
-  json: ".json",
-  md: ".md",
-  csv: ".csv",
-  bpmn: ".bpmn",
-};
+const DEFAULT_FORMAT = formatNamed("svg") as ExportFormat;
 
 function isOneOf<T extends string>(values: readonly T[], value: string): value is T {
   return (values as readonly string[]).includes(value);
@@ -114,51 +103,56 @@ export function parseExportArgs(args: string[]): ExportRequest | "help" {
   if (output !== undefined && output.trim() === "") throw new UsageError("-o needs a file name");
   let format: ExportFormat;
   if (values.format !== undefined) {
-    if (!isOneOf(EXPORT_FORMATS, values.format))
+    const named = formatNamed(values.format);
+    if (named === undefined)
       throw new UsageError(
-        `unknown format ${JSON.stringify(values.format)}; use ${EXPORT_FORMATS.join(", ")}`,
+        `unknown format ${JSON.stringify(values.format)}; use ${EXPORT_FORMATS.map((f) => f.id).join(", ")}`,
       );
-    format = values.format;
+    format = named;
     // PNG bytes in a file called x.svg open as a broken image everywhere: refuse the mismatch.
     const extension = output === undefined ? "" : path.extname(output).toLowerCase();
-    const named = EXTENSIONS.get(extension);
-    if (output !== undefined && named !== undefined && named !== format && !values.force)
+    const other = formatForExtension(extension);
+    // Two formats may share an extension (csv, contracts-csv): a format's own extensions always fit.
+    const fits = (format.extensions as readonly string[]).includes(extension);
+    if (output !== undefined && other !== undefined && !fits && !values.force)
       throw new UsageError(
-        `${JSON.stringify(output)} ends in ${extension}, which is for ${named}, but the format is ${format}; ` +
-          `name it ${JSON.stringify(output.slice(0, -extension.length) + PREFERRED_EXTENSION[format])}, ` +
+        `${JSON.stringify(output)} ends in ${extension}, which is for ${other.id}, but the format is ${format.id}; ` +
+          `name it ${JSON.stringify(output.slice(0, -extension.length) + preferredExtension(format))}, ` +
           "or add --force to write it anyway",
       );
   } else if (output !== undefined) {
     const extension = path.extname(output).toLowerCase();
-    const fromExtension = EXTENSIONS.get(extension);
+    const fromExtension = formatForExtension(extension);
     if (fromExtension === undefined && extension !== "")
       throw new UsageError(`cannot tell the format from ${JSON.stringify(extension)}; add --format`);
-    format = fromExtension ?? "svg";
+    format = fromExtension ?? DEFAULT_FORMAT;
   } else {
-    format = "svg";
+    format = DEFAULT_FORMAT;
   }
-  if (format === "png" && output === undefined)
-    throw new UsageError("png is binary: give a file with -o (it is not written to the terminal)");
+  if (format.renderer.kind === "raster" && output === undefined)
+    throw new UsageError(`${format.id} is binary: give a file with -o (it is not written to the terminal)`);
 
-  const drawing = format === "svg" || format === "png";
-  const onlyFor = (option: string, formats: string) => {
-    throw new UsageError(`${option} applies to ${formats} only, not ${format}`);
+  const takes = (option: ExportOption) => (format.options as readonly ExportOption[]).includes(option);
+  const onlyFor = (flag: string, option: ExportOption) => {
+    throw new UsageError(
+      `${flag} applies to ${listFormats(formatsTaking(option), "and")} only, not ${format.id}`,
+    );
   };
   if (values.layout !== undefined && !isOneOf(["auto", "keep"] as const, values.layout))
     throw new UsageError(`unknown layout ${JSON.stringify(values.layout)}; use auto or keep`);
   if (values.theme !== undefined && !isOneOf(SVG_THEMES, values.theme))
     throw new UsageError(`unknown theme ${JSON.stringify(values.theme)}; use ${SVG_THEMES.join(", ")}`);
-  if (!drawing && format !== "bpmn" && values.layout !== undefined) onlyFor("--layout", "svg, png and bpmn");
-  if (!drawing && values.theme !== undefined) onlyFor("--theme", "svg and png");
-  if (!drawing && values["no-register"]) onlyFor("--no-register", "svg and png");
-  if (format !== "png" && values.scale !== undefined) onlyFor("--scale", "png");
+  if (!takes("layout") && values.layout !== undefined) onlyFor("--layout", "layout");
+  if (!takes("theme") && values.theme !== undefined) onlyFor("--theme", "theme");
+  if (!takes("register") && values["no-register"]) onlyFor("--no-register", "register");
+  if (!takes("scale") && values.scale !== undefined) onlyFor("--scale", "scale");
   const scale = values.scale === undefined ? DEFAULT_PNG_SCALE : Number(values.scale);
   if (!(Number.isFinite(scale) && scale >= 0.25 && scale <= 8))
     throw new UsageError(`--scale must be a number from 0.25 to 8, got ${JSON.stringify(values.scale)}`);
 
   return {
     file,
-    format,
+    format: format.id,
     output,
     layout: values.layout as LayoutMode | undefined,
     register: !values["no-register"],
@@ -193,43 +187,31 @@ async function produce(
   warn: (message: string) => void,
   render: typeof renderPng,
 ): Promise<string | Uint8Array | { error: string }> {
-  switch (request.format) {
-    case "json":
-      return renderJson(map);
-    case "md":
-      return renderMarkdown(map);
-    case "csv":
-      return renderCsv(map);
-    case "bpmn": {
-      const run = createInProcessLayout(createNodeElk());
-      const result = await run(map, request.layout === undefined ? {} : { mode: request.layout });
-      if (!result.ok) return { error: `layout failed: ${result.error}` };
-      return exportBpmn(map, result.layout);
-    }
-    case "svg":
-    case "png": {
-      const run = createInProcessLayout(createNodeElk());
-      const result = await run(map, request.layout === undefined ? {} : { mode: request.layout });
-      if (!result.ok) return { error: `layout failed: ${result.error}` };
-      const svg = renderSvg(map, result.layout, { theme: request.theme, register: request.register });
-      if (request.format === "svg") return svg;
-      let image: Awaited<ReturnType<typeof renderPng>>;
-      try {
-        image = await render(svg, { scale: request.scale });
-      } catch (error) {
-        if (!(error instanceof RenderError)) throw error;
-        return {
-          error: `${error.message}. The SVG of the same map may still be made: handoff export ${request.file} --format svg`,
-        };
-      }
-      if (image.scale < request.scale)
-        warn(
-          `the map is too large for a ${request.scale}x PNG; drawn at ${image.scale.toFixed(2)}x ` +
-            `(${image.width} x ${image.height} pixels). The SVG has no such limit.`,
-        );
-      return image.png;
-    }
+  const format = exportFormat(request.format);
+  if (format.renderer.kind === "text") return format.renderer.render(map);
+  if (!needsLayout(format)) throw new Error(`format ${format.id} has no renderer`);
+  const run = createInProcessLayout(createNodeElk());
+  const result = await run(map, request.layout === undefined ? {} : { mode: request.layout });
+  if (!result.ok) return { error: `layout failed: ${result.error}` };
+  const drawing = { theme: request.theme, register: request.register };
+  if (format.renderer.kind === "drawing") return format.renderer.render(map, result.layout, drawing);
+  // A raster format: the SVG drawing, rasterised here.
+  const svg = renderSvg(map, result.layout, drawing);
+  let image: Awaited<ReturnType<typeof renderPng>>;
+  try {
+    image = await render(svg, { scale: request.scale });
+  } catch (error) {
+    if (!(error instanceof RenderError)) throw error;
+    return {
+      error: `${error.message}. The SVG of the same map may still be made: handoff export ${request.file} --format svg`,
+    };
   }
+  if (image.scale < request.scale)
+    warn(
+      `the map is too large for a ${request.scale}x PNG; drawn at ${image.scale.toFixed(2)}x ` +
+        `(${image.width} x ${image.height} pixels). The SVG has no such limit.`,
+    );
+  return image.png;
 }
 
 function describeSize(bytes: number): string {
@@ -267,10 +249,10 @@ export async function runExport(
   const target = request.output === undefined ? undefined : path.resolve(io.cwd, request.output);
   // Shown on a terminal: without -o, or -o /dev/stdout and its aliases when stdout is one.
   const toTerminal = io.stdoutIsTerminal === true && (target === undefined || STDOUT.test(target));
-  if (toTerminal && request.format === "png") {
+  if (toTerminal && exportFormat(request.format).renderer.kind === "raster") {
     complain(
       io,
-      `handoff export: png is binary and ${request.output} is a terminal; give a file with -o, or redirect (> map.png)`,
+      `handoff export: ${request.format} is binary and ${request.output} is a terminal; give a file with -o, or redirect (> map${preferredExtension(exportFormat(request.format))})`,
     );
     return 2;
   }

@@ -14,6 +14,8 @@ Commands:
   export FILE           write the map as SVG, PNG, JSON, Markdown, CSV or BPMN
   import FILE.bpmn      write a BPMN 2.0 file as a map (JSON)
   diff A B              compare two maps (or scenarios, versions); exit 0 equal, 1 different
+  serve                 serve the editor and live workshop rooms (--port, --host, --key)
+  lint FILE             check the map's health; exit 1 on error findings
 
 Options:
   -h, --help            show help (also after a command: handoff export --help)
@@ -24,6 +26,13 @@ type Command = (args: string[], io: CliIo) => Promise<number>;
 const COMMANDS = new Map<string, { run: Command; usage: () => Promise<string> | string }>([
   ["validate", { run: runValidate, usage: () => VALIDATE_USAGE }],
   ["new", { run: runNew, usage: () => NEW_USAGE }],
+  [
+    "lint",
+    {
+      run: async (args, io) => (await import("./lint-command")).runLint(args, io),
+      usage: async () => (await import("./lint-command")).LINT_USAGE,
+    },
+  ],
   [
     "export",
     {
@@ -41,6 +50,14 @@ const COMMANDS = new Map<string, { run: Command; usage: () => Promise<string> | 
     },
   ],
   ["diff", { run: runDiff, usage: () => DIFF_USAGE }],
+  [
+    "serve",
+    {
+      // Loaded on demand: the server pulls in ws and yjs, which the other commands do not need.
+      run: async (args, io) => (await import("./serve-command")).runServe(args, io),
+      usage: async () => (await import("./serve-command")).SERVE_USAGE,
+    },
+  ],
 ]);
 
 /** Runs the CLI; returns the exit code. Never throws for bad input. */

@@ -6,9 +6,11 @@
  * Only the fields of the format are written: anything else an in-memory map might carry
  * (editor state, React Flow internals) is left behind.
  */
+
 import { edgeCaseNumbers } from "../model/edge-case-numbers";
 import { contentAsMap } from "../model/map-sections";
 import type { EdgeCase, Handoff, HandoffMap, Lane, MapContent, Phase, Step } from "../model/types";
+import { contractJson, lintSettingsJson } from "./contract-json";
 
 function lane(l: Lane) {
   return { id: l.id, name: l.name, ...(l.color === undefined ? {} : { color: l.color }) };
@@ -54,6 +56,7 @@ function handoff(h: Handoff, numbers: ReadonlyMap<string, number>) {
     to: h.to,
     label: h.label,
     edgeCases: h.edgeCases.map((e) => edgeCase(e, numbers.get(e.id))),
+    ...contractJson(h),
   };
 }
 
@@ -119,6 +122,7 @@ export function renderJson(map: HandoffMap): string {
     steps: map.steps.map(step),
     handoffs: map.handoffs.map((h) => handoff(h, numbers)),
     ...(map.lastEdgeCaseNumber === undefined ? {} : { lastEdgeCaseNumber: map.lastEdgeCaseNumber }),
+    ...lintSettingsJson(map),
     ...sections(map),
   };
   return `${JSON.stringify(document, null, 2)}\n`;

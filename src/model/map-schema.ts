@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { contractShape, lintSettingsSchema } from "./contract-schema";
 import { EDGE_CASE_STATUSES, LIMITS, MAP_FORMAT, SEVERITIES, STEP_KINDS, VERSION_TRIGGERS } from "./types";
 
 /**
@@ -91,6 +92,7 @@ export const handoffSchema = z.object({
   to: id,
   label: optionalText,
   edgeCases: z.array(edgeCaseSchema).default([]),
+  ...contractShape,
 });
 
 /** One scenario's or one version's drawing (docs/format.md, "Scenarios" and "Versions"). */
@@ -125,6 +127,7 @@ export const mapSchemaV1 = z.object({
   steps: z.array(stepSchema),
   handoffs: z.array(handoffSchema),
   lastEdgeCaseNumber: edgeCaseNumber.optional(),
+  lint: lintSettingsSchema.optional(),
   activeScenario: id.optional(),
   scenarios: z.array(scenarioSchema).max(100, { error: "at most 100 scenarios" }).optional(),
   versions: z.array(versionSchema).max(1000, { error: "at most 1000 versions" }).optional(),
@@ -139,6 +142,8 @@ export const KNOWN_FIELDS = {
   position: new Set(Object.keys(positionSchema.shape)),
   handoff: new Set(Object.keys(handoffSchema.shape)),
   edgeCase: new Set(Object.keys(edgeCaseSchema.shape)),
+  sla: new Set(["value", "unit", "text"]),
+  requiredDataItem: new Set(["item", "agreed"]),
 } as const;
 
 /**

@@ -58,7 +58,7 @@ export interface HeaderTarget {
   id: string;
 }
 
-export type Panel = "register" | "help" | "library" | "changePlan";
+export type Panel = "register" | "help" | "library" | "changePlan" | "health";
 
 /**
  * A one-shot ask for the canvas to bring a handoff or step into view (a register row was clicked,

@@ -236,6 +236,16 @@ describe("handoff export", () => {
       expect(parseExportArgs(["a.json", "-o", "OUT.PNG"])).toMatchObject({ format: "png", scale: 2 });
       expect(parseExportArgs(["a.json", "-o", "noext"])).toMatchObject({ format: "svg" });
     });
+
+    it("given --format markdown or md, or -o x.markdown, then it is the one Markdown format", () => {
+      expect(parseExportArgs(["a.json", "--format", "markdown"])).toMatchObject({ format: "md" });
+      expect(parseExportArgs(["a.json", "--format", "md"])).toMatchObject({ format: "md" });
+      expect(parseExportArgs(["a.json", "--format", "Markdown"])).toMatchObject({ format: "md" });
+      expect(parseExportArgs(["a.json", "-o", "register.markdown"])).toMatchObject({ format: "md" });
+      expect(parseExportArgs(["a.json", "-o", "register.md", "--format", "markdown"])).toMatchObject({
+        format: "md",
+      });
+    });
   });
 });
 

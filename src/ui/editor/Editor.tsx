@@ -5,6 +5,7 @@ import { ReactFlowProvider } from "@xyflow/react";
 import { type ReactNode, useCallback, useMemo, useRef } from "react";
 import { Canvas, type CanvasApi } from "../canvas/Canvas";
 import { canvasTheme, themeVariables, useColorScheme } from "../canvas/canvas-theme";
+import { HealthPanel } from "../health/HealthPanel";
 import { HelpOverlay } from "../help/HelpOverlay";
 import { Inspector } from "../inspector/Inspector";
 import { useEditorShortcuts } from "../keyboard/use-editor-shortcuts";
@@ -73,6 +74,7 @@ export function Editor({
         </main>
         <div className="hf-editor__side">
           {slots.sidePanel}
+          <HealthPanel className="hf-editor__health" />
           <Inspector className="hf-editor__inspector" />
         </div>
       </div>

@@ -1,16 +1,9 @@
 import { useState } from "react";
+import { EXPORT_FORMATS, type ExportFormatId, exportFormat } from "../../export/export-formats";
 import { withScenarioTitle } from "../../model/scenarios";
 import { useEditorStoreApi } from "../store-context";
 import { downloadBlob, downloadText } from "./download";
-import {
-  drawableLayout,
-  EXPORT_FORMATS,
-  EXPORT_LABELS,
-  type ExportFormat,
-  exportSvgText,
-  textExport,
-} from "./export-formats";
-import { fileName } from "./file-name";
+import { drawableLayout, exportFileName, exportSvgText, textExport } from "./export-formats";
 import { svgToPng } from "./png";
 
 /**
@@ -21,7 +14,7 @@ export function ExportMenu() {
   const editor = useEditorStoreApi();
   const [open, setOpen] = useState(false);
 
-  const run = async (format: ExportFormat) => {
+  const run = async (format: ExportFormatId) => {
     setOpen(false);
     const { map: document, notify, layoutError } = editor.getState();
     // Pictures and lists name the scenario they show; a JSON file keeps its own title.
@@ -33,10 +26,10 @@ export function ExportMenu() {
         : `The diagram could not be laid out (${layoutError}), so it cannot be drawn. Export JSON, CSV or Markdown, or try again from the canvas.`;
     const layout = drawableLayout(editor.getState().layout);
     try {
-      if (format === "png") {
+      if (exportFormat(format).renderer.kind === "raster") {
         if (layout === null) return notify(notDrawn, "error");
         const png = await svgToPng(exportSvgText(map, layout));
-        downloadBlob(png, fileName(map.title, "png"));
+        downloadBlob(png, exportFileName(map, format));
         return;
       }
       const file = textExport(format, map, layout);
@@ -61,8 +54,8 @@ export function ExportMenu() {
           }}
         >
           {EXPORT_FORMATS.map((format) => (
-            <button key={format} type="button" role="menuitem" onClick={() => void run(format)}>
-              {EXPORT_LABELS[format]}
+            <button key={format.id} type="button" role="menuitem" onClick={() => void run(format.id)}>
+              {format.label}
             </button>
           ))}
         </div>

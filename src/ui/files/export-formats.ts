@@ -1,23 +1,18 @@
-import { exportBpmn } from "../../bpmn/export-bpmn";
-import { renderCsv } from "../../export/render-csv";
-import { renderJson } from "../../export/render-json";
-import { renderMarkdown } from "../../export/render-markdown";
+/**
+ * The editor's side of the export format table (src/export/export-formats.ts): the same rows and
+ * renderers as `handoff export`, made into downloads.
+ */
+import {
+  type ExportFormatId,
+  type ExportFormatRow,
+  exportFormat,
+  preferredExtension,
+} from "../../export/export-formats";
 import { renderSvg } from "../../export/render-svg";
 import type { MapLayout } from "../../layout/types";
+import { assertNever } from "../../model/assert-never";
 import type { HandoffMap } from "../../model/types";
 import { fileName } from "./file-name";
-
-export const EXPORT_FORMATS = ["json", "svg", "png", "markdown", "csv", "bpmn"] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-export const EXPORT_LABELS: Record<ExportFormat, string> = {
-  json: "JSON (Handoff map)",
-  svg: "SVG image",
-  png: "PNG image",
-  markdown: "Markdown register",
-  csv: "CSV register",
-  bpmn: "BPMN 2.0 (bpmn.io, Camunda, Signavio)",
-};
 
 export interface TextExport {
   name: string;
@@ -41,39 +36,35 @@ export function drawableLayout(layout: MapLayout | null): MapLayout | null {
   return layout === null || layout.unrouted === true ? null : layout;
 }
 
-/** A text export; SVG needs a drawable layout (null while it is still running). */
-export function textExport(
-  format: Exclude<ExportFormat, "png">,
-  map: HandoffMap,
-  layout: MapLayout | null,
-): TextExport | null {
-  switch (format) {
-    case "json":
-      return { name: fileName(map.title, "json"), type: "application/json", text: renderJson(map) };
-    case "markdown":
-      return {
-        name: fileName(map.title, "md"),
-        type: "text/markdown;charset=utf-8",
-        text: renderMarkdown(map),
-      };
-    case "csv":
-      return { name: fileName(map.title, "csv"), type: "text/csv;charset=utf-8", text: renderCsv(map) };
-    case "svg": {
+/** A download's file name for the map in a format: "Lead to cash.md". */
+export function exportFileName(map: HandoffMap, id: ExportFormatId): string {
+  const format: ExportFormatRow = exportFormat(id);
+  return fileName(`${map.title}${format.nameSuffix ?? ""}`, preferredExtension(exportFormat(id)).slice(1));
+}
+
+/**
+ * A text or drawing export as a download; a drawing needs a drawable layout (null while it is
+ * still running). Raster formats (PNG) are drawn from exportSvgText by the caller.
+ */
+export function textExport(id: ExportFormatId, map: HandoffMap, layout: MapLayout | null): TextExport | null {
+  const format = exportFormat(id);
+  const name = exportFileName(map, id);
+  switch (format.renderer.kind) {
+    case "text":
+      return { name, type: format.mediaType, text: format.renderer.render(map) };
+    case "drawing": {
       const drawable = drawableLayout(layout);
       return drawable === null
         ? null
-        : { name: fileName(map.title, "svg"), type: "image/svg+xml", text: exportSvgText(map, drawable) };
+        : {
+            name,
+            type: format.mediaType,
+            text: format.renderer.render(map, drawable, { theme: "light", register: true }),
+          };
     }
-    case "bpmn": {
-      // Laid out like the SVG: the diagram interchange is Handoff's own layout.
-      const drawable = drawableLayout(layout);
-      return drawable === null
-        ? null
-        : { name: fileName(map.title, "bpmn"), type: "application/xml", text: exportBpmn(map, drawable) };
-    }
-    default: {
-      const unreachable: never = format;
-      throw new Error(`unknown export format ${String(unreachable)}`);
-    }
+    case "raster":
+      throw new Error(`${id} is an image: draw it from the SVG`);
+    default:
+      return assertNever(format.renderer);
   }
 }

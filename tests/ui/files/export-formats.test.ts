@@ -18,7 +18,7 @@ describe("exports from the editor", () => {
     expect(drawableLayout(quick)).toBeNull();
     expect(textExport("svg", map, quick)).toBeNull();
     expect(textExport("svg", map, null)).toBeNull();
-    expect(textExport("markdown", map, quick)?.text).toContain(map.title);
+    expect(textExport("md", map, quick)?.text).toContain(map.title);
   });
 
   it("given the full layout, then the SVG has every handoff's route", () => {

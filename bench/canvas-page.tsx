@@ -16,13 +16,13 @@ import {
 } from "@xyflow/react";
 import { useCallback, useState } from "react";
 import { createRoot } from "react-dom/client";
-import { createLayoutClient } from "../layout/layout-client";
-import { firstPaintLayout, layoutForPositions } from "../layout/layout-map";
-import type { HandoffMap } from "../model/types";
-import { createEditorStore } from "../store/editor-store";
-import type { CanvasApi } from "../ui/canvas/Canvas";
-import { Editor } from "../ui/editor/Editor";
-import { EditorStoreProvider } from "../ui/store-context";
+import { createLayoutClient } from "../src/layout/layout-client";
+import { firstPaintLayout, layoutForPositions } from "../src/layout/layout-map";
+import type { HandoffMap } from "../src/model/types";
+import { createEditorStore } from "../src/store/editor-store";
+import type { CanvasApi } from "../src/ui/canvas/Canvas";
+import { Editor } from "../src/ui/editor/Editor";
+import { EditorStoreProvider } from "../src/ui/store-context";
 
 type Mode = "ours" | "bare" | "bare-visible";
 
