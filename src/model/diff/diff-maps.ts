@@ -1,3 +1,4 @@
+import { formatSla, type RequiredDataItem, type Sla } from "../contract";
 import { edgeCaseNumbers } from "../edge-case-numbers";
 import { KNOWN_FIELDS } from "../map-schema";
 import type { EdgeCase, Handoff, HandoffMap, Lane, Phase, Step } from "../types";
@@ -159,6 +160,10 @@ function referenceText(kind: DiffKind, field: string, value: unknown, names: Nam
     }
   }
   if (kind === "step" && field === "phase" && value === undefined) return "no phase";
+  if (kind === "handoff" && field === "sla" && typeof value === "object" && value !== null)
+    return formatSla(value as Sla) || "none";
+  if (kind === "handoff" && field === "requiredData" && Array.isArray(value) && value.length > 0)
+    return (value as RequiredDataItem[]).map((d) => (d.agreed ? `${d.item} (agreed)` : d.item)).join(", ");
   return valueText(value);
 }
 

@@ -41,6 +41,7 @@ const FIELD_WORDS: Record<string, string> = {
   number: "number",
   color: "colour",
   handoff: "handoff",
+  sla: "SLA",
 };
 
 export function fieldWord(field: string): string {

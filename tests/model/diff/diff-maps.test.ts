@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { diffMaps, type EntityChange } from "../../../src/model/diff/diff-maps";
 import { describeField, summarizeDiff } from "../../../src/model/diff/diff-summary";
-import type { HandoffMap } from "../../../src/model/types";
+import type { Handoff, HandoffMap } from "../../../src/model/types";
 import { edgeCase, handoff, lane, map, step } from "../../fixtures/model-maps";
 
 /** A small as-is map: SDR qualifies, AE discovers, one handoff with two edge cases. */
@@ -190,14 +190,61 @@ describe("diffMaps on hand-made pairs", () => {
     ]);
   });
 
-  it("shows a field it does not know (a contract field added later) without code", () => {
+  it("shows a field it does not know (one added to the format later) without code", () => {
     const before = asIs();
     const after = {
       ...before,
-      handoffs: before.handoffs.map((h) => (h.id === "h1" ? { ...h, sla: "4h" } : h)),
+      handoffs: before.handoffs.map((h) => (h.id === "h1" ? { ...h, riskOwner: "Ana" } : h)),
     } as HandoffMap;
     const change = find(diffMaps(before, after).changes, "h1") as EntityChange;
-    expect(change.fields.map((f) => describeField(change, f))).toEqual(["sla: none → 4h"]);
+    expect(change.fields.map((f) => describeField(change, f))).toEqual(["risk owner: none → Ana"]);
+  });
+
+  it("given a changed SLA and trigger, when diffed, then each is a field change in words", () => {
+    const before = asIs();
+    const withContract = (sla: Handoff["sla"], trigger: string) => ({
+      ...before,
+      handoffs: before.handoffs.map((h) => (h.id === "h1" ? { ...h, sla, trigger } : h)),
+    });
+    const diff = diffMaps(
+      withContract({ value: 1, unit: "days" }, "lead score ≥ 60"),
+      withContract({ value: 4, unit: "business-hours", text: "demos within 15 minutes" }, "lead score ≥ 70"),
+    );
+    const change = find(diff.changes, "h1") as EntityChange;
+    expect(change.change).toBe("changed");
+    expect(change.fields.map((f) => f.field)).toEqual(["trigger", "sla"]);
+    expect(change.fields.find((f) => f.field === "sla")?.after).toEqual({
+      value: 4,
+      unit: "business-hours",
+      text: "demos within 15 minutes",
+    });
+    expect(change.fields.map((f) => describeField(change, f))).toEqual([
+      "trigger: lead score ≥ 60 → lead score ≥ 70",
+      "SLA: ≤ 1 day → ≤ 4 business hours; demos within 15 minutes",
+    ]);
+    expect(summarizeDiff(diff)).toBe("1 changed");
+  });
+
+  it("given a contract filled in on one side only, when diffed, then absent reads as none", () => {
+    const before = asIs();
+    const after: HandoffMap = {
+      ...before,
+      handoffs: before.handoffs.map((h) =>
+        h.id === "h2"
+          ? {
+              ...h,
+              requiredData: [
+                { item: "company domain", agreed: true },
+                { item: "budget", agreed: false },
+              ],
+            }
+          : h,
+      ),
+    };
+    const change = find(diffMaps(before, after).changes, "h2") as EntityChange;
+    expect(change.fields.map((f) => describeField(change, f))).toEqual([
+      "required data: none → company domain (agreed), budget",
+    ]);
   });
 
   it("reports the gap between a to-be and its as-is in one line", () => {
