@@ -122,8 +122,8 @@ export function deleteScenario(map: HandoffMap, id: string): HandoffMap {
 
 /**
  * The map as exports show it: its title names the scenario ("RevOps lifecycle (To-be)") when the
- * map has more than one, so a picture on a slide says which state it shows. Not for JSON: a file
- * keeps its own title.
+ * map has more than one, so a picture on a slide says which state it shows. Not for JSON or
+ * BPMN: a file that is read back keeps the map's own title.
  */
 export function withScenarioTitle(map: HandoffMap): HandoffMap {
   if (map.scenarios === undefined || map.scenarios.length < 2) return map;

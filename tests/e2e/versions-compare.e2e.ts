@@ -4,10 +4,11 @@
  * mitigated), compare with the version, see the colours and the change list, turn it into change
  * plan items, and find the version again after a reload. Screenshots at 1280x720, light and dark.
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { importBpmn } from "../../src/bpmn/import-bpmn";
 import { ARTIFACTS_DIR, BASE_URL, type BrowserSession, launchBrowser, watchConsole } from "./browser";
 
 let session: BrowserSession;
@@ -199,6 +200,21 @@ describe("versions and compare", () => {
     await expect
       .poll(() => panel.getByTestId("version-item").allTextContents())
       .toEqual([expect.stringContaining("Before restoring “As found”"), expect.stringContaining("As found")]);
+    expect(problems).toEqual([]);
+  });
+  it("exports BPMN with the map's own title, so importing it does not rename the map", async () => {
+    await button("Export").click();
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("menuitem", { name: /BPMN 2\.0/ }).click(),
+    ]);
+    const saved = path.join(SHOTS, "scenarios-export.bpmn");
+    await download.saveAs(saved);
+    const result = await importBpmn(readFileSync(saved, "utf8"));
+    if (!result.ok) throw new Error("the exported BPMN does not import");
+    expect(result.map.title.trim()).not.toBe("");
+    expect(result.map.title).not.toMatch(/\((As-is|To-be)\)$/);
+    expect(download.suggestedFilename()).not.toMatch(/\((As-is|To-be)\)/);
     expect(problems).toEqual([]);
   });
 });

@@ -17,8 +17,9 @@ export function ExportMenu() {
   const run = async (format: ExportFormatId) => {
     setOpen(false);
     const { map: document, notify, layoutError } = editor.getState();
-    // Pictures and lists name the scenario they show; a JSON file keeps its own title.
-    const map = format === "json" ? document : withScenarioTitle(document);
+    // Pictures and lists name the scenario they show; a file that is read back (JSON, BPMN)
+    // keeps the map's own title, so importing it does not rename the map.
+    const map = format === "json" || format === "bpmn" ? document : withScenarioTitle(document);
     // A failed layout is not "still being laid out": say what happened and what still works.
     const notDrawn =
       layoutError === null
