@@ -28,6 +28,11 @@ import { LiveControlProvider } from "../ui/live/live-context";
 import { ParticipantView } from "../ui/live/ParticipantView";
 import { PresenceLayer } from "../ui/live/PresenceLayer";
 import { EditorStoreProvider } from "../ui/store-context";
+import { AutoVersions } from "../ui/versions/AutoVersions";
+import { CompareView } from "../ui/versions/CompareView";
+import { VersionsSlot } from "../ui/versions/VersionsPanel";
+import { ScenarioStatus, VersionsToolbar } from "../ui/versions/VersionsToolbar";
+import { VersionsProvider } from "../ui/versions/versions-context";
 import { ChangePlanSlot } from "../ui/workshop/ChangePlanPanel";
 import { WorkshopLayer } from "../ui/workshop/Workshop";
 import { WorkshopToolbar } from "../ui/workshop/WorkshopToolbar";
@@ -53,6 +58,7 @@ function useSlots(persisted: boolean | null) {
             <ShareLinkButton />
             <LibraryButton />
           </ToolbarGroup>
+          <VersionsToolbar />
           <WorkshopToolbar />
           <ToolbarGroup label="Live">
             <LiveButton />
@@ -63,6 +69,7 @@ function useSlots(persisted: boolean | null) {
         <>
           <SaveStatus />
           <LiveBar />
+          <ScenarioStatus />
         </>
       ),
       canvasLayer: <PresenceLayer />,
@@ -77,10 +84,13 @@ function useSlots(persisted: boolean | null) {
           <WorkshopLayer />
           <JoinPrompt />
           <ParticipantView />
+          <CompareView />
+          <AutoVersions />
         </>
       ),
       sidePanel: (
         <>
+          <VersionsSlot />
           <ChangePlanSlot />
           <LibraryPanel persisted={persisted} />
         </>
@@ -177,7 +187,9 @@ function Ready({ booted, files }: { booted: Booted; files: FilesUiStore }) {
         <LiveControlProvider control={live}>
           <FilesUiProvider store={files}>
             <WorkshopProvider>
-              <Editor slots={slots} />
+              <VersionsProvider>
+                <Editor slots={slots} />
+              </VersionsProvider>
             </WorkshopProvider>
           </FilesUiProvider>
         </LiveControlProvider>

@@ -1,3 +1,4 @@
+import { DIFF_USAGE, runDiff } from "./diff-command";
 import { type CliIo, complain, processIo, UsageError } from "./io";
 import { NEW_USAGE, runNew } from "./new-command";
 import { terminalLine } from "./terminal-text";
@@ -12,6 +13,7 @@ Commands:
   new                   write a new map from a template
   export FILE           write the map as SVG, PNG, PDF, 16:9 slides, JSON, Markdown, CSV or BPMN
   import FILE.bpmn      write a BPMN 2.0 file as a map (JSON)
+  diff A B              compare two maps (or scenarios, versions); exit 0 equal, 1 different
   serve                 serve the editor and live workshop rooms (--port, --host, --key)
   lint FILE             check the map's health; exit 1 on error findings
 
@@ -47,6 +49,7 @@ const COMMANDS = new Map<string, { run: Command; usage: () => Promise<string> | 
       usage: async () => (await import("./import-command")).IMPORT_USAGE,
     },
   ],
+  ["diff", { run: runDiff, usage: () => DIFF_USAGE }],
   [
     "serve",
     {

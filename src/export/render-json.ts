@@ -8,7 +8,8 @@
  */
 
 import { edgeCaseNumbers } from "../model/edge-case-numbers";
-import type { EdgeCase, Handoff, HandoffMap, Lane, Phase, Step } from "../model/types";
+import { contentAsMap } from "../model/map-sections";
+import type { EdgeCase, Handoff, HandoffMap, Lane, MapContent, Phase, Step } from "../model/types";
 import { contractJson, lintSettingsJson } from "./contract-json";
 
 function lane(l: Lane) {
@@ -59,6 +60,48 @@ function handoff(h: Handoff, numbers: ReadonlyMap<string, number>) {
   };
 }
 
+/** A scenario's or a version's content, written as the top level is. */
+function content(c: MapContent) {
+  const numbers = edgeCaseNumbers(contentAsMap(c, ""));
+  return {
+    lanes: c.lanes.map(lane),
+    phases: c.phases.map(phase),
+    steps: c.steps.map(step),
+    handoffs: c.handoffs.map((h) => handoff(h, numbers)),
+    ...(c.lastEdgeCaseNumber === undefined ? {} : { lastEdgeCaseNumber: c.lastEdgeCaseNumber }),
+  };
+}
+
+/** The optional scenarios and versions sections (docs/format.md), after everything else. */
+function sections(map: HandoffMap) {
+  return {
+    ...(map.activeScenario === undefined ? {} : { activeScenario: map.activeScenario }),
+    ...(map.scenarios === undefined
+      ? {}
+      : {
+          scenarios: map.scenarios.map((s) => ({
+            id: s.id,
+            name: s.name,
+            ...(s.content === undefined ? {} : { content: content(s.content) }),
+          })),
+        }),
+    ...(map.versions === undefined
+      ? {}
+      : {
+          versions: map.versions.map((v) => ({
+            id: v.id,
+            name: v.name,
+            note: v.note,
+            savedAt: v.savedAt,
+            trigger: v.trigger,
+            scenario: v.scenario,
+            title: v.title,
+            content: content(v.content),
+          })),
+        }),
+  };
+}
+
 /**
  * The map as pretty-printed JSON with a trailing newline.
  *
@@ -80,6 +123,7 @@ export function renderJson(map: HandoffMap): string {
     handoffs: map.handoffs.map((h) => handoff(h, numbers)),
     ...(map.lastEdgeCaseNumber === undefined ? {} : { lastEdgeCaseNumber: map.lastEdgeCaseNumber }),
     ...lintSettingsJson(map),
+    ...sections(map),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }

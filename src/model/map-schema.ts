@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { contractShape, lintSettingsSchema } from "./contract-schema";
-import { EDGE_CASE_STATUSES, LIMITS, MAP_FORMAT, SEVERITIES, STEP_KINDS } from "./types";
+import { EDGE_CASE_STATUSES, LIMITS, MAP_FORMAT, SEVERITIES, STEP_KINDS, VERSION_TRIGGERS } from "./types";
 
 /**
  * The zod schema of format v1: shape only. Integrity (unique ids, references) is checked after
@@ -95,6 +95,28 @@ export const handoffSchema = z.object({
   ...contractShape,
 });
 
+/** One scenario's or one version's drawing (docs/format.md, "Scenarios" and "Versions"). */
+export const contentSchema = z.object({
+  lanes: z.array(laneSchema).min(1, { error: "needs at least one lane" }),
+  phases: z.array(phaseSchema).default([]),
+  steps: z.array(stepSchema),
+  handoffs: z.array(handoffSchema),
+  lastEdgeCaseNumber: edgeCaseNumber.optional(),
+});
+
+export const scenarioSchema = z.object({ id, name: text, content: contentSchema.optional() });
+
+export const versionSchema = z.object({
+  id,
+  name: text,
+  note: longText,
+  savedAt: z.iso.datetime({ error: 'must be a UTC date and time such as "2026-12-06T11:00:00.000Z"' }),
+  trigger: z.enum(VERSION_TRIGGERS).default("manual"),
+  scenario: optionalText,
+  title: text,
+  content: contentSchema,
+});
+
 export const mapSchemaV1 = z.object({
   format: z.literal(MAP_FORMAT),
   version: z.literal(1),
@@ -106,6 +128,9 @@ export const mapSchemaV1 = z.object({
   handoffs: z.array(handoffSchema),
   lastEdgeCaseNumber: edgeCaseNumber.optional(),
   lint: lintSettingsSchema.optional(),
+  activeScenario: id.optional(),
+  scenarios: z.array(scenarioSchema).max(100, { error: "at most 100 scenarios" }).optional(),
+  versions: z.array(versionSchema).max(1000, { error: "at most 1000 versions" }).optional(),
 });
 
 /** Known field names per object, for the unknown-field warnings. Keep in step with the schemas. */

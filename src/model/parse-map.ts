@@ -5,6 +5,7 @@ import { numberEdgeCases } from "./edge-case-numbers";
 import { findJsonSyntaxError } from "./json-syntax";
 import { describeValue, formatPath, isRecord, type MapIssue } from "./map-issue";
 import { KNOWN_FIELDS, mapSchemaV1 } from "./map-schema";
+import { checkSections, numberSections } from "./map-sections";
 import { MIGRATIONS, OLDEST_VERSION } from "./migrations";
 import { CURRENT_VERSION, type HandoffMap, LIMITS, MAP_FORMAT } from "./types";
 
@@ -113,13 +114,15 @@ function parseUnchecked(input: unknown): ParseResult {
     return { ok: false, errors };
   }
 
-  const errors = checkIntegrity(parsed.data);
+  const errors = [...checkIntegrity(parsed.data), ...checkSections(parsed.data)];
   if (errors.length > 0) return { ok: false, errors };
   warnings.push(...unknownFieldWarnings(raw));
   // Old files get their numbers here, in map order; a duplicate is renumbered with a warning.
   const numbered = numberEdgeCases(parsed.data);
   warnings.push(...numbered.warnings);
-  return { ok: true, map: numbered.map, warnings };
+  const sections = numberSections(numbered.map);
+  warnings.push(...sections.warnings);
+  return { ok: true, map: sections.map, warnings };
 }
 
 function fail(path: string, message: string): ParseResult {

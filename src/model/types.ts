@@ -101,6 +101,52 @@ export interface HandoffMap {
   lastEdgeCaseNumber?: number;
   /** Per-map health rule settings: rule id -> off / info / warning / error (src/lint). */
   lint?: Record<string, RuleLevel>;
+  /**
+   * The id of the scenario the top level holds ("To-be"), one of `scenarios`. Absent: the map is
+   * one scenario (src/model/scenarios.ts, docs/format.md "Scenarios").
+   */
+  activeScenario?: string;
+  /** Every scenario in switcher order; the active one's content is the top level, not here. */
+  scenarios?: Scenario[];
+  /** Saved versions, oldest first (src/model/versions.ts); never part of undo. */
+  versions?: MapVersion[];
+}
+
+/** What one scenario or one version holds: the map's drawing, without title or sections. */
+export interface MapContent {
+  lanes: Lane[];
+  phases: Phase[];
+  steps: Step[];
+  handoffs: Handoff[];
+  lastEdgeCaseNumber?: number;
+}
+
+/**
+ * A scenario of the map. The active one (`HandoffMap.activeScenario`) has no `content`: its
+ * content is the map's top level, so every reader that knows nothing of scenarios reads it.
+ */
+export interface Scenario {
+  id: string;
+  name: string;
+  content?: MapContent;
+}
+
+export const VERSION_TRIGGERS = ["manual", "walkthrough-end", "voting-revealed", "before-restore"] as const;
+/** Why a version was saved: by hand, or automatically at a workshop milestone. */
+export type VersionTrigger = (typeof VERSION_TRIGGERS)[number];
+
+/** A named snapshot of one scenario of the map, read-only once saved. */
+export interface MapVersion {
+  id: string;
+  name: string;
+  note: string;
+  /** ISO date and time (UTC) it was saved. */
+  savedAt: string;
+  trigger: VersionTrigger;
+  /** The scenario it is a snapshot of, by name as it was then. */
+  scenario: string;
+  title: string;
+  content: MapContent;
 }
 
 /** Limits of the format, documented in docs/format.md. */

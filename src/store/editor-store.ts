@@ -7,6 +7,7 @@ import type { LayoutMode, MapLayout } from "../layout/types";
 import type { IdKind, IdSource } from "../model/ids";
 import { EditError } from "../model/operations";
 import { type HandoffMap, LIMITS, type Position } from "../model/types";
+import { keepVersions } from "../model/versions";
 import type { Command, StepPosition } from "./commands/command";
 import { historyOf } from "./commands/command-history";
 import { completeCommand } from "./commands/complete-command";
@@ -438,7 +439,8 @@ export function createEditorStore({
         const source = get().undoSource;
         if (source !== null) return source.undo();
         const result = history.undo(get().history, get().map);
-        if (result) commit(result.map, result.history);
+        // Saved versions are not part of undo: they stay as they are now.
+        if (result) commit(keepVersions(result.map, get().map), result.history);
       },
 
       redo() {
@@ -446,7 +448,7 @@ export function createEditorStore({
         const source = get().undoSource;
         if (source !== null) return source.redo();
         const result = history.redo(get().history, get().map);
-        if (result) commit(result.map, result.history);
+        if (result) commit(keepVersions(result.map, get().map), result.history);
       },
 
       setUndoSource(source) {

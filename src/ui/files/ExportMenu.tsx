@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { EXPORT_FORMATS, type ExportFormatId, exportFormat } from "../../export/export-formats";
+import { withScenarioTitle } from "../../model/scenarios";
 import { useEditorStoreApi } from "../store-context";
 import { downloadBlob, downloadText } from "./download";
 import { ExportDialog } from "./ExportDialog";
@@ -25,7 +26,10 @@ export function ExportMenu() {
 
   const run = async (format: ExportFormatId) => {
     setOpen(false);
-    const { map, notify, layoutError } = editor.getState();
+    const { map: document, notify, layoutError } = editor.getState();
+    // Pictures and lists name the scenario they show; a file that is read back (JSON, BPMN)
+    // keeps the map's own title, so importing it does not rename the map.
+    const map = format === "json" || format === "bpmn" ? document : withScenarioTitle(document);
     // A failed layout is not "still being laid out": say what happened and what still works.
     const notDrawn =
       layoutError === null

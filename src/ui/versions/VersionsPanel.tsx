@@ -1,0 +1,234 @@
+import { type FormEvent, useId, useState } from "react";
+import { listScenarios } from "../../model/scenarios";
+import type { HandoffMap, MapVersion } from "../../model/types";
+import { useEditor, useEditorStoreApi } from "../store-context";
+import { ComparePanel } from "./ComparePanel";
+import {
+  deleteScenarioNow,
+  deleteVersionNow,
+  renameScenarioNow,
+  restoreVersionNow,
+  saveVersionNow,
+} from "./versions-commands";
+import { useVersionsUi, useVersionsUiApi } from "./versions-context";
+
+const selectMap = (s: { map: HandoffMap }) => s.map;
+
+const TRIGGER_WORDS: Record<MapVersion["trigger"], string> = {
+  manual: "",
+  "walkthrough-end": "automatic",
+  "voting-revealed": "automatic",
+  "before-restore": "automatic",
+};
+
+function when(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime())
+    ? iso
+    : date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+}
+
+/** The side column's versions panel, or the compare panel while comparing. */
+export function VersionsSlot() {
+  const open = useVersionsUi((s) => s.panelOpen);
+  const comparing = useVersionsUi((s) => s.compare !== null);
+  if (comparing) return <ComparePanel />;
+  return open ? <VersionsPanel /> : null;
+}
+
+/**
+ * "Versions": save a named version (with a note), compare the map on screen with a version or
+ * another scenario, and the list of saved versions, newest first, each with Open (read-only),
+ * Compare, Restore and Delete. Also the scenarios of the map: rename the one on screen, delete
+ * another.
+ */
+export function VersionsPanel() {
+  const editor = useEditorStoreApi();
+  const ui = useVersionsUiApi();
+  const map = useEditor(selectMap);
+  const headingId = useId();
+  const nameId = useId();
+  const noteId = useId();
+  const compareId = useId();
+  const [name, setName] = useState("");
+  const [note, setNote] = useState("");
+  const [target, setTarget] = useState("");
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const scenarios = listScenarios(map);
+  const versions = [...(map.versions ?? [])].reverse();
+
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    if (saveVersionNow(editor, name, note)) {
+      editor.getState().notify(`Saved the version “${name.trim()}”.`);
+      setName("");
+      setNote("");
+    }
+  };
+
+  const compare = () => {
+    const [kind, id] = target.split(":", 2) as ["version" | "scenario", string];
+    if (id !== undefined && id !== "") ui.getState().startCompare({ kind, id });
+  };
+
+  return (
+    <section className="hf-versions" aria-labelledby={headingId} data-testid="versions-panel">
+      <header className="hf-versions__header">
+        <h2 id={headingId}>Versions</h2>
+        <button
+          type="button"
+          className="hf-versions__close"
+          aria-label="Close versions"
+          onClick={() => ui.getState().togglePanel(false)}
+        >
+          ×
+        </button>
+      </header>
+
+      <form className="hf-versions__save" onSubmit={save}>
+        <label htmlFor={nameId}>Version name</label>
+        <input
+          id={nameId}
+          value={name}
+          placeholder="e.g. Before the workshop"
+          onChange={(event) => setName(event.target.value)}
+        />
+        <label htmlFor={noteId}>Note (optional)</label>
+        <textarea id={noteId} rows={2} value={note} onChange={(event) => setNote(event.target.value)} />
+        <button type="submit" className="hf-versions__primary" disabled={name.trim() === ""}>
+          Save version
+        </button>
+      </form>
+
+      <div className="hf-versions__compare">
+        <label htmlFor={compareId}>Compare with…</label>
+        <div className="hf-versions__row">
+          <select id={compareId} value={target} onChange={(event) => setTarget(event.target.value)}>
+            <option value="">Choose a version or scenario</option>
+            {scenarios
+              .filter((s) => !s.active)
+              .map((s) => (
+                <option key={s.id} value={`scenario:${s.id}`}>
+                  Scenario: {s.name}
+                </option>
+              ))}
+            {versions.map((v) => (
+              <option key={v.id} value={`version:${v.id}`}>
+                Version: {v.name} ({when(v.savedAt)})
+              </option>
+            ))}
+          </select>
+          <button type="button" disabled={target === ""} onClick={compare}>
+            Compare
+          </button>
+        </div>
+      </div>
+
+      {scenarios.length > 1 && (
+        <div className="hf-versions__scenarios">
+          <h3>Scenarios</h3>
+          <ul>
+            {scenarios.map((s) => (
+              <li key={s.id}>
+                <span className="hf-versions__scenario-name">
+                  {s.name}
+                  {s.active ? <em> (on screen)</em> : null}
+                </span>
+                {s.active ? (
+                  <button
+                    type="button"
+                    onClick={() => {
+                      const next = window.prompt("Rename the scenario", s.name);
+                      if (next !== null) renameScenarioNow(editor, s.id, next);
+                    }}
+                  >
+                    Rename
+                  </button>
+                ) : (
+                  <button
+                    type="button"
+                    aria-label={`Delete scenario ${s.name}`}
+                    onClick={() => {
+                      if (window.confirm(`Delete the scenario “${s.name}”? Undo brings it back.`))
+                        deleteScenarioNow(editor, s.id);
+                    }}
+                  >
+                    Delete
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      <h3 className="hf-versions__list-heading">
+        Saved versions <span>({versions.length})</span>
+      </h3>
+      {versions.length === 0 ? (
+        <p className="hf-versions__empty">
+          No versions yet. Save one before the room changes the map; Handoff also saves one when a walkthrough
+          reaches its end.
+        </p>
+      ) : (
+        <ul className="hf-versions__list" aria-label="Saved versions">
+          {versions.map((v) => (
+            <li key={v.id} className="hf-versions__item" data-testid="version-item">
+              <div className="hf-versions__item-head">
+                <strong>{v.name}</strong>
+                {TRIGGER_WORDS[v.trigger] !== "" && (
+                  <span className="hf-versions__badge">{TRIGGER_WORDS[v.trigger]}</span>
+                )}
+              </div>
+              <div className="hf-versions__meta">
+                <time dateTime={v.savedAt}>{when(v.savedAt)}</time> · {v.scenario}
+              </div>
+              {v.note !== "" && <p className="hf-versions__note">{v.note}</p>}
+              <div className="hf-versions__actions">
+                <button type="button" aria-label={`Open ${v.name}`} onClick={() => ui.getState().view(v.id)}>
+                  Open
+                </button>
+                <button
+                  type="button"
+                  aria-label={`Compare with ${v.name}`}
+                  onClick={() => ui.getState().startCompare({ kind: "version", id: v.id })}
+                >
+                  Compare
+                </button>
+                <button
+                  type="button"
+                  aria-label={`Restore ${v.name}`}
+                  title="Put this version back on screen; what is there now is saved as a version first"
+                  onClick={() => {
+                    if (restoreVersionNow(editor, v.id))
+                      editor
+                        .getState()
+                        .notify(`Restored “${v.name}”. What was on screen is saved as a version.`);
+                  }}
+                >
+                  Restore
+                </button>
+                {confirming === v.id ? (
+                  <button
+                    type="button"
+                    className="hf-versions__danger"
+                    onClick={() => {
+                      deleteVersionNow(editor, v.id);
+                      setConfirming(null);
+                    }}
+                  >
+                    Confirm delete
+                  </button>
+                ) : (
+                  <button type="button" aria-label={`Delete ${v.name}`} onClick={() => setConfirming(v.id)}>
+                    Delete
+                  </button>
+                )}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,220 @@
+/**
+ * Versions and compare from the facilitator's side in Chromium: save a version of the template,
+ * change the map (a step to another lane, a new handoff, a handoff deleted, an edge case
+ * mitigated), compare with the version, see the colours and the change list, turn it into change
+ * plan items, and find the version again after a reload. Screenshots at 1280x720, light and dark.
+ */
+import { mkdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { importBpmn } from "../../src/bpmn/import-bpmn";
+import { ARTIFACTS_DIR, BASE_URL, type BrowserSession, launchBrowser, watchConsole } from "./browser";
+
+let session: BrowserSession;
+let page: Page;
+let problems: string[];
+const SHOTS = path.join(ARTIFACTS_DIR, "versions");
+
+const button = (name: string) => page.getByRole("button", { name, exact: true });
+const node = (id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
+
+async function center(locator: Locator) {
+  const box = await locator.boundingBox();
+  if (box === null) throw new Error("not on screen");
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+function registerRow(label: string) {
+  return page
+    .getByRole("table")
+    .getByRole("row")
+    .filter({ has: page.locator("td:first-child", { hasText: new RegExp(`^${label}$`) }) });
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  session = await launchBrowser({ viewport: { width: 1280, height: 720 } });
+  page = await session.context.newPage();
+  problems = watchConsole(page);
+  await page.goto(BASE_URL);
+  await page.getByTestId("step-node").first().waitFor({ timeout: 15_000 });
+  await page.getByTestId("edge-case-flag").first().waitFor();
+});
+
+afterAll(async () => {
+  await session.close();
+});
+
+describe("versions and compare", () => {
+  it("saves a version, changes the map, compares, and appends the changes to the plan", async () => {
+    // The status bar names the scenario of a map that never had any.
+    await expect.poll(() => page.getByTestId("scenario-status").textContent()).toBe("Scenario: As-is");
+
+    await button("Versions").click();
+    const panel = page.getByTestId("versions-panel");
+    await panel.getByLabel("Version name").fill("As found");
+    await panel.getByLabel("Note (optional)").fill("Before the workshop");
+    await panel.getByRole("button", { name: "Save version" }).click();
+    await expect.poll(() => panel.getByTestId("version-item").count()).toBe(1);
+    await button("Versions").click();
+
+    // 1. A step to another lane, in its inspector.
+    await button("Fit view").click();
+    await page.waitForTimeout(400);
+    await node("enrich-route").click();
+    await page.getByLabel("Lane", { exact: true }).selectOption({ label: "SDR" });
+
+    // 2. A new handoff: drag from Discovery's dot onto Renewal forecasting.
+    await button("Fit view").click();
+    await page.waitForTimeout(400);
+    const edgesBefore = await page.locator(".react-flow__edge").count();
+    const source = node("discovery");
+    await source.hover();
+    const handle = await center(source.locator(".react-flow__handle.source"));
+    const target = await center(node("renewal-forecast"));
+    await page.mouse.move(handle.x, handle.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 12; i++)
+      await page.mouse.move(
+        handle.x + ((target.x - handle.x) * i) / 12,
+        handle.y + ((target.y - handle.y) * i) / 12,
+      );
+    await page.mouse.up();
+    await expect.poll(() => page.locator(".react-flow__edge").count()).toBe(edgesBefore + 1);
+    await page.keyboard.press("Escape");
+
+    // 3. Mitigate EC-3, from the register.
+    await button("Edge cases").click();
+    await registerRow("EC-3").click();
+    const inspector = page.getByRole("complementary", { name: "Inspector" });
+    await inspector.getByRole("button", { name: /^EC-3 /, expanded: false }).click();
+    await inspector.getByLabel("Status", { exact: true }).selectOption({ label: "Mitigated" });
+
+    // 4. Delete EC-9's handoff: its flag selects it, Delete removes it.
+    await registerRow("EC-9").click();
+    await button("Edge cases").click();
+    await page.locator('[data-testid="edge-case-flag"][data-handoff-id="h6"]').click();
+    await page.keyboard.press("Delete");
+    await expect
+      .poll(() => page.locator('[data-testid="edge-case-flag"][data-handoff-id="h6"]').count())
+      .toBe(0);
+
+    // Compare with the saved version.
+    await button("Versions").click();
+    await panel.getByRole("button", { name: "Compare with As found" }).click();
+    const compare = page.getByTestId("compare-panel");
+    const counts = compare.getByTestId("compare-counts");
+    await expect
+      .poll(() => counts.textContent())
+      .toBe("+1 handoff, −1 handoff, −1 edge case, 2 changed, 1 edge case mitigated");
+    await expect.poll(() => compare.getByText("moved from Marketing Ops / RevOps to SDR").count()).toBe(1);
+    await expect.poll(() => compare.getByText("status: open → mitigated").count()).toBe(1);
+
+    // The canvas shows the compare picture, with the changes in their colours.
+    const view = page.getByTestId("compare-view");
+    const image = view.getByRole("img");
+    await expect
+      .poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth), { timeout: 15_000 })
+      .toBeGreaterThan(0);
+    const svg = await image.evaluate(async (img: HTMLImageElement) => (await fetch(img.src)).text());
+    expect(svg).toMatch(/<g data-change="added" data-handoff-change="[^"]+"><path[^>]*stroke="#15803d"/);
+    expect(svg).toMatch(
+      /<g data-change="removed" data-handoff-change="h6"><path[^>]*stroke="#dc2626"[^>]*stroke-dasharray/,
+    );
+    expect(svg).toContain('<g data-change="changed" data-step-change="enrich-route">');
+
+    // A change in the list shows it on the picture.
+    await compare.getByRole("button", { name: /Lead enrichment and routing/ }).click();
+    await page.getByTestId("compare-focus").waitFor();
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: path.join(SHOTS, "compare-light-1280.png") });
+
+    await page.emulateMedia({ colorScheme: "dark" });
+    await expect
+      .poll(async () =>
+        (await image.evaluate(async (img: HTMLImageElement) => (await fetch(img.src)).text())).includes(
+          'data-theme="dark"',
+        ),
+      )
+      .toBe(true);
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: path.join(SHOTS, "compare-dark-1280.png") });
+    await page.emulateMedia({ colorScheme: "light" });
+
+    // Changes to plan: the new handoff, the removed one and the moved step become plan items.
+    await compare.getByRole("button", { name: "Changes to plan" }).click();
+    const plan = page.getByTestId("change-plan");
+    await plan.waitFor();
+    await expect.poll(() => plan.getByText(/Change: new handoff/).count()).toBe(1);
+    await expect.poll(() => plan.getByText(/Change: handoff .* is removed/).count()).toBe(1);
+    await expect
+      .poll(() => plan.getByText(/Change: “Lead enrichment and routing” moves from/).count())
+      .toBe(1);
+    // Pressed again, nothing is added twice.
+    await compare.getByRole("button", { name: "Changes to plan" }).click();
+    await expect.poll(() => plan.getByText(/Change: new handoff/).count()).toBe(1);
+
+    await compare.getByRole("button", { name: "Close compare" }).click();
+    await expect.poll(() => view.count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+
+  it("versions survive a reload; a new scenario is named in the status bar", async () => {
+    await expect.poll(() => page.getByTestId("handoff-save-status").getAttribute("data-state")).toBe("saved");
+    await page.reload();
+    await page.getByTestId("step-node").first().waitFor({ timeout: 15_000 });
+    await button("Versions").click();
+    const panel = page.getByTestId("versions-panel");
+    await expect
+      .poll(() => panel.getByTestId("version-item").allTextContents())
+      .toEqual([expect.stringContaining("As found")]);
+
+    await button("New scenario").click();
+    await page.getByLabel("Scenario name").fill("To-be");
+    await page.getByRole("button", { name: "Create", exact: true }).click();
+    await expect.poll(() => page.getByTestId("scenario-status").textContent()).toBe("Scenario: To-be");
+    await page.getByLabel("Scenario", { exact: true }).selectOption({ label: "As-is" });
+    await expect.poll(() => page.getByTestId("scenario-status").textContent()).toBe("Scenario: As-is");
+    await page.screenshot({ path: path.join(SHOTS, "versions-panel-1280.png") });
+    expect(problems).toEqual([]);
+  });
+
+  it("opens a version read-only and restores it, keeping what was on screen as a version", async () => {
+    const panel = page.getByTestId("versions-panel");
+    await panel.getByRole("button", { name: "Open As found" }).click();
+    const view = page.getByTestId("compare-view");
+    await expect.poll(() => view.getByText("Version “As found” · read-only").count()).toBe(1);
+    await expect
+      .poll(() => view.getByRole("img").evaluate((img: HTMLImageElement) => img.naturalWidth), {
+        timeout: 15_000,
+      })
+      .toBeGreaterThan(0);
+    // The deleted handoff is back only after Restore.
+    expect(await page.locator('[data-testid="edge-case-flag"][data-handoff-id="h6"]').count()).toBe(0);
+    await view.getByRole("button", { name: "Restore this version" }).click();
+    await expect.poll(() => view.count()).toBe(0);
+    await expect
+      .poll(() => page.locator('[data-testid="edge-case-flag"][data-handoff-id="h6"]').count())
+      .toBe(1);
+    await expect
+      .poll(() => panel.getByTestId("version-item").allTextContents())
+      .toEqual([expect.stringContaining("Before restoring “As found”"), expect.stringContaining("As found")]);
+    expect(problems).toEqual([]);
+  });
+  it("exports BPMN with the map's own title, so importing it does not rename the map", async () => {
+    await button("Export").click();
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("menuitem", { name: /BPMN 2\.0/ }).click(),
+    ]);
+    const saved = path.join(SHOTS, "scenarios-export.bpmn");
+    await download.saveAs(saved);
+    const result = await importBpmn(readFileSync(saved, "utf8"));
+    if (!result.ok) throw new Error("the exported BPMN does not import");
+    expect(result.map.title.trim()).not.toBe("");
+    expect(result.map.title).not.toMatch(/\((As-is|To-be)\)$/);
+    expect(download.suggestedFilename()).not.toMatch(/\((As-is|To-be)\)/);
+    expect(problems).toEqual([]);
+  });
+});
