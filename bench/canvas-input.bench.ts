@@ -155,7 +155,27 @@ async function at60Hz(cdp: CDPSession, event: (i: number) => Record<string, unkn
   await Promise.all(sent);
 }
 
-async function gesture(page: Page, cdp: CDPSession, kind: Gesture): Promise<GestureFigures> {
+interface CpuProfile {
+  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number } }>;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** BENCH_PROFILE=1: the functions with the most self time in a CPU profile, printed. */
+function printProfile(label: string, profile: CpuProfile): void {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const frame = byId.get(id)?.callFrame;
+    const key = `${frame?.functionName || "(anonymous)"} ${frame?.url.split("/").pop() ?? ""}:${frame?.lineNumber ?? 0}`;
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
+  console.error(`CPU profile, ${label}: self time (ms)`);
+  for (const [key, ms] of top) console.error(`  ${ms.toFixed(1).padStart(8)}  ${key}`);
+}
+
+async function gesture(page: Page, cdp: CDPSession, kind: Gesture, label = ""): Promise<GestureFigures> {
   let target: { x: number; y: number } | null = null;
   if (kind === "step drag") {
     target = await page.evaluate(() => {
@@ -205,6 +225,12 @@ async function gesture(page: Page, cdp: CDPSession, kind: Gesture): Promise<Gest
     const w = window as unknown as { __probeStart: (t: Element | null) => void; __dragTarget?: Element };
     w.__probeStart(w.__dragTarget ?? null);
   });
+  const profiling = process.env.BENCH_PROFILE === "1" && label !== "";
+  if (profiling) {
+    await cdp.send("Profiler.enable");
+    await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+    await cdp.send("Profiler.start");
+  }
   const t0 = Date.now();
   if (drag) {
     // A slow loop: 150 px out and back, both axes, never still.
@@ -228,6 +254,10 @@ async function gesture(page: Page, cdp: CDPSession, kind: Gesture): Promise<Gest
     }));
   }
   const elapsed = Date.now() - t0;
+  if (profiling) {
+    const { profile } = (await cdp.send("Profiler.stop")) as unknown as { profile: CpuProfile };
+    printProfile(`${label}, ${kind}`, profile);
+  }
   if (drag)
     await cdp.send("Input.dispatchMouseEvent", {
       type: "mouseReleased",
@@ -369,7 +399,7 @@ async function measure(
     await quiet(page, 1_000);
   }
   const gestures = {} as Record<Gesture, GestureFigures>;
-  for (const g of GESTURES) gestures[g] = await gesture(page, cdp, g);
+  for (const g of GESTURES) gestures[g] = await gesture(page, cdp, g, kind === "ours" ? kind : "");
   await quiet(page, 1_000);
   await cdp.send("HeapProfiler.collectGarbage");
   await cdp.send("HeapProfiler.collectGarbage");
