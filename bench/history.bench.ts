@@ -17,10 +17,10 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { filePositions } from "../src/layout/geometry";
 import { layoutForPositions } from "../src/layout/layout-map";
-import { copyFragment, pasteFragment } from "../src/model/clipboard";
-import { updateStep } from "../src/model/operations";
+import type { LayoutResult } from "../src/layout/layout-protocol";
+import { copyFragment } from "../src/model/clipboard";
 import type { HandoffMap } from "../src/model/types";
-import { createEditorStore, type LayoutResult } from "../src/store/editor-store";
+import { createEditorStore } from "../src/store/editor-store";
 import { generateMap } from "./generate-map";
 
 const SIZES: readonly number[] = process.env.BENCH_SIZES
@@ -62,7 +62,7 @@ async function measure(size: number): Promise<Record<string, number>> {
   await idle();
   // Two edits, each laid out: undo/redo then move between laid-out documents, as in a session.
   for (const [i, step] of map.steps.slice(0, 2).entries()) {
-    store.getState().apply((m) => updateStep(m, step.id, { label: `Edited ${i}` }));
+    store.getState().dispatch({ type: "renameStep", step: step.id, label: `Edited ${i}` });
     await idle();
   }
   layouts = 0;
@@ -84,7 +84,8 @@ async function measure(size: number): Promise<Record<string, number>> {
   const pastes: number[] = [];
   for (let i = 0; i < PASTES; i++) {
     const t = performance.now();
-    store.getState().apply((m) => pasteFragment(m, fragment, { offset: { x: 24, y: 24 } }).map);
+    // The editor's path: the paste command, its 500 + handoffs fresh random ids drawn by dispatch.
+    store.getState().dispatch({ type: "paste", fragment });
     pastes.push(performance.now() - t);
     await idle();
     store.getState().undo();

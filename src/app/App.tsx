@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from "react";
+import { LiveControl } from "../store/live/live-control";
 import { StorageUnavailableError } from "../store/persistence/map-storage";
 import { decodeShareFragment, isShareFragment } from "../store/persistence/share-link";
 import { Editor } from "../ui/editor/Editor";
@@ -20,6 +21,12 @@ import {
 import { confirmLeave } from "../ui/library/confirm-leave";
 import { LibraryButton, LibraryPanel } from "../ui/library/LibraryPanel";
 import { MapSessionProvider } from "../ui/library/session-context";
+import { JoinPrompt } from "../ui/live/JoinPrompt";
+import { LiveBar } from "../ui/live/LiveBar";
+import { LiveButton } from "../ui/live/LiveButton";
+import { LiveControlProvider } from "../ui/live/live-context";
+import { ParticipantView } from "../ui/live/ParticipantView";
+import { PresenceLayer } from "../ui/live/PresenceLayer";
 import { EditorStoreProvider } from "../ui/store-context";
 import { ChangePlanSlot } from "../ui/workshop/ChangePlanPanel";
 import { WorkshopLayer } from "../ui/workshop/Workshop";
@@ -47,9 +54,18 @@ function useSlots(persisted: boolean | null) {
             <LibraryButton />
           </ToolbarGroup>
           <WorkshopToolbar />
+          <ToolbarGroup label="Live">
+            <LiveButton />
+          </ToolbarGroup>
         </>
       ),
-      statusBar: <SaveStatus />,
+      statusBar: (
+        <>
+          <SaveStatus />
+          <LiveBar />
+        </>
+      ),
+      canvasLayer: <PresenceLayer />,
       overlays: (
         <>
           <StorageWarning />
@@ -59,6 +75,8 @@ function useSlots(persisted: boolean | null) {
           <FileDropTarget />
           <ConflictOverlay />
           <WorkshopLayer />
+          <JoinPrompt />
+          <ParticipantView />
         </>
       ),
       sidePanel: (
@@ -137,18 +155,32 @@ function useShareLinkChanges(booted: Booted, files: FilesUiStore) {
   }, [booted, files]);
 }
 
+/** The live rooms beside the library: names and rooms remembered in localStorage when it works. */
+function createLiveControl(booted: Booted): LiveControl {
+  let memory: Storage | null = null;
+  try {
+    memory = localStorage;
+  } catch {
+    memory = null;
+  }
+  return new LiveControl({ editor: booted.editor, mapSession: booted.session, memory });
+}
+
 function Ready({ booted, files }: { booted: Booted; files: FilesUiStore }) {
   useFlushOnHide(booted);
   useShareLinkChanges(booted, files);
   const slots = useSlots(booted.persisted);
+  const [live] = useState(() => createLiveControl(booted));
   return (
     <EditorStoreProvider store={booted.editor}>
       <MapSessionProvider session={booted.session}>
-        <FilesUiProvider store={files}>
-          <WorkshopProvider>
-            <Editor slots={slots} />
-          </WorkshopProvider>
-        </FilesUiProvider>
+        <LiveControlProvider control={live}>
+          <FilesUiProvider store={files}>
+            <WorkshopProvider>
+              <Editor slots={slots} />
+            </WorkshopProvider>
+          </FilesUiProvider>
+        </LiveControlProvider>
       </MapSessionProvider>
     </EditorStoreProvider>
   );

@@ -13,6 +13,7 @@
  * both join and fork). Both are marked `handoff:generated` and disappear again on import.
  */
 import type { HandoffRoute, MapLayout, Point, Rect, StepBox } from "../layout/types";
+import { CONTRACT_FIELDS } from "../model/contract";
 import type { EdgeCase, Handoff, HandoffMap, Step, StepKind } from "../model/types";
 import { HANDOFF_BPMN_NAMESPACE } from "./handoff-moddle-package";
 import { createBpmnIdAllocator } from "./ids";
@@ -232,6 +233,7 @@ export function exportBpmn(map: HandoffMap, layout: MapLayout, options: BpmnExpo
     ["title", map.title],
     ["description", map.description],
     ["lastEdgeCaseNumber", map.lastEdgeCaseNumber],
+    ["lint", map.lint === undefined ? undefined : JSON.stringify(map.lint)],
   ]);
 
   out.open("bpmn:laneSet", [["id", "LaneSet_handoff"]]);
@@ -313,6 +315,7 @@ export function exportBpmn(map: HandoffMap, layout: MapLayout, options: BpmnExpo
       ["from", handoff.from],
       ["to", handoff.to],
       ["label", handoff.label],
+      ["contract", contractJson(handoff)],
     ]);
     out.close();
   }
@@ -683,6 +686,17 @@ function extension(out: XmlWriter, tag: string, attributes: Attributes): void {
   out.open("bpmn:extensionElements");
   out.leaf(tag, encoded(attributes));
   out.close();
+}
+
+/**
+ * A handoff's contract (trigger, required data, SLA, owners, system of record, acceptance…) as
+ * JSON in one extension attribute: BPMN has no place for any of it, and a round trip keeps it
+ * exactly; undefined when the handoff has none.
+ */
+function contractJson(handoff: Handoff): string | undefined {
+  const contract: Record<string, unknown> = {};
+  for (const field of CONTRACT_FIELDS) if (handoff[field] !== undefined) contract[field] = handoff[field];
+  return Object.keys(contract).length === 0 ? undefined : JSON.stringify(contract);
 }
 
 function documentation(out: XmlWriter, text: string): void {

@@ -30,6 +30,8 @@ export const HANDOFF_MODDLE_PACKAGE = {
         attr("title"),
         attr("description"),
         attr("lastEdgeCaseNumber", "Integer"),
+        // The map's health-rule settings as JSON.
+        attr("lint"),
       ],
     },
     { name: "Lane", superClass: ["Element"], properties: [attr("id"), attr("name"), attr("color")] },
@@ -54,7 +56,8 @@ export const HANDOFF_MODDLE_PACKAGE = {
     {
       name: "Handoff",
       superClass: ["Element"],
-      properties: [attr("id"), attr("from"), attr("to"), attr("label")],
+      // contract: the handoff's contract fields as JSON (BPMN has no place for them).
+      properties: [attr("id"), attr("from"), attr("to"), attr("label"), attr("contract")],
     },
     {
       name: "EdgeCase",

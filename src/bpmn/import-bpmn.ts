@@ -18,6 +18,7 @@
 import { BpmnModdle, type ModdleElement } from "bpmn-moddle";
 import { decodeUtf8 } from "../model/decode-utf8";
 import type { MapIssue } from "../model/map-issue";
+import { isRecord } from "../model/map-issue";
 import { parseMap } from "../model/parse-map";
 import type { HandoffMap } from "../model/types";
 import { CURRENT_VERSION, LIMITS, MAP_FORMAT, SEVERITIES, STEP_KINDS, type StepKind } from "../model/types";
@@ -85,6 +86,8 @@ interface RawHandoff {
   to: string;
   label: string;
   edgeCases: RawEdgeCase[];
+  /** The contract fields from Handoff's own extension, checked by parseMap like any file's. */
+  [contractField: string]: unknown;
 }
 
 /** Reads a .bpmn file's bytes: the size limit, UTF-8, then importBpmn. Never throws. */
@@ -184,6 +187,20 @@ function extension(element: ModdleElement | undefined, type: string): ModdleElem
 function extText(ext: ModdleElement | undefined, property: string): string | undefined {
   const value = text(ext, property);
   return value === undefined ? undefined : decodeExtensionText(value);
+}
+
+/**
+ * A JSON object Handoff wrote into an extension attribute (a contract, lint settings); undefined
+ * for none or for anything else. Only a plain object passes: parseMap then checks its fields.
+ */
+function jsonObject(value: string | undefined): Record<string, unknown> | undefined {
+  if (value === undefined) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return isRecord(parsed) ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function extNumber(ext: ModdleElement | undefined, property: string): number | undefined {
@@ -560,6 +577,7 @@ class Importer {
       to,
       label: clip(kept(extText(ext, "label"), text(flow, "name")) ?? "", LIMITS.textLength),
       edgeCases: [],
+      ...jsonObject(extText(ext, "contract")),
     };
     this.handoffs.push(handoff);
     this.handoffOf.set(flow, handoff);
@@ -794,6 +812,7 @@ class Importer {
       "Imported BPMN process";
     const processDocs = single?.process === undefined ? "" : documentation(single.process);
     const lastEdgeCaseNumber = extNumber(mapExt, "lastEdgeCaseNumber");
+    const lint = jsonObject(extText(mapExt, "lint"));
     // Phases from Handoff's own extension keep their order; groups from other tools go left to right.
     const phases = this.phases.every((p) => p.fromExtension)
       ? this.phases
@@ -815,6 +834,7 @@ class Importer {
       steps: this.steps.map(({ bounds: _bounds, ...step }) => step),
       handoffs: this.handoffs,
       ...(lastEdgeCaseNumber === undefined ? {} : { lastEdgeCaseNumber }),
+      ...(lint === undefined ? {} : { lint }),
     };
     const result = parseMap(raw);
     if (!result.ok) return result;

@@ -31,7 +31,8 @@ import { OutputError, writeOutput } from "./write-output";
 export const EXPORT_USAGE = `Usage: handoff export FILE [options]
 
 Writes a map as an SVG swimlane diagram, a PNG image, normalized JSON (ready to re-import),
-its edge-case register as Markdown or CSV, or BPMN 2.0 XML (a laid-out collaboration that
+its edge-case register as Markdown (with the handoff contracts and dark zones) or CSV, its
+handoff contracts table as CSV (contracts-csv), or BPMN 2.0 XML (a laid-out collaboration that
 bpmn.io, Camunda and Signavio open, and handoff import reads back exactly). FILE may be - for
 standard input.
 
@@ -111,7 +112,9 @@ export function parseExportArgs(args: string[]): ExportRequest | "help" {
     // PNG bytes in a file called x.svg open as a broken image everywhere: refuse the mismatch.
     const extension = output === undefined ? "" : path.extname(output).toLowerCase();
     const other = formatForExtension(extension);
-    if (output !== undefined && other !== undefined && other.id !== format.id && !values.force)
+    // Two formats may share an extension (csv, contracts-csv): a format's own extensions always fit.
+    const fits = (format.extensions as readonly string[]).includes(extension);
+    if (output !== undefined && other !== undefined && !fits && !values.force)
       throw new UsageError(
         `${JSON.stringify(output)} ends in ${extension}, which is for ${other.id}, but the format is ${format.id}; ` +
           `name it ${JSON.stringify(output.slice(0, -extension.length) + preferredExtension(format))}, ` +

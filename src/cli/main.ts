@@ -12,6 +12,8 @@ Commands:
   new                   write a new map from a template
   export FILE           write the map as SVG, PNG, JSON, Markdown, CSV or BPMN
   import FILE.bpmn      write a BPMN 2.0 file as a map (JSON)
+  serve                 serve the editor and live workshop rooms (--port, --host, --key)
+  lint FILE             check the map's health; exit 1 on error findings
 
 Options:
   -h, --help            show help (also after a command: handoff export --help)
@@ -22,6 +24,13 @@ type Command = (args: string[], io: CliIo) => Promise<number>;
 const COMMANDS = new Map<string, { run: Command; usage: () => Promise<string> | string }>([
   ["validate", { run: runValidate, usage: () => VALIDATE_USAGE }],
   ["new", { run: runNew, usage: () => NEW_USAGE }],
+  [
+    "lint",
+    {
+      run: async (args, io) => (await import("./lint-command")).runLint(args, io),
+      usage: async () => (await import("./lint-command")).LINT_USAGE,
+    },
+  ],
   [
     "export",
     {
@@ -36,6 +45,14 @@ const COMMANDS = new Map<string, { run: Command; usage: () => Promise<string> | 
       // Loaded on demand: only import needs bpmn-moddle.
       run: async (args, io) => (await import("./import-command")).runImport(args, io),
       usage: async () => (await import("./import-command")).IMPORT_USAGE,
+    },
+  ],
+  [
+    "serve",
+    {
+      // Loaded on demand: the server pulls in ws and yjs, which the other commands do not need.
+      run: async (args, io) => (await import("./serve-command")).runServe(args, io),
+      usage: async () => (await import("./serve-command")).SERVE_USAGE,
     },
   ],
 ]);

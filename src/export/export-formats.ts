@@ -9,6 +9,7 @@
 import { exportBpmn } from "../bpmn/export-bpmn";
 import type { MapLayout } from "../layout/types";
 import type { HandoffMap } from "../model/types";
+import { renderContractsCsv } from "./render-contracts-csv";
 import { renderCsv } from "./render-csv";
 import { renderJson } from "./render-json";
 import { renderMarkdown } from "./render-markdown";
@@ -46,6 +47,14 @@ export interface ExportFormatRow {
   mediaType: string;
   /** The editor's Export menu item. */
   label: string;
+  /**
+   * false: naming a file with one of its extensions never picks this format, because another row
+   * owns the extension (contracts-csv writes .csv files, but `-o x.csv` means the register); it is
+   * chosen with `--format` or its menu item only.
+   */
+  byExtension?: false;
+  /** Added to the map's title in a download's file name ("Lead to cash contracts.csv"). */
+  nameSuffix?: string;
   options: readonly ExportOption[];
   renderer: ExportRenderer;
 }
@@ -104,6 +113,17 @@ export const EXPORT_FORMATS = [
     renderer: { kind: "text", render: renderCsv },
   },
   {
+    id: "contracts-csv",
+    aliases: [],
+    extensions: [".csv"],
+    mediaType: "text/csv;charset=utf-8",
+    label: "CSV handoff contracts",
+    byExtension: false,
+    nameSuffix: " contracts",
+    options: [],
+    renderer: { kind: "text", render: renderContractsCsv },
+  },
+  {
     id: "bpmn",
     aliases: [],
     extensions: [".bpmn"],
@@ -130,7 +150,10 @@ export function formatNamed(name: string): ExportFormat | undefined {
 /** The format a file name's extension (".md", any case) stands for; undefined for none. */
 export function formatForExtension(extension: string): ExportFormat | undefined {
   const wanted = extension.toLowerCase();
-  return EXPORT_FORMATS.find((format) => (format.extensions as readonly string[]).includes(wanted));
+  return EXPORT_FORMATS.find(
+    (format: ExportFormatRow) =>
+      format.byExtension !== false && (format.extensions as readonly string[]).includes(wanted),
+  );
 }
 
 export function exportFormat(id: ExportFormatId): ExportFormat {

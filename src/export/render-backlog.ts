@@ -7,10 +7,11 @@
  * every field quoted, and `neutralizeFormula` on every cell. Numbers ("EC-3") are the register's.
  */
 import { type BacklogEntry, rankedBacklog } from "../model/backlog";
+import { capitalize } from "../model/capitalize";
 import { edgeCaseLabel, handoffName } from "../model/register-rows";
 import type { HandoffMap } from "../model/types";
 import { CSV_BOM, csvField } from "./render-csv";
-import { capitalize, escapeMarkdown, markdownCell, tableRow } from "./render-markdown";
+import { escapeMarkdown, markdownCell, tableRow } from "./render-markdown";
 
 export const BACKLOG_CSV_HEADER = [
   "rank",

@@ -3,11 +3,12 @@
  * first), each with its handoff, severity, status, mitigation, due date and votes. Text goes
  * through the register's Markdown escaper; numbers ("EC-3") are the register's.
  */
+import { capitalize } from "../model/capitalize";
 import { changePlan } from "../model/change-plan";
 import { handoffName } from "../model/register-rows";
 import type { HandoffMap } from "../model/types";
 import { entryLabel, mapTitle } from "./render-backlog";
-import { capitalize, escapeMarkdown, markdownCell, tableRow } from "./render-markdown";
+import { escapeMarkdown, markdownCell, tableRow } from "./render-markdown";
 
 const COLUMNS = ["#", "Edge case", "Handoff", "Severity", "Status", "Mitigation", "Due", "Votes"];
 

@@ -6,8 +6,10 @@
  * Only the fields of the format are written: anything else an in-memory map might carry
  * (editor state, React Flow internals) is left behind.
  */
+
 import { edgeCaseNumbers } from "../model/edge-case-numbers";
 import type { EdgeCase, Handoff, HandoffMap, Lane, Phase, Step } from "../model/types";
+import { contractJson, lintSettingsJson } from "./contract-json";
 
 function lane(l: Lane) {
   return { id: l.id, name: l.name, ...(l.color === undefined ? {} : { color: l.color }) };
@@ -53,6 +55,7 @@ function handoff(h: Handoff, numbers: ReadonlyMap<string, number>) {
     to: h.to,
     label: h.label,
     edgeCases: h.edgeCases.map((e) => edgeCase(e, numbers.get(e.id))),
+    ...contractJson(h),
   };
 }
 
@@ -76,6 +79,7 @@ export function renderJson(map: HandoffMap): string {
     steps: map.steps.map(step),
     handoffs: map.handoffs.map((h) => handoff(h, numbers)),
     ...(map.lastEdgeCaseNumber === undefined ? {} : { lastEdgeCaseNumber: map.lastEdgeCaseNumber }),
+    ...lintSettingsJson(map),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }

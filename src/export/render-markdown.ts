@@ -10,8 +10,16 @@
  * headings, so no map can forge a table row, close a code span, inject a tag or a link.
  */
 
+import { capitalize } from "../model/capitalize";
 import { type RegisterRow, registerRows } from "../model/register-rows";
 import type { HandoffMap } from "../model/types";
+import {
+  CONTRACT_COLUMNS,
+  contractTableRows,
+  DARK_ZONE_COLUMNS,
+  darkZoneRows,
+  hasContract,
+} from "./contract-table";
 
 const MARKDOWN_PUNCTUATION = /[\\`*_[\]!|~#]/g;
 
@@ -54,11 +62,6 @@ export function markdownCell(text: string): string {
   return escaped === "" ? "—" : escaped;
 }
 
-/** "critical" -> "Critical", for severities and statuses. */
-export function capitalize(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1);
-}
-
 const COLUMNS = ["#", "Edge case", "Severity", "Status", "Owner", "Mitigation", "Due", "Votes"] as const;
 
 export function tableRow(cells: readonly string[]): string {
@@ -94,7 +97,7 @@ export function renderMarkdown(map: HandoffMap): string {
   out.push("## Edge-case register", "");
   if (rows.length === 0) {
     out.push("_No edge cases have been recorded on this map._", "");
-    return `${out.join("\n").trimEnd()}\n`;
+    return `${[...out, ...contractSections(map)].join("\n").trimEnd()}\n`;
   }
   const open = rows.filter((r) => r.edgeCase.status === "open");
   const bySeverity = (["critical", "high", "medium", "low"] as const)
@@ -120,5 +123,31 @@ export function renderMarkdown(map: HandoffMap): string {
     }
     out.push(edgeCaseRow(row));
   }
-  return `${out.join("\n").trimEnd()}\n`;
+  return `${[...out, "", ...contractSections(map)].join("\n").trimEnd()}\n`;
+}
+
+/**
+ * The "Handoff contracts" and "Dark zones" sections (src/export/contract-table.ts), each only
+ * when there is something to show, so a map without contracts exports as it always did.
+ */
+function contractSections(map: HandoffMap): string[] {
+  const table = (columns: readonly string[], rows: string[][]) => [
+    tableRow([...columns]),
+    tableRow(columns.map(() => "---")),
+    ...rows.map((row) => tableRow(row.map(markdownCell))),
+    "",
+  ];
+  const out: string[] = [];
+  if (map.handoffs.some(hasContract))
+    out.push("## Handoff contracts", "", ...table(CONTRACT_COLUMNS, contractTableRows(map)));
+  const zones = darkZoneRows(map);
+  if (zones.length > 0)
+    out.push(
+      "## Dark zones",
+      "",
+      "Handoffs where data is typed again by hand from one system into another.",
+      "",
+      ...table(DARK_ZONE_COLUMNS, zones),
+    );
+  return out;
 }

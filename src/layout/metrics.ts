@@ -2,6 +2,7 @@
  * Sizes shared by the layout, the canvas and the SVG export, so that all three draw the same boxes
  * with the same text lines. Change a number here and every surface follows.
  */
+import { assertNever } from "../model/assert-never";
 import type { StepKind } from "../model/types";
 import { textWidth, wrapText } from "./text-metrics";
 import type { Rect, StepSystems, SystemChip } from "./types";
@@ -133,10 +134,6 @@ function outlineInset(kind: StepKind, width: number, height: number, d: number):
     default:
       return assertNever(kind);
   }
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unexpected step kind ${String(value)}`);
 }
 
 /**

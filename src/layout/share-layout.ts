@@ -16,6 +16,7 @@
  * const layout = shareLayout(state.layout, result.layout);
  * layout.steps[3] === state.layout.steps[3]; // when that box did not move or change
  */
+import { isRecord } from "../model/map-issue";
 import type { MapLayout } from "./types";
 
 export function shareLayout(previous: MapLayout | null, next: MapLayout): MapLayout {
@@ -28,10 +29,6 @@ export function share(previous: unknown, next: unknown): unknown {
   if (Array.isArray(previous) && Array.isArray(next)) return shareArray(previous, next);
   if (isRecord(previous) && isRecord(next)) return shareRecord(previous, next);
   return next;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function idOf(value: unknown): string | undefined {

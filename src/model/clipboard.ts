@@ -11,7 +11,7 @@
  */
 import { z } from "zod";
 import { edgeCaseNumbers, highestEdgeCaseNumber } from "./edge-case-numbers";
-import { type IdKind, sequentialId } from "./ids";
+import { ID_PREFIX, type IdKind } from "./ids";
 import { edgeCaseSchema, handoffSchema, laneSchema, phaseSchema, stepSchema } from "./map-schema";
 import { addEdgeCase, addLane, addPhase, addStep, connect, EditError } from "./operations";
 import { type Handoff, type HandoffMap, type Lane, LIMITS, type Phase, type Step } from "./types";
@@ -172,8 +172,13 @@ function sequentialPasteIds(map: HandoffMap, fragment: MapFragment): PasteIds {
     ...map.handoffs.map((h) => h.id),
   ]);
   for (const handoff of map.handoffs) for (const edgeCase of handoff.edgeCases) taken.add(edgeCase.id);
+  // Each kind's counter goes on from where it stopped, so a big paste does not rescan from 1.
+  const next = new Map<IdKind, number>();
   return pasteIds(fragment, (kind) => {
-    const id = sequentialId(kind, taken);
+    let n = next.get(kind) ?? 1;
+    while (taken.has(`${ID_PREFIX[kind]}-${n}`)) n++;
+    next.set(kind, n + 1);
+    const id = `${ID_PREFIX[kind]}-${n}`;
     taken.add(id);
     return id;
   });

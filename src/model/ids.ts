@@ -53,11 +53,30 @@ export function randomId(kind: IdKind, fill: RandomBytes): string {
   return out;
 }
 
+/**
+ * `fill` drawn from in blocks: one crypto call per 64 ids instead of one per id (a 500-step paste
+ * draws over a thousand ids).
+ */
+function pooled(fill: RandomBytes, size = 1024): RandomBytes {
+  const pool = new Uint8Array(size);
+  let used = size;
+  return (bytes) => {
+    for (let i = 0; i < bytes.length; i++) {
+      if (used === size) {
+        fill(pool);
+        used = 0;
+      }
+      bytes[i] = pool[used++] as number;
+    }
+  };
+}
+
 export function createIdSource(fill: RandomBytes): IdSource {
+  const draw = pooled(fill);
   return {
     next(kind, taken) {
       for (;;) {
-        const id = randomId(kind, fill);
+        const id = randomId(kind, draw);
         if (taken === undefined || !taken(id)) return id;
       }
     },

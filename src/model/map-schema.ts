@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { contractShape, lintSettingsSchema } from "./contract-schema";
 import { EDGE_CASE_STATUSES, LIMITS, MAP_FORMAT, SEVERITIES, STEP_KINDS } from "./types";
 
 /**
@@ -91,6 +92,7 @@ export const handoffSchema = z.object({
   to: id,
   label: optionalText,
   edgeCases: z.array(edgeCaseSchema).default([]),
+  ...contractShape,
 });
 
 export const mapSchemaV1 = z.object({
@@ -103,6 +105,7 @@ export const mapSchemaV1 = z.object({
   steps: z.array(stepSchema),
   handoffs: z.array(handoffSchema),
   lastEdgeCaseNumber: edgeCaseNumber.optional(),
+  lint: lintSettingsSchema.optional(),
 });
 
 /** Known field names per object, for the unknown-field warnings. Keep in step with the schemas. */
@@ -114,6 +117,8 @@ export const KNOWN_FIELDS = {
   position: new Set(Object.keys(positionSchema.shape)),
   handoff: new Set(Object.keys(handoffSchema.shape)),
   edgeCase: new Set(Object.keys(edgeCaseSchema.shape)),
+  sla: new Set(["value", "unit", "text"]),
+  requiredDataItem: new Set(["item", "agreed"]),
 } as const;
 
 /**

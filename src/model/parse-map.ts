@@ -203,11 +203,12 @@ function unknownFieldWarnings(raw: Record<string, unknown>): MapIssue[] {
     known: ReadonlySet<string>,
     name: string,
     nested?: (item: unknown, at: (string | number)[]) => void,
+    parent: readonly (string | number)[] = [],
   ) => {
     if (!Array.isArray(list)) return;
     list.forEach((item, index) => {
-      check(item, known, [name, index]);
-      nested?.(item, [name, index]);
+      check(item, known, [...parent, name, index]);
+      nested?.(item, [...parent, name, index]);
     });
   };
   check(raw, KNOWN_FIELDS.map, []);
@@ -221,6 +222,10 @@ function unknownFieldWarnings(raw: Record<string, unknown>): MapIssue[] {
       handoff.edgeCases.forEach((edgeCase, index) => {
         check(edgeCase, KNOWN_FIELDS.edgeCase, [...at, "edgeCases", index]);
       });
+    if (isRecord(handoff)) {
+      check(handoff.sla, KNOWN_FIELDS.sla, [...at, "sla"]);
+      each(handoff.requiredData, KNOWN_FIELDS.requiredDataItem, "requiredData", undefined, at);
+    }
   });
   return warnings;
 }

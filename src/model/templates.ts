@@ -1,4 +1,5 @@
 import { numberEdgeCases } from "./edge-case-numbers";
+import { REVOPS_CONTRACTS } from "./template-contracts";
 import type { EdgeCase, Handoff, HandoffMap, Step } from "./types";
 
 /**
@@ -22,6 +23,7 @@ const edgeCase = (seed: EdgeCaseSeed): EdgeCase => ({
 const handoff = ({ edgeCases = [], ...seed }: HandoffSeed): Handoff => ({
   ...seed,
   edgeCases: edgeCases.map(edgeCase),
+  ...structuredClone(REVOPS_CONTRACTS[seed.id] ?? {}),
 });
 
 export const TEMPLATE_IDS = ["revops", "blank"] as const;

@@ -7,6 +7,8 @@
  * Optional fields without a default (phase, position, color, due) are simply absent.
  */
 
+import type { HandoffContract, RuleLevel } from "./contract";
+
 export const MAP_FORMAT = "handoff-map";
 export const CURRENT_VERSION = 1;
 
@@ -72,7 +74,8 @@ export interface EdgeCase {
   due?: string;
 }
 
-export interface Handoff {
+/** The contract fields (trigger, requiredData, sla...) are optional: src/model/contract.ts. */
+export interface Handoff extends HandoffContract {
   id: string;
   from: string;
   to: string;
@@ -96,6 +99,8 @@ export interface HandoffMap {
    * number is never handed to a new one. Absent: the highest number present.
    */
   lastEdgeCaseNumber?: number;
+  /** Per-map health rule settings: rule id -> off / info / warning / error (src/lint). */
+  lint?: Record<string, RuleLevel>;
 }
 
 /** Limits of the format, documented in docs/format.md. */

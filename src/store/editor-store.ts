@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { originX } from "../layout/geometry";
+import type { LayoutResult } from "../layout/layout-protocol";
 import { unphasedByColumn } from "../layout/phase-membership";
 import { shareLayout } from "../layout/share-layout";
 import type { LayoutMode, MapLayout } from "../layout/types";
@@ -12,6 +13,7 @@ import { completeCommand } from "./commands/complete-command";
 import { executeCommand } from "./commands/execute-command";
 import { cryptoIdSource } from "./commands/id-source";
 import * as history from "./history";
+import type { Viewport } from "./persistence/map-storage";
 
 /**
  * One editor's state: the document (the map, with undo history) and the session (selection,
@@ -26,7 +28,6 @@ import * as history from "./history";
  * `apply` (a pure edit as a function) is the store's own low-level door, kept for tests.
  */
 
-export type LayoutResult = { ok: true; layout: MapLayout } | { ok: false; error: string };
 export type LayoutRunner = (map: HandoffMap, mode: LayoutMode) => Promise<LayoutResult>;
 
 export interface Selection {
@@ -57,7 +58,16 @@ export interface HeaderTarget {
   id: string;
 }
 
-export type Panel = "register" | "help" | "library" | "changePlan";
+/**
+ * Undo and redo that another document source owns: in a live room, each person undoes only their
+ * own edits (a Y.UndoManager), never a colleague's, which a history of whole maps cannot do.
+ */
+export interface UndoSource {
+  undo(): void;
+  redo(): void;
+}
+
+export type Panel = "register" | "help" | "library" | "changePlan" | "health";
 
 /**
  * A one-shot ask for the canvas to bring a handoff or step into view (a register row was clicked,
@@ -70,13 +80,6 @@ export type Panel = "register" | "help" | "library" | "changePlan";
 export type FocusRequest =
   | { kind: "handoff"; id: string; nonce: number; minZoom?: number; ifHidden?: boolean }
   | { kind: "step"; id: string; nonce: number; minZoom?: number; ifHidden?: boolean };
-
-/** The canvas's pan and zoom, in React Flow's terms (same shape as its Viewport). */
-export interface Viewport {
-  x: number;
-  y: number;
-  zoom: number;
-}
 
 export interface ApplyOptions {
   history?: "record" | "ignore";
@@ -144,6 +147,8 @@ export interface EditorState {
    * null) whenever this changes, and reads `viewport` as its initial viewport on mount.
    */
   viewportRestore: number;
+  /** Set while a live room owns undo and redo (see UndoSource); null: the local history. */
+  undoSource: UndoSource | null;
 
   /**
    * The last command dispatched that changed the document, completed (with its new ids), and
@@ -167,6 +172,7 @@ export interface EditorState {
   load(map: HandoffMap): void;
   undo(): void;
   redo(): void;
+  setUndoSource(source: UndoSource | null): void;
   beginGesture(): void;
   endGesture(): void;
   /** Ends a coalescing run: the next field edit starts a new undo entry. */
@@ -341,6 +347,7 @@ export function createEditorStore({
       viewport: null,
       viewportRestore: 0,
       lastCommand: null,
+      undoSource: null,
 
       dispatch(command, options = {}) {
         const reason = get().readOnly;
@@ -428,14 +435,22 @@ export function createEditorStore({
 
       undo() {
         if (refusedWhileReadOnly()) return;
+        const source = get().undoSource;
+        if (source !== null) return source.undo();
         const result = history.undo(get().history, get().map);
         if (result) commit(result.map, result.history);
       },
 
       redo() {
         if (refusedWhileReadOnly()) return;
+        const source = get().undoSource;
+        if (source !== null) return source.redo();
         const result = history.redo(get().history, get().map);
         if (result) commit(result.map, result.history);
+      },
+
+      setUndoSource(source) {
+        set({ undoSource: source });
       },
 
       beginGesture() {

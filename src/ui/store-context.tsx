@@ -9,7 +9,7 @@ export function EditorStoreProvider({ store, children }: { store: EditorStore; c
   return <EditorStoreContext.Provider value={store}>{children}</EditorStoreContext.Provider>;
 }
 
-/** The store itself, for actions and imperative reads (`store.getState().apply(...)`). */
+/** The store itself, for actions and imperative reads (`store.getState().dispatch(command)`). */
 export function useEditorStoreApi(): EditorStore {
   const store = useContext(EditorStoreContext);
   if (store === null) throw new Error("useEditorStoreApi must be used inside <EditorStoreProvider>");

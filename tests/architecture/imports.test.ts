@@ -14,14 +14,16 @@ const ALLOWED: Record<string, readonly string[]> = {
   // The export format table lists BPMN beside SVG; the BPMN writer itself never imports export.
   export: ["model", "layout", "bpmn", "export"],
   bpmn: ["model", "layout", "bpmn"],
-  store: ["model", "layout", "export", "bpmn", "store"],
+  store: ["model", "layout", "export", "bpmn", "live", "store"],
   ui: ["model", "layout", "export", "bpmn", "store", "ui"],
   app: ["model", "layout", "export", "bpmn", "store", "ui", "app"],
-  cli: ["model", "layout", "export", "bpmn", "cli"],
+  cli: ["model", "layout", "export", "bpmn", "live", "server", "cli"],
+  live: ["model", "live"],
+  server: ["model", "live", "server"],
   bench: ["model", "layout", "export", "store", "ui", "bench"],
 };
 
-const CORE = new Set(["model", "layout", "export", "bpmn", "cli"]);
+const CORE = new Set(["model", "layout", "export", "bpmn", "cli", "live", "server"]);
 const UI_PACKAGES = /^(react|react-dom|@xyflow\/|zustand|zundo|idb-keyval)/;
 /** The store is vanilla zustand: React and React Flow meet it only in ui/. */
 const STORE_FORBIDDEN = /^(react|react-dom|@xyflow\/|zustand$|zustand\/react)/;

@@ -115,7 +115,7 @@ describe("workshop mode", () => {
     // The timer counts down.
     await page.getByRole("button", { name: "Timer", exact: true }).click();
     await page.getByLabel("Minutes").fill("1");
-    await page.getByRole("button", { name: "Start" }).click();
+    await page.getByRole("button", { name: "Start", exact: true }).click();
     const display = page.getByTestId("timer-display");
     await expect.poll(() => display.textContent(), { timeout: 5_000 }).toMatch(/^0:5\d$/);
 
@@ -126,7 +126,7 @@ describe("workshop mode", () => {
     const { page, problems } = await openTemplate();
     await page.getByRole("button", { name: "Timer", exact: true }).click();
     await page.getByLabel("Minutes").fill("15");
-    await page.getByRole("button", { name: "Start" }).click();
+    await page.getByRole("button", { name: "Start", exact: true }).click();
     await page.keyboard.press("w");
     for (let i = 0; i < 5; i++) await page.keyboard.press("ArrowRight");
     await page.keyboard.press("f");

@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import {
   EXPORT_FORMATS,
+  type ExportFormatRow,
   formatForExtension,
   formatNamed,
   formatsTaking,
@@ -19,14 +20,19 @@ describe("the export format table", () => {
   it("given every row, then no id, alias or extension names two formats", () => {
     const names = EXPORT_FORMATS.flatMap((f) => [f.id, ...f.aliases]);
     expect(new Set(names).size).toBe(names.length);
-    const extensions = EXPORT_FORMATS.flatMap((f) => [...f.extensions]);
+    // Formats that claim their extensions claim each alone; one that shares an extension with
+    // another row (contracts-csv writes .csv) is chosen by name only, never by extension.
+    const rows: readonly ExportFormatRow[] = EXPORT_FORMATS;
+    const extensions = rows.filter((f) => f.byExtension !== false).flatMap((f) => [...f.extensions]);
     expect(new Set(extensions).size).toBe(extensions.length);
     for (const format of EXPORT_FORMATS) {
       expect(formatNamed(format.id)).toBe(format);
       for (const alias of format.aliases) expect(formatNamed(alias)).toBe(format);
       for (const extension of format.extensions) {
         expect(extension).toMatch(/^\.[a-z0-9]+$/);
-        expect(formatForExtension(extension.toUpperCase())).toBe(format);
+        const detected = formatForExtension(extension.toUpperCase());
+        if ((format as ExportFormatRow).byExtension === false) expect(detected?.id).not.toBe(format.id);
+        else expect(detected).toBe(format);
       }
       expect(format.label.trim()).not.toBe("");
       expect(format.mediaType).toMatch(/^[a-z]+\/[a-z0-9.+-]+(;charset=utf-8)?$/);
@@ -53,6 +59,11 @@ describe("the export format table", () => {
     expect(listFormats(formatsTaking("scale"), "and")).toBe("png");
     for (const option of ["layout", "theme", "register", "scale"] as const)
       for (const format of formatsTaking(option)) expect(needsLayout(format)).toBe(true);
-    expect(EXPORT_FORMATS.filter((f) => !needsLayout(f)).map((f) => f.id)).toEqual(["json", "md", "csv"]);
+    expect(EXPORT_FORMATS.filter((f) => !needsLayout(f)).map((f) => f.id)).toEqual([
+      "json",
+      "md",
+      "csv",
+      "contracts-csv",
+    ]);
   });
 });

@@ -184,3 +184,81 @@ describe("parseMap rejects, naming path, id and value", () => {
     expect(errorsOf(input)).toHaveLength(2);
   });
 });
+
+describe("handoff contracts and lint settings (optional in format v1)", () => {
+  const withContract = () => {
+    const json = templateJson();
+    const first = json.handoffs[1] as Record<string, unknown>;
+    Object.assign(first, {
+      trigger: "Lead score ≥ 60",
+      requiredData: [{ item: "Company domain", agreed: true }, { item: "Budget range" }],
+      sla: { value: 4, unit: "business-hours", text: "demo requests in 15 minutes" },
+      sender: "Marketing Ops",
+      receiver: "SDR team lead",
+      systemOfRecord: "CRM",
+      acceptance: "Lead.Status = SAL",
+      noKnownEdgeCases: false,
+      integration: "manual re-entry",
+    });
+    json.lint = { "handoff-no-sla": "error", "empty-lane": "off" };
+    return json;
+  };
+
+  it("given a file with contract fields and a lint section, then they are read, defaults filled", () => {
+    const result = parseMap(withContract());
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.warnings).toEqual([]);
+    expect(result.map.handoffs[1]?.requiredData).toEqual([
+      { item: "Company domain", agreed: true },
+      { item: "Budget range", agreed: false },
+    ]);
+    expect(result.map.handoffs[1]?.sla).toEqual({
+      value: 4,
+      unit: "business-hours",
+      text: "demo requests in 15 minutes",
+    });
+    expect(result.map.lint).toEqual({ "handoff-no-sla": "error", "empty-lane": "off" });
+  });
+
+  it("given a file without them, then the handoffs carry none (old files stay as they were)", () => {
+    const result = parseMap(templateJson());
+    if (!result.ok) throw new Error("template must parse");
+    expect(result.map.handoffs.some((h) => "trigger" in h && h.trigger === undefined)).toBe(false);
+  });
+
+  it.each([
+    [{ sla: { value: 4 } }, "handoffs[1] (h2).sla", "value and unit must be given together"],
+    [{ sla: { value: 4, unit: "weeks" } }, "handoffs[1] (h2).sla.unit", ""],
+    [{ integration: "fax" }, "handoffs[1] (h2).integration", ""],
+    [{ requiredData: [{ item: " " }] }, "handoffs[1] (h2).requiredData[0].item", "must not be blank"],
+  ])("given a bad contract %j, then the error names %s", (patch, path, message) => {
+    const json = templateJson();
+    Object.assign(json.handoffs[1] as object, patch);
+    const result = parseMap(json);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((e) => e.path)).toContain(path);
+    if (message !== "") expect(result.errors.map((e) => e.message).join("\n")).toContain(message);
+  });
+
+  it("given a bad lint level, then the error names the rule", () => {
+    const json = templateJson();
+    json.lint = { "handoff-no-sla": "loud" };
+    const result = parseMap(json);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors[0]?.path).toBe("lint.handoff-no-sla");
+  });
+
+  it("given unknown fields inside an SLA or a required-data item, then each is dropped with a warning", () => {
+    const json = withContract();
+    Object.assign(json.handoffs[1] as object, {
+      sla: { value: 1, unit: "days", colour: "red" },
+      requiredData: [{ item: "x", agreed: true, who: "me" }],
+    });
+    const result = parseMap(json);
+    expect(result.ok && result.warnings.map((w) => w.path)).toEqual([
+      "handoffs[1] (h2).sla",
+      "handoffs[1] (h2).requiredData[0]",
+    ]);
+  });
+});

@@ -6,10 +6,11 @@
  */
 import { describe, expect, it } from "vitest";
 import { layoutForPositions } from "../../src/layout/layout-map";
+import type { LayoutResult } from "../../src/layout/layout-protocol";
 import * as ops from "../../src/model/operations";
 import { createRevOpsTemplate } from "../../src/model/templates";
 import type { HandoffMap } from "../../src/model/types";
-import { createEditorStore, type LayoutResult } from "../../src/store/editor-store";
+import { createEditorStore } from "../../src/store/editor-store";
 
 /** A layout runner like the worker's: answers later, counting what it was asked. */
 function slowRunner() {

@@ -138,6 +138,11 @@ export function drawRegister(
     const ec = row.edgeCase;
     const wrap = (text: string, column: Column, weight: FontWeight = "normal") =>
       wrapText(text, column.width - 2 * TABLE_PAD_X, { fontSize: TABLE_FONT, weight }).lines;
+    /** A cell that may be blank: a muted dash then. */
+    const optional = (text: string, column: Column) =>
+      text.trim() === ""
+        ? { lines: ["—"], fill: theme.tableMuted, weight: "normal" as const }
+        : { lines: wrap(text, column), fill: theme.tableText, weight: "normal" as const };
     for (const column of columns) {
       switch (column.key) {
         case "number":
@@ -172,18 +177,8 @@ export function drawRegister(
           });
           break;
         case "owner":
-          cells.set(column.key, {
-            lines: ec.owner.trim() === "" ? ["—"] : wrap(ec.owner, column),
-            fill: ec.owner.trim() === "" ? theme.tableMuted : theme.tableText,
-            weight: "normal",
-          });
-          break;
         case "mitigation":
-          cells.set(column.key, {
-            lines: ec.mitigation.trim() === "" ? ["—"] : wrap(ec.mitigation, column),
-            fill: ec.mitigation.trim() === "" ? theme.tableMuted : theme.tableText,
-            weight: "normal",
-          });
+          cells.set(column.key, optional(ec[column.key], column));
           break;
         default:
           assertNever(column.key);

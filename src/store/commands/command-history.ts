@@ -1,4 +1,5 @@
-import { assertNever, type Command } from "./command";
+import { assertNever } from "../../model/assert-never";
+import type { Command } from "./command";
 
 /**
  * How a command enters undo history, said once per command type:
@@ -31,6 +32,12 @@ export function historyOf(command: Command): HistoryPolicy {
       return { kind: "coalesce", key: `handoff:${command.handoff}:${command.field}` };
     case "setEdgeCaseField":
       return { kind: "coalesce", key: `edgeCase:${command.edgeCase}:${command.field}` };
+    case "setContractText":
+      return { kind: "coalesce", key: `handoff:${command.handoff}:${command.field}` };
+    case "setSlaValue":
+      return { kind: "coalesce", key: `handoff:${command.handoff}:sla-value` };
+    case "setSlaText":
+      return { kind: "coalesce", key: `handoff:${command.handoff}:sla-text` };
     case "nudgeSteps":
       return { kind: "coalesce", key: `nudge:${command.moves.map((move) => move.step).join(",")}` };
     case "moveSteps":
@@ -67,6 +74,14 @@ export function historyOf(command: Command): HistoryPolicy {
     case "voteEdgeCase":
     case "removeEdgeCase":
     case "applyAutoLayout":
+    case "setHandoffIntegration":
+    case "setNoKnownEdgeCases":
+    case "addRequiredData":
+    case "setRequiredDataAgreed":
+    case "removeRequiredData":
+    case "requiredDataToEdgeCase":
+    case "setSlaUnit":
+    case "setRuleLevel":
       return RECORD;
     default:
       return assertNever(command);

@@ -37,6 +37,7 @@
  * if (done.ok) store.getState().select({ steps: [id] });
  */
 import type { MapFragment, PasteIds } from "../../model/clipboard";
+import type { Integration, RuleLevel, SlaUnit } from "../../model/contract";
 import type { EdgeCaseStatus, Position, Severity, StepKind } from "../../model/types";
 
 // ---------------------------------------------------------------------------------------------
@@ -359,6 +360,92 @@ export interface PlaceSteps {
   positions: StepPosition[];
 }
 
+// ---------------------------------------------------------------------------------------------
+// Handoff contracts and health settings
+
+/** The contract's free-text fields, typed into the inspector or the presenter card. */
+export type ContractTextField = "trigger" | "sender" | "receiver" | "systemOfRecord" | "acceptance";
+
+/** Typing into one of a handoff contract's text fields ("" removes it). */
+export interface SetContractText {
+  type: "setContractText";
+  handoff: string;
+  field: ContractTextField;
+  value: string;
+}
+
+/** How data moves on a system crossing; null goes back to unknown. */
+export interface SetHandoffIntegration {
+  type: "setHandoffIntegration";
+  handoff: string;
+  integration: Integration | null;
+}
+
+/** "No known edge cases": the room examined the handoff and found none. */
+export interface SetNoKnownEdgeCases {
+  type: "setNoKnownEdgeCases";
+  handoff: string;
+  value: boolean;
+}
+
+/** A new item of required data (what must travel with the handoff), not yet agreed. */
+export interface AddRequiredData {
+  type: "addRequiredData";
+  handoff: string;
+  item: string;
+}
+
+/** An item of required data ticked (or unticked) as agreed in the room. */
+export interface SetRequiredDataAgreed {
+  type: "setRequiredDataAgreed";
+  handoff: string;
+  index: number;
+  agreed: boolean;
+}
+
+export interface RemoveRequiredData {
+  type: "removeRequiredData";
+  handoff: string;
+  index: number;
+}
+
+/** An unagreed item of required data recorded as an open edge case on the same handoff. */
+export interface RequiredDataToEdgeCase {
+  type: "requiredDataToEdgeCase";
+  handoff: string;
+  index: number;
+  /** The new edge case's id; filled in by dispatch when left out. */
+  id?: string;
+}
+
+/** Typing the SLA's number ("" clears it); `unit` is used when the SLA had none yet. */
+export interface SetSlaValue {
+  type: "setSlaValue";
+  handoff: string;
+  typed: string;
+  unit: SlaUnit;
+}
+
+export interface SetSlaUnit {
+  type: "setSlaUnit";
+  handoff: string;
+  unit: SlaUnit;
+}
+
+/** Typing the SLA's free-text note. */
+export interface SetSlaText {
+  type: "setSlaText";
+  handoff: string;
+  text: string;
+}
+
+/** A health rule's level for this map; null goes back to the rule's default. */
+export interface SetRuleLevel {
+  type: "setRuleLevel";
+  rule: string;
+  level: RuleLevel | null;
+}
+
 export type Command =
   | SetMapField
   | AddLane
@@ -398,10 +485,17 @@ export type Command =
   | VoteEdgeCase
   | RemoveEdgeCase
   | ApplyAutoLayout
-  | PlaceSteps;
+  | PlaceSteps
+  | SetContractText
+  | SetHandoffIntegration
+  | SetNoKnownEdgeCases
+  | AddRequiredData
+  | SetRequiredDataAgreed
+  | RemoveRequiredData
+  | RequiredDataToEdgeCase
+  | SetSlaValue
+  | SetSlaUnit
+  | SetSlaText
+  | SetRuleLevel;
 
 export type CommandType = Command["type"];
-
-export function assertNever(value: never): never {
-  throw new Error(`unexpected command ${JSON.stringify(value)}`);
-}

@@ -1,7 +1,8 @@
+import { assertNever } from "../../model/assert-never";
 import { copyFragment, pasteIds } from "../../model/clipboard";
 import type { IdKind, IdSource } from "../../model/ids";
 import type { HandoffMap } from "../../model/types";
-import { assertNever, type Command } from "./command";
+import type { Command } from "./command";
 
 /**
  * The command with every id it creates filled in from `ids` (the store's random source): the
@@ -26,6 +27,8 @@ export function completeCommand<C extends Command>(map: HandoffMap, command: C, 
     case "connectSteps":
       return c.id === undefined ? ({ ...c, id: fresh("handoff") } as C) : command;
     case "addEdgeCase":
+      return c.id === undefined ? ({ ...c, id: fresh("edgeCase") } as C) : command;
+    case "requiredDataToEdgeCase":
       return c.id === undefined ? ({ ...c, id: fresh("edgeCase") } as C) : command;
     case "paste":
       return c.ids === undefined ? ({ ...c, ids: pasteIds(c.fragment, fresh) } as C) : command;
@@ -57,6 +60,16 @@ export function completeCommand<C extends Command>(map: HandoffMap, command: C, 
     case "deleteSelection":
     case "reconnectHandoff":
     case "setHandoffField":
+    case "setContractText":
+    case "setHandoffIntegration":
+    case "setNoKnownEdgeCases":
+    case "addRequiredData":
+    case "setRequiredDataAgreed":
+    case "removeRequiredData":
+    case "setSlaValue":
+    case "setSlaUnit":
+    case "setSlaText":
+    case "setRuleLevel":
     case "setEdgeCaseField":
     case "setEdgeCaseSeverity":
     case "setEdgeCaseStatus":

@@ -1,5 +1,17 @@
 import { stepsUnderNewPhase } from "../../layout/phase-membership";
+import { assertNever } from "../../model/assert-never";
 import { copyFragment, type MapFragment, type PasteIds, pasteFragment } from "../../model/clipboard";
+import {
+  addRequiredData,
+  removeRequiredData,
+  requiredDataToEdgeCase,
+  setRuleLevel,
+  setSlaText,
+  setSlaUnit,
+  setSlaValue,
+  updateContract,
+  updateRequiredData,
+} from "../../model/contract-edits";
 import type { IdSource } from "../../model/ids";
 import {
   addEdgeCase,
@@ -28,7 +40,7 @@ import {
   voteEdgeCase,
 } from "../../model/operations";
 import type { HandoffMap, Position } from "../../model/types";
-import { assertNever, type Command, type StepMove, type StepPosition } from "./command";
+import type { Command, StepMove, StepPosition } from "./command";
 import { completeCommand } from "./complete-command";
 
 export interface CommandContext {
@@ -159,6 +171,29 @@ export function executeCommand(map: HandoffMap, command: Command, ctx: CommandCo
       return voteEdgeCase(map, c.edgeCase, c.delta);
     case "removeEdgeCase":
       return removeEdgeCase(map, c.edgeCase);
+
+    case "setContractText":
+      return updateContract(map, c.handoff, { [c.field]: c.value });
+    case "setHandoffIntegration":
+      return updateContract(map, c.handoff, { integration: c.integration });
+    case "setNoKnownEdgeCases":
+      return updateContract(map, c.handoff, { noKnownEdgeCases: c.value });
+    case "addRequiredData":
+      return addRequiredData(map, c.handoff, c.item);
+    case "setRequiredDataAgreed":
+      return updateRequiredData(map, c.handoff, c.index, { agreed: c.agreed });
+    case "removeRequiredData":
+      return removeRequiredData(map, c.handoff, c.index);
+    case "requiredDataToEdgeCase":
+      return requiredDataToEdgeCase(map, c.handoff, c.index, c.id);
+    case "setSlaValue":
+      return setSlaValue(map, c.handoff, c.typed, c.unit);
+    case "setSlaUnit":
+      return setSlaUnit(map, c.handoff, c.unit);
+    case "setSlaText":
+      return setSlaText(map, c.handoff, c.text);
+    case "setRuleLevel":
+      return setRuleLevel(map, c.rule, c.level);
 
     case "applyAutoLayout":
       return setPhases(

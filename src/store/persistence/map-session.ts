@@ -3,8 +3,8 @@ import { updateMapInfo } from "../../model/operations";
 import { createTemplate, type TemplateId } from "../../model/templates";
 import type { HandoffMap } from "../../model/types";
 import type { EditorStore } from "../editor-store";
+import { MapLibrary } from "./map-library";
 import {
-  type BrokenEntry,
   countMap,
   describeStorageError,
   type MapEntry,
@@ -16,67 +16,18 @@ import {
 } from "./map-storage";
 import { contentHash, type PendingEdits } from "./pending-edits";
 import type { RecoveredEdit } from "./recover-pending";
+import {
+  type OpenedMap,
+  type SaveStatus,
+  type SessionState,
+  type UnreadableMap,
+  upsertEntry,
+} from "./session-state";
 import type { TabChannel, TabMessage } from "./tab-channel";
+import { ViewportSaver } from "./viewport-saver";
+import { WriteAheadBackup } from "./write-ahead-backup";
 
-/**
- * Binds one editor store to storage: autosave, the library, and the rules that keep work safe.
- *
- * - Autosave: every document change is written within `debounceMs` (and at once on flush(), which
- *   the app calls on pagehide and on visibilitychange to hidden). Only changes after the map was
- *   opened are saved: the session starts from an opened map, so nothing unloaded is ever written.
- * - The status is "saved" only after storage confirmed the write of exactly the map on screen;
- *   a failure stays "failed" (with the reason) until a later write succeeds; editing goes on.
- * - Write-ahead record: every document change is also kept, synchronously, in this tab's pending
- *   record (pending-edits.ts), cleared once storage confirmed a save of the map on screen, so a
- *   reload or a closed tab at any moment loses nothing (the next start replays it).
- * - Two tabs: every write names the revision it was made from, and storage refuses it when the
- *   stored one moved on. A tab told of a newer revision follows it when it has no unsaved edits;
- *   with unsaved edits it turns "conflict": read-only, nothing written, and the user chooses to
- *   keep their version as a new map (or download it) or to load the newer one.
- */
-
-export type SaveStatus =
-  | { kind: "saved" }
-  | { kind: "saving" }
-  | { kind: "failed"; reason: string }
-  | { kind: "conflict"; cause: "newer" | "deleted" };
-
-/** A map that could not be read: named, offered for download, never written over. */
-export interface UnreadableMap {
-  id: string;
-  title: string | null;
-  raw: string;
-  problems: string[];
-}
-
-export interface DeletedMap {
-  entry: MapEntry;
-  map: HandoffMap;
-}
-
-export interface SessionState {
-  mapId: string;
-  /** The storage revision the editor's map was loaded from or last saved as. */
-  revision: number;
-  status: SaveStatus;
-  library: { entries: MapEntry[]; broken: BrokenEntry[] };
-  unreadable: UnreadableMap[];
-  /** The last deleted map, restorable until the tab closes. */
-  deleted: DeletedMap | null;
-  /** Edits left by closed tabs that could not be replayed (the map changed or went since). */
-  recovered: RecoveredEdit[];
-  /**
-   * Whether every change is also kept in the write-ahead record: "too-large" when the map does
-   * not fit, "full" when records of other tabs or maps take up the room (the editor says to wait
-   * for "Saved" before closing), "off" without one.
-   */
-  backup: "on" | "too-large" | "full" | "off";
-}
-
-export interface OpenedMap {
-  entry: MapEntry;
-  map: HandoffMap;
-}
+export type { DeletedMap, OpenedMap, SaveStatus, SessionState, UnreadableMap } from "./session-state";
 
 export interface MapSessionOptions {
   storage: MapStorage;
@@ -104,6 +55,26 @@ export interface MapSessionOptions {
   beforeConflict?: () => void;
 }
 
+/**
+ * Binds one editor store to storage: autosave, the library, and the rules that keep work safe.
+ *
+ * - Autosave: every document change is written within `debounceMs` (and at once on flush(), which
+ *   the app calls on pagehide and on visibilitychange to hidden). Only changes after the map was
+ *   opened are saved: the session starts from an opened map, so nothing unloaded is ever written.
+ * - The status is "saved" only after storage confirmed the write of exactly the map on screen;
+ *   a failure stays "failed" (with the reason) until a later write succeeds; editing goes on.
+ * - Write-ahead record (write-ahead-backup.ts): every change is kept at once in this tab's
+ *   pending record, so a reload or a closed tab at any moment loses nothing.
+ * - Two tabs: every write names the revision it was made from, and storage refuses it when the
+ *   stored one moved on. A tab told of a newer revision follows it when it has no unsaved edits;
+ *   with unsaved edits it turns "conflict": read-only, nothing written, and the user chooses to
+ *   keep their version as a new map (or download it) or to load the newer one.
+ *
+ * The parts around autosave are their own files over the same storage interface: the library
+ * (map-library.ts), the viewport (viewport-saver.ts) and the write-ahead record. A live room
+ * (src/store/live) sits beside this session: the room drives the editor's document, and this
+ * session keeps saving that document as the local copy of the map in the library.
+ */
 export class MapSession {
   readonly state: StoreApi<SessionState>;
   private readonly storage: MapStorage;
@@ -117,22 +88,16 @@ export class MapSession {
   private savedMap: HandoffMap | null;
   private lastError: string | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
-  private viewportTimer: ReturnType<typeof setTimeout> | null = null;
   private writing: Promise<void> | null = null;
   /** A newer revision was announced while a write was in flight; decide once it lands. */
   private remoteRevision = 0;
   /** True while this session itself replaces the editor's map (open, follow another tab). */
   private loading = false;
   private readonly unsubscribers: (() => void)[] = [];
-  private readonly pending: PendingEdits | null;
   private readonly beforeConflict: () => void;
-  /** A backup of the editor's map is due (coalesced: one per task, or per interval when large). */
-  private backupDue = false;
-  private backupTimer: ReturnType<typeof setTimeout> | null = null;
-  /** The length of the last map text backed up: large maps are backed up less often. */
-  private lastBackupChars = 0;
-  /** The save in flight, named in every backup written meanwhile (see PendingRecord.writing). */
-  private inFlight: { revision: number; hash: string } | null = null;
+  private readonly backup: WriteAheadBackup;
+  private readonly viewport: ViewportSaver;
+  private readonly library: MapLibrary;
   /**
    * The createdAt of the stored map `revision` belongs to (null while it is not stored): with the
    * revision it names the version an edit was made on, in the write-ahead record. A revision alone
@@ -148,7 +113,6 @@ export class MapSession {
     this.retryMs = options.retryMs ?? 5_000;
     this.now = options.now ?? Date.now;
     this.tabId = options.pending?.tabId ?? options.tabId ?? crypto.randomUUID();
-    this.pending = options.pending ?? null;
     this.beforeConflict = options.beforeConflict ?? (() => undefined);
     this.savedMap = options.notStored === undefined ? options.opened.map : null;
     this.storedCreatedAt = options.notStored === undefined ? options.opened.entry.createdAt : null;
@@ -162,12 +126,33 @@ export class MapSession {
       unreadable: options.unreadable ?? [],
       deleted: null,
       recovered: options.recovered ?? [],
-      backup: this.pending?.available ? "on" : "off",
+      backup: options.pending?.available ? "on" : "off",
     }));
+    this.backup = new WriteAheadBackup({
+      editor: this.editor,
+      pending: options.pending ?? null,
+      now: this.now,
+      mapId: () => this.mapId,
+      revision: () => this.state.getState().revision,
+      createdAt: () => this.storedCreatedAt,
+      isDirty: () => this.isDirty(),
+      backup: () => this.state.getState().backup,
+      setBackup: (backup) => this.state.setState({ backup }),
+    });
+    this.viewport = new ViewportSaver(this.storage, this.editor, () => this.mapId, this.debounceMs);
+    this.library = new MapLibrary({
+      storage: this.storage,
+      editor: this.editor,
+      channel: this.channel,
+      state: this.state,
+      backup: this.backup,
+      tabId: this.tabId,
+      now: this.now,
+    });
     this.unsubscribers.push(
       this.editor.subscribe((next, previous) => {
         if (next.map !== previous.map && !this.loading) this.onDocumentChange();
-        if (next.viewport !== previous.viewport && !this.loading) this.onViewportChange();
+        if (next.viewport !== previous.viewport && !this.loading) this.viewport.changed();
       }),
       this.channel.subscribe((message) => this.onTabMessage(message)),
       this.storage.subscribe?.((event) => this.onConnection(event)) ?? (() => undefined),
@@ -183,7 +168,7 @@ export class MapSession {
       }),
     );
     if (this.lastError !== null) {
-      this.scheduleBackup();
+      this.backup.schedule();
       this.schedule(this.retryMs);
     }
   }
@@ -192,14 +177,22 @@ export class MapSession {
     return this.state.getState().mapId;
   }
 
+  /**
+   * True while this session itself replaces the editor's document (opening a map, following
+   * another tab): a document source beside it (a live room) must not take that for an edit.
+   */
+  get replacingDocument(): boolean {
+    return this.loading;
+  }
+
   get readOnly(): boolean {
     return this.state.getState().status.kind === "conflict";
   }
 
   dispose(): void {
     if (this.timer !== null) clearTimeout(this.timer);
-    if (this.viewportTimer !== null) clearTimeout(this.viewportTimer);
-    if (this.backupTimer !== null) clearTimeout(this.backupTimer);
+    this.viewport.dispose();
+    this.backup.dispose();
     for (const unsubscribe of this.unsubscribers) unsubscribe();
   }
 
@@ -211,7 +204,7 @@ export class MapSession {
 
   private onDocumentChange(): void {
     if (this.readOnly) return;
-    this.scheduleBackup();
+    this.backup.schedule();
     this.refreshStatus();
     this.schedule(this.debounceMs);
   }
@@ -231,65 +224,9 @@ export class MapSession {
     return this.hasUnsavedChanges && this.state.getState().backup !== "on";
   }
 
-  // Write-ahead record ------------------------------------------------------------------------------
-
-  /**
-   * Several store updates in one task make one backup, written before the task's page can go
-   * away (a microtask). Maps over LARGE_BACKUP_CHARS are copied at most every LARGE_BACKUP_MS;
-   * backupNow() on pagehide and beforeunload covers the rest.
-   */
-  private scheduleBackup(): void {
-    if (this.pending === null || this.backupDue) return;
-    this.backupDue = true;
-    if (this.lastBackupChars <= LARGE_BACKUP_CHARS) queueMicrotask(() => this.backupNow());
-    else this.backupTimer = setTimeout(() => this.backupNow(), LARGE_BACKUP_MS);
-  }
-
   /** Writes the due backup now (synchronously). The app calls it when the page is going away. */
   backupNow(): void {
-    if (this.backupTimer !== null) clearTimeout(this.backupTimer);
-    this.backupTimer = null;
-    if (!this.backupDue || this.pending === null) return;
-    this.backupDue = false;
-    if (!this.isDirty()) return;
-    const map = this.editor.getState().map;
-    const text = serializeMap(map);
-    this.lastBackupChars = text.length;
-    const result = this.pending.save(this.mapId, {
-      base: this.state.getState().revision,
-      created: this.storedCreatedAt,
-      title: map.title,
-      text,
-      at: this.now(),
-      writing: this.inFlight,
-    });
-    const backup = result === "kept" ? "on" : result === "unavailable" ? "off" : result;
-    if (backup !== this.state.getState().backup) {
-      this.state.setState({ backup });
-      if (backup === "too-large")
-        this.editor
-          .getState()
-          .notify(
-            "This map is too large for the browser's instant backup: before you reload or close this tab, wait until the status says “Saved”.",
-            "error",
-          );
-      if (backup === "full")
-        this.editor
-          .getState()
-          .notify(
-            "The browser's instant backup space is full (unsaved edits of other tabs or maps take it up): before you reload or close this tab, wait until the status says “Saved”.",
-            "error",
-          );
-    }
-  }
-
-  /** The map on screen is saved (or deliberately dropped): its record is no longer needed. */
-  private settleBackup(mapId: string): void {
-    if (this.pending === null) return;
-    if (mapId === this.mapId && this.isDirty()) {
-      this.backupDue = true;
-      this.backupNow();
-    } else this.pending.clear(mapId);
+    this.backup.now();
   }
 
   private schedule(delay: number): void {
@@ -340,13 +277,7 @@ export class MapSession {
     const map = this.editor.getState().map;
     const { mapId, revision } = this.state.getState();
     this.refreshStatus();
-    // The record must stand for the map being written before the write can land.
-    this.backupNow();
-    // Only a kept record needs the hash (a map too large for it has none to mark).
-    if (this.pending !== null && this.state.getState().backup === "on") {
-      this.inFlight = { revision: revision + 1, hash: contentHash(map) };
-      this.pending.markWriting(mapId, this.inFlight.revision, this.inFlight.hash);
-    }
+    this.backup.writing(mapId, revision + 1, map);
     try {
       const result = await this.storage.write(mapId, map, revision, this.now());
       // Storage was recreated while this write was on its way (onConnection): the next one
@@ -364,15 +295,15 @@ export class MapSession {
       this.storedCreatedAt = result.entry.createdAt;
       this.state.setState((state) => ({
         revision: result.entry.revision,
-        library: { ...state.library, entries: upsert(state.library.entries, result.entry) },
+        library: { ...state.library, entries: upsertEntry(state.library.entries, result.entry) },
       }));
-      this.inFlight = null;
-      this.settleBackup(mapId);
+      this.backup.written();
+      this.backup.settle(mapId);
       this.channel.post({ type: "saved", mapId, revision: result.entry.revision, tabId: this.tabId });
     } catch (error) {
       this.lastError = describeStorageError(error);
     } finally {
-      this.inFlight = null;
+      this.backup.written();
     }
   }
 
@@ -388,7 +319,7 @@ export class MapSession {
     this.lastError = null;
     this.storedCreatedAt = read.entry.createdAt;
     this.state.setState({ revision: read.entry.revision });
-    this.settleBackup(mapId);
+    this.backup.settle(mapId);
     return true;
   }
 
@@ -421,38 +352,13 @@ export class MapSession {
         "error",
       );
     if (this.readOnly) return;
-    this.scheduleBackup();
+    this.backup.schedule();
     this.refreshStatus();
     this.schedule(0);
   }
 
-  // Viewport --------------------------------------------------------------------------------------
-
-  private onViewportChange(): void {
-    if (this.viewportTimer !== null) clearTimeout(this.viewportTimer);
-    this.viewportTimer = setTimeout(() => {
-      this.viewportTimer = null;
-      void this.saveViewport();
-    }, this.debounceMs);
-  }
-
-  /** The viewport is a convenience: failing to keep it never blocks or misreports a save. */
-  private async saveViewport(): Promise<void> {
-    const viewport = this.editor.getState().viewport;
-    if (viewport === null) return;
-    try {
-      await this.storage.setViewport(this.mapId, viewport);
-    } catch {
-      // The document's save status covers what matters; a lost viewport costs one pan.
-    }
-  }
-
   async flushAll(): Promise<void> {
-    if (this.viewportTimer !== null) {
-      clearTimeout(this.viewportTimer);
-      this.viewportTimer = null;
-      void this.saveViewport();
-    }
+    this.viewport.flush();
     await this.flush();
   }
 
@@ -505,7 +411,7 @@ export class MapSession {
   async reloadLatest(): Promise<void> {
     const mapId = this.mapId;
     const read = await this.storage.read(mapId);
-    this.pending?.clear(mapId);
+    this.backup.clear(mapId);
     if (read.status === "ok") {
       this.savedMap = read.map;
       this.loadIntoEditor(read.map, { keepViewport: true });
@@ -525,7 +431,7 @@ export class MapSession {
       ? map.title
       : `${map.title} (this tab's version)`;
     const copy = updateMapInfo(map, { title });
-    const entry = await this.create(copy);
+    const entry = await this.library.create(copy);
     if (typeof entry === "string") {
       this.editor
         .getState()
@@ -539,41 +445,19 @@ export class MapSession {
 
   // Library ---------------------------------------------------------------------------------------
 
-  async refreshLibrary(): Promise<void> {
-    try {
-      const library = await this.storage.list();
-      library.entries.sort((a, b) => b.updatedAt - a.updatedAt);
-      this.state.setState({ library });
-    } catch {
-      // Listing is best effort; the open map and its save status are unaffected.
-    }
-  }
-
-  /** Writes a map under a new id (a new version 1); the reason when storage failed. */
-  private async create(map: HandoffMap): Promise<MapEntry | string> {
-    try {
-      const result = await this.storage.write(newMapId(), map, 0, this.now());
-      if (!result.ok) return "a map with that id already exists";
-      this.channel.post({ type: "library", tabId: this.tabId });
-      return result.entry;
-    } catch (error) {
-      return describeStorageError(error);
-    }
+  refreshLibrary(): Promise<void> {
+    return this.library.refresh();
   }
 
   /** Stores a map as a new library map without opening it; rejects with the reason. */
-  async addToLibrary(map: HandoffMap): Promise<MapEntry> {
-    const entry = await this.create(map);
-    if (typeof entry === "string") throw new Error(`could not store “${map.title}”: ${entry}`);
-    await this.refreshLibrary();
-    return entry;
+  addToLibrary(map: HandoffMap): Promise<MapEntry> {
+    return this.library.add(map);
   }
 
   /** Saves the open map, then shows `opened` (already stored) in the editor. */
   private switchTo(opened: OpenedMap, viewport: Viewport | null): void {
     // The open map was saved or deliberately left (see leave()): its record is done with.
-    this.pending?.clear(this.mapId);
-    this.backupDue = false;
+    this.backup.forget(this.mapId);
     this.savedMap = opened.map;
     this.storedCreatedAt = opened.entry.createdAt;
     this.lastError = null;
@@ -583,7 +467,7 @@ export class MapSession {
       mapId: opened.entry.id,
       revision: opened.entry.revision,
       status: { kind: "saved" },
-      library: { ...state.library, entries: upsert(state.library.entries, opened.entry) },
+      library: { ...state.library, entries: upsertEntry(state.library.entries, opened.entry) },
     }));
     this.storage.setLastMapId(opened.entry.id).catch(() => undefined);
   }
@@ -601,9 +485,7 @@ export class MapSession {
   }
 
   private rememberUnreadable(map: UnreadableMap): void {
-    this.state.setState((state) => ({
-      unreadable: [...state.unreadable.filter((u) => u.id !== map.id), map],
-    }));
+    this.library.rememberUnreadable(map);
   }
 
   /**
@@ -659,7 +541,7 @@ export class MapSession {
    */
   async openNew(map: HandoffMap, options: { discardUnsaved?: boolean } = {}): Promise<boolean> {
     if (!(await this.leave(options.discardUnsaved ?? false))) return false;
-    const created = await this.create(map);
+    const created = await this.library.create(map);
     if (typeof created !== "string") {
       this.switchTo({ entry: created, map }, null);
       return true;
@@ -682,7 +564,7 @@ export class MapSession {
     this.savedMap = null;
     this.storedCreatedAt = null;
     this.lastError = created;
-    this.scheduleBackup();
+    this.backup.schedule();
     this.refreshStatus();
     this.schedule(this.retryMs);
     return false;
@@ -727,23 +609,7 @@ export class MapSession {
     if (id === this.mapId) {
       return this.editor.getState().apply((map) => updateMapInfo(map, { title: trimmed }));
     }
-    try {
-      const read = await this.storage.read(id);
-      if (read.status !== "ok") return false;
-      const result = await this.storage.write(
-        id,
-        updateMapInfo(read.map, { title: trimmed }),
-        read.entry.revision,
-        this.now(),
-      );
-      if (!result.ok) return false;
-      this.channel.post({ type: "saved", mapId: id, revision: result.entry.revision, tabId: this.tabId });
-      await this.refreshLibrary();
-      return true;
-    } catch (error) {
-      this.editor.getState().notify(`Could not rename the map: ${describeStorageError(error)}.`, "error");
-      return false;
-    }
+    return this.library.renameStored(id, trimmed);
   }
 
   async duplicate(id: string): Promise<boolean> {
@@ -754,33 +620,14 @@ export class MapSession {
       if (read === null || read.status !== "ok") return false;
       source = read.map;
     }
-    const entry = await this.create(updateMapInfo(source, { title: `${source.title} (copy)` }));
-    await this.refreshLibrary();
-    if (typeof entry === "string") {
-      this.editor.getState().notify(`Could not duplicate the map: ${entry}.`, "error");
-      return false;
-    }
-    return true;
+    return this.library.duplicate(source);
   }
 
   /** Deletes a map; undoDelete() brings it back for the rest of the session. */
   async remove(id: string): Promise<boolean> {
-    let kept: DeletedMap | null = null;
-    const read = await this.storage.read(id).catch(() => null);
-    if (read?.status === "ok") kept = { entry: read.entry, map: read.map };
-    if (id === this.mapId && kept !== null) kept = { entry: kept.entry, map: this.editor.getState().map };
-    try {
-      await this.storage.delete(id);
-    } catch (error) {
-      this.editor.getState().notify(`Could not delete the map: ${describeStorageError(error)}.`, "error");
-      return false;
-    }
-    this.channel.post({ type: "deleted", mapId: id, tabId: this.tabId });
-    this.state.setState((state) => ({
-      deleted: kept ?? state.deleted,
-      unreadable: state.unreadable.filter((u) => u.id !== id),
-    }));
-    if (id === this.mapId) {
+    const open = id === this.mapId;
+    if (!(await this.library.remove(id, open ? this.editor.getState().map : null))) return false;
+    if (open) {
       this.savedMap = this.editor.getState().map;
       await this.openMostRecent();
     }
@@ -788,20 +635,8 @@ export class MapSession {
     return true;
   }
 
-  async undoDelete(): Promise<boolean> {
-    const deleted = this.state.getState().deleted;
-    if (deleted === null) return false;
-    try {
-      const result = await this.storage.write(deleted.entry.id, deleted.map, 0, this.now());
-      if (!result.ok) return false;
-    } catch (error) {
-      this.editor.getState().notify(`Could not restore the map: ${describeStorageError(error)}.`, "error");
-      return false;
-    }
-    this.state.setState({ deleted: null });
-    this.channel.post({ type: "library", tabId: this.tabId });
-    await this.refreshLibrary();
-    return true;
+  undoDelete(): Promise<boolean> {
+    return this.library.undoDelete();
   }
 
   /** After the open map went away: the most recently changed readable map, or a new one. */
@@ -817,44 +652,16 @@ export class MapSession {
   // Edits recovered from closed tabs -------------------------------------------------------------------
 
   /** Keeps a recovered edit as a new map in the library (the open map is not touched). */
-  async keepRecovered(key: string): Promise<boolean> {
-    const edit = this.state.getState().recovered.find((r) => r.key === key);
-    if (edit === undefined) return false;
-    const title = `${edit.title} (recovered)`;
-    const entry = await this.create(updateMapInfo(edit.map, { title }));
-    if (typeof entry === "string") {
-      this.editor
-        .getState()
-        .notify(`Could not keep the recovered edits: ${entry}. Download them instead.`, "error");
-      return false;
-    }
-    this.dropRecovered(edit);
-    await this.refreshLibrary();
-    this.editor.getState().notify(`Kept the recovered edits as “${title}” in the library.`);
-    return true;
+  keepRecovered(key: string): Promise<boolean> {
+    return this.library.keepRecovered(key);
   }
 
   discardRecovered(key: string): void {
-    const edit = this.state.getState().recovered.find((r) => r.key === key);
-    if (edit !== undefined) this.dropRecovered(edit);
-  }
-
-  private dropRecovered(edit: RecoveredEdit): void {
-    this.pending?.remove(edit.tabId, edit.mapId);
-    this.state.setState((state) => ({ recovered: state.recovered.filter((r) => r.key !== edit.key) }));
+    this.library.dropRecovered(key);
   }
 
   /** The map as it is on screen, for "download my version". */
   currentText(): string {
     return serializeMap(this.editor.getState().map);
   }
-}
-
-/** Maps whose text is longer are backed up at most every LARGE_BACKUP_MS, not on every change. */
-const LARGE_BACKUP_CHARS = 300_000;
-const LARGE_BACKUP_MS = 250;
-
-function upsert(entries: readonly MapEntry[], entry: MapEntry): MapEntry[] {
-  const rest = entries.filter((e) => e.id !== entry.id);
-  return [entry, ...rest].sort((a, b) => b.updatedAt - a.updatedAt);
 }

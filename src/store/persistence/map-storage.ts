@@ -49,6 +49,7 @@ export type WriteResult =
   /** The stored revision moved on (another tab saved, or deleted the map: storedRevision 0). */
   | { ok: false; reason: "stale"; storedRevision: number };
 
+/** The canvas's pan and zoom, in React Flow's terms (same shape as its Viewport); saved per map. */
 export interface Viewport {
   x: number;
   y: number;

@@ -13,6 +13,7 @@ import {
 } from "@xyflow/react";
 import {
   type MouseEvent,
+  type ReactNode,
   type RefObject,
   useCallback,
   useEffect,
@@ -125,10 +126,13 @@ export function Canvas({
   theme,
   onReady,
   className,
+  layer,
 }: {
   theme: SvgTheme;
   onReady?: (api: CanvasApi) => void;
   className?: string;
+  /** Drawn inside React Flow, after the map's own layers (live presence). */
+  layer?: ReactNode;
 }) {
   const store = useEditorStoreApi();
   const map = useEditor(selectMap);
@@ -442,6 +446,7 @@ export function Canvas({
           )}
           {frame !== null && <OverviewMap frame={frame} lanes={map.lanes} theme={theme} />}
           <Controls showInteractive={false} showFitView={false} position="bottom-left" />
+          {layer}
         </ReactFlow>
       </EdgeGeometryContext.Provider>
     </div>

@@ -3,6 +3,7 @@ import { memo, useMemo } from "react";
 import { FLAG_FONT, FLAG_HEIGHT, HANDOFF_LABEL_FONT, measureHandoffLabel } from "../../layout/handoff-label";
 import { pathPoints, pointCount } from "../../layout/route-path";
 import type { Point } from "../../layout/types";
+import { formatSla, formatSlaShort } from "../../model/contract";
 import { useEdgeGeometry } from "./edge-geometry";
 import type { HandoffFlowEdge } from "./flow-adapter";
 
@@ -58,7 +59,7 @@ function HandoffEdgeComponent(props: EdgeProps<HandoffFlowEdge>) {
   // No geometry yet: the routes are on their way (the first paint draws the steps only).
   if (data === undefined || geometry === null) return null;
   const { route } = geometry;
-  const { handoff, crossLane, severity } = data;
+  const { handoff, crossLane, severity, systemCrossing } = data;
 
   let path: string;
   let anchor: Point;
@@ -113,6 +114,15 @@ function HandoffEdgeComponent(props: EdgeProps<HandoffFlowEdge>) {
           </text>
         </g>
       )}
+      <ContractMarks
+        sla={formatSlaShort(handoff.sla)}
+        slaTitle={formatSla(handoff.sla)}
+        crossing={systemCrossing}
+        integration={handoff.integration ?? "unknown"}
+        left={lines.length > 0 ? cx - labelWidth / 2 : cx}
+        right={lines.length > 0 ? cx + labelWidth / 2 : cx}
+        middle={lines.length > 0 ? top.y + labelHeight / 2 : anchor.y}
+      />
       {flagText !== null && count > 0 && (
         <g
           className="hf-flag"
@@ -146,6 +156,60 @@ function HandoffEdgeComponent(props: EdgeProps<HandoffFlowEdge>) {
 }
 
 export const HandoffEdge = memo(HandoffEdgeComponent);
+
+/**
+ * The contract's compact marks beside the label: the SLA ("≤ 4 bus. h") to its right, and on a
+ * system crossing a small ⇆ to its left (dashed when the data is re-keyed by hand or nobody knows).
+ * Drawn outside the label block, so the label placement is unchanged.
+ */
+function ContractMarks({
+  sla,
+  slaTitle,
+  crossing,
+  integration,
+  left,
+  right,
+  middle,
+}: {
+  sla: string;
+  slaTitle: string;
+  crossing: boolean;
+  integration: string;
+  left: number;
+  right: number;
+  middle: number;
+}) {
+  return (
+    <>
+      {sla !== "" && (
+        <g className="hf-edge__sla" data-testid="edge-sla">
+          <title>{`SLA ${slaTitle}`}</title>
+          <text className="hf-edge__sla-text" x={right + 4} y={middle + 3.5} fontSize={10}>
+            {sla}
+          </text>
+        </g>
+      )}
+      {crossing && (
+        <g
+          className={`hf-edge__crossing hf-edge__crossing--${integration.replace(/\s+/g, "-")}`}
+          data-testid="edge-crossing"
+        >
+          <title>{`System crossing: ${integration}`}</title>
+          <circle cx={left - 10} cy={middle} r={7} />
+          <text
+            className="hf-edge__crossing-text"
+            x={left - 10}
+            y={middle + 3.5}
+            fontSize={9}
+            textAnchor="middle"
+          >
+            ⇆
+          </text>
+        </g>
+      )}
+    </>
+  );
+}
 
 /** Arrowheads for the three edge looks; colors come from the theme's CSS variables. */
 export function EdgeMarkers() {

@@ -14,11 +14,13 @@
  * Routes and label spots are not in the edges: they come out as `geometry` (see edge-geometry.ts
  * for why), one object per handoff that changes only when its route or label spot does.
  */
+
 import type { Edge, Node, NodeHandle } from "@xyflow/react";
 import { fromFilePosition } from "../../layout/geometry";
 import { DEFAULT_METRICS, measureStep } from "../../layout/metrics";
 import type { MapLayout, Point, StepBox } from "../../layout/types";
 import { highestOpenSeverity } from "../../model/register-rows";
+import { isSystemCrossing } from "../../model/system-crossings";
 import type { Handoff, HandoffMap, Severity, Step } from "../../model/types";
 import type { EdgeGeometry } from "./edge-geometry";
 import { flagTexts, placeEdgeLabels } from "./edge-labels";
@@ -68,6 +70,8 @@ export type StepFlowNode = Node<StepNodeData, "step">;
 export interface HandoffEdgeData extends Record<string, unknown> {
   handoff: Handoff;
   crossLane: boolean;
+  /** The two steps list systems and share none (src/model/system-crossings.ts). */
+  systemCrossing: boolean;
   severity: Severity | null;
   /** The edge-case flag's text ("⚑ EC-3 EC-4", numbered as in the register); null: none. */
   flagText: string | null;
@@ -328,10 +332,12 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
     /** Steps drawn away from their layout box: their handoffs lose the route. */
     const displaced = new Set<string>();
     const stepLane = new Map<string, string>();
+    const stepById = new Map<string, Step>();
     let nodesChanged = false;
 
     for (const step of map.steps) {
       stepLane.set(step.id, step.lane);
+      stepById.set(step.id, step);
       const box = boxes.get(step.id);
       let x: number;
       let y: number;
@@ -445,6 +451,7 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
     let edgesChanged = false;
     for (const handoff of handoffs) {
       const crossLane = stepLane.get(handoff.from) !== stepLane.get(handoff.to);
+      const systemCrossing = isSystemCrossing(stepById.get(handoff.from), stepById.get(handoff.to));
       const selected = input.selectedHandoffs.has(handoff.id);
       const flagText = flags.get(handoff.id) ?? null;
       const previous = previousEdges.get(handoff.id);
@@ -455,6 +462,7 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
         data.handoff === handoff &&
         data.flagText === flagText &&
         data.crossLane === crossLane &&
+        data.systemCrossing === systemCrossing &&
         previous.selected === selected
       ) {
         edges.push(previous);
@@ -471,7 +479,13 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
         // grab areas on every edge end competing with the steps' connection handles, and none of
         // React Flow's anchor components mounted for every edge on screen.
         reconnectable: selected,
-        data: { handoff, crossLane, severity: highestOpenSeverity(handoff.edgeCases), flagText },
+        data: {
+          handoff,
+          crossLane,
+          systemCrossing,
+          severity: highestOpenSeverity(handoff.edgeCases),
+          flagText,
+        },
         ariaLabel: handoff.label === "" ? "Handoff" : `Handoff: ${handoff.label}`,
       };
       edges.push(edge);

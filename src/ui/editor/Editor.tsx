@@ -5,6 +5,7 @@ import { ReactFlowProvider } from "@xyflow/react";
 import { type ReactNode, useCallback, useMemo, useRef } from "react";
 import { Canvas, type CanvasApi } from "../canvas/Canvas";
 import { canvasTheme, themeVariables, useColorScheme } from "../canvas/canvas-theme";
+import { HealthPanel } from "../health/HealthPanel";
 import { HelpOverlay } from "../help/HelpOverlay";
 import { Inspector } from "../inspector/Inspector";
 import { useEditorShortcuts } from "../keyboard/use-editor-shortcuts";
@@ -23,6 +24,8 @@ export interface EditorSlots {
   overlays?: ReactNode;
   /** Shown above the inspector in the side column (a library, a change plan...). */
   sidePanel?: ReactNode;
+  /** Drawn inside the canvas, in its coordinates (the others' marks in a live session). */
+  canvasLayer?: ReactNode;
 }
 
 /**
@@ -66,13 +69,14 @@ export function Editor({
       <div className="hf-editor__body">
         <main className="hf-editor__main" aria-label="Process map">
           <ReactFlowProvider>
-            <Canvas theme={theme} onReady={onReady} />
+            <Canvas theme={theme} onReady={onReady} layer={slots.canvasLayer} />
           </ReactFlowProvider>
           <LayoutFailure />
           <RegisterPanel className="hf-editor__register" />
         </main>
         <div className="hf-editor__side">
           {slots.sidePanel}
+          <HealthPanel className="hf-editor__health" />
           <Inspector className="hf-editor__inspector" />
         </div>
       </div>

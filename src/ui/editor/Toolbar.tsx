@@ -3,6 +3,7 @@ import { useShallow } from "zustand/react/shallow";
 import type { EditorState } from "../../store/editor-store";
 import { addLaneAtEnd, addPhaseAtEnd, addStepFromToolbar } from "../actions/editor-actions";
 import type { CanvasApi } from "../canvas/Canvas";
+import { HealthCount } from "../health/HealthCount";
 import { useEditor, useEditorStoreApi } from "../store-context";
 
 const selectToolbar = (s: EditorState) => ({
@@ -148,6 +149,7 @@ export function Toolbar({ canvas, end }: { canvas: () => CanvasApi | null; end?:
           <Icon d={ICONS.register} />
           <span className="hf-button__label">Edge cases</span>
         </button>
+        <HealthCount />
         <button
           type="button"
           className="hf-button hf-button--round"

@@ -2,7 +2,12 @@
  * The editor's side of the export format table (src/export/export-formats.ts): the same rows and
  * renderers as `handoff export`, made into downloads.
  */
-import { type ExportFormatId, exportFormat, preferredExtension } from "../../export/export-formats";
+import {
+  type ExportFormatId,
+  type ExportFormatRow,
+  exportFormat,
+  preferredExtension,
+} from "../../export/export-formats";
 import { renderSvg } from "../../export/render-svg";
 import type { MapLayout } from "../../layout/types";
 import { assertNever } from "../../model/assert-never";
@@ -33,7 +38,8 @@ export function drawableLayout(layout: MapLayout | null): MapLayout | null {
 
 /** A download's file name for the map in a format: "Lead to cash.md". */
 export function exportFileName(map: HandoffMap, id: ExportFormatId): string {
-  return fileName(map.title, preferredExtension(exportFormat(id)).slice(1));
+  const format: ExportFormatRow = exportFormat(id);
+  return fileName(`${map.title}${format.nameSuffix ?? ""}`, preferredExtension(exportFormat(id)).slice(1));
 }
 
 /**

@@ -2,6 +2,7 @@ import "../fields/fields.css";
 import "./help.css";
 import { Fragment, type KeyboardEvent, useEffect, useId, useRef } from "react";
 import type { EditorState } from "../../store/editor-store";
+import { LIVE_HELP } from "../live/live-help";
 import { useEditor, useEditorStoreApi } from "../store-context";
 import { keyLabel, MOUSE_GESTURES, SHORTCUT_GROUPS, SHORTCUTS } from "./shortcuts";
 
@@ -133,6 +134,17 @@ function HelpDialog() {
                 <div className="hf-help__item" key={gesture}>
                   <dt className="hf-help__gesture">{gesture}</dt>
                   <dd className="hf-help__action">{action}</dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+          <section className="hf-help__group" aria-label="Live session">
+            <h3 className="hf-help__group-title">Live session</h3>
+            <dl className="hf-help__list">
+              {LIVE_HELP.map(({ topic, text }) => (
+                <div className="hf-help__item" key={topic}>
+                  <dt className="hf-help__gesture">{topic}</dt>
+                  <dd className="hf-help__action">{text}</dd>
                 </div>
               ))}
             </dl>

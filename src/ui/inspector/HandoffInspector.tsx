@@ -6,6 +6,7 @@ import type { HandoffMap } from "../../model/types";
 import type { EditorState } from "../../store/editor-store";
 import { TextField } from "../fields/TextField";
 import { useEditor, useEditorStoreApi } from "../store-context";
+import { ContractSection } from "./ContractSection";
 import { EdgeCaseEditor } from "./EdgeCaseEditor";
 import { findHandoff, selectMap, selectSteps } from "./selectors";
 
@@ -109,6 +110,11 @@ export function HandoffInspector({ id }: { id: string }) {
           ))}
         </ol>
       )}
+      <ContractSection
+        handoff={handoff}
+        from={steps.find((step) => step.id === handoff.from)}
+        to={steps.find((step) => step.id === handoff.to)}
+      />
       <datalist id={ownersListId}>
         {owners.map((owner) => (
           <option key={owner} value={owner} />

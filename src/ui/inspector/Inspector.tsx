@@ -1,6 +1,7 @@
 import "../fields/fields.css";
 import "./inspector.css";
 import type { KeyboardEvent } from "react";
+import { assertNever } from "../../model/assert-never";
 import { firstFocusable } from "../keyboard/use-editor-shortcuts";
 import { useEditor } from "../store-context";
 import { HandoffInspector } from "./HandoffInspector";
@@ -73,8 +74,4 @@ function canvasElement(target: ReturnType<typeof inspectorTarget>): HTMLElement 
         ?.closest<HTMLElement>(".react-flow__node") ?? null
     );
   return document.querySelector<HTMLElement>(`.react-flow__edge[data-id="${CSS.escape(target.id)}"]`);
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unhandled inspector target ${JSON.stringify(value)}`);
 }

@@ -1,9 +1,11 @@
-import { type RefObject, useEffect, useMemo, useRef } from "react";
+import { type RefObject, useEffect, useMemo, useRef, useState } from "react";
 import type { Severity } from "../../model/types";
 import { cachedFlowOrder, resolvePosition } from "../../store/workshop-store";
 import { SeverityPill } from "../fields/SeverityPill";
 import { VoteButtons } from "../fields/VoteButtons";
+import { isTypingTarget } from "../keyboard/shortcuts";
 import { useEditor, useEditorStoreApi } from "../store-context";
+import { PresenterContract, unagreedToEdgeCase } from "./PresenterContract";
 import { QuickCapture } from "./QuickCapture";
 import {
   selectCapturing,
@@ -39,6 +41,10 @@ export function PresenterCard() {
   }, [cursor, map]);
   const bodyRef = useRef<HTMLDivElement>(null);
   useMoreBelow(bodyRef, cardRef);
+  const [contractOn, setContractOn] = useState<string | null>(null);
+  const targetsRef = useRef<string[]>([]);
+
+  useContractKeys(targetsRef, setContractOn);
 
   const view = useMemo(() => {
     const order = cachedFlowOrder(map);
@@ -56,6 +62,8 @@ export function PresenterCard() {
   const vote = (id: string, delta: 1 | -1) =>
     editor.getState().dispatch({ type: "voteEdgeCase", edgeCase: id, delta });
   const targets = captureTargets(view, selectedHandoffs);
+  targetsRef.current = targets.map((entry) => entry.handoff.id);
+  const stepsById = new Map(map.steps.map((s) => [s.id, s]));
   const save = (capture: { handoffId: string; title: string; severity: Severity }) =>
     saveCapture(editor, workshop, capture);
 
@@ -129,6 +137,13 @@ export function PresenterCard() {
                         {entry.handoff.label !== "" && (
                           <p className="hf-presenter__handoff-label">{entry.handoff.label}</p>
                         )}
+                        <PresenterContract
+                          handoff={entry.handoff}
+                          from={stepsById.get(entry.handoff.from)}
+                          to={stepsById.get(entry.handoff.to)}
+                          editing={contractOn === entry.handoff.id}
+                          onEdit={(open) => setContractOn(open ? entry.handoff.id : null)}
+                        />
                         {entry.handoff.edgeCases.length > 0 && (
                           <ul className="hf-presenter__edge-cases">
                             {entry.handoff.edgeCases.map((edgeCase) => {
@@ -193,7 +208,8 @@ export function PresenterCard() {
         </button>
       </footer>
       <p className="hf-presenter__keys">
-        → or Space next · ← back · Home first · E capture · ↑↓ pick an edge case, + / − vote · Esc leave
+        → or Space next · ← back · Home first · E capture · ↑↓ pick an edge case, + / − vote · C contract · U
+        unagreed data → edge case · Esc leave
       </p>
     </aside>
   );
@@ -246,4 +262,34 @@ export function saveCapture(
   const at = view?.edgeCases.findIndex((item) => item.edgeCase.id === done.command.id) ?? -1;
   workshop.getState().setCursor(at);
   return true;
+}
+
+/**
+ * C opens (or closes) the contract of the handoff quick capture would write to, with the cursor
+ * in its first field; U turns the next unagreed required-data item on the step's handoffs into an
+ * edge case. Listed in WORKSHOP_SHORTCUTS; handled here because they act on the card.
+ */
+function useContractKeys(
+  targets: RefObject<string[]>,
+  setContractOn: (update: (current: string | null) => string | null) => void,
+) {
+  const editor = useEditorStoreApi();
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (isTypingTarget(event.target)) return;
+      const key = event.key.toLowerCase();
+      if (key !== "c" && key !== "u") return;
+      const ids = targets.current ?? [];
+      if (ids.length === 0) return;
+      event.preventDefault();
+      event.stopPropagation();
+      if (key === "c") {
+        const first = ids[0] ?? null;
+        setContractOn((current) => (current === first ? null : first));
+      } else editor.getState().notify(unagreedToEdgeCase(editor, ids), "info");
+    };
+    window.addEventListener("keydown", onKeyDown, { capture: true });
+    return () => window.removeEventListener("keydown", onKeyDown, { capture: true });
+  }, [editor, targets, setContractOn]);
 }

@@ -55,6 +55,18 @@ export const WORKSHOP_SHORTCUTS: readonly Shortcut<WorkshopCommand>[] = [
   { group: "Workshop", keys: [["-"]], action: "Vote the picked edge case down", command: "voteDown" },
   {
     group: "Workshop",
+    keys: [["C"]],
+    action: "Walkthrough: open or close the contract of the current handoff on the presenter card",
+    command: null,
+  },
+  {
+    group: "Workshop",
+    keys: [["U"]],
+    action: "Walkthrough: turn the next unagreed required-data item into an edge case",
+    command: null,
+  },
+  {
+    group: "Workshop",
     keys: [["↑"], ["↓"]],
     action: "While capturing, in the title: choose the handoff when there are several",
     command: null,

@@ -26,7 +26,7 @@ const validMaps = arbitraryMap({ maxSteps: 10, maxLanes: 4, maxPhases: 3 })
  * (blank, too long), and positions anywhere in the format's range or beyond it.
  */
 const intent = fc.record({
-  kind: fc.nat(38),
+  kind: fc.nat(60),
   i: fc.nat(50),
   j: fc.nat(50),
   text: fc.oneof(
@@ -96,6 +96,17 @@ function commandFor(map: HandoffMap, t: Intent): Command {
     { type: "removeEdgeCase", edgeCase: ec },
     { type: "applyAutoLayout", positions: [{ step, position }], phases: t.flag ? [{ step, phase }] : [] },
     { type: "placeSteps", positions: [{ step: otherStep, position }] },
+    { type: "setContractText", handoff, field: t.flag ? "trigger" : "acceptance", value: t.text },
+    { type: "setHandoffIntegration", handoff, integration: t.flag ? "automated" : null },
+    { type: "setNoKnownEdgeCases", handoff, value: t.flag },
+    { type: "addRequiredData", handoff, item: t.text },
+    { type: "setRequiredDataAgreed", handoff, index: t.j % 3, agreed: t.flag },
+    { type: "removeRequiredData", handoff, index: t.j % 3 },
+    { type: "requiredDataToEdgeCase", handoff, index: t.j % 3 },
+    { type: "setSlaValue", handoff, typed: t.flag ? String(t.j) : t.text, unit: "hours" },
+    { type: "setSlaUnit", handoff, unit: t.flag ? "days" : "business-days" },
+    { type: "setSlaText", handoff, text: t.text },
+    { type: "setRuleLevel", rule: t.flag ? "handoff-no-sla" : "empty-lane", level: t.flag ? "off" : null },
   ];
   const fragment = copyFragment(map, [step, otherStep]);
   if (fragment !== null) commands.push({ type: "paste", fragment });
