@@ -4,6 +4,7 @@
  * timeout. On a timeout the worker is terminated (ELK cannot be interrupted otherwise) and a fresh
  * one starts with the next request. Never rejects; the caller's map is never touched.
  */
+import type { HandoffMap } from "../model/types";
 import type { LayoutOptions } from "./layout-map";
 import { isLayoutResponse, type LayoutRequest, type LayoutResult } from "./layout-protocol";
 import { type RunLayout, timeoutMessage } from "./run-layout";
@@ -19,6 +20,8 @@ export interface LayoutWorkerLike {
 export interface LayoutClientOptions {
   /** Default 10 s, or TIMEOUT_PER_STEP_MS per step of the map if that is longer. */
   timeoutMs?: number;
+  /** Added to the first layout of a worker that loads ELK; default ELK_LOAD_ALLOWANCE_MS. */
+  elkLoadMs?: number;
   /** Default: the Vite-bundled layout.worker.ts as a module worker. */
   createWorker?: () => LayoutWorkerLike;
 }
@@ -37,6 +40,19 @@ export interface LayoutClient {
 export const DEFAULT_LAYOUT_TIMEOUT_MS = 10_000;
 /** The timeout grows to this much per step when that is longer (40 s for 10,000 steps). */
 export const TIMEOUT_PER_STEP_MS = 4;
+/**
+ * Added to the first layout of a worker that needs ELK: the worker loads ELK (1.5 MB of compiled
+ * Java to fetch, parse and start) only then, so a placed map never pays for it, and that load
+ * must not eat the layout's own time (on a busy machine it takes seconds).
+ */
+export const ELK_LOAD_ALLOWANCE_MS = 15_000;
+
+/** Whether laying out `map` this way needs ELK (as layoutMap decides: keep mode with a placed step does not). */
+function needsElk(map: HandoffMap, options: LayoutOptions): boolean {
+  const placed = map.steps.some((s) => s.position !== undefined);
+  const mode = options.mode ?? (placed ? "keep" : "auto");
+  return !(mode === "keep" && placed);
+}
 
 function createDefaultWorker(): LayoutWorkerLike {
   // Vite bundles the worker from this literal `new Worker(new URL(...))` form; keep it literal.
@@ -46,11 +62,14 @@ function createDefaultWorker(): LayoutWorkerLike {
 export function createLayoutClient(options: LayoutClientOptions = {}): LayoutClient {
   const timeoutMs = options.timeoutMs ?? DEFAULT_LAYOUT_TIMEOUT_MS;
   const createWorker = options.createWorker ?? createDefaultWorker;
+  const elkLoadMs = options.elkLoadMs ?? ELK_LOAD_ALLOWANCE_MS;
   const pending = new Map<
     number,
     { resolve: (r: LayoutResult) => void; timer: ReturnType<typeof setTimeout> }
   >();
   let worker: LayoutWorkerLike | undefined;
+  /** Whether the running worker has been asked for a layout that loads ELK. */
+  let elkAsked = false;
   let nextId = 1;
 
   const settle = (id: number, result: LayoutResult) => {
@@ -64,6 +83,7 @@ export function createLayoutClient(options: LayoutClientOptions = {}): LayoutCli
   const stopWorker = (reason: string) => {
     worker?.terminate();
     worker = undefined;
+    elkAsked = false;
     for (const id of [...pending.keys()]) settle(id, { ok: false, error: reason });
   };
 
@@ -85,11 +105,13 @@ export function createLayoutClient(options: LayoutClientOptions = {}): LayoutCli
     new Promise<LayoutResult>((resolve) => {
       const id = nextId++;
       // A 10,000-step map takes 5-20 s to lay out: big maps get time in proportion.
-      const limit = Math.max(timeoutMs, TIMEOUT_PER_STEP_MS * map.steps.length);
+      const loadsElk = !elkAsked && needsElk(map, layoutOptions);
+      const limit = Math.max(timeoutMs, TIMEOUT_PER_STEP_MS * map.steps.length) + (loadsElk ? elkLoadMs : 0);
       const timer = setTimeout(() => stopWorker(timeoutMessage(limit)), limit);
       pending.set(id, { resolve, timer });
       try {
         ensureWorker().postMessage({ type: "layout", id, map, options: layoutOptions });
+        if (loadsElk) elkAsked = true;
       } catch (error) {
         settle(id, { ok: false, error: `could not start the layout worker: ${String(error)}` });
       }

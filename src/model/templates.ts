@@ -66,6 +66,34 @@ export function createBlankTemplate(): HandoffMap {
 }
 
 /**
+ * Where the RevOps template's steps stand: the positions our auto layout gives them (a test keeps
+ * the two equal). A new map opens placed, so its layout needs no ELK: the layout worker stays
+ * small (ELK is 1.5 MB of compiled Java, about 6 MB of heap once loaded) until someone asks for
+ * an auto layout.
+ */
+const REVOPS_POSITIONS: Readonly<Record<string, { x: number; y: number }>> = {
+  "prospect-raises-hand": { x: 28, y: 24 },
+  "lead-capture": { x: 320, y: 24 },
+  "lead-nurture": { x: 1322, y: 24 },
+  "enrich-route": { x: 570, y: 24 },
+  "outreach-qualify": { x: 797, y: 24 },
+  qualified: { x: 1090, y: 35 },
+  discovery: { x: 1525, y: 24 },
+  "close-plan": { x: 1820, y: 24 },
+  "deal-desk": { x: 2050, y: 24 },
+  "order-management": { x: 2291, y: 24 },
+  onboarding: { x: 2528, y: 34 },
+  "renewal-forecast": { x: 2849, y: 24 },
+  "customer-renewed": { x: 3140, y: 39 },
+};
+
+const placedRevOps = (steps: Step[]): Step[] =>
+  steps.map((s) => {
+    const position = REVOPS_POSITIONS[s.id];
+    return position === undefined ? s : { ...s, position: { ...position } };
+  });
+
+/**
  * The revenue lifecycle in three parts of the customer journey, seven departments and the eight
  * core revenue processes, with the handoffs between departments and what typically breaks them.
  */
@@ -92,7 +120,7 @@ export function createRevOpsTemplate(): HandoffMap {
       { id: "execution", name: "Execution" },
       { id: "continuity", name: "Continuity" },
     ],
-    steps: [
+    steps: placedRevOps([
       step({
         id: "prospect-raises-hand",
         lane: "marketing",
@@ -213,7 +241,7 @@ export function createRevOpsTemplate(): HandoffMap {
         kind: "end",
         owner: "Customer success manager",
       }),
-    ],
+    ]),
     handoffs: [
       handoff({ id: "h1", from: "prospect-raises-hand", to: "lead-capture", label: "form submitted" }),
       handoff({

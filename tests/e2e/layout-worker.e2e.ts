@@ -76,6 +76,8 @@ function installProbe(): void {
 let session: BrowserSession;
 let page: Page;
 let problems: string[];
+/** Every script the page and its workers asked for, in order. */
+const scripts: string[] = [];
 
 const probe = () => page.evaluate(() => structuredClone(window.__layoutProbe) as Probe);
 const autoLayoutButton = () => page.getByRole("button", { name: "Auto layout", exact: true });
@@ -100,6 +102,9 @@ describe("layout worker in the production build", () => {
     page = await session.context.newPage();
     problems = watchConsole(page);
     await page.addInitScript(installProbe);
+    session.context.on("request", (request) => {
+      if (request.url().endsWith(".js")) scripts.push(request.url());
+    });
     await page.goto(BASE_URL);
   });
 
@@ -110,6 +115,20 @@ describe("layout worker in the production build", () => {
 
   afterAll(async () => {
     await session?.close();
+  });
+
+  it("a first visit opens the RevOps template placed: the worker never loads ELK", async () => {
+    await expect
+      .poll(() => page.locator(".react-flow__node").count(), { timeout: 20_000 })
+      .toBeGreaterThan(3);
+    await settle();
+    // The worker did lay the template out (its handoffs are drawn) ...
+    await expect
+      .poll(() => page.locator(".react-flow__edge").count(), { timeout: 20_000 })
+      .toBeGreaterThan(3);
+    expect(scripts.some((url) => /layout[\w.-]*\.js$/.test(url))).toBe(true);
+    // ... without ELK, which only an auto layout needs.
+    expect(scripts.filter((url) => url.includes("elk.bundled"))).toEqual([]);
   });
 
   it(`imports a generated ${STEPS}-step map through the Import file input`, async () => {

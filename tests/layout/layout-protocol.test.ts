@@ -109,6 +109,7 @@ describe("the layout client", () => {
     const workers: Array<{ terminated: boolean }> = [];
     const client = createLayoutClient({
       timeoutMs: 20,
+      elkLoadMs: 0,
       createWorker: () => {
         const w = inProcessWorker(elk, 200);
         workers.push(w);
@@ -123,12 +124,38 @@ describe("the layout client", () => {
     client.dispose();
   });
 
+  it("given the first layout that loads ELK, then it gets time for the load; later ones do not", async () => {
+    // Each answer takes 150 ms; the timeout is 20 ms plus 5 s for the worker's first ELK load.
+    const client = createLayoutClient({
+      timeoutMs: 20,
+      elkLoadMs: 5_000,
+      createWorker: () => inProcessWorker(elk, 150),
+    });
+    const map = createRevOpsTemplate();
+    expect((await client.run(map, { mode: "auto" })).ok).toBe(true);
+    const second = await client.run(map, { mode: "auto" });
+    expect(second).toEqual({ ok: false, error: expect.stringMatching(/longer than/) });
+    client.dispose();
+  });
+
+  it("given a placed map in keep mode, then no ELK allowance is given (it never loads ELK)", async () => {
+    const client = createLayoutClient({
+      timeoutMs: 20,
+      elkLoadMs: 5_000,
+      createWorker: () => inProcessWorker(elk, 150),
+    });
+    const result = await client.run(createRevOpsTemplate(), { mode: "keep" });
+    expect(result).toEqual({ ok: false, error: expect.stringMatching(/longer than/) });
+    client.dispose();
+  });
+
   it("given a timed-out layout, then the map is unchanged and the next request succeeds on a fresh worker", async () => {
     const map = createRevOpsTemplate();
     const before = structuredClone(map);
     const workers: Array<LayoutWorkerLike & { terminated: boolean }> = [];
     const client = createLayoutClient({
       timeoutMs: 1_000,
+      elkLoadMs: 0,
       createWorker: () => {
         // The first worker never answers (a runaway layout); later ones run the real handler.
         const w =
