@@ -11,7 +11,7 @@
  * to get the same ids on every run. Ids already in files (templates, imported maps) are kept.
  */
 
-export type IdKind = "lane" | "phase" | "step" | "handoff" | "edgeCase";
+export type IdKind = "lane" | "phase" | "step" | "handoff" | "edgeCase" | "version" | "scenario";
 
 export const ID_PREFIX: Readonly<Record<IdKind, string>> = {
   lane: "l",
@@ -19,6 +19,8 @@ export const ID_PREFIX: Readonly<Record<IdKind, string>> = {
   step: "s",
   handoff: "h",
   edgeCase: "ec",
+  version: "v",
+  scenario: "sc",
 };
 
 /** Random characters after the prefix: 12 base-36 characters hold 62 bits. */

@@ -1,4 +1,4 @@
-import { addEdgeCase } from "../operations";
+import { addEdgeCase, EditError } from "../operations";
 import type { Handoff, HandoffMap, Step } from "../types";
 import { type EntityChange, handoffTitle, type MapDiff } from "./diff-maps";
 
@@ -128,6 +128,46 @@ export function planItems(
   return { items, skipped };
 }
 
+/**
+ * The items not on the plan yet: on a handoff of the map, and no edge case of the same title on
+ * it (nor an earlier item of the list), so adding them twice adds nothing the second time.
+ */
+export function newPlanItems(map: HandoffMap, items: readonly PlanItem[]): PlanItem[] {
+  const titles = new Map(map.handoffs.map((h) => [h.id, new Set(h.edgeCases.map((e) => e.title))]));
+  const fresh: PlanItem[] = [];
+  for (const item of items) {
+    const taken = titles.get(item.handoff);
+    if (taken === undefined || taken.has(item.title)) continue;
+    taken.add(item.title);
+    fresh.push(item);
+  }
+  return fresh;
+}
+
+/**
+ * Appends the items (those newPlanItems keeps) as open edge cases of medium severity; `ids[i]`
+ * is the id of the i-th item kept.
+ */
+export function addPlanItems(
+  map: HandoffMap,
+  items: readonly PlanItem[],
+  ids: readonly string[],
+): HandoffMap {
+  let next = map;
+  newPlanItems(map, items).forEach((item, index) => {
+    const id = ids[index];
+    if (id === undefined) throw new EditError(`addPlanItems: no id for item ${index + 1} (“${item.title}”)`);
+    next = addEdgeCase(next, item.handoff, {
+      id,
+      title: item.title,
+      severity: "medium",
+      owner: item.owner,
+      description: item.description,
+    });
+  });
+  return next;
+}
+
 /** Appends the items to the map as open edge cases; `newId` gives each a fresh id. */
 export function changesToPlan(
   before: HandoffMap,
@@ -136,19 +176,11 @@ export function changesToPlan(
   options: { context: string; newId: () => string },
 ): ChangesToPlan {
   const { items, skipped } = planItems(before, after, diff, options.context);
-  let map = after;
-  const added: PlanItem[] = [];
-  for (const item of items) {
-    const host = map.handoffs.find((h) => h.id === item.handoff);
-    if (host === undefined || host.edgeCases.some((e) => e.title === item.title)) continue;
-    map = addEdgeCase(map, item.handoff, {
-      id: options.newId(),
-      title: item.title,
-      severity: "medium",
-      owner: item.owner,
-      description: item.description,
-    });
-    added.push(item);
-  }
+  const added = newPlanItems(after, items);
+  const map = addPlanItems(
+    after,
+    added,
+    added.map(() => options.newId()),
+  );
   return { map, added, skipped };
 }

@@ -43,6 +43,8 @@ export function historyOf(command: Command): HistoryPolicy {
     case "moveSteps":
       return { kind: "gesture" };
     case "placeSteps":
+    case "saveVersion":
+    case "deleteVersion":
       return { kind: "ignore" };
     case "addLane":
     case "renameLane":
@@ -82,6 +84,12 @@ export function historyOf(command: Command): HistoryPolicy {
     case "requiredDataToEdgeCase":
     case "setSlaUnit":
     case "setRuleLevel":
+    case "restoreVersion":
+    case "addPlanItems":
+    case "addScenario":
+    case "switchScenario":
+    case "renameScenario":
+    case "deleteScenario":
       return RECORD;
     default:
       return assertNever(command);

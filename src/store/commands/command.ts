@@ -38,7 +38,8 @@
  */
 import type { MapFragment, PasteIds } from "../../model/clipboard";
 import type { Integration, RuleLevel, SlaUnit } from "../../model/contract";
-import type { EdgeCaseStatus, Position, Severity, StepKind } from "../../model/types";
+import type { PlanItem } from "../../model/diff/changes-to-plan";
+import type { EdgeCaseStatus, Position, Severity, StepKind, VersionTrigger } from "../../model/types";
 
 // ---------------------------------------------------------------------------------------------
 // The map
@@ -446,7 +447,80 @@ export interface SetRuleLevel {
   level: RuleLevel | null;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Versions and scenarios (src/model/versions.ts, src/model/scenarios.ts)
+
+/** A named snapshot saved (by hand or at a workshop milestone); outside undo history. */
+export interface SaveVersion {
+  type: "saveVersion";
+  /** Filled in by dispatch when left out. */
+  id?: string;
+  name: string;
+  note: string;
+  /** ISO time stamp, given by the caller so a replay makes the same map. */
+  savedAt: string;
+  trigger: VersionTrigger;
+}
+
+/** A saved version thrown away; outside undo history (like saving one). */
+export interface DeleteVersion {
+  type: "deleteVersion";
+  version: string;
+}
+
+/** The map put back to a saved version, after saving the current one (one undo entry). */
+export interface RestoreVersion {
+  type: "restoreVersion";
+  version: string;
+  /** The "before restore" version's id; filled in by dispatch when left out. */
+  id?: string;
+  savedAt: string;
+}
+
+/** A new scenario forked from the active one, and shown. */
+export interface AddScenario {
+  type: "addScenario";
+  /** Filled in by dispatch when left out. */
+  id?: string;
+  name: string;
+}
+
+export interface SwitchScenario {
+  type: "switchScenario";
+  scenario: string;
+}
+
+export interface RenameScenario {
+  type: "renameScenario";
+  scenario: string;
+  name: string;
+}
+
+export interface DeleteScenario {
+  type: "deleteScenario";
+  scenario: string;
+}
+
+/**
+ * "Changes to plan": the compare's changes (model/diff/changes-to-plan.ts planItems) added to the
+ * change plan as open edge cases, one undo entry; items already on the plan are left out.
+ */
+export interface AddPlanItems {
+  type: "addPlanItems";
+  items: PlanItem[];
+  /** One id per item not yet on the plan (newPlanItems), in order; filled in by dispatch. */
+  ids?: string[];
+}
+
 export type Command =
+  | AddPlanItems
+  | SaveVersion
+  | DeleteVersion
+  | RestoreVersion
+  | AddScenario
+  | SwitchScenario
+  | RenameScenario
+  | DeleteScenario
   | SetMapField
   | AddLane
   | RenameLane

@@ -1,5 +1,6 @@
 import { assertNever } from "../../model/assert-never";
 import { copyFragment, pasteIds } from "../../model/clipboard";
+import { newPlanItems } from "../../model/diff/changes-to-plan";
 import type { IdKind, IdSource } from "../../model/ids";
 import type { HandoffMap } from "../../model/types";
 import type { Command } from "./command";
@@ -37,6 +38,20 @@ export function completeCommand<C extends Command>(map: HandoffMap, command: C, 
       const fragment = copyFragment(map, c.steps);
       return fragment === null ? command : ({ ...c, ids: pasteIds(fragment, fresh) } as C);
     }
+    case "addPlanItems":
+      return c.ids === undefined
+        ? ({ ...c, ids: newPlanItems(map, c.items).map(() => fresh("edgeCase")) } as C)
+        : command;
+    case "saveVersion":
+      return c.id === undefined ? ({ ...c, id: fresh("version") } as C) : command;
+    case "restoreVersion":
+      return c.id === undefined ? ({ ...c, id: fresh("version") } as C) : command;
+    case "addScenario":
+      return c.id === undefined ? ({ ...c, id: fresh("scenario") } as C) : command;
+    case "deleteVersion":
+    case "switchScenario":
+    case "renameScenario":
+    case "deleteScenario":
     case "setMapField":
     case "renameLane":
     case "setLaneColor":
@@ -94,6 +109,8 @@ function takenIds(map: HandoffMap): (id: string) => boolean {
     if (all === null) {
       all = new Set<string>();
       for (const lane of map.lanes) all.add(lane.id);
+      for (const version of map.versions ?? []) all.add(version.id);
+      for (const scenario of map.scenarios ?? []) all.add(scenario.id);
       for (const phase of map.phases) all.add(phase.id);
       for (const step of map.steps) all.add(step.id);
       for (const handoff of map.handoffs) {

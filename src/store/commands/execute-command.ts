@@ -12,6 +12,7 @@ import {
   updateContract,
   updateRequiredData,
 } from "../../model/contract-edits";
+import { addPlanItems } from "../../model/diff/changes-to-plan";
 import type { IdSource } from "../../model/ids";
 import {
   addEdgeCase,
@@ -39,7 +40,9 @@ import {
   updateStep,
   voteEdgeCase,
 } from "../../model/operations";
+import { deleteScenario, forkScenario, renameScenario, switchScenario } from "../../model/scenarios";
 import type { HandoffMap, Position } from "../../model/types";
+import { deleteVersion, restoreVersion, saveVersion } from "../../model/versions";
 import type { Command, StepMove, StepPosition } from "./command";
 import { completeCommand } from "./complete-command";
 
@@ -60,6 +63,29 @@ export const PASTE_OFFSET: Readonly<Position> = { x: 32, y: 24 };
 export function executeCommand(map: HandoffMap, command: Command, ctx: CommandContext): HandoffMap {
   const c = completeCommand(map, command, ctx.ids);
   switch (c.type) {
+    case "addPlanItems":
+      return addPlanItems(map, c.items, c.ids ?? []);
+    case "saveVersion":
+      return saveVersion(map, {
+        id: c.id ?? "",
+        name: c.name,
+        note: c.note,
+        savedAt: c.savedAt,
+        trigger: c.trigger,
+      });
+    case "deleteVersion":
+      return deleteVersion(map, c.version);
+    case "restoreVersion":
+      return restoreVersion(map, c.version, { id: c.id ?? "", savedAt: c.savedAt });
+    case "addScenario":
+      return forkScenario(map, { id: c.id ?? "", name: c.name });
+    case "switchScenario":
+      return switchScenario(map, c.scenario);
+    case "renameScenario":
+      return renameScenario(map, c.scenario, c.name);
+    case "deleteScenario":
+      return deleteScenario(map, c.scenario);
+
     case "setMapField":
       return updateMapInfo(map, { [c.field]: c.value });
 

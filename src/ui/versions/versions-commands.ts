@@ -1,22 +1,13 @@
 /**
- * Every document edit of versions, scenarios and "Changes to plan", in one place (so they can
- * become named commands when src/store/commands lands). Versions are saved and deleted outside
+ * Every document edit of versions, scenarios and "Changes to plan", in one place, each a named
+ * command dispatched to the store (src/store/commands). Versions are saved and deleted outside
  * undo history: Ctrl+Z never takes a saved version away (editor-store keeps versions on undo).
  */
-import { changesToPlan } from "../../model/diff/changes-to-plan";
+import { newPlanItems, planItems } from "../../model/diff/changes-to-plan";
 import type { MapDiff } from "../../model/diff/diff-maps";
-import { deleteScenario, forkScenario, renameScenario, switchScenario } from "../../model/scenarios";
 import type { HandoffMap, VersionTrigger } from "../../model/types";
-import { AUTO_VERSION_NAMES, deleteVersion, restoreVersion, saveVersion } from "../../model/versions";
+import { AUTO_VERSION_NAMES } from "../../model/versions";
 import type { EditorStore } from "../../store/editor-store";
-
-/** A random id such as `v-k3f9x2`: never derived from a name. */
-export function randomId(prefix: string): string {
-  const bytes = new Uint8Array(6);
-  crypto.getRandomValues(bytes);
-  const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-  return `${prefix}-${Array.from(bytes, (b) => alphabet[b % alphabet.length]).join("")}`;
-}
 
 const now = () => new Date().toISOString();
 
@@ -26,11 +17,7 @@ export function saveVersionNow(
   note: string,
   trigger: VersionTrigger = "manual",
 ): boolean {
-  return editor
-    .getState()
-    .apply((map) => saveVersion(map, { id: randomId("v"), name, note, savedAt: now(), trigger }), {
-      history: "ignore",
-    });
+  return editor.getState().dispatch({ type: "saveVersion", name, note, savedAt: now(), trigger }).ok;
 }
 
 /** An automatic version at a workshop milestone (a walkthrough's end, votes revealed). */
@@ -41,41 +28,40 @@ export function saveAutoVersion(editor: EditorStore, trigger: keyof typeof AUTO_
 }
 
 export function deleteVersionNow(editor: EditorStore, id: string): void {
-  editor.getState().apply((map) => deleteVersion(map, id), { history: "ignore" });
+  editor.getState().dispatch({ type: "deleteVersion", version: id });
 }
 
 export function restoreVersionNow(editor: EditorStore, id: string): boolean {
-  return editor.getState().apply((map) => restoreVersion(map, id, { id: randomId("v"), savedAt: now() }));
+  return editor.getState().dispatch({ type: "restoreVersion", version: id, savedAt: now() }).ok;
 }
 
 export function newScenario(editor: EditorStore, name: string): boolean {
-  return editor.getState().apply((map) => forkScenario(map, { id: randomId("sc"), name }));
+  return editor.getState().dispatch({ type: "addScenario", name }).ok;
 }
 
 export function showScenario(editor: EditorStore, id: string): void {
-  editor.getState().apply((map) => switchScenario(map, id));
+  editor.getState().dispatch({ type: "switchScenario", scenario: id });
 }
 
 export function renameScenarioNow(editor: EditorStore, id: string, name: string): boolean {
-  return editor.getState().apply((map) => renameScenario(map, id, name));
+  return editor.getState().dispatch({ type: "renameScenario", scenario: id, name }).ok;
 }
 
 export function deleteScenarioNow(editor: EditorStore, id: string): boolean {
-  return editor.getState().apply((map) => deleteScenario(map, id));
+  return editor.getState().dispatch({ type: "deleteScenario", scenario: id }).ok;
 }
 
-/** Appends the compare's changes to the change plan; returns what was added and skipped. */
+/** Appends the compare's changes to the change plan (one undo entry); returns what was added and skipped. */
 export function appendChangesToPlan(
   editor: EditorStore,
   before: HandoffMap,
   diff: MapDiff,
   context: string,
 ): { added: number; skipped: string[] } {
-  let result = { added: 0, skipped: [] as string[] };
-  editor.getState().apply((after) => {
-    const planned = changesToPlan(before, after, diff, { context, newId: () => randomId("ec") });
-    result = { added: planned.added.length, skipped: planned.skipped };
-    return planned.map;
-  });
-  return result;
+  const after = editor.getState().map;
+  const { items, skipped } = planItems(before, after, diff, context);
+  const fresh = newPlanItems(after, items);
+  if (fresh.length === 0) return { added: 0, skipped };
+  const done = editor.getState().dispatch({ type: "addPlanItems", items: fresh });
+  return { added: done.ok ? fresh.length : 0, skipped };
 }
