@@ -1,7 +1,8 @@
 import { useId } from "react";
 import { MAX_BUDGET } from "../../store/live/dot-votes";
 import type { LiveSession } from "../../store/live/live-session";
-import { useEditor } from "../store-context";
+import { useEditor, useEditorStoreApi } from "../store-context";
+import { saveAutoVersion } from "../versions/versions-commands";
 import { useLiveState } from "./live-context";
 
 const NO_DOTS: ReadonlyMap<string, ReadonlyMap<string, number>> = new Map();
@@ -17,6 +18,7 @@ export function DotVoteSettings({ session }: { session: LiveSession }) {
   const role = useLiveState(session, (s) => s.role, "participant");
   const people = useLiveState(session, (s) => s.people, []);
   const map = useEditor((s) => s.map);
+  const editor = useEditorStoreApi();
   if (settings === null) return null;
   const tally = new Map<
     string,
@@ -56,7 +58,12 @@ export function DotVoteSettings({ session }: { session: LiveSession }) {
             <input
               type="checkbox"
               checked={settings.revealed}
-              onChange={(event) => session.setVoteSettings({ revealed: event.target.checked })}
+              onChange={(event) => {
+                const revealed = event.target.checked;
+                session.setVoteSettings({ revealed });
+                // Revealing who voted is a workshop milestone: keep the map as it stood then.
+                if (revealed) saveAutoVersion(editor, "voting-revealed");
+              }}
             />
             Reveal who voted
           </label>
