@@ -1,9 +1,24 @@
 import { useId } from "react";
+import { AUTO_VERSION_NAMES } from "../../model/versions";
+import type { EditorStore } from "../../store/editor-store";
 import { MAX_BUDGET } from "../../store/live/dot-votes";
 import type { LiveSession } from "../../store/live/live-session";
 import { useEditor, useEditorStoreApi } from "../store-context";
-import { saveAutoVersion } from "../versions/versions-commands";
 import { useLiveState } from "./live-context";
+
+/**
+ * The automatic version "Votes revealed" (like versions-commands.ts saveAutoVersion, which this
+ * folder may not import: ui/versions already depends on ui/live through the editor's help).
+ */
+function saveRevealedVersion(editor: EditorStore): void {
+  if (editor.getState().readOnly !== null) return;
+  const name = AUTO_VERSION_NAMES["voting-revealed"];
+  const savedAt = new Date().toISOString();
+  const done = editor
+    .getState()
+    .dispatch({ type: "saveVersion", name, note: "", savedAt, trigger: "voting-revealed" });
+  if (done.ok) editor.getState().notify(`Saved the version “${name}”.`);
+}
 
 const NO_DOTS: ReadonlyMap<string, ReadonlyMap<string, number>> = new Map();
 
@@ -62,7 +77,7 @@ export function DotVoteSettings({ session }: { session: LiveSession }) {
                 const revealed = event.target.checked;
                 session.setVoteSettings({ revealed });
                 // Revealing who voted is a workshop milestone: keep the map as it stood then.
-                if (revealed) saveAutoVersion(editor, "voting-revealed");
+                if (revealed) saveRevealedVersion(editor);
               }}
             />
             Reveal who voted
