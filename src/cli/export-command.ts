@@ -30,7 +30,7 @@ import type { LayoutMode } from "../layout/types";
 import type { HandoffMap } from "../model/types";
 import { SVG_THEMES, type SvgThemeName } from "../theme/svg-theme";
 import { exportSlides } from "./export-slides";
-import { type CliIo, complain, say, UsageError } from "./io";
+import { type CliIo, complain, oneFile, outputName, say, UsageError } from "./io";
 import { FontError, loadPdfFonts } from "./pdf-fonts";
 import { DEFAULT_PNG_SCALE, RenderError, renderPng } from "./render-png";
 import { terminalText } from "./terminal-text";
@@ -128,12 +128,9 @@ export function parseExportArgs(args: string[]): ExportRequest | "help" {
   }
   const { values, positionals } = parsed;
   if (values.help) return "help";
-  const [file, ...extra] = positionals;
-  if (file === undefined) throw new UsageError("missing FILE");
-  if (extra.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(extra[0])}`);
+  const file = oneFile(positionals);
 
-  const output = values.output;
-  if (output !== undefined && output.trim() === "") throw new UsageError("-o needs a file name");
+  const output = outputName(values.output);
   let format: ExportFormat;
   if (values.format !== undefined) {
     const named = formatNamed(values.format);

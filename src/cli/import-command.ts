@@ -8,7 +8,7 @@ import { importBpmnBytes } from "../bpmn/import-bpmn";
 import { renderJson } from "../export/render-json";
 import { formatIssue } from "../model/map-issue";
 import { LIMITS } from "../model/types";
-import { type CliIo, complain, describeFsError, say, UsageError } from "./io";
+import { type CliIo, complain, describeFsError, oneFile, outputName, say, UsageError } from "./io";
 import { readLimited, readStreamLimited } from "./read-map-file";
 import { cappedLines, LISTED, terminalText } from "./terminal-text";
 import { printWarnings, summarize } from "./validate-command";
@@ -58,11 +58,8 @@ function parseImportArgs(args: string[]): ImportRequest | "help" {
   }
   const { values, positionals } = parsed;
   if (values.help) return "help";
-  const [file, ...extra] = positionals;
-  if (file === undefined) throw new UsageError("missing FILE");
-  if (extra.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(extra[0])}`);
-  const output = values.output;
-  if (output !== undefined && output.trim() === "") throw new UsageError("-o needs a file name");
+  const file = oneFile(positionals);
+  const output = outputName(values.output);
   const extension = output === undefined ? "" : path.extname(output).toLowerCase();
   // `-o model.bpmn` would replace the BPMN with JSON: a slip, not a wish.
   if (

@@ -53,3 +53,17 @@ export function describeFsError(error: unknown, file: string): string {
       return `${file}: ${error instanceof Error ? (error.message.split(", ")[0] ?? "") : String(error)}`;
   }
 }
+
+/** The one FILE a command takes, from its positional arguments; UsageError when none or more. */
+export function oneFile(positionals: readonly string[]): string {
+  const [file, ...extra] = positionals;
+  if (file === undefined) throw new UsageError("missing FILE");
+  if (extra.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(extra[0])}`);
+  return file;
+}
+
+/** `-o`'s value as given; UsageError when it names no file (`-o ""`). */
+export function outputName(output: string | undefined): string | undefined {
+  if (output !== undefined && output.trim() === "") throw new UsageError("-o needs a file name");
+  return output;
+}
