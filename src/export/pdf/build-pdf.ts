@@ -23,7 +23,7 @@ import type { SvgThemeName } from "../../theme/svg-theme";
 import { ALL_PARTS, type ExportParts } from "../export-parts";
 import { renderSvg } from "../render-svg";
 import { innerDrawing } from "../slides/compose-slide";
-import { cullSvg } from "./cull-svg";
+import { cullIndexed, indexSvg } from "./cull-svg";
 import { type Orientation, type PageSize, type PageSizeName, pageSize, SLIDE_PAGE } from "./page-sizes";
 import {
   BOLD_FONT,
@@ -79,13 +79,20 @@ function newDocument(fonts: PdfFonts, title: string, size: PageSize): PDFKit.PDF
     },
     displayTitle: true,
     lang: "en",
-    // The default font is loaded at once: pdfkit's browser build has no Helvetica to load, so
-    // DejaVu Sans is the default (and only) font everywhere. pdfkit's types say string only.
-    font: fonts.regular as unknown as string,
+    // No default font: pdfkit's browser build has no Helvetica to load. DejaVu Sans, registered
+    // below, is the default (and only) font everywhere. pdfkit's types say string only.
+    //
+    // NOTE Not the regular face's bytes either, as this once did: pdfkit then caches the default
+    // font under the face's own name only, so every doc.font(REGULAR_FONT) (each text element
+    // svg-to-pdfkit draws, each table cell) parsed the whole TrueType file again with fontkit;
+    // that was most of a tiled PDF's time (docs/performance-export.md).
+    font: null as unknown as string,
   });
   // pdfkit accepts a Buffer in Node and a Uint8Array-backed buffer in its browser build.
   doc.registerFont(REGULAR_FONT, fonts.regular as Buffer);
   doc.registerFont(BOLD_FONT, fonts.bold as Buffer);
+  // Opened once each, and cached under the registered names from now on.
+  doc.font(BOLD_FONT).font(REGULAR_FONT);
   return doc;
 }
 
@@ -183,6 +190,8 @@ export async function buildMapPdf(
       overlap: OVERLAP_PT,
     });
     const single = plan.tiles.length === 1;
+    // Indexed once; each tile then draws only the lanes, phases, steps and handoffs on it.
+    const index = single ? null : indexSvg(svg, layout);
     for (const tile of plan.tiles) {
       addPage(
         single
@@ -194,16 +203,17 @@ export async function buildMapPdf(
       const clip = { x: area.x, y: area.y, width, height };
       // A fitted drawing is centred; a tile starts at the top-left corner.
       const offsetX = single ? (area.width - width) / 2 : 0;
-      // A tile draws only the steps and handoffs on it: drawing the whole diagram on every page
-      // made a 200-step map's A3 PDF take a minute (docs/performance-export.md).
-      const own = single
-        ? svg
-        : cullSvg(svg, layout, {
-            x: inner.x + tile.x,
-            y: inner.y + tile.y,
-            width: tile.width,
-            height: tile.height,
-          });
+      // A tile draws only what is on it: drawing the whole diagram on every page made a 200-step
+      // map's A3 PDF take a minute (docs/performance-export.md).
+      const own =
+        index === null
+          ? svg
+          : cullIndexed(index, {
+              x: inner.x + tile.x,
+              y: inner.y + tile.y,
+              width: tile.width,
+              height: tile.height,
+            });
       drawSvg(
         doc,
         own,
