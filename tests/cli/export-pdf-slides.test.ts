@@ -8,7 +8,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runExport } from "../../src/cli/export-command";
 import type { CliIo } from "../../src/cli/io";
-import { contractTableRows } from "../../src/export/contract-table";
+import { contractTableRows, darkZoneRows } from "../../src/export/contract-table";
 import { MIN_SLIDE_LABEL_PX, SLIDE_HEIGHT, SLIDE_WIDTH } from "../../src/export/slides/compose-slide";
 import { registerRows } from "../../src/model/register-rows";
 import { createRevOpsTemplate } from "../../src/model/templates";
@@ -125,6 +125,26 @@ describe("handoff export --format pdf", () => {
     expect(pdfPages("a4.pdf")).toBe(2);
     expect(text).toContain("row 1 of 1, column 1 of 2");
     expect(text).toContain("row 1 of 1, column 2 of 2");
+  });
+
+  it("given a map with dark zones, then a Dark zones table follows the handoff contracts", async () => {
+    // The template has one handoff re-keyed by hand between systems.
+    const zones = darkZoneRows(template);
+    expect(zones.length).toBeGreaterThan(0);
+    const text = words(pdfText("t.pdf"));
+    const contracts = text.indexOf("Handoff contracts");
+    const dark = text.indexOf("Dark zones");
+    expect(dark).toBeGreaterThan(contracts);
+    const table = text.slice(dark);
+    for (const header of ["Re-keyed from", "Into"]) expect(table).toContain(header);
+    for (const row of zones) expect(table).toContain(String(row[0]).split(" ").slice(0, 2).join(" "));
+  });
+
+  it("given a map without dark zones, then there is no Dark zones table", async () => {
+    const plain = { ...template, handoffs: template.handoffs.map(({ integration: _, ...h }) => h) };
+    writeFileSync(path.join(dir, "plain.json"), JSON.stringify(plain));
+    expect((await run(["plain.json", "-o", "plain.pdf"])).code).toBe(0);
+    expect(pdfText("plain.pdf")).not.toContain("Dark zones");
   });
 
   it("holds no script, link or external reference", async () => {

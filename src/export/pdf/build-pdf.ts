@@ -9,7 +9,8 @@
  *    by OVERLAP_PT, marked with dashed lines and corner ticks; the footer says row and column);
  * 2. the edge-case register as a table (when the register part is on);
  * 3. the change plan, a table per owner (when the register part is on);
- * 4. the handoff contracts, when the map has any (with the register part).
+ * 4. the handoff contracts, when the map has any (with the register part), then the dark zones
+ *    (handoffs re-keyed by hand between systems), when it has any.
  *
  * Deterministic: the creation date is fixed (PDF_DATE), so the same input gives the same bytes.
  * Safe: no JavaScript, no links, no external references; every string is pdfkit-escaped text.
@@ -29,6 +30,7 @@ import {
   BOLD_FONT,
   drawChangePlanTables,
   drawContractTable,
+  drawDarkZoneTable,
   drawRegisterTable,
   hasContracts,
   REGULAR_FONT,
@@ -248,8 +250,9 @@ export async function buildMapPdf(
     if (pageNumber === 0) addPage("edge-case register");
     else newPage("edge-case register")();
     y = drawRegisterTable(doc, map, box(), y, newPage("edge-case register"));
-    drawChangePlanTables(doc, map, box(), y, newPage("change plan"));
-    if (hasContracts(map)) drawContractTable(doc, map, newPage("handoff contracts"));
+    y = drawChangePlanTables(doc, map, box(), y, newPage("change plan"));
+    if (hasContracts(map)) y = drawContractTable(doc, map, newPage("handoff contracts"));
+    drawDarkZoneTable(doc, map, box(), y, newPage("dark zones"));
   }
   if (pageNumber === 0) addPage("empty");
   return finish(doc);

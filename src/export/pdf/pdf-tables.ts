@@ -1,13 +1,19 @@
 /**
  * Tables in a PDF with pdfkit's own text (real, selectable text in the embedded fonts): the
- * edge-case register, the change plan and (when the map has any) the handoff contracts after the
- * diagram. A row is never split across pages:
+ * edge-case register, the change plan and (when the map has any) the handoff contracts and the
+ * dark zones after the diagram. A row is never split across pages:
  * a row that does not fit below the last one starts a new page, under the header row again.
  */
 import { changePlan } from "../../model/change-plan";
 import { edgeCaseLabel, registerRows } from "../../model/register-rows";
 import type { HandoffMap } from "../../model/types";
-import { CONTRACT_COLUMNS, contractTableRows, hasContract } from "../contract-table";
+import {
+  CONTRACT_COLUMNS,
+  contractTableRows,
+  DARK_ZONE_COLUMNS,
+  darkZoneRows,
+  hasContract,
+} from "../contract-table";
 
 export const REGULAR_FONT = "Handoff-Regular";
 export const BOLD_FONT = "Handoff-Bold";
@@ -324,4 +330,35 @@ export function drawContractTable(
     cells,
     newPage,
   );
+}
+
+/**
+ * The dark zones (handoffs whose data is typed again by hand from one system into another), as
+ * the Markdown export has them: below the last table when there is room, else on a page of its
+ * own. Returns the y below it; draws nothing (and returns `y`) when the map has none.
+ */
+export function drawDarkZoneTable(
+  doc: PDFKit.PDFDocument,
+  map: HandoffMap,
+  area: TableArea,
+  y: number,
+  newPage: () => TableArea,
+): number {
+  const rows = darkZoneRows(map);
+  if (rows.length === 0) return y;
+  const layout: Record<(typeof DARK_ZONE_COLUMNS)[number], Omit<Column, "header">> = {
+    Handoff: { share: 0.22, bold: true },
+    From: { share: 0.2 },
+    To: { share: 0.2 },
+    "Re-keyed from": { share: 0.19 },
+    Into: { share: 0.19 },
+  };
+  const columns: Column[] = DARK_ZONE_COLUMNS.map((header) => ({ header, ...layout[header] }));
+  const cells = rows.map((row): Cell[] =>
+    row.map((text, i) =>
+      text.trim() === "" ? { text: "—", muted: true } : { text, bold: columns[i]?.bold === true },
+    ),
+  );
+  const summary = `${rows.length} ${rows.length === 1 ? "handoff" : "handoffs"} where data is typed again by hand from one system into another`;
+  return drawTable(doc, area, y, { title: "Dark zones", summary, size: 14 }, columns, cells, newPage);
 }
