@@ -69,8 +69,9 @@ Options:
       --slides          one 16:9 slide (1920 x 1080) per phase, in journey order, with the
                         phase's steps and the handoffs in and out of it (the other end a dashed
                         stub naming its step), title and legend on each. With svg or png, -o is
-                        a folder: 01-engagement.svg, 02-execution.svg, ... and slides.pdf; with
-                        pdf, -o is the PDF, one slide a page
+                        a folder: 01-engagement.svg, 02-execution.svg, ... and slides.pdf (numbered
+                        slides an earlier export left there are removed, and listed); with pdf,
+                        -o is the PDF, one slide a page
       --page SIZE       pdf: a4 (default), a3, letter or tabloid, landscape; a diagram too small
                         to read fitted on one page is tiled across pages that overlap
       --portrait        pdf: portrait pages

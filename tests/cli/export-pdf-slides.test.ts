@@ -3,7 +3,7 @@
  * pdftotext (poppler-utils) for the PDF's text, pdfinfo for its pages, the SVG's own elements.
  */
 import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runExport } from "../../src/cli/export-command";
@@ -183,6 +183,36 @@ describe("handoff export --slides", () => {
     const text = words(pdfText("deck/slides.pdf"));
     expect(text).toContain("Engagement");
     expect(text).toContain("Phase 3 of 3");
+  });
+
+  it("given a folder with a longer earlier deck, then its extra slides are removed and said so; other files stay", async () => {
+    const folder = path.join(dir, "old-deck");
+    mkdirSync(folder, { recursive: true });
+    const earlier = [
+      "01-engagement.svg",
+      "02-execution.svg",
+      "03-continuity.svg",
+      "04-renewal.svg",
+      "05-expansion-2.png",
+    ];
+    const theirs = ["notes.txt", "1-intro.svg", "cover-01-a.svg", "04-Renewal.svg", "06-renewal.pdf"];
+    for (const name of [...earlier, ...theirs]) writeFileSync(path.join(folder, name), "earlier");
+    const result = await run(["t.json", "--slides", "-o", "old-deck"]);
+    expect(result.code).toBe(0);
+    expect(readdirSync(folder).sort()).toEqual(
+      ["01-engagement.svg", "02-execution.svg", "03-continuity.svg", "slides.pdf", ...theirs].sort(),
+    );
+    // The three slides are this deck's, not the earlier files.
+    expect(readFileSync(path.join(folder, "01-engagement.svg"), "utf8")).toContain("<svg");
+    expect(result.stdout).toContain(
+      "removed 2 slides of an earlier export from old-deck: 04-renewal.svg, 05-expansion-2.png",
+    );
+  });
+
+  it("given a folder holding only this deck, then nothing is said to be removed", async () => {
+    const result = await run(["t.json", "--slides", "-o", "deck"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toContain("removed");
   });
 
   it("writes one PDF with --format pdf", async () => {
