@@ -7,6 +7,7 @@ import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { BASE_URL, type BrowserSession, launchBrowser, watchConsole } from "./browser";
+import { exportAs } from "./export-dialog-steps";
 
 let session: BrowserSession;
 
@@ -41,11 +42,7 @@ async function flagTexts(page: Page): Promise<string> {
 }
 
 async function downloadCsvRegister(page: Page): Promise<string[][]> {
-  await page.getByRole("button", { name: "Export", exact: true }).click();
-  const [download] = await Promise.all([
-    page.waitForEvent("download"),
-    page.getByRole("menuitem", { name: "CSV register" }).click(),
-  ]);
+  const download = await exportAs(page, "CSV register");
   const text = (await readFile(await download.path())).toString("utf8");
   // Every field is quoted and the template's text holds no quotes or newlines: a plain split is enough.
   return text

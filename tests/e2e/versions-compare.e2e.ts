@@ -10,6 +10,7 @@ import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importBpmn } from "../../src/bpmn/import-bpmn";
 import { ARTIFACTS_DIR, BASE_URL, type BrowserSession, launchBrowser, watchConsole } from "./browser";
+import { exportAs } from "./export-dialog-steps";
 
 let session: BrowserSession;
 let page: Page;
@@ -203,11 +204,7 @@ describe("versions and compare", () => {
     expect(problems).toEqual([]);
   });
   it("exports BPMN with the map's own title, so importing it does not rename the map", async () => {
-    await button("Export").click();
-    const [download] = await Promise.all([
-      page.waitForEvent("download"),
-      page.getByRole("menuitem", { name: /BPMN 2\.0/ }).click(),
-    ]);
+    const download = await exportAs(page, /BPMN 2\.0/);
     const saved = path.join(SHOTS, "scenarios-export.bpmn");
     await download.saveAs(saved);
     const result = await importBpmn(readFileSync(saved, "utf8"));
