@@ -39,6 +39,10 @@ const pdfText = (file: string) =>
   execFileSync("pdftotext", ["-layout", path.join(dir, file), "-"], { encoding: "utf8" });
 const pdfPages = (file: string) =>
   Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [path.join(dir, file)], { encoding: "utf8" }))?.[1]);
+const pdfPage = (file: string, page: number) =>
+  execFileSync("pdftotext", ["-f", String(page), "-l", String(page), path.join(dir, file), "-"], {
+    encoding: "utf8",
+  });
 /** Every element with the attribute (of the value, when given), in document order. */
 const withAttr = (root: SvgElement, attr: string, value?: string) =>
   [...walk(root)].filter((el) => el.attrs.has(attr) && (value === undefined || el.attrs.get(attr) === value));
@@ -58,10 +62,13 @@ describe("handoff export --format pdf", () => {
       expect(text).toContain(row.edgeCase.title.split(" ").slice(0, 4).join(" "));
     expect(text).toContain("Edge-case register");
     expect(text).toContain("Change plan");
-    // Diagram on one A3 page, then the register, the change plan and the handoff contracts.
+    // Diagram on one A3 page, then the register (too long to fit under the diagram whole, so on
+    // a page of its own), the change plan and the handoff contracts.
     const info = execFileSync("pdfinfo", [path.join(dir, "t.pdf")], { encoding: "utf8" });
     expect(info).toMatch(/A3/);
     expect(pdfPages("t.pdf")).toBe(5);
+    expect(words(pdfPage("t.pdf", 1))).not.toContain("Edge-case register");
+    expect(words(pdfPage("t.pdf", 2))).toContain("Edge-case register");
     const fonts = execFileSync("pdffonts", [path.join(dir, "t.pdf")], { encoding: "utf8" });
     expect(fonts).toMatch(/DejaVuSans\s.*yes\s+yes\s+yes/);
     expect(fonts).toMatch(/DejaVuSans-Bold\s.*yes\s+yes\s+yes/);
@@ -125,6 +132,35 @@ describe("handoff export --format pdf", () => {
     expect(pdfPages("a4.pdf")).toBe(2);
     expect(text).toContain("row 1 of 1, column 1 of 2");
     expect(text).toContain("row 1 of 1, column 2 of 2");
+  });
+
+  it("given a register that fits under the fitted diagram, then it starts on the diagram's page", async () => {
+    // The template with edge cases on its first three handoffs only: a short register.
+    const short = {
+      ...template,
+      handoffs: template.handoffs.map((h, i) => (i < 3 ? h : { ...h, edgeCases: [] })),
+    };
+    const kept = short.handoffs.reduce((sum, h) => sum + h.edgeCases.length, 0);
+    expect(kept).toBeGreaterThan(0);
+    writeFileSync(path.join(dir, "short.json"), JSON.stringify(short));
+    expect((await run(["short.json", "-o", "short.pdf", "--page", "a3"])).code).toBe(0);
+    const first = words(pdfPage("short.pdf", 1));
+    expect(first).toContain("Edge-case register");
+    expect(first).toContain(`${kept} edge cases`);
+    for (const row of registerRows(short))
+      expect(first).toContain(row.edgeCase.title.split(" ").slice(0, 3).join(" "));
+    expect(first).toContain("diagram and edge-case register · page 1");
+    // The change plan still starts a page of its own.
+    expect(words(pdfPage("short.pdf", 2))).toContain("Change plan");
+    // Diagram and register, the change plan, the handoff contracts.
+    expect(pdfPages("short.pdf")).toBe(3);
+  });
+
+  it("given a tiled diagram, then the register starts on a page of its own", async () => {
+    await run(["t.json", "-o", "a4-all.pdf", "--page", "a4"]);
+    expect(words(pdfPage("a4-all.pdf", 2))).toContain("row 1 of 1, column 2 of 2");
+    expect(words(pdfPage("a4-all.pdf", 2))).not.toContain("Edge-case register");
+    expect(words(pdfPage("a4-all.pdf", 3))).toContain("Edge-case register");
   });
 
   it("given a map with dark zones, then a Dark zones table follows the handoff contracts", async () => {

@@ -7,7 +7,8 @@
  * 1. the drawing (title, diagram and legend, as the parts say) fitted to the page, or tiled
  *    across pages when fitted it would draw its handoff labels under MIN_LABEL_PT (tiles overlap
  *    by OVERLAP_PT, marked with dashed lines and corner ticks; the footer says row and column);
- * 2. the edge-case register as a table (when the register part is on);
+ * 2. the edge-case register as a table (when the register part is on), under a fitted drawing
+ *    when the whole register fits below it, else from the next page;
  * 3. the change plan, a table per owner (when the register part is on);
  * 4. the handoff contracts, when the map has any (with the register part), then the dark zones
  *    (handoffs re-keyed by hand between systems), when it has any.
@@ -34,6 +35,7 @@ import {
   drawRegisterTable,
   hasContracts,
   REGULAR_FONT,
+  registerTableHeight,
   type TableArea,
 } from "./pdf-tables";
 import { planTiles } from "./tile-pages";
@@ -53,6 +55,8 @@ export const PDF_DATE = new Date(Date.UTC(2000, 0, 1));
  */
 export const MIN_LABEL_PT = 4;
 export const OVERLAP_PT = 24;
+/** Between a fitted diagram and the register below it. */
+const DRAWING_GAP = 24;
 const MARGIN = 28;
 const FOOTER = 16;
 
@@ -180,6 +184,8 @@ export async function buildMapPdf(
     footer(doc, size, `${title}  ·  ${label}  ·  page ${pageNumber}`);
   };
 
+  // Where the register may start on the diagram's page: under a fitted diagram with room to spare.
+  let registerTop: number | null = null;
   if (parts.title || parts.diagram || parts.legend) {
     const svg = renderSvg(map, layout, {
       theme: options.theme ?? "light",
@@ -192,12 +198,23 @@ export async function buildMapPdf(
       overlap: OVERLAP_PT,
     });
     const single = plan.tiles.length === 1;
+    const fittedBottom = area.y + (plan.tiles[0]?.height ?? 0) * plan.scale + DRAWING_GAP;
+    // A wide swimlane fitted to a landscape page leaves about half of it: the register goes there
+    // when all of it fits, never split between the diagram's page and the next.
+    if (
+      single &&
+      parts.register &&
+      area.y + area.height - fittedBottom >= registerTableHeight(doc, map, area.width)
+    )
+      registerTop = fittedBottom;
     // Indexed once; each tile then draws only the lanes, phases, steps and handoffs on it.
     const index = single ? null : indexSvg(svg, layout);
     for (const tile of plan.tiles) {
       addPage(
         single
-          ? "diagram"
+          ? registerTop === null
+            ? "diagram"
+            : "diagram and edge-case register"
           : `diagram, row ${tile.row + 1} of ${plan.rows}, column ${tile.column + 1} of ${plan.columns} (tiles overlap by the dashed strip)`,
       );
       const width = tile.width * plan.scale;
@@ -247,7 +264,8 @@ export async function buildMapPdf(
       return box();
     };
     let y = area.y;
-    if (pageNumber === 0) addPage("edge-case register");
+    if (registerTop !== null) y = registerTop;
+    else if (pageNumber === 0) addPage("edge-case register");
     else newPage("edge-case register")();
     y = drawRegisterTable(doc, map, box(), y, newPage("edge-case register"));
     y = drawChangePlanTables(doc, map, box(), y, newPage("change plan"));

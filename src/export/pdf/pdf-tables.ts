@@ -163,18 +163,33 @@ function drawTable(
   return y + 18;
 }
 
+/** The height drawTable needs for the whole table on one page (heading included). */
+function tableHeight(
+  doc: PDFKit.PDFDocument,
+  width: number,
+  heading: { summary: string; size: number },
+  columns: readonly Column[],
+  rows: readonly (readonly Cell[])[],
+): number {
+  const widths = columnWidths(columns, width);
+  const header: Cell[] = columns.map((c) => ({ text: c.header, bold: true }));
+  const headingHeight = heading.size * 1.3 + (heading.summary === "" ? 0 : FONT_SIZE * 1.6) + 6;
+  return rows.reduce(
+    (sum, cells) => sum + rowHeight(doc, cells, widths),
+    headingHeight + rowHeight(doc, header, widths),
+  );
+}
+
 function capitalize(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
-/** The edge-case register, as the SVG's register table has it. */
-export function drawRegisterTable(
-  doc: PDFKit.PDFDocument,
-  map: HandoffMap,
-  area: TableArea,
-  y: number,
-  newPage: () => TableArea,
-): number {
+/** The edge-case register's heading, columns and rows, as the SVG's register table has them. */
+function registerTable(map: HandoffMap): {
+  heading: { title: string; summary: string; size: number };
+  columns: Column[];
+  cells: Cell[][];
+} {
   const rows = registerRows(map);
   const open = rows.filter((r) => r.edgeCase.status === "open").length;
   const columns: Column[] = [
@@ -202,7 +217,28 @@ export function drawRegisterTable(
     rows.length === 0
       ? "No edge cases recorded."
       : `${rows.length} edge ${rows.length === 1 ? "case" : "cases"} · ${open} open`;
-  return drawTable(doc, area, y, { title: "Edge-case register", summary, size: 14 }, columns, cells, newPage);
+  return { heading: { title: "Edge-case register", summary, size: 14 }, columns, cells };
+}
+
+/** The edge-case register, as the SVG's register table has it. */
+export function drawRegisterTable(
+  doc: PDFKit.PDFDocument,
+  map: HandoffMap,
+  area: TableArea,
+  y: number,
+  newPage: () => TableArea,
+): number {
+  const { heading, columns, cells } = registerTable(map);
+  return drawTable(doc, area, y, heading, columns, cells, newPage);
+}
+
+/**
+ * The height of the whole register at `width`: the PDF starts it under a fitted diagram only
+ * when all of it fits there, so it is never split between the diagram's page and the next.
+ */
+export function registerTableHeight(doc: PDFKit.PDFDocument, map: HandoffMap, width: number): number {
+  const { heading, columns, cells } = registerTable(map);
+  return tableHeight(doc, width, heading, columns, cells);
 }
 
 /** The change plan: open and accepted edge cases by owner, one table per owner. */
