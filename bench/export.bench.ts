@@ -239,7 +239,7 @@ async function main(): Promise<void> {
   const ok = !checked || Number.isNaN(svgRatio) || svgRatio <= LINEARITY_LIMIT;
   console.log(
     checked
-      ? `\n4,000 / 1,000 steps: SVG ${svgRatio}x, PNG ${pngRatio}x, PDF ${pdfRatio}x time and ${pdfSizeRatio}x size (limit for SVG ${LINEARITY_LIMIT}x: ${ok ? "ok" : "FAILED"})`
+      ? `\n4,000 / 1,000 steps: SVG ${shown(svgRatio, "x")}, PNG ${shown(pngRatio, "x")}, PDF ${shown(pdfRatio, "x")} time and ${shown(pdfSizeRatio, "x")} size (limit for SVG ${LINEARITY_LIMIT}x: ${Number.isNaN(svgRatio) ? "not measured" : ok ? "ok" : "FAILED"})`
       : "\n4,000 / 1,000 steps: not both in this run, linearity not checked",
   );
   console.log(
