@@ -132,6 +132,12 @@ describe("handoff export --format pdf", () => {
     expect(pdfPages("a4.pdf")).toBe(2);
     expect(text).toContain("row 1 of 1, column 1 of 2");
     expect(text).toContain("row 1 of 1, column 2 of 2");
+    // The second column's page repeats the lane names in its overlap strip (its own lane
+    // headers are on the first page); short names whole, long ones cut with "…".
+    const second = words(pdfPage("a4.pdf", 2));
+    for (const lane of ["SDR", "Sales", "Deal Desk"]) expect(second).toContain(lane);
+    expect(second).toMatch(/Market\S*…/);
+    expect(words(pdfPage("a4.pdf", 1))).not.toContain("…");
   });
 
   it("given a register that fits under the fitted diagram, then it starts on the diagram's page", async () => {

@@ -241,7 +241,7 @@ export async function buildMapPdf(
         plan.scale,
         single ? null : clip,
       );
-      if (!single)
+      if (!single) {
         overlapMarks(
           doc,
           clip,
@@ -249,6 +249,21 @@ export async function buildMapPdf(
           tile.column < plan.columns - 1,
           tile.row < plan.rows - 1,
         );
+        // A tile past the first column has lost the lane names, past the first row the phase
+        // names: repeat them in the overlap strip, whose drawing the previous page also shows.
+        if (parts.diagram)
+          tileHeaders(doc, map, layout, {
+            clip,
+            strip: plan.overlap * plan.scale,
+            // Page point of a layout point.
+            toPage: (x, y) => ({
+              x: area.x + (x - inner.x - tile.x) * plan.scale,
+              y: area.y + (y - inner.y - tile.y) * plan.scale,
+            }),
+            lanes: tile.column > 0,
+            phases: tile.row > 0,
+          });
+      }
     }
   }
 
@@ -274,6 +289,91 @@ export async function buildMapPdf(
   }
   if (pageNumber === 0) addPage("empty");
   return finish(doc);
+}
+
+/** The repeated lane and phase names: small, as the diagram's own 4 pt labels are at this scale. */
+const HEADER_PT = 6;
+
+/** `text` cut with "…" to fit `width` points in the bold face at HEADER_PT. */
+function fitted(doc: PDFKit.PDFDocument, text: string, width: number): string {
+  doc.font(BOLD_FONT).fontSize(HEADER_PT);
+  if (doc.widthOfString(text) <= width) return text;
+  let cut = text;
+  while (cut.length > 1 && doc.widthOfString(`${cut}…`) > width) cut = cut.slice(0, -1);
+  return `${cut.trimEnd()}…`;
+}
+
+/**
+ * The lane names (upright, along the left edge) and the phase names (along the top) of a tile
+ * that does not show the diagram's own headers, on a white ground in the overlap strip.
+ */
+function tileHeaders(
+  doc: PDFKit.PDFDocument,
+  map: HandoffMap,
+  layout: MapLayout,
+  tile: {
+    clip: { x: number; y: number; width: number; height: number };
+    strip: number;
+    toPage: (x: number, y: number) => { x: number; y: number };
+    lanes: boolean;
+    phases: boolean;
+  },
+): void {
+  const { clip } = tile;
+  const band = Math.min(tile.strip, HEADER_PT * 2);
+  const names = (items: readonly { id: string; name: string }[]) =>
+    new Map(items.map((item) => [item.id, item.name.trim() === "" ? "(unnamed)" : item.name]));
+  doc.save();
+  if (tile.lanes) {
+    const laneNames = names(map.lanes);
+    for (const lane of layout.lanes) {
+      const top = Math.max(tile.toPage(0, lane.y).y, clip.y + (tile.phases ? band : 0));
+      const bottom = Math.min(tile.toPage(0, lane.y + lane.height).y, clip.y + clip.height);
+      const length = bottom - top - 3;
+      const name = laneNames.get(lane.id);
+      if (name === undefined || length < 20) continue;
+      doc
+        .rect(clip.x, top + 1, band, bottom - top - 2)
+        .fillOpacity(0.9)
+        .fill("#ffffff");
+      const text = fitted(doc, name, length);
+      const cx = clip.x + band / 2;
+      const cy = (top + bottom) / 2;
+      doc.save().rotate(-90, { origin: [cx, cy] });
+      doc
+        .fillOpacity(1)
+        .fillColor("#334155")
+        .text(text, cx - length / 2, cy - HEADER_PT / 2 - 1, {
+          width: length,
+          align: "center",
+          lineBreak: false,
+        });
+      doc.restore();
+    }
+  }
+  if (tile.phases) {
+    const phaseNames = names(map.phases);
+    for (const column of layout.phases) {
+      const left = Math.max(tile.toPage(column.x, 0).x, clip.x + (tile.lanes ? band : 0));
+      const right = Math.min(tile.toPage(column.x + column.width, 0).x, clip.x + clip.width);
+      const length = right - left - 6;
+      const name = phaseNames.get(column.id);
+      if (name === undefined || length < 20) continue;
+      doc
+        .rect(left + 2, clip.y, right - left - 4, band)
+        .fillOpacity(0.9)
+        .fill("#ffffff");
+      doc
+        .fillOpacity(1)
+        .fillColor("#334155")
+        .text(fitted(doc, name, length), left + 3, clip.y + (band - HEADER_PT) / 2 - 1, {
+          width: length,
+          align: "center",
+          lineBreak: false,
+        });
+    }
+  }
+  doc.restore();
 }
 
 /**
