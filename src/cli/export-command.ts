@@ -39,12 +39,12 @@ import { OutputError, writeOutput } from "./write-output";
 
 export const EXPORT_USAGE = `Usage: handoff export FILE [options]
 
-Writes a map as an SVG swimlane diagram, a PNG image, a PDF (diagram, register and change plan),
-normalized JSON (ready to re-import), its edge-case register as Markdown (with the handoff
-contracts and dark zones) or CSV, its handoff contracts table as CSV (contracts-csv), or BPMN 2.0
-XML (a laid-out collaboration that bpmn.io, Camunda and Signavio open, and handoff import reads
-back exactly); or, with --slides, a deck of 16:9 slides, one per phase. FILE may be - for
-standard input.
+Writes a map as an SVG swimlane diagram, a PNG image, a PDF (diagram, register, change plan,
+handoff contracts and dark zones), normalized JSON (ready to re-import), its edge-case register
+as Markdown (with the handoff contracts and dark zones) or CSV, its handoff contracts table as
+CSV (contracts-csv), or BPMN 2.0 XML (a laid-out collaboration that bpmn.io, Camunda and
+Signavio open, and handoff import reads back exactly); or, with --slides, a deck of 16:9
+slides, one per phase. FILE may be - for standard input.
 
 Options:
   -f, --format FORMAT   ${listFormats(EXPORT_FORMATS, "or")} (markdown is md)
@@ -73,7 +73,8 @@ Options:
                         slides an earlier export left there are removed, and listed); with pdf,
                         -o is the PDF, one slide a page
       --page SIZE       pdf: a4 (default), a3, letter or tabloid, landscape; a diagram too small
-                        to read fitted on one page is tiled across pages that overlap
+                        to read fitted on one page is tiled across pages that overlap (lane and
+                        phase names repeated on each)
       --portrait        pdf: portrait pages
       --theme THEME     svg, png, pdf: light (default), dark, or print (grayscale, no shading)
       --scale N         png: pixels per layout pixel, 0.25 to 8 (default ${DEFAULT_PNG_SCALE}); reduced
