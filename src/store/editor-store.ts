@@ -66,6 +66,20 @@ export interface HeaderTarget {
 export interface UndoSource {
   undo(): void;
   redo(): void;
+  /** Whether undo or redo would do anything now (the toolbar's buttons); the owner sets a new source when these change. */
+  readonly canUndo: boolean;
+  readonly canRedo: boolean;
+}
+
+/** Whether Undo and Redo would do anything now: the undo source's stacks in a live room, else the local history (never mid-drag). */
+export function undoAvailability(state: Pick<EditorState, "history" | "undoSource">): {
+  canUndo: boolean;
+  canRedo: boolean;
+} {
+  const idle = state.history.gestureBase === null;
+  const source = state.undoSource;
+  if (source !== null) return { canUndo: idle && source.canUndo, canRedo: idle && source.canRedo };
+  return { canUndo: idle && state.history.past.length > 0, canRedo: idle && state.history.future.length > 0 };
 }
 
 export type Panel = "register" | "help" | "library" | "changePlan" | "health";

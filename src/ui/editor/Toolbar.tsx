@@ -1,14 +1,13 @@
 import type { ReactNode } from "react";
 import { useShallow } from "zustand/react/shallow";
-import type { EditorState } from "../../store/editor-store";
+import { type EditorState, undoAvailability } from "../../store/editor-store";
 import { addLaneAtEnd, addPhaseAtEnd, addStepFromToolbar } from "../actions/editor-actions";
 import type { CanvasApi } from "../canvas/Canvas";
 import { HealthCount } from "../health/HealthCount";
 import { useEditor, useEditorStoreApi } from "../store-context";
 
 const selectToolbar = (s: EditorState) => ({
-  canUndo: s.history.past.length > 0 && s.history.gestureBase === null,
-  canRedo: s.history.future.length > 0 && s.history.gestureBase === null,
+  ...undoAvailability(s),
   layoutRunning: s.layoutStatus === "running",
   registerOpen: s.panels.has("register"),
   helpOpen: s.panels.has("help"),
