@@ -152,6 +152,11 @@ export interface EditorState {
   /** The latest "bring this into view" request for the canvas; null until the first. */
   focusRequest: FocusRequest | null;
   /**
+   * The edge case the inspector should open (a register row or a health finding was clicked):
+   * its handoff's inspector opens that row and scrolls it into view. `nonce` changes on every ask.
+   */
+  edgeCaseReveal: { id: string; nonce: number } | null;
+  /**
    * The canvas's pan and zoom. The canvas writes it on move end (setViewport); persistence saves
    * it per map and puts the saved one back on open (restoreViewport). Never in history or the file.
    * null: no saved viewport, fit the view.
@@ -202,6 +207,8 @@ export interface EditorState {
   setReadOnly(reason: string | null): void;
   dismissNotice(): void;
   /** Asks the canvas to bring a handoff or step into view (does not change the selection). */
+  /** Asks the inspector to open one edge case's row (select its handoff first). */
+  revealEdgeCase(id: string): void;
   requestFocus(target: {
     kind: FocusRequest["kind"];
     id: string;
@@ -359,6 +366,7 @@ export function createEditorStore({
       notice: null,
       readOnly: null,
       focusRequest: null,
+      edgeCaseReveal: null,
       viewport: null,
       viewportRestore: 0,
       lastCommand: null,
@@ -444,6 +452,7 @@ export function createEditorStore({
           editingHeader: null,
           // A focus request for the map that was open must not pan this one.
           focusRequest: null,
+          edgeCaseReveal: null,
           layout: firstLayout(next),
         });
       },
@@ -519,6 +528,11 @@ export function createEditorStore({
 
       dismissNotice() {
         set({ notice: null });
+      },
+
+      revealEdgeCase(id) {
+        focusNonce += 1;
+        set({ edgeCaseReveal: { id, nonce: focusNonce } });
       },
 
       requestFocus(target) {
