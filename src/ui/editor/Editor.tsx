@@ -11,6 +11,7 @@ import { Inspector } from "../inspector/Inspector";
 import { useEditorShortcuts } from "../keyboard/use-editor-shortcuts";
 import { RegisterPanel } from "../register/RegisterPanel";
 import { useEditorStoreApi } from "../store-context";
+import { LaneFocusBar } from "./LaneFocusBar";
 import { LayoutFailure } from "./LayoutFailure";
 import { NoticeArea } from "./NoticeArea";
 import { Toolbar } from "./Toolbar";
@@ -72,6 +73,7 @@ export function Editor({
             <Canvas theme={theme} onReady={onReady} layer={slots.canvasLayer} />
           </ReactFlowProvider>
           <LayoutFailure />
+          <LaneFocusBar />
           <RegisterPanel className="hf-editor__register" />
         </main>
         <div className="hf-editor__side">
