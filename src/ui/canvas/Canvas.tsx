@@ -58,6 +58,7 @@ import {
   type StepFlowNode,
   stepIdOfNode,
 } from "./flow-adapter";
+import { centerYWithinLanes, fitContentViewport } from "./focus-viewport";
 import { EdgeMarkers, HandoffEdge } from "./HandoffEdge";
 import { HeaderOverlay } from "./HeaderOverlay";
 import { LaneLayer } from "./LaneLayer";
@@ -105,10 +106,15 @@ function fitLayout(
   flow: StoreApi,
   layout: MapLayout,
   duration = 0,
+  /** A lane focus: fit the steps drawn, not the whole map's width (focus-viewport.ts). */
+  focused = false,
 ) {
   const { width, height } = flow.getState();
   if (width <= 0 || height <= 0) return;
-  void instance.setViewport(fitLayoutViewport(layout, width, height, { minZoom: MIN_ZOOM }), { duration });
+  const fit = focused
+    ? fitContentViewport(layout, layout.steps, width, height, { minZoom: MIN_ZOOM })
+    : fitLayoutViewport(layout, width, height, { minZoom: MIN_ZOOM });
+  void instance.setViewport(fit, { duration });
 }
 
 /** A map opening without a saved viewport: readable, from its top-left (see firstViewViewport). */
@@ -188,8 +194,9 @@ export function Canvas({
   const fitView = useCallback(() => {
     const instance = instanceRef.current;
     const current = layoutRef.current;
-    if (instance !== null && current !== null) fitLayout(instance, flow, current, 250);
-  }, [flow]);
+    if (instance !== null && current !== null)
+      fitLayout(instance, flow, current, 250, store.getState().laneFocus !== null);
+  }, [flow, store]);
 
   useEffect(() => {
     onReady?.({
@@ -643,10 +650,14 @@ function useFocusRequests(
       const { width, height } = flow.getState();
       if (rectOnScreen(target, layout, instance.getViewport(), width, height)) return;
     }
-    void instance.setCenter(target.x + target.width / 2, target.y + target.height / 2, {
-      zoom: Math.max(instance.getZoom(), focusRequest.minZoom ?? (focusRequest.ifHidden ? 0 : 0.9)),
-      duration: 300,
-    });
+    const zoom = Math.max(instance.getZoom(), focusRequest.minZoom ?? (focusRequest.ifHidden ? 0 : 0.9));
+    const middle = target.y + target.height / 2;
+    // A lane focus is a few lanes tall: centred on its first lane, the view would show bare canvas.
+    const centerY =
+      store.getState().laneFocus === null
+        ? middle
+        : centerYWithinLanes(layout, middle, zoom, flow.getState().height);
+    void instance.setCenter(target.x + target.width / 2, centerY, { zoom, duration: 300 });
   }, [instanceRef, flow, map, layout, focusRequest, store]);
 }
 

@@ -69,11 +69,11 @@ export function Editor({
       <Toolbar canvas={getCanvas} end={slots.toolbarEnd} />
       <div className="hf-editor__body">
         <main className="hf-editor__main" aria-label="Process map">
+          <LaneFocusBar />
           <ReactFlowProvider>
             <Canvas theme={theme} onReady={onReady} layer={slots.canvasLayer} />
           </ReactFlowProvider>
           <LayoutFailure />
-          <LaneFocusBar />
           <RegisterPanel className="hf-editor__register" />
         </main>
         <div className="hf-editor__side">
