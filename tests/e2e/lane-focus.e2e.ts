@@ -71,7 +71,7 @@ async function open() {
 }
 
 /** Sales and Deal Desk from the toolbar's Lanes picker, by keyboard only. */
-async function focusSalesAndDealDeskByKeyboard() {
+async function focusSalesAndDealDeskByKeyboard(screenshot = false) {
   await button("Lanes: All").focus();
   await page.keyboard.press("Enter");
   await page.getByRole("dialog", { name: "Lanes shown" }).waitFor();
@@ -79,6 +79,7 @@ async function focusSalesAndDealDeskByKeyboard() {
   await page.keyboard.press("Enter");
   await page.keyboard.press("Tab"); // the Deal Desk checkbox
   await page.keyboard.press("Space");
+  if (screenshot) await shot("picker-open");
   await page.keyboard.press("Escape");
 }
 
@@ -98,7 +99,7 @@ describe("lane focus", () => {
     await page.waitForTimeout(400);
     const discoveryBefore = await flowPosition(stepNode("discovery"));
 
-    await focusSalesAndDealDeskByKeyboard();
+    await focusSalesAndDealDeskByKeyboard(true);
 
     // Only those lanes, and the band of stubs.
     await expect.poll(laneHeaderIds).toEqual(["sales", "deal-desk", OTHER]);
