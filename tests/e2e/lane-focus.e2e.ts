@@ -230,6 +230,35 @@ describe("lane focus", () => {
     await expect.poll(() => node("Discovery call").count()).toBe(0);
   });
 
+  it("a handoff dragged onto a stub connects to the real step it stands for", async () => {
+    await page.getByRole("button", { name: "Lane actions: Sales" }).click();
+    await page.getByRole("menuitem", { name: "Focus on this lane" }).click();
+    await expect.poll(laneHeaderIds).toEqual(["sales", OTHER]);
+    await button("Fit view").click();
+    await page.waitForTimeout(400);
+    const stub = page.locator('[data-testid="stub-node"][data-stub-of="qualified"]');
+    // At the fit, both are on screen; the dot is small but a pointer finds it.
+    const edges = await page.locator(".react-flow__edge").count();
+    await stepNode("discovery").hover();
+    const handle = await center(stepNode("discovery").locator(".react-flow__handle.source"));
+    const target = await center(stub);
+    await page.mouse.move(handle.x, handle.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 12; i++)
+      await page.mouse.move(
+        handle.x + ((target.x - handle.x) * i) / 12,
+        handle.y + ((target.y - handle.y) * i) / 12,
+      );
+    await page.mouse.up();
+    await expect.poll(() => page.locator(".react-flow__edge").count()).toBe(edges + 1);
+    // Every lane: the new handoff joins Discovery and the real decision step.
+    await page.getByTestId("lane-focus-bar").getByRole("button", { name: "Show all lanes" }).click();
+    await button("Fit view").click();
+    await expect.poll(() => page.locator(".react-flow__edge").count()).toBe(template.handoffs.length + 1);
+    await button("Undo").click();
+    await expect.poll(() => page.locator(".react-flow__edge").count()).toBe(template.handoffs.length);
+  });
+
   it("'Focus on this lane' in a lane header's menu, and the L key leaves it", async () => {
     await page.getByRole("button", { name: "Lane actions: Finance & Orders" }).click();
     await page.getByRole("menuitem", { name: "Focus on this lane" }).click();
