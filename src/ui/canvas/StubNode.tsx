@@ -26,7 +26,8 @@ export function showStubLane(store: EditorStore, stepId: string): void {
 function StubNodeComponent({ data, width, height }: NodeProps<StepFlowNode>) {
   const store = useEditorStoreApi();
   const { step, face, stub } = data;
-  const lane = step.systems.join(", ");
+  // The stub's chips name its lane (slice-map.ts); a lane without a name has none.
+  const lane = step.systems.length === 0 ? "its lane" : step.systems.join(", ");
   const chip = face?.systems?.chips[0];
   const direction = stub?.direction === "in" ? "from" : stub?.direction === "out" ? "to" : "to and from";
   const show = () => {
