@@ -5,6 +5,7 @@ import { addLaneAtEnd, addPhaseAtEnd, addStepFromToolbar } from "../actions/edit
 import type { CanvasApi } from "../canvas/Canvas";
 import { HealthCount } from "../health/HealthCount";
 import { useEditor, useEditorStoreApi } from "../store-context";
+import { LanesPicker } from "./LanesPicker";
 
 const selectToolbar = (s: EditorState) => ({
   ...undoAvailability(s),
@@ -159,6 +160,7 @@ export function Toolbar({ canvas, end }: { canvas: () => CanvasApi | null; end?:
         >
           <Icon d={ICONS.fit} />
         </button>
+        <LanesPicker />
       </ToolbarGroup>
       <ToolbarGroup label="Panels">
         <button

@@ -21,7 +21,9 @@ export function ExportMenu() {
   const [dialog, setDialog] = useState<Partial<ExportChoice> | null>(null);
   const openDialog = (initial: Partial<ExportChoice>) => {
     setOpen(false);
-    setDialog(initial);
+    // In a lane focus the dialog starts from the lanes on screen.
+    const focus = editor.getState().laneFocus;
+    setDialog(focus === null ? initial : { lanes: [...focus], ...initial });
   };
 
   const run = async (format: ExportFormatId) => {

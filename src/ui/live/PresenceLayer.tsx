@@ -1,12 +1,19 @@
 import { useStore as useFlowStore, useInternalNode, useReactFlow, ViewportPortal } from "@xyflow/react";
 import { useEffect } from "react";
+import type { EditorState } from "../../store/editor-store";
 import type { LiveSession } from "../../store/live/live-session";
 import type { RoomPerson } from "../../store/live/presence";
 import { flowNodeId } from "../canvas/flow-adapter";
-import { useEditorStoreApi } from "../store-context";
+import { useEditor, useEditorStoreApi } from "../store-context";
 import { useLiveSession, useLiveState } from "./live-context";
 
 const NOBODY: never[] = [];
+/**
+ * Pointers are points of one picture: in a lane focus this person's picture is not the others'
+ * (the lanes shown stack together), so while focused they neither send theirs nor see the
+ * others'. Selection outlines follow the steps themselves: a step not in view has none.
+ */
+const selectFocused = (s: EditorState) => s.laneFocus !== null;
 
 /**
  * The others on the canvas: their selected steps outlined in their colour, their name on the step
@@ -16,16 +23,17 @@ const NOBODY: never[] = [];
 export function PresenceLayer() {
   const session = useLiveSession();
   const people = useLiveState(session, (s) => s.people, NOBODY);
+  const focused = useEditor(selectFocused);
   if (session === null) return null;
   const others = people.filter((person) => !person.self);
   return (
     <>
-      <PointerReporter session={session} />
+      <PointerReporter session={session} focused={focused} />
       <EditingReporter session={session} />
       <ViewportPortal>
         <div className="hf-presence" aria-hidden="true">
           {others.map((person) => (
-            <PersonMarks key={person.id} person={person} />
+            <PersonMarks key={person.id} person={person} pointer={!focused} />
           ))}
         </div>
       </ViewportPortal>
@@ -33,7 +41,7 @@ export function PresenceLayer() {
   );
 }
 
-function PersonMarks({ person }: { person: RoomPerson }) {
+function PersonMarks({ person, pointer }: { person: RoomPerson; pointer: boolean }) {
   const editingStep = person.editing?.kind === "step" ? person.editing.id : null;
   const outlined = new Set(person.selection.steps);
   if (editingStep !== null) outlined.add(editingStep);
@@ -42,7 +50,7 @@ function PersonMarks({ person }: { person: RoomPerson }) {
       {[...outlined].slice(0, 50).map((stepId) => (
         <StepOutline key={stepId} stepId={stepId} person={person} editing={stepId === editingStep} />
       ))}
-      {person.pointer === null ? null : (
+      {person.pointer === null || !pointer ? null : (
         <div
           className="hf-presence__pointer"
           style={{
@@ -94,11 +102,15 @@ function StepOutline({ stepId, person, editing }: { stepId: string; person: Room
 }
 
 /** Sends where this person's pointer is over the map (a few times a second at most). */
-function PointerReporter({ session }: { session: LiveSession }) {
+function PointerReporter({ session, focused }: { session: LiveSession; focused: boolean }) {
   const flow = useReactFlow();
   const domNode = useFlowStore((s) => s.domNode);
   useEffect(() => {
     if (domNode === null) return;
+    if (focused) {
+      session.setPointer(null);
+      return;
+    }
     let frame: number | null = null;
     let last: { x: number; y: number } | null = null;
     const send = () => {
@@ -121,7 +133,7 @@ function PointerReporter({ session }: { session: LiveSession }) {
       domNode.removeEventListener("pointerleave", onLeave);
       if (frame !== null) clearTimeout(frame);
     };
-  }, [domNode, flow, session]);
+  }, [domNode, flow, session, focused]);
   return null;
 }
 
