@@ -69,7 +69,7 @@ export async function boot(options: { inMemory?: StorageUnavailableError } = {})
   const client = createLayoutClient();
   // The worker's scripts load while storage opens.
   client.warm();
-  const runLayout: LayoutRunner = (map, mode) => client.run(map, { mode });
+  const runLayout: LayoutRunner = (map, mode, options) => client.run(map, { ...options, mode });
   const [storage, persisted] =
     options.inMemory === undefined
       ? await Promise.all([openStorage(), requestPersistence()])

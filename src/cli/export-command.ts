@@ -30,7 +30,7 @@ import type { LayoutMode } from "../layout/types";
 import type { HandoffMap } from "../model/types";
 import { SVG_THEMES, type SvgThemeName } from "../theme/svg-theme";
 import { exportSlides } from "./export-slides";
-import { type CliIo, complain, oneFile, outputName, say, UsageError } from "./io";
+import { type CliIo, complain, oneFile, outputName, readRequest, say, UsageError } from "./io";
 import { FontError, loadPdfFonts } from "./pdf-fonts";
 import { DEFAULT_PNG_SCALE, RenderError, renderPng } from "./render-png";
 import { terminalText } from "./terminal-text";
@@ -342,19 +342,9 @@ export async function runExport(
   /** The PNG renderer; tests pass one that fails. */
   render: typeof renderPng = renderPng,
 ): Promise<number> {
-  let request: ExportRequest | "help";
-  try {
-    request = parseExportArgs(args);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    complain(io, `handoff export: ${error.message}`);
-    io.stderr(`\n${EXPORT_USAGE}\n`);
-    return 2;
-  }
-  if (request === "help") {
-    io.stdout(`${EXPORT_USAGE}\n`);
-    return 0;
-  }
+  const read = readRequest("export", EXPORT_USAGE, () => parseExportArgs(args), io);
+  if ("exit" in read) return read.exit;
+  const { request } = read;
 
   const target = request.output === undefined ? undefined : path.resolve(io.cwd, request.output);
   // Shown on a terminal: without -o, or -o /dev/stdout and its aliases when stdout is one.

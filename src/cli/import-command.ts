@@ -8,7 +8,16 @@ import { importBpmnBytes } from "../bpmn/import-bpmn";
 import { renderJson } from "../export/render-json";
 import { formatIssue } from "../model/map-issue";
 import { LIMITS } from "../model/types";
-import { type CliIo, complain, describeFsError, oneFile, outputName, say, UsageError } from "./io";
+import {
+  type CliIo,
+  complain,
+  describeFsError,
+  oneFile,
+  outputName,
+  readRequest,
+  say,
+  UsageError,
+} from "./io";
 import { readLimited, readStreamLimited } from "./read-map-file";
 import { cappedLines, LISTED, terminalText } from "./terminal-text";
 import { printWarnings, summarize } from "./validate-command";
@@ -91,19 +100,9 @@ function parseRaw(args: string[]) {
 
 /** Runs `handoff import`; returns the exit code (0 written, 1 unreadable or not BPMN, 2 usage). */
 export async function runImport(args: string[], io: CliIo): Promise<number> {
-  let request: ImportRequest | "help";
-  try {
-    request = parseImportArgs(args);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    complain(io, `handoff import: ${error.message}`);
-    io.stderr(`\n${IMPORT_USAGE}\n`);
-    return 2;
-  }
-  if (request === "help") {
-    io.stdout(`${IMPORT_USAGE}\n`);
-    return 0;
-  }
+  const read = readRequest("import", IMPORT_USAGE, () => parseImportArgs(args), io);
+  if ("exit" in read) return read.exit;
+  const { request } = read;
 
   let bytes: Uint8Array | null;
   try {

@@ -34,6 +34,37 @@ export function complain(io: CliIo, line: string): void {
 /** A usage error: exit 2 with the command's usage on stderr. */
 export class UsageError extends Error {}
 
+/**
+ * A command's request read from its arguments by `parse`, or the exit code when there is nothing
+ * to run: 0 after printing `usage` for --help, 2 after a usage error (its message, then `usage`,
+ * on stderr). Other errors are thrown on.
+ *
+ * @example
+ * const read = readRequest("export", EXPORT_USAGE, () => parseExportArgs(args), io);
+ * if ("exit" in read) return read.exit;
+ */
+export function readRequest<T>(
+  command: string,
+  usage: string,
+  parse: () => T | "help",
+  io: CliIo,
+): { request: T } | { exit: 0 | 2 } {
+  let request: T | "help";
+  try {
+    request = parse();
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    complain(io, `handoff ${command}: ${error.message}`);
+    io.stderr(`\n${usage}\n`);
+    return { exit: 2 };
+  }
+  if (request === "help") {
+    io.stdout(`${usage}\n`);
+    return { exit: 0 };
+  }
+  return { request };
+}
+
 /** A file-system error in plain words, never a stack trace. */
 export function describeFsError(error: unknown, file: string): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;

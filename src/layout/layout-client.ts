@@ -51,7 +51,7 @@ export const ELK_LOAD_ALLOWANCE_MS = 15_000;
 function needsElk(map: HandoffMap, options: LayoutOptions): boolean {
   const placed = map.steps.some((s) => s.position !== undefined);
   const mode = options.mode ?? (placed ? "keep" : "auto");
-  return !(mode === "keep" && placed);
+  return !(mode === "keep" && (placed || options.phaseColumns !== undefined));
 }
 
 function createDefaultWorker(): LayoutWorkerLike {

@@ -47,6 +47,21 @@ export interface LayoutOptions {
   mode?: LayoutMode;
   /** Sizing knobs; anything left out comes from DEFAULT_METRICS. */
   metrics?: Partial<LayoutMetrics>;
+  /**
+   * Keep mode only: the phase columns to draw, instead of columns derived from the steps. Each is
+   * a phase's left edge and width in file x (as step positions are: from the lane area's left,
+   * before any shift into the frame). The editor's lane focus passes the whole map's columns, so
+   * a view of some lanes shows every phase where the whole map does, and a step dropped there
+   * lands in the same phase. A phase not listed starts where the one before it ends.
+   */
+  phaseColumns?: readonly PhaseSpan[];
+}
+
+/** A phase column in file x; see LayoutOptions.phaseColumns. */
+export interface PhaseSpan {
+  id: string;
+  x: number;
+  width: number;
 }
 
 /** Options of the single ELK pass; only its layering is used, so the cheap strategies are fine. */
@@ -80,7 +95,11 @@ export async function layoutMap(
 ): Promise<MapLayout> {
   const mode = options.mode ?? defaultMode(map);
   const metrics = resolveMetrics(options.metrics);
-  if (mode === "keep" && map.steps.some((s) => s.position !== undefined)) {
+  // Given phase columns are a keep layout's whatever the steps hold (a lane focus on empty lanes).
+  if (
+    mode === "keep" &&
+    (options.phaseColumns !== undefined || map.steps.some((s) => s.position !== undefined))
+  ) {
     return layoutForPositions(map, options);
   }
   const steps = withPhasesByColumn(map, measureSteps(map, metrics), metrics);
@@ -101,14 +120,14 @@ export function defaultMode(map: HandoffMap): LayoutMode {
  */
 export function layoutForPositions(
   map: HandoffMap,
-  options: Pick<LayoutOptions, "metrics"> & {
+  options: Pick<LayoutOptions, "metrics" | "phaseColumns"> & {
     /** false: boxes and bands only, no handoff routes (`unrouted`); default true. */
     routes?: boolean;
   } = {},
 ): MapLayout {
   const metrics = resolveMetrics(options.metrics);
   const steps = measureSteps(map, metrics);
-  const placed = placeKeep(map, steps, metrics);
+  const placed = placeKeep(map, steps, metrics, options.phaseColumns);
   const labels = handoffLabelSizes(map);
   const routes = options.routes ?? true;
   return assemble(map, placed.steps, placed.phases, labels, metrics, metrics.columnGap, routes, placed.shift);
@@ -120,9 +139,12 @@ export function layoutForPositions(
  * step still needs placing, which only the full layout should decide. For drawing a saved map the
  * moment it opens, while the full layout (routes included) comes from the worker.
  */
-export function firstPaintLayout(map: HandoffMap): MapLayout | null {
+export function firstPaintLayout(
+  map: HandoffMap,
+  options: Pick<LayoutOptions, "phaseColumns"> = {},
+): MapLayout | null {
   return map.steps.every((step) => step.position !== undefined)
-    ? layoutForPositions(map, { routes: false })
+    ? layoutForPositions(map, { ...options, routes: false })
     : null;
 }
 
@@ -533,6 +555,7 @@ function placeKeep(
   map: HandoffMap,
   steps: MeasuredStep[],
   metrics: LayoutMetrics,
+  fixedColumns?: readonly PhaseSpan[],
 ): { steps: PlacedStep[]; phases: Span[]; shift: FrameShift } {
   const pad = metrics.phasePadding;
   const placed = new Map<string, PlacedStep>();
@@ -613,6 +636,13 @@ function placeKeep(
       maxRight[p] = (maxRight[p] ?? 0) + shift.x;
     }
 
+  if (fixedColumns !== undefined)
+    return {
+      steps: steps.map((s) => placed.get(s.step.id)).filter((p): p is PlacedStep => !!p),
+      phases: givenColumns(map, fixedColumns, shift.x, metrics),
+      shift,
+    };
+
   // Phase columns: each ends halfway between its own steps and the next phases' steps.
   const phases: Span[] = [];
   let start = 0;
@@ -637,6 +667,36 @@ function placeKeep(
     phases,
     shift,
   };
+}
+
+/**
+ * Phase columns given in file x (LayoutOptions.phaseColumns), moved by this layout's shift into
+ * the frame: contiguous from 0, in the map's phase order, never narrower than nothing. The first
+ * starts at the lane area's edge whatever it was given (this layout may be shifted less than the
+ * one the columns came from); the last keeps its width, and assemble stretches it to the area's end.
+ */
+function givenColumns(
+  map: HandoffMap,
+  columns: readonly PhaseSpan[],
+  shiftX: number,
+  metrics: LayoutMetrics,
+): Span[] {
+  const byId = new Map(columns.map((column) => [column.id, column]));
+  const lefts: number[] = [];
+  let start = 0;
+  map.phases.forEach((phase, p) => {
+    const given = byId.get(phase.id);
+    const left = p === 0 || given === undefined ? start : Math.max(start, Math.round(given.x + shiftX));
+    lefts.push(left);
+    start =
+      given === undefined
+        ? left + metrics.minPhaseWidth
+        : Math.max(left, Math.round(given.x + shiftX + given.width));
+  });
+  return lefts.map((x, p) => {
+    const next = lefts[p + 1];
+    return { x, width: next === undefined ? Math.max(0, start - x) : next - x };
+  });
 }
 
 /** How far keep mode moved the steps to bring them into the frame; see MapLayout.shiftX. */

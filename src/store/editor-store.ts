@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { originX } from "../layout/geometry";
+import type { LayoutOptions } from "../layout/layout-map";
 import type { LayoutResult } from "../layout/layout-protocol";
 import { unphasedByColumn } from "../layout/phase-membership";
 import { shareLayout } from "../layout/share-layout";
@@ -14,6 +15,7 @@ import { completeCommand } from "./commands/complete-command";
 import { executeCommand } from "./commands/execute-command";
 import { cryptoIdSource } from "./commands/id-source";
 import * as history from "./history";
+import { type FocusView, keepFocusView, normalizeFocus } from "./lane-focus";
 import type { Viewport } from "./persistence/map-storage";
 
 /**
@@ -29,7 +31,18 @@ import type { Viewport } from "./persistence/map-storage";
  * `apply` (a pure edit as a function) is the store's own low-level door, kept for tests.
  */
 
-export type LayoutRunner = (map: HandoffMap, mode: LayoutMode) => Promise<LayoutResult>;
+/** `options`: the lane focus lays out its view with the whole map's phase columns. */
+export type LayoutRunner = (
+  map: HandoffMap,
+  mode: LayoutMode,
+  options?: Pick<LayoutOptions, "phaseColumns">,
+) => Promise<LayoutResult>;
+
+/** A quick layout in this thread, or null (see EditorStoreOptions.layoutAtOnce). */
+export type LayoutAtOnce = (
+  map: HandoffMap,
+  options?: Pick<LayoutOptions, "phaseColumns">,
+) => MapLayout | null;
 
 export interface Selection {
   steps: readonly string[];
@@ -66,9 +79,24 @@ export interface HeaderTarget {
 export interface UndoSource {
   undo(): void;
   redo(): void;
+  /** Whether undo or redo would do anything now (the toolbar's buttons); the owner sets a new source when these change. */
+  readonly canUndo: boolean;
+  readonly canRedo: boolean;
 }
 
-export type Panel = "register" | "help" | "library" | "changePlan" | "health";
+/** Whether Undo and Redo would do anything now: the undo source's stacks in a live room, else the local history (never mid-drag). */
+export function undoAvailability(state: Pick<EditorState, "history" | "undoSource">): {
+  canUndo: boolean;
+  canRedo: boolean;
+} {
+  const idle = state.history.gestureBase === null;
+  const source = state.undoSource;
+  if (source !== null) return { canUndo: idle && source.canUndo, canRedo: idle && source.canRedo };
+  return { canUndo: idle && state.history.past.length > 0, canRedo: idle && state.history.future.length > 0 };
+}
+
+/** "lanes": the toolbar's lane focus picker (L opens it with nothing selected). */
+export type Panel = "register" | "help" | "library" | "changePlan" | "health" | "lanes";
 
 /**
  * A one-shot ask for the canvas to bring a handoff or step into view (a register row was clicked,
@@ -138,6 +166,11 @@ export interface EditorState {
   /** The latest "bring this into view" request for the canvas; null until the first. */
   focusRequest: FocusRequest | null;
   /**
+   * The edge case the inspector should open (a register row or a health finding was clicked):
+   * its handoff's inspector opens that row and scrolls it into view. `nonce` changes on every ask.
+   */
+  edgeCaseReveal: { id: string; nonce: number } | null;
+  /**
    * The canvas's pan and zoom. The canvas writes it on move end (setViewport); persistence saves
    * it per map and puts the saved one back on open (restoreViewport). Never in history or the file.
    * null: no saved viewport, fit the view.
@@ -150,6 +183,13 @@ export interface EditorState {
   viewportRestore: number;
   /** Set while a live room owns undo and redo (see UndoSource); null: the local history. */
   undoSource: UndoSource | null;
+  /**
+   * Lane focus: the lanes the canvas shows (map order, never empty), or null for every lane.
+   * A view, per person: never saved, never in history (lane-focus.ts).
+   */
+  laneFocus: readonly string[] | null;
+  /** What the canvas draws while laneFocus is set; null when it is not (lane-focus.ts). */
+  focusView: FocusView | null;
 
   /**
    * The last command dispatched that changed the document, completed (with its new ids), and
@@ -188,6 +228,8 @@ export interface EditorState {
   setReadOnly(reason: string | null): void;
   dismissNotice(): void;
   /** Asks the canvas to bring a handoff or step into view (does not change the selection). */
+  /** Asks the inspector to open one edge case's row (select its handoff first). */
+  revealEdgeCase(id: string): void;
   requestFocus(target: {
     kind: FocusRequest["kind"];
     id: string;
@@ -202,6 +244,11 @@ export interface EditorState {
   autoLayout(): Promise<boolean>;
   /** Lays out the current document again, after a failed layout (the "Try again" on the canvas). */
   retryLayout(): void;
+  /**
+   * Shows only these lanes (null, none or every lane: all of them). The selection keeps only what
+   * stays in view, so nothing hidden is deleted or moved by a key.
+   */
+  setLaneFocus(lanes: readonly string[] | null): void;
 }
 
 export type EditorStore = StoreApi<EditorState>;
@@ -215,7 +262,7 @@ export interface EditorStoreOptions {
    * placed, its bands and boxes without routes (`unrouted`), so a saved map is drawn without
    * waiting for the layout worker to start. runLayout still runs after it and brings the routes.
    */
-  layoutAtOnce?: (map: HandoffMap) => MapLayout | null;
+  layoutAtOnce?: LayoutAtOnce;
   /**
    * Where new ids come from: random from crypto.getRandomValues by default; tests pass
    * `createIdSource(seededRandomBytes(seed))` for the same ids on every run.
@@ -345,10 +392,13 @@ export function createEditorStore({
       notice: null,
       readOnly: null,
       focusRequest: null,
+      edgeCaseReveal: null,
       viewport: null,
       viewportRestore: 0,
       lastCommand: null,
       undoSource: null,
+      laneFocus: null,
+      focusView: null,
 
       dispatch(command, options = {}) {
         const reason = get().readOnly;
@@ -430,6 +480,7 @@ export function createEditorStore({
           editingHeader: null,
           // A focus request for the map that was open must not pan this one.
           focusRequest: null,
+          edgeCaseReveal: null,
           layout: firstLayout(next),
         });
       },
@@ -507,6 +558,11 @@ export function createEditorStore({
         set({ notice: null });
       },
 
+      revealEdgeCase(id) {
+        focusNonce += 1;
+        set({ edgeCaseReveal: { id, nonce: focusNonce } });
+      },
+
       requestFocus(target) {
         focusNonce += 1;
         set({
@@ -540,6 +596,35 @@ export function createEditorStore({
       retryLayout() {
         set({ layoutError: null });
         void relayout();
+      },
+
+      setLaneFocus(lanes) {
+        const { map: current, selection, laneFocus } = get();
+        const next = normalizeFocus(current, lanes);
+        if (
+          next === laneFocus ||
+          (next !== null && laneFocus !== null && next.join("\u0000") === laneFocus.join("\u0000"))
+        )
+          return;
+        if (next === null) {
+          set({ laneFocus: null });
+          return;
+        }
+        const shown = new Set(next);
+        const laneOf = new Map(current.steps.map((step) => [step.id, step.lane]));
+        const inView = (id: string) => shown.has(laneOf.get(id) ?? "");
+        const steps = selection.steps.filter(inView);
+        const handoffs = selection.handoffs.filter((id) => {
+          const handoff = current.handoffs.find((h) => h.id === id);
+          return handoff !== undefined && (inView(handoff.from) || inView(handoff.to));
+        });
+        const lane = selection.lane !== null && shown.has(selection.lane) ? selection.lane : null;
+        const editing = get().editingStepId;
+        set({
+          laneFocus: next,
+          selection: { ...selection, steps, handoffs, lane },
+          editingStepId: editing !== null && inView(editing) ? editing : null,
+        });
       },
 
       async autoLayout() {
@@ -655,6 +740,7 @@ export function createEditorStore({
   let tooWideSaidAt = -1;
 
   store.setState({ layout: firstLayout(map) });
+  keepFocusView(store, runLayout, layoutAtOnce);
   store.subscribe((state, previous) => {
     if (state.map !== previous.map) void relayout();
   });

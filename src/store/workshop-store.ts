@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { type FlowOrder, flowOrder } from "../model/flow-order";
 import type { HandoffMap } from "../model/types";
-import type { EditorStore } from "./editor-store";
+import type { EditorState, EditorStore } from "./editor-store";
 
 /**
  * A workshop's session state, beside one editor store: where the walkthrough stands, which edge
@@ -91,6 +91,50 @@ export function cachedFlowOrder(map: HandoffMap): FlowOrder {
   return order;
 }
 
+/** The walk orders of a map per lane focus (the last focus asked for), kept while the map lives. */
+const focusedOrderCache = new WeakMap<HandoffMap, { focus: readonly string[]; order: FlowOrder }>();
+
+/**
+ * The order the walkthrough follows in the editor's view: the map's journey order, and in a lane
+ * focus only the steps of the lanes shown, in that same order (reachable ones first, as ever).
+ * The same object for the same map and focus, so it serves as a selector.
+ */
+export function walkOrder(state: Pick<EditorState, "map" | "laneFocus">): FlowOrder {
+  const full = cachedFlowOrder(state.map);
+  const focus = state.laneFocus;
+  if (focus === null) return full;
+  const cached = focusedOrderCache.get(state.map);
+  if (cached !== undefined && cached.focus === focus) return cached.order;
+  const shown = new Set(focus);
+  const laneOf = new Map(state.map.steps.map((step) => [step.id, step.lane]));
+  const steps: string[] = [];
+  let reachableCount = 0;
+  full.steps.forEach((id, i) => {
+    if (!shown.has(laneOf.get(id) ?? "")) return;
+    steps.push(id);
+    if (i < full.reachableCount) reachableCount++;
+  });
+  const order: FlowOrder = { steps, reachableCount, loopBacks: full.loopBacks };
+  focusedOrderCache.set(state.map, { focus, order });
+  return order;
+}
+
+/**
+ * Where a walkthrough at `stepId` goes when the lane focus changes and hides that step: the next
+ * step of the new order in the journey (the map's whole order), else the one before, else null.
+ */
+export function nearestInOrder(full: FlowOrder, next: FlowOrder, stepId: string | null): string | null {
+  if (stepId === null) return null;
+  const kept = new Set(next.steps);
+  if (kept.has(stepId)) return stepId;
+  const at = full.steps.indexOf(stepId);
+  if (at < 0) return null;
+  for (let i = at + 1; i < full.steps.length; i++)
+    if (kept.has(full.steps[i] as string)) return full.steps[i] as string;
+  for (let i = at - 1; i >= 0; i--) if (kept.has(full.steps[i] as string)) return full.steps[i] as string;
+  return null;
+}
+
 /** Where the walkthrough stands in the current map: the index, resolved as the invariant says. */
 export function resolvePosition(
   order: FlowOrder,
@@ -114,7 +158,7 @@ export function createWorkshopStore({ editor, now = () => Date.now() }: Workshop
   const store = createStore<WorkshopState>()((set, get) => {
     /** Moves to an index in the current order and brings that step into view. */
     const moveTo = (index: number) => {
-      const steps = cachedFlowOrder(editor.getState().map).steps;
+      const steps = walkOrder(editor.getState()).steps;
       if (steps.length === 0) return;
       const clamped = Math.max(0, Math.min(steps.length - 1, index));
       const stepId = steps[clamped] ?? null;
@@ -126,7 +170,7 @@ export function createWorkshopStore({ editor, now = () => Date.now() }: Workshop
       });
       if (stepId !== null) editor.getState().requestFocus(focusTarget(stepId, get().presenting));
     };
-    const current = () => resolvePosition(cachedFlowOrder(editor.getState().map), get().walkthrough).index;
+    const current = () => resolvePosition(walkOrder(editor.getState()), get().walkthrough).index;
 
     return {
       walkthrough: { active: false, stepId: null, index: 0 },
@@ -142,12 +186,18 @@ export function createWorkshopStore({ editor, now = () => Date.now() }: Workshop
           editor.getState().notify("There is nothing to walk through yet: this map has no steps.", "info");
           return;
         }
+        if (walkOrder(editor.getState()).steps.length === 0) {
+          editor
+            .getState()
+            .notify("The lanes shown have no steps to walk through: show more lanes (L shows all).", "info");
+          return;
+        }
         moveTo(current());
       },
       leaveWalkthrough() {
         const { walkthrough } = get();
         if (!walkthrough.active) return;
-        const position = resolvePosition(cachedFlowOrder(editor.getState().map), walkthrough);
+        const position = resolvePosition(walkOrder(editor.getState()), walkthrough);
         set({ walkthrough: { active: false, ...position }, capturing: false, captureOn: null, cursor: -1 });
       },
       toggleWalkthrough() {
@@ -164,7 +214,7 @@ export function createWorkshopStore({ editor, now = () => Date.now() }: Workshop
         moveTo(0);
       },
       goTo(stepId) {
-        const index = cachedFlowOrder(editor.getState().map).steps.indexOf(stepId);
+        const index = walkOrder(editor.getState()).steps.indexOf(stepId);
         if (index >= 0) moveTo(index);
       },
       setCursor(cursor) {
@@ -205,6 +255,21 @@ export function createWorkshopStore({ editor, now = () => Date.now() }: Workshop
         set({ timer: { ...timer, remainingMs: timer.durationMs, endsAt: null } });
       },
     };
+  });
+
+  // The lane focus changed: the walk goes on from the same step when it is still shown, else
+  // from the next shown step of the journey (the one before at the end), brought into view.
+  editor.subscribe((state, previous) => {
+    if (state.laneFocus === previous.laneFocus) return;
+    const { walkthrough, presenting } = store.getState();
+    const before = walkOrder({ map: state.map, laneFocus: previous.laneFocus });
+    const at = resolvePosition(before, walkthrough).stepId;
+    const next = walkOrder(state);
+    const stepId = nearestInOrder(cachedFlowOrder(state.map), next, at);
+    if (stepId === null) return;
+    const index = next.steps.indexOf(stepId);
+    store.setState({ walkthrough: { ...walkthrough, stepId, index } });
+    if (walkthrough.active) editor.getState().requestFocus(focusTarget(stepId, presenting));
   });
   return store;
 }

@@ -6,15 +6,13 @@
  * which follows the blank template ("Department 3").
  */
 import type { Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createRevOpsTemplate } from "../../src/model/templates";
-import { BASE_URL, type BrowserSession, launchBrowser, watchConsole } from "./browser";
+import { openAppForTests } from "./browser";
 
 const template = createRevOpsTemplate();
 
-let session: BrowserSession;
 let page: Page;
-let problems: string[];
 
 const button = (name: string) => page.getByRole("button", { name, exact: true });
 const laneNames = () => page.locator(".hf-lane-header .hf-header-text").allTextContents();
@@ -40,20 +38,10 @@ async function expectNameFieldFocused(label: "Lane name" | "Phase name", value: 
   expect(await page.getByRole("textbox", { name: label }).isVisible()).toBe(true);
 }
 
+const app = openAppForTests({ viewport: { width: 1440, height: 900 } });
 beforeAll(async () => {
-  session = await launchBrowser({ viewport: { width: 1440, height: 900 } });
-  page = await session.context.newPage();
-  problems = watchConsole(page);
-  await page.goto(BASE_URL);
+  page = app.page;
   await page.getByTestId("step-node").first().waitFor({ timeout: 15_000 });
-});
-
-afterEach(() => {
-  expect(problems).toEqual([]);
-});
-
-afterAll(async () => {
-  await session?.close();
 });
 
 describe("focus after adding a lane or a phase", () => {

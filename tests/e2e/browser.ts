@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
 
 /**
  * Debian's Chromium, started the way this machine needs: without the background-networking
@@ -70,4 +71,63 @@ export function watchConsole(page: Page): string[] {
   });
   page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
   return problems;
+}
+
+/** The app open in one page for a test file or a describe block (see openAppForTests). */
+export interface AppUnderTest {
+  readonly session: BrowserSession;
+  readonly page: Page;
+  /** Console errors and page errors so far; each test checks it is still empty. */
+  readonly problems: string[];
+}
+
+/**
+ * One browser with one page on the app, for the tests of the file or describe block it is called
+ * in: launched before them (`beforeOpen` runs first on the new page, for init scripts and request
+ * watchers; `waitForSteps` waits until the map's steps are drawn), checked after each test for
+ * console and page errors, closed after all. Read `app.page` in hooks and tests, not at once.
+ *
+ * @example
+ * const app = openAppForTests({ viewport: { width: 1280, height: 720 }, waitForSteps: true });
+ * it("opens", async () => expect(await app.page.title()).toBe("Handoff"));
+ */
+export function openAppForTests(
+  options: {
+    viewport?: { width: number; height: number };
+    beforeOpen?: (page: Page, session: BrowserSession) => Promise<void> | void;
+    waitForSteps?: boolean;
+  } = {},
+): AppUnderTest {
+  let opened: AppUnderTest | null = null;
+  const app = (): AppUnderTest => {
+    if (opened === null) throw new Error("the app is not open yet: read app.page inside a hook or a test");
+    return opened;
+  };
+  beforeAll(async () => {
+    const session = await launchBrowser({ viewport: options.viewport ?? { width: 1440, height: 900 } });
+    const page = await session.context.newPage();
+    const problems = watchConsole(page);
+    opened = { session, page, problems };
+    await options.beforeOpen?.(page, session);
+    await page.goto(BASE_URL);
+    if (options.waitForSteps === true)
+      await page.getByTestId("step-node").first().waitFor({ timeout: 15_000 });
+  });
+  afterEach(() => {
+    expect(app().problems).toEqual([]);
+  });
+  afterAll(async () => {
+    await opened?.session.close();
+  });
+  return {
+    get session() {
+      return app().session;
+    },
+    get page() {
+      return app().page;
+    },
+    get problems() {
+      return app().problems;
+    },
+  };
 }

@@ -6,8 +6,8 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Locator, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { ARTIFACTS_DIR, BASE_URL, type BrowserSession, launchBrowser, watchConsole } from "./browser";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ARTIFACTS_DIR, openAppForTests } from "./browser";
 
 const SHOTS = path.join(ARTIFACTS_DIR, "chips");
 const STEP = "Prospect raises a hand";
@@ -59,9 +59,7 @@ async function outside(chips: Locator, container: Locator): Promise<string[]> {
     .map((box) => box.text);
 }
 
-let session: BrowserSession;
 let page: Page;
-let problems: string[];
 
 describe.each([
   { width: 1280, height: 720 },
@@ -69,26 +67,16 @@ describe.each([
 ])("chips at $width x $height", (viewport) => {
   const name = `${viewport.width}x${viewport.height}`;
 
+  const app = openAppForTests({ viewport });
   beforeAll(async () => {
+    page = app.page;
     mkdirSync(SHOTS, { recursive: true });
-    session = await launchBrowser({ viewport });
-    page = await session.context.newPage();
-    problems = watchConsole(page);
-    await page.goto(BASE_URL);
     await page.getByTestId("step-node").first().waitFor({ timeout: 15_000 });
     await page.locator(".react-flow__node", { hasText: STEP }).first().click();
     const add = page.getByRole("textbox", { name: "Add system" });
     await add.fill(SYSTEMS.join(", "));
     await add.press("Enter");
     await page.locator(".hf-chips__list .hf-chip").nth(SYSTEMS.length).waitFor();
-  });
-
-  afterEach(() => {
-    expect(problems).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await session?.close();
   });
 
   it("in the inspector", async () => {

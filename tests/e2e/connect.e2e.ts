@@ -1,9 +1,9 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Locator, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createRevOpsTemplate } from "../../src/model/templates";
-import { ARTIFACTS_DIR, BASE_URL, type BrowserSession, launchBrowser, watchConsole } from "./browser";
+import { ARTIFACTS_DIR, openAppForTests } from "./browser";
 
 /**
  * Connecting and phases from the facilitator's side, with a real mouse (down, moves in steps, up):
@@ -16,9 +16,7 @@ import { ARTIFACTS_DIR, BASE_URL, type BrowserSession, launchBrowser, watchConso
 const template = createRevOpsTemplate();
 const SHOTS = path.join(ARTIFACTS_DIR, "connect");
 
-let session: BrowserSession;
 let page: Page;
-let problems: string[];
 
 const nodes = () => page.locator(".react-flow__node");
 const edges = () => page.locator(".react-flow__edge");
@@ -97,22 +95,11 @@ async function phaseOfSelectedStep(): Promise<string> {
 }
 
 describe("connecting and phases", () => {
+  const app = openAppForTests({ viewport: { width: 1440, height: 900 } });
   beforeAll(async () => {
+    page = app.page;
     mkdirSync(SHOTS, { recursive: true });
-    session = await launchBrowser({ viewport: { width: 1440, height: 900 } });
-    page = await session.context.newPage();
-    problems = watchConsole(page);
-    await page.goto(BASE_URL);
     await nodes().first().waitFor({ timeout: 15_000 });
-  });
-
-  // Every test, not a last one that runs only in order: no console error or page error so far.
-  afterEach(() => {
-    expect(problems).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await session?.close();
   });
 
   it("dropping a new handoff on empty lane space makes a connected step there, in that lane and phase, its label open for typing", async () => {

@@ -1,9 +1,9 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Locator, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createRevOpsTemplate } from "../../src/model/templates";
-import { ARTIFACTS_DIR, BASE_URL, type BrowserSession, launchBrowser, watchConsole } from "./browser";
+import { ARTIFACTS_DIR, openAppForTests } from "./browser";
 
 /**
  * The editing paths editor.e2e.ts does not walk: double-click to add a step, cut and paste (also
@@ -15,9 +15,7 @@ import { ARTIFACTS_DIR, BASE_URL, type BrowserSession, launchBrowser, watchConso
 const template = createRevOpsTemplate();
 const SHOTS = path.join(ARTIFACTS_DIR, "editor-more");
 
-let session: BrowserSession;
 let page: Page;
-let problems: string[];
 
 const nodes = () => page.locator(".react-flow__node");
 const node = (label: string) => page.locator(".react-flow__node", { hasText: label }).first();
@@ -79,22 +77,11 @@ function laneOfStep(label: string): string {
 }
 
 describe("editor, more", () => {
+  const app = openAppForTests({ viewport: { width: 1440, height: 900 } });
   beforeAll(async () => {
+    page = app.page;
     mkdirSync(SHOTS, { recursive: true });
-    session = await launchBrowser({ viewport: { width: 1440, height: 900 } });
-    page = await session.context.newPage();
-    problems = watchConsole(page);
-    await page.goto(BASE_URL);
     await nodes().first().waitFor({ timeout: 15_000 });
-  });
-
-  // Every test, not a last one that runs only in order: no console error or page error so far.
-  afterEach(() => {
-    expect(problems).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await session?.close();
   });
 
   it("double-click on empty lane space adds a step in that lane and phase; undo removes it", async () => {

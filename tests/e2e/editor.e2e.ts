@@ -1,10 +1,10 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Locator, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createRevOpsTemplate } from "../../src/model/templates";
 import { READABLE_ZOOM } from "../../src/ui/canvas/canvas-geometry";
-import { ARTIFACTS_DIR, BASE_URL, type BrowserSession, launchBrowser, watchConsole } from "./browser";
+import { ARTIFACTS_DIR, openAppForTests } from "./browser";
 
 /**
  * The editor end to end, in one page, in the order a facilitator would work: open, Enter and Tab
@@ -15,9 +15,7 @@ import { ARTIFACTS_DIR, BASE_URL, type BrowserSession, launchBrowser, watchConso
 const template = createRevOpsTemplate();
 const SHOTS = path.join(ARTIFACTS_DIR, "editor");
 
-let session: BrowserSession;
 let page: Page;
-let problems: string[];
 
 const nodes = () => page.locator(".react-flow__node");
 const node = (label: string) => page.locator(".react-flow__node", { hasText: label }).first();
@@ -62,21 +60,10 @@ async function redo() {
 }
 
 describe("editor", () => {
+  const app = openAppForTests({ viewport: { width: 1440, height: 900 } });
   beforeAll(async () => {
+    page = app.page;
     mkdirSync(SHOTS, { recursive: true });
-    session = await launchBrowser({ viewport: { width: 1440, height: 900 } });
-    page = await session.context.newPage();
-    problems = watchConsole(page);
-    await page.goto(BASE_URL);
-  });
-
-  // Every test, not a last one that runs only in order: no console error or page error so far.
-  afterEach(() => {
-    expect(problems).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await session?.close();
   });
 
   it("opens the template at a readable zoom, and Fit view shows every step in its lane", async () => {

@@ -52,6 +52,35 @@ async function reachable(page: Page, name: RegExp): Promise<boolean> {
 }
 
 describe("a facilitator's workshop at 1280x720", () => {
+  it("the walkthrough card starts under the toolbar, which keeps every button clickable", async () => {
+    const page = await session.context.newPage();
+    const problems = watchConsole(page);
+    await page.goto(BASE_URL);
+    await page.getByTestId("step-node").first().waitFor();
+    await page.keyboard.press("w");
+    const card = page.getByRole("complementary", { name: "Walkthrough" });
+    await card.waitFor();
+    // At 1280 px the toolbar wraps to two rows; the card used to start at a fixed 60 px, over
+    // the second row's last buttons.
+    const toolbar = await page.locator(".hf-toolbar").boundingBox();
+    const cardBox = await card.boundingBox();
+    if (toolbar === null || cardBox === null) throw new Error("toolbar or card not drawn");
+    expect(toolbar.height).toBeGreaterThan(60);
+    expect(cardBox.y).toBeGreaterThanOrEqual(toolbar.y + toolbar.height);
+    const hidden = await page.locator(".hf-toolbar button").evaluateAll((buttons) =>
+      buttons
+        .filter((element) => {
+          const box = element.getBoundingClientRect();
+          const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+          return !(hit !== null && (hit === element || element.contains(hit)));
+        })
+        .map((element) => element.textContent || element.getAttribute("aria-label")),
+    );
+    expect(hidden).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it("presents the whole walkthrough, captures an edge case with digits on every step by keyboard, and each keeps its number to the CSV", async () => {
     const page = await session.context.newPage();
     const problems = watchConsole(page);
@@ -67,7 +96,6 @@ describe("a facilitator's workshop at 1280x720", () => {
     const total = Number(heading.match(/\b\d+ of (\d+)/i)?.[1]);
     if (Number.isNaN(total)) throw new Error(`no "n of N" on the card: ${heading.slice(0, 200)}`);
     expect(total).toBe(13);
-
     const captured: { number: string; title: string; severity: string }[] = [];
     for (let i = 0; i < total; i++) {
       // The card fits: Back, Capture and Next are on screen and clickable, the page never scrolls.

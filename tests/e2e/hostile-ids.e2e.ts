@@ -4,13 +4,11 @@
  * dragged from or to it.
  */
 import type { Locator, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createRevOpsTemplate } from "../../src/model/templates";
-import { BASE_URL, type BrowserSession, launchBrowser, watchConsole } from "./browser";
+import { openAppForTests } from "./browser";
 
-let session: BrowserSession;
 let page: Page;
-let problems: string[];
 
 const HOSTILE = 'qualify "lead" [a] \\ ~x';
 
@@ -21,19 +19,9 @@ async function center(locator: Locator) {
 }
 
 describe("step ids with quotes and brackets", () => {
+  const app = openAppForTests({ viewport: { width: 1440, height: 900 } });
   beforeAll(async () => {
-    session = await launchBrowser({ viewport: { width: 1440, height: 900 } });
-    page = await session.context.newPage();
-    problems = watchConsole(page);
-    await page.goto(BASE_URL);
-  });
-
-  afterEach(() => {
-    expect(problems).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await session?.close();
+    page = app.page;
   });
 
   it('given a step id with " and ], when a connection is dragged from it onto another step, then it connects without a page error', async () => {

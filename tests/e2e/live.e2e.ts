@@ -196,6 +196,40 @@ describe("a live workshop through handoff serve", () => {
     await benPage.screenshot({ path: path.join(SHOTS, "02-participant-1280.png") });
   });
 
+  it("the others' selected handoff is traced in their colour, with their name", async () => {
+    // A handoff whose edge-case flag is on Ben's screen: clicking the flag selects the handoff.
+    const flags = benPage.getByTestId("edge-case-flag");
+    let clicked = "";
+    for (let i = 0; i < (await flags.count()) && clicked === ""; i++) {
+      const flag = flags.nth(i);
+      const box = await flag.boundingBox();
+      if (box === null || box.x < 200 || box.y < 120 || box.x + box.width > 900 || box.y + box.height > 650)
+        continue;
+      await flag.click();
+      clicked = (await flag.getAttribute("data-handoff-id")) ?? "";
+    }
+    expect(clicked).not.toBe("");
+    await expect
+      .poll(() => anaPage.locator('[data-testid="hf-presence-trace"][data-person="Ben"]').count(), {
+        timeout: 10_000,
+      })
+      .toBe(1);
+    // Zoom in on it (ctrl+wheel at the trace) to see it at reading size.
+    const trace = anaPage.locator('[data-testid="hf-presence-trace"][data-person="Ben"]');
+    for (let i = 0; i < 3; i++) {
+      const box = await trace.boundingBox();
+      if (box === null) break;
+      await anaPage.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await anaPage.keyboard.down("Control");
+      await anaPage.mouse.wheel(0, -300);
+      await anaPage.keyboard.up("Control");
+      await anaPage.waitForTimeout(150);
+    }
+    await anaPage.screenshot({ path: path.join(SHOTS, "06-facilitator-sees-handoff-1280.png") });
+    // Back to the whole map, as the tests after this one expect.
+    await anaPage.getByRole("button", { name: "Fit view", exact: true }).click();
+  });
+
   it("Ctrl+Z undoes only your own edit, never a colleague's", async () => {
     await anaPage.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await anaPage.keyboard.press("Control+z");

@@ -4,13 +4,11 @@
  */
 import path from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createRevOpsTemplate } from "../../src/model/templates";
-import { ARTIFACTS_DIR, BASE_URL, type BrowserSession, launchBrowser, watchConsole } from "./browser";
+import { ARTIFACTS_DIR, openAppForTests } from "./browser";
 
-let session: BrowserSession;
 let page: Page;
-let problems: string[];
 
 function farOutMap() {
   const map = createRevOpsTemplate();
@@ -25,19 +23,9 @@ function farOutMap() {
 }
 
 describe("steps at negative positions on the canvas", () => {
+  const app = openAppForTests({ viewport: { width: 1280, height: 720 } });
   beforeAll(async () => {
-    session = await launchBrowser({ viewport: { width: 1280, height: 720 } });
-    page = await session.context.newPage();
-    problems = watchConsole(page);
-    await page.goto(BASE_URL);
-  });
-
-  afterEach(() => {
-    expect(problems).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await session?.close();
+    page = app.page;
   });
 
   it("given a map with a step at x -5000 and one at y -300, after Fit view every step is on screen right of the lane headers", async () => {

@@ -179,6 +179,26 @@ describe.each([
     expect(intersects(dockBox, phaseRow)).toBe(false);
   });
 
+  it("a notice while presenting (the walkthrough's version saved) stays clear of the dock, timer and card", async () => {
+    await openTemplate(viewport);
+    await page.keyboard.press("f");
+    await page.keyboard.press("w");
+    await page.getByRole("complementary", { name: "Walkthrough" }).waitFor();
+    // Past the last step the walkthrough ends and saves the version "Walkthrough finished".
+    const notice = page.getByTestId("notice").filter({ hasText: /Walkthrough finished/ });
+    for (let i = 0; i < 20 && (await notice.count()) === 0; i++) await page.keyboard.press("ArrowRight");
+    await notice.waitFor();
+    await page.screenshot({ path: path.join(SHOTS, `present-notice-${name}.png`) });
+    const noticeBox = await notice.boundingBox();
+    if (noticeBox === null) throw new Error("the notice is not drawn");
+    for (const selector of [".hf-present-dock", ".hf-timer", ".hf-presenter"]) {
+      const control = page.locator(selector);
+      if ((await control.count()) === 0) continue;
+      const box = await control.first().boundingBox();
+      if (box !== null) expect(intersects(noticeBox, box), selector).toBe(false);
+    }
+  });
+
   it("editing with the timer shown: the timer never covers the zoom buttons or the overview", async () => {
     await openTemplate(viewport);
     await page.getByRole("button", { name: "Timer", exact: true }).click();

@@ -37,6 +37,27 @@ async function openApp(url = BASE_URL): Promise<{ page: Page; problems: string[]
   return { page, problems };
 }
 
+/**
+ * IndexedDB puts in this context's pages throw QuotaExceededError while failSaves(page, true)
+ * holds: a tab that cannot save, as when the disk is full.
+ */
+async function allowFailingSaves(): Promise<void> {
+  await context.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
+      if ((window as unknown as { __failPuts?: boolean }).__failPuts)
+        throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      return put.apply(this, args);
+    };
+  });
+}
+
+async function failSaves(page: Page, fail: boolean): Promise<void> {
+  await page.evaluate((on) => {
+    (window as unknown as { __failPuts?: boolean }).__failPuts = on;
+  }, fail);
+}
+
 async function expectStatus(page: Page, text: string | RegExp) {
   const status = page.getByTestId("handoff-save-status");
   await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(text);
@@ -85,20 +106,11 @@ describe("the database deleted under an open tab", () => {
 
 describe("an edit left by a closed tab that meets newer work", () => {
   it("is offered back, never applied over the newer version, and can be kept as a new map", async () => {
-    await context.addInitScript(() => {
-      const put = IDBObjectStore.prototype.put;
-      IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
-        if ((window as unknown as { __failPuts?: boolean }).__failPuts)
-          throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
-        return put.apply(this, args);
-      };
-    });
+    await allowFailingSaves();
     const { page: a } = await openApp();
     const { page: b, problems } = await openApp();
     // Tab A cannot save: its edit lives only in memory and in its write-ahead record.
-    await a.evaluate(() => {
-      (window as unknown as { __failPuts?: boolean }).__failPuts = true;
-    });
+    await failSaves(a, true);
     await typeTitle(a, "A's title, never saved");
     await expectStatus(a, /^Not saved/);
     await a.close();
@@ -124,19 +136,12 @@ describe("a browser without Web Locks", () => {
   it("a tab opened while another is still typing leaves that tab's edit to it", async () => {
     await context.addInitScript(() => {
       Object.defineProperty(Navigator.prototype, "locks", { get: () => undefined, configurable: true });
-      const put = IDBObjectStore.prototype.put;
-      IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
-        if ((window as unknown as { __failPuts?: boolean }).__failPuts)
-          throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
-        return put.apply(this, args);
-      };
     });
+    await allowFailingSaves();
     const { page: a, problems } = await openApp();
     const original = await titleField(a).inputValue();
     // Tab A's save is held up: its edit is, for now, only on screen and in its record.
-    await a.evaluate(() => {
-      (window as unknown as { __failPuts?: boolean }).__failPuts = true;
-    });
+    await failSaves(a, true);
     await typeTitle(a, "A is still typing");
     await expectStatus(a, /^Not saved/);
     const { page: b } = await openApp();
@@ -144,9 +149,7 @@ describe("a browser without Web Locks", () => {
     expect(await titleField(b).inputValue()).toBe(original);
     expect(await noticeText(b)).not.toMatch(/Restored the last changes/);
     // A's saving works again: A saves its own edit, with no conflict, and B follows.
-    await a.evaluate(() => {
-      (window as unknown as { __failPuts?: boolean }).__failPuts = false;
-    });
+    await failSaves(a, false);
     await expectStatus(a, "Saved");
     expect(await a.getByRole("alertdialog").count()).toBe(0);
     await expect.poll(() => titleField(b).inputValue(), { timeout: 10_000 }).toBe("A is still typing");
@@ -303,20 +306,11 @@ describe("the app's own controls", () => {
 
 describe("a conflict while typing", () => {
   it("moves focus into the dialog and keeps the label being typed in 'Download my version'", async () => {
-    await context.addInitScript(() => {
-      const put = IDBObjectStore.prototype.put;
-      IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
-        if ((window as unknown as { __failPuts?: boolean }).__failPuts)
-          throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
-        return put.apply(this, args);
-      };
-    });
+    await allowFailingSaves();
     const { page: a } = await openApp();
     const { page: b, problems } = await openApp();
     // Tab B cannot save, so its edit stays unsaved until tab A saves over it.
-    await b.evaluate(() => {
-      (window as unknown as { __failPuts?: boolean }).__failPuts = true;
-    });
+    await failSaves(b, true);
     await typeTitle(b, "B's unsaved title");
     await expectStatus(b, /^Not saved/);
     await b.locator(".react-flow__node", { hasText: "Lead capture" }).first().click();

@@ -149,29 +149,41 @@ describe("writeMap and readMap", () => {
 });
 
 describe("readMap repairs what concurrent deletes leave dangling", () => {
-  function twoPeers(map: HandoffMap): [Y.Doc, Y.Doc] {
+  /**
+   * Two peers start from `map`; one writes `mine`, the other `theirs`, at the same time; then they
+   * merge. Both must read the same map: that reading, which the test then checks.
+   */
+  function mergeConcurrent(map: HandoffMap, mine: HandoffMap, theirs: HandoffMap) {
     const a = new Y.Doc();
     const b = new Y.Doc();
     writeMap(a, map);
     sync(a, b);
-    return [a, b];
-  }
-  function merge(a: Y.Doc, b: Y.Doc): void {
+    writeMap(a, mine);
+    writeMap(b, theirs);
     sync(a, b);
     sync(b, a);
+    const result = readMap(a);
+    expect(result).toEqual(readMap(b));
+    if (!result.ok) throw new Error("not ok");
+    return result;
+  }
+  /** A blank map whose first lane holds steps s1 and s2 (and s3 with `three`). */
+  function withSteps(three = false): HandoffMap {
+    let map = createBlankTemplate();
+    const lane = map.lanes[0]?.id as string;
+    map = ops.addStep(map, { id: "s1", lane, label: "Qualify" });
+    map = ops.addStep(map, { id: "s2", lane, label: "Hand over" });
+    return three ? ops.addStep(map, { id: "s3", lane, label: "s3" }) : map;
   }
 
   it("given a step added to a lane another deletes, when merged, then the step moves to the first lane on both", () => {
     let map = createBlankTemplate();
     map = ops.addLane(map, { id: "l-legal", name: "Legal" });
-    const [a, b] = twoPeers(map);
-    writeMap(a, ops.addStep(map, { id: "s-new", lane: "l-legal", label: "Review contract" }));
-    writeMap(b, ops.removeLane(map, "l-legal"));
-    merge(a, b);
-    const ra = readMap(a);
-    const rb = readMap(b);
-    expect(ra).toEqual(rb);
-    if (!ra.ok) throw new Error("not ok");
+    const ra = mergeConcurrent(
+      map,
+      ops.addStep(map, { id: "s-new", lane: "l-legal", label: "Review contract" }),
+      ops.removeLane(map, "l-legal"),
+    );
     expect(ra.map.steps.find((s) => s.id === "s-new")?.lane).toBe(map.lanes[0]?.id);
     expect(ra.repairs).toEqual([
       `Step "Review contract" was in a lane someone else deleted at the same time; it moved to lane "${map.lanes[0]?.name}".`,
@@ -180,19 +192,10 @@ describe("readMap repairs what concurrent deletes leave dangling", () => {
   });
 
   it("given a handoff with edge cases to a step another deletes, when merged, then the handoff is removed and said", () => {
-    let map = createBlankTemplate();
-    const lane = map.lanes[0]?.id as string;
-    map = ops.addStep(map, { id: "s1", lane, label: "Qualify" });
-    map = ops.addStep(map, { id: "s2", lane, label: "Hand over" });
-    const [a, b] = twoPeers(map);
+    const map = withSteps();
     let withHandoff = ops.connect(map, { id: "h1", from: "s1", to: "s2", label: "qualified lead" });
     withHandoff = ops.addEdgeCase(withHandoff, "h1", { id: "ec1", title: "No budget" });
-    writeMap(a, withHandoff);
-    writeMap(b, ops.removeStep(map, "s2"));
-    merge(a, b);
-    const result = readMap(a);
-    expect(result).toEqual(readMap(b));
-    if (!result.ok) throw new Error("not ok");
+    const result = mergeConcurrent(map, withHandoff, ops.removeStep(map, "s2"));
     expect(result.map.handoffs).toEqual([]);
     expect(result.repairs).toEqual([
       'Handoff "qualified lead" lost a step someone else deleted at the same time; it was removed with its 1 edge case.',
@@ -200,18 +203,13 @@ describe("readMap repairs what concurrent deletes leave dangling", () => {
   });
 
   it("given an edge case added to a handoff another deletes, when merged, then it is removed and said", () => {
-    let map = createBlankTemplate();
-    const lane = map.lanes[0]?.id as string;
-    map = ops.addStep(map, { id: "s1", lane, label: "Qualify" });
-    map = ops.addStep(map, { id: "s2", lane, label: "Hand over" });
+    let map = withSteps();
     map = ops.connect(map, { id: "h1", from: "s1", to: "s2" });
-    const [a, b] = twoPeers(map);
-    writeMap(a, ops.addEdgeCase(map, "h1", { id: "ec1", title: "No budget" }));
-    writeMap(b, ops.removeHandoff(map, "h1"));
-    merge(a, b);
-    const result = readMap(b);
-    expect(result).toEqual(readMap(a));
-    if (!result.ok) throw new Error("not ok");
+    const result = mergeConcurrent(
+      map,
+      ops.addEdgeCase(map, "h1", { id: "ec1", title: "No budget" }),
+      ops.removeHandoff(map, "h1"),
+    );
     expect(result.map.handoffs).toEqual([]);
     expect(result.repairs).toEqual([
       'Edge case "No budget" was on a handoff someone else deleted at the same time; it was removed.',
@@ -219,17 +217,13 @@ describe("readMap repairs what concurrent deletes leave dangling", () => {
   });
 
   it("given both ends of a handoff moved onto one step at once, when merged, then the loop is removed", () => {
-    let map = createBlankTemplate();
-    const lane = map.lanes[0]?.id as string;
-    for (const id of ["s1", "s2", "s3"]) map = ops.addStep(map, { id, lane, label: id });
+    let map = withSteps(true);
     map = ops.connect(map, { id: "h1", from: "s1", to: "s2" });
-    const [a, b] = twoPeers(map);
-    writeMap(a, ops.reconnect(map, "h1", { from: "s3" }));
-    writeMap(b, ops.reconnect(map, "h1", { to: "s3" }));
-    merge(a, b);
-    const result = readMap(a);
-    expect(result).toEqual(readMap(b));
-    if (!result.ok) throw new Error("not ok");
+    const result = mergeConcurrent(
+      map,
+      ops.reconnect(map, "h1", { from: "s3" }),
+      ops.reconnect(map, "h1", { to: "s3" }),
+    );
     expect(result.map.handoffs).toEqual([]);
     expect(result.repairs[0]).toMatch(/went from a step to itself; it was removed/);
   });
@@ -239,13 +233,11 @@ describe("readMap repairs what concurrent deletes leave dangling", () => {
     map = ops.addLane(map, { id: "l2", name: "Second" });
     const first = map.lanes[0]?.id as string;
     map = ops.addStep(map, { id: "s1", lane: "l2", label: "Kept" });
-    const [a, b] = twoPeers(map);
-    writeMap(a, ops.removeLane(map, first));
-    writeMap(b, ops.removeLane(map, "l2", { moveStepsTo: first }));
-    merge(a, b);
-    const result = readMap(a);
-    expect(result).toEqual(readMap(b));
-    if (!result.ok) throw new Error("not ok");
+    const result = mergeConcurrent(
+      map,
+      ops.removeLane(map, first),
+      ops.removeLane(map, "l2", { moveStepsTo: first }),
+    );
     expect(result.map.lanes).toEqual([{ id: "restored-lane", name: "Restored lane" }]);
     expect(result.map.steps.map((s) => [s.id, s.lane])).toEqual([["s1", "restored-lane"]]);
   });
@@ -254,30 +246,19 @@ describe("readMap repairs what concurrent deletes leave dangling", () => {
     let map = createBlankTemplate();
     for (const id of ["l2", "l3", "l4"]) map = ops.addLane(map, { id, name: id });
     const first = map.lanes[0]?.id as string;
-    const [a, b] = twoPeers(map);
-    writeMap(a, ops.moveLane(map, first, 3));
-    writeMap(b, ops.moveLane(map, first, 1));
-    merge(a, b);
-    const result = readMap(a);
-    expect(result).toEqual(readMap(b));
-    if (!result.ok) throw new Error("not ok");
+    const result = mergeConcurrent(map, ops.moveLane(map, first, 3), ops.moveLane(map, first, 1));
     expect(new Set(result.map.lanes.map((l) => l.id)).size).toBe(5);
     expect(result.map.lanes).toHaveLength(5);
   });
 
   it("given two edge cases added at once, when merged, then the later in map order is renumbered, said", () => {
-    let map = createBlankTemplate();
-    const lane = map.lanes[0]?.id as string;
-    map = ops.addStep(map, { id: "s1", lane, label: "Qualify" });
-    map = ops.addStep(map, { id: "s2", lane, label: "Hand over" });
+    let map = withSteps();
     map = ops.connect(map, { id: "h1", from: "s1", to: "s2" });
-    const [a, b] = twoPeers(map);
-    writeMap(a, ops.addEdgeCase(map, "h1", { id: "ec-a", title: "From Ana" }));
-    writeMap(b, ops.addEdgeCase(map, "h1", { id: "ec-b", title: "From Ben" }));
-    merge(a, b);
-    const result = readMap(a);
-    expect(result).toEqual(readMap(b));
-    if (!result.ok) throw new Error("not ok");
+    const result = mergeConcurrent(
+      map,
+      ops.addEdgeCase(map, "h1", { id: "ec-a", title: "From Ana" }),
+      ops.addEdgeCase(map, "h1", { id: "ec-b", title: "From Ben" }),
+    );
     const numbers = result.map.handoffs[0]?.edgeCases.map((ec) => ec.number);
     expect(new Set(numbers).size).toBe(2);
     expect(result.repairs.join("\n")).toMatch(/duplicate edge-case number 1/);

@@ -12,18 +12,34 @@
  * the lane is cut, its phase when the phase is), so the slide says where the work goes.
  *
  * Handoffs with both ends outside the cut are dropped; the kept ones keep their id, label and edge
- * cases (with their stored numbers, so "EC-3" reads the same on every slide). Positions are
- * dropped: a slice is laid out afresh. Pure: no layout, no DOM.
+ * cases (with their stored numbers, so "EC-3" reads the same on every slide); a handoff with both
+ * ends kept is the map's own object. Positions are dropped by default: a slide is laid out afresh.
+ * With `positions: "keep"` (the editor's lane focus) they are kept instead, so that a keep-mode
+ * layout draws every kept step where the user put it (positions are lane-relative: the chosen
+ * lanes simply stack together), and each stub in "Other lanes" gets its real step's x and a y of
+ * its own, packed so that no two stubs overlap. Pure: no layout run, no DOM.
  */
 import { phaseAt } from "../../layout/geometry";
+import { DEFAULT_METRICS, type LayoutMetrics, measureStep } from "../../layout/metrics";
 import type { MapLayout } from "../../layout/types";
-import type { Handoff, HandoffMap, Lane, Phase, Step } from "../../model/types";
+import type { Handoff, HandoffMap, Lane, Phase, Position, Step } from "../../model/types";
 
 export interface SliceFilter {
   /** Phase ids to keep; undefined keeps every phase. */
   phases?: readonly string[];
   /** Lane ids to keep; undefined keeps every lane. */
   lanes?: readonly string[];
+}
+
+export interface SliceOptions {
+  /**
+   * "drop" (default): no step keeps a position, the slice is laid out afresh (slides, exports).
+   * "keep": kept steps keep theirs; stubs in "Other lanes" get the real step's x and a packed y
+   * (placeStubs); a stub whose real step has no position is left for the layout to place.
+   */
+  positions?: "drop" | "keep";
+  /** The metrics stub sizes are measured with when packing (default: the canvas's). */
+  metrics?: LayoutMetrics;
 }
 
 export interface StubInfo {
@@ -69,7 +85,13 @@ export type PhaseOf = (step: Step) => string | undefined;
  * const slice = sliceMap(map, { phases: ["execution"] });
  * slice.map.steps.filter((s) => slice.stubs.has(s.id)).map((s) => s.label) // ["Meets qualification criteria?", ...]
  */
-export function sliceMap(map: HandoffMap, filter: SliceFilter, phaseOf: PhaseOf = (s) => s.phase): MapSlice {
+export function sliceMap(
+  map: HandoffMap,
+  filter: SliceFilter,
+  phaseOf: PhaseOf = (s) => s.phase,
+  options: SliceOptions = {},
+): MapSlice {
+  const keepPositions = options.positions === "keep";
   const phaseIndex = new Map(map.phases.map((p, i) => [p.id, i]));
   const keptPhases = filter.phases === undefined ? null : new Set(filter.phases);
   const keptLanes = filter.lanes === undefined ? null : new Set(filter.lanes);
@@ -103,6 +125,10 @@ export function sliceMap(map: HandoffMap, filter: SliceFilter, phaseOf: PhaseOf 
     if (!stepsById.has(handoff.from) || !stepsById.has(handoff.to)) continue;
     if (!fromKept) note(handoff.from, "in");
     if (!toKept) note(handoff.to, "out");
+    if (fromKept && toKept) {
+      handoffs.push(handoff);
+      continue;
+    }
     handoffs.push({
       ...handoff,
       from: fromKept ? handoff.from : stubId(handoff.from),
@@ -161,12 +187,58 @@ export function sliceMap(map: HandoffMap, filter: SliceFilter, phaseOf: PhaseOf 
   if (earlier) phases.unshift({ id: EARLIER_PHASE_ID, name: EARLIER_PHASE_NAME });
   if (later) phases.push({ id: LATER_PHASE_ID, name: LATER_PHASE_NAME });
 
-  const steps = [...kept, ...stubSteps].map(({ position: _dropped, ...step }) => step);
+  const steps = keepPositions
+    ? [...kept, ...placeStubs(stubSteps, stepsById, options.metrics ?? DEFAULT_METRICS)]
+    : [...kept, ...stubSteps].map(({ position: _dropped, ...step }) => step);
   return {
     map: { ...map, lanes, phases, steps, handoffs },
     stubs,
     steps: kept.map((s) => s.id),
   };
+}
+
+/**
+ * The "Other lanes" stubs with positions: each at its real step's x, and the first y from the top
+ * of the band where its box (measured as the layout will draw it) clears every stub placed before
+ * it, by keep mode's own gaps (layout-map.ts placeKeep), so no two stubs overlap. Placed left to
+ * right (then in map order), so the result is the same every time. Other stubs are returned as
+ * they are (no position: the layout places them).
+ */
+function placeStubs(
+  stubs: readonly Step[],
+  realSteps: ReadonlyMap<string, Step>,
+  metrics: LayoutMetrics,
+): Step[] {
+  const xOf = (stub: Step): number | undefined =>
+    stub.lane === OTHER_LANES_ID ? realSteps.get(stub.id.slice(STUB_PREFIX.length))?.position?.x : undefined;
+  const order = stubs
+    .map((stub, index) => ({ stub, index, x: xOf(stub) }))
+    .filter((entry): entry is { stub: Step; index: number; x: number } => entry.x !== undefined)
+    .sort((a, b) => a.x - b.x || a.index - b.index);
+  const gapX = 2 * metrics.routeMargin;
+  const placed: Array<{ x: number; y: number; width: number; height: number }> = [];
+  const positions = new Map<string, Position>();
+  for (const { stub, x } of order) {
+    const { width, height } = measureStep(stub.label, metrics, { kind: stub.kind, systems: stub.systems });
+    let y = metrics.lanePadding;
+    for (let moved = true; moved; ) {
+      moved = false;
+      for (const o of placed) {
+        const overlapX = x < o.x + o.width + gapX && x + width + gapX > o.x;
+        const overlapY = y < o.y + o.height + metrics.rowGap && y + height + metrics.rowGap > o.y;
+        if (overlapX && overlapY) {
+          y = o.y + o.height + metrics.rowGap;
+          moved = true;
+        }
+      }
+    }
+    placed.push({ x, y, width, height });
+    positions.set(stub.id, { x, y });
+  }
+  return stubs.map((stub) => {
+    const position = positions.get(stub.id);
+    return position === undefined ? stub : { ...stub, position };
+  });
 }
 
 /**

@@ -310,7 +310,13 @@ const duplicateLabel: HealthRule = {
   summary: "Two or more steps (or lanes, or phases) with the same name, ignoring case and spacing.",
   check: (context) => {
     const findings: RuleFinding[] = [];
-    const groups = <T extends { id: string }>(items: readonly T[], name: (item: T) => string) => {
+    /** One finding per group of `items` whose names are the same, ignoring case and spacing. */
+    const report = <T extends { id: string }>(
+      items: readonly T[],
+      name: (item: T) => string,
+      plural: string,
+      path: (item: T) => string,
+    ) => {
       const byKey = new Map<string, T[]>();
       for (const item of items) {
         const key = labelKey(name(item));
@@ -318,34 +324,33 @@ const duplicateLabel: HealthRule = {
         if (group) group.push(item);
         else byKey.set(key, [item]);
       }
-      return [...byKey.values()].filter((group) => group.length > 1);
+      for (const [first, ...rest] of byKey.values()) {
+        if (first === undefined || rest.length === 0) continue;
+        findings.push({
+          message: `${rest.length + 1} ${plural} are called ${quote(name(first))}.`,
+          path: path(first),
+          ids: [first.id, ...rest.map((item) => item.id)],
+        });
+      }
     };
-    for (const group of groups(context.map.steps, (step) => step.label)) {
-      const first = group[0] as Step;
-      findings.push({
-        message: `${group.length} steps are called ${quote(first.label)}.`,
-        path: stepPath(context, first),
-        ids: group.map((step) => step.id),
-      });
-    }
-    for (const group of groups(context.map.lanes, (lane) => lane.name)) {
-      const first = group[0];
-      if (first)
-        findings.push({
-          message: `${group.length} lanes are called ${quote(first.name)}.`,
-          path: lanePath(context, first),
-          ids: group.map((lane) => lane.id),
-        });
-    }
-    for (const group of groups(context.map.phases, (phase) => phase.name)) {
-      const first = group[0];
-      if (first)
-        findings.push({
-          message: `${group.length} phases are called ${quote(first.name)}.`,
-          path: phasePath(context, first),
-          ids: group.map((phase) => phase.id),
-        });
-    }
+    report(
+      context.map.steps,
+      (step) => step.label,
+      "steps",
+      (step) => stepPath(context, step),
+    );
+    report(
+      context.map.lanes,
+      (lane) => lane.name,
+      "lanes",
+      (lane) => lanePath(context, lane),
+    );
+    report(
+      context.map.phases,
+      (phase) => phase.name,
+      "phases",
+      (phase) => phasePath(context, phase),
+    );
     return findings;
   },
 };

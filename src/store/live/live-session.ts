@@ -2,7 +2,7 @@ import * as Y from "yjs";
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { isEmptyMapDoc, mapDocTypes, readMap, writeMap } from "../../live/map-doc";
 import type { HandoffMap } from "../../model/types";
-import type { EditorState, EditorStore } from "../editor-store";
+import type { EditorState, EditorStore, UndoSource } from "../editor-store";
 import {
   castDots,
   dotVoteTypes,
@@ -119,11 +119,14 @@ export class LiveSession {
       // Steps are cut where the editor's history cuts them (see onEditorChange), not by time.
       captureTimeout: 24 * 60 * 60 * 1000,
     });
-    const refreshUndo = () =>
+    const refreshUndo = () => {
       this.state.setState({
         canUndo: this.undoManager.undoStack.length > 0,
         canRedo: this.undoManager.redoStack.length > 0,
       });
+      // The toolbar's Undo and Redo follow this person's own stacks, not the editor's history.
+      if (this.bound) this.editor.getState().setUndoSource(this.undoSource());
+    };
     this.undoManager.on("stack-item-added", refreshUndo);
     this.undoManager.on("stack-item-popped", refreshUndo);
     this.undoManager.on("stack-cleared", refreshUndo);
@@ -205,15 +208,22 @@ export class LiveSession {
   bind(): void {
     if (this.bound) return;
     this.bound = true;
-    this.editor.getState().setUndoSource({
+    this.editor.getState().setUndoSource(this.undoSource());
+    this.readIntoEditor();
+  }
+
+  /** Undo and redo of this person's own edits, with whether each would do anything now. */
+  private undoSource(): UndoSource {
+    return {
       undo: () => {
         this.undoManager.undo();
       },
       redo: () => {
         this.undoManager.redo();
       },
-    });
-    this.readIntoEditor();
+      canUndo: this.undoManager.undoStack.length > 0,
+      canRedo: this.undoManager.redoStack.length > 0,
+    };
   }
 
   get isBound(): boolean {

@@ -20,6 +20,7 @@ import { NEW_LANE_NAME, NEW_PHASE_NAME, nextItemName } from "../../model/templat
 import type { HandoffMap, Position, Step } from "../../model/types";
 import type { StepMove } from "../../store/commands/command";
 import type { EditorStore } from "../../store/editor-store";
+import { isOtherLanes, isStubId, realStepId, viewLayout, viewMap } from "../../store/lane-focus";
 
 export const NEW_STEP_LABEL = "New step";
 /** Space between a step and the one Tab adds to its right, in layout pixels. */
@@ -40,15 +41,39 @@ export function addStepAtPoint(
   point: Point,
   options: { center?: boolean } = {},
 ): boolean {
-  const { layout, map } = store.getState();
+  const { map } = store.getState();
+  const layout = viewLayout(store.getState());
   const size = measureStep(NEW_STEP_LABEL);
   const corner = options.center ? { x: point.x - size.width / 2, y: point.y - size.height / 2 } : point;
-  if (layout === null) return addStepInLane(store, map.lanes[0]?.id ?? null, undefined);
+  if (layout === null)
+    return addStepInLane(store, firstShownLane(store) ?? map.lanes[0]?.id ?? null, undefined);
   const band = laneAt(layout, corner.y + size.height / 2);
   if (band === undefined) return false;
+  if (isOtherLanes(band.id)) return refuseOtherLanes(store, "add");
   const column = phaseAt(layout, corner.x + size.width / 2);
   const position = fileFromAbsolute(layout, corner, band.id);
   return addStepInLane(store, band.id, column?.id, position);
+}
+
+/** The first lane on screen: the first focused lane, else null (every lane is on screen). */
+function firstShownLane(store: EditorStore): string | null {
+  return store.getState().laneFocus?.[0] ?? null;
+}
+
+/**
+ * The "Other lanes" band of a lane focus holds stand-ins for steps in lanes not shown: no step
+ * can be added there or moved there. Says so, and how to get at those lanes.
+ */
+function refuseOtherLanes(store: EditorStore, what: "add" | "move"): false {
+  store
+    .getState()
+    .notify(
+      what === "add"
+        ? "“Other lanes” only shows where handoffs go outside the lanes in focus: add the step in a lane shown, or show its lane first (Lanes in the toolbar)."
+        : "A step cannot move into “Other lanes”: it stands for the lanes not shown. Show the lane you want (Lanes in the toolbar) and move the step there.",
+      "info",
+    );
+  return false;
 }
 
 function addStepInLane(
@@ -80,13 +105,17 @@ function addStepInLane(
 /** The toolbar's "Add step": right of the selected step, else in the middle of the view. */
 export function addStepFromToolbar(store: EditorStore, viewCenter: Point | null): boolean {
   if (selectedStep(store) !== null) return addNextStep(store, { connectIt: false });
-  const { layout, map } = store.getState();
+  const { map } = store.getState();
+  const layout = viewLayout(store.getState());
   if (layout === null || viewCenter === null)
-    return addStepInLane(store, map.lanes[0]?.id ?? null, undefined);
+    return addStepInLane(store, firstShownLane(store) ?? map.lanes[0]?.id ?? null, undefined);
   const lanesTop = layout.phaseHeaderHeight;
+  // In a lane focus, never in "Other lanes": at most in the last lane shown.
+  const lastShown = layout.lanes.filter((band) => !isOtherLanes(band.id)).at(-1);
+  const bottom = lastShown === undefined ? layout.height : lastShown.y + lastShown.height;
   const point = {
     x: Math.max(layout.laneHeaderWidth + 16, viewCenter.x),
-    y: Math.min(Math.max(lanesTop + 8, viewCenter.y), layout.height - 8),
+    y: Math.min(Math.max(lanesTop + 8, viewCenter.y), bottom - 8),
   };
   return addStepAtPoint(store, point, { center: true });
 }
@@ -112,7 +141,7 @@ export function addNextStep(store: EditorStore, options: { connectIt?: boolean }
   const from = selectedStep(store);
   if (from === null) return false;
   const connectIt = options.connectIt ?? true;
-  const { layout } = store.getState();
+  const layout = viewLayout(store.getState());
   const box = layout?.steps.find((b) => b.id === from.id);
   const band = layout?.lanes.find((b) => b.id === from.lane);
   const id = store.getState().newId("step");
@@ -210,9 +239,13 @@ export function deletedEdgeCasesNotice(
   return `Deleted ${what}; ${count} went with ${them} (${list}).`;
 }
 
+/** Every step and handoff on screen (in a lane focus: those of the lanes shown, no stub). */
 export function selectAll(store: EditorStore): void {
-  const { map } = store.getState();
-  store.getState().select({ steps: map.steps.map((s) => s.id), handoffs: map.handoffs.map((h) => h.id) });
+  const map = viewMap(store.getState());
+  store.getState().select({
+    steps: map.steps.filter((s) => !isStubId(s.id)).map((s) => s.id),
+    handoffs: map.handoffs.map((h) => h.id),
+  });
 }
 
 /** The selection as clipboard text, or null when no step is selected. */
@@ -278,10 +311,12 @@ export function moveStepsTo(
   drops: ReadonlyMap<string, Point>,
   how: "moveSteps" | "nudgeSteps" | "moveStepsToLane" = "moveSteps",
 ): boolean {
-  const { layout, map } = store.getState();
+  const { map } = store.getState();
+  const layout = viewLayout(store.getState());
   if (layout === null || drops.size === 0) return false;
   const boxes = new Map(layout.steps.map((b) => [b.id, b]));
   const moves: StepMove[] = [];
+  let intoOtherLanes = false;
   for (const step of map.steps) {
     const point = drops.get(step.id);
     if (point === undefined) continue;
@@ -289,6 +324,10 @@ export function moveStepsTo(
     const size = box ?? measureStep(step.label);
     const band = laneAt(layout, point.y + size.height / 2);
     if (band === undefined) continue;
+    if (isOtherLanes(band.id)) {
+      intoOtherLanes = true;
+      continue;
+    }
     const column = phaseAt(layout, point.x + size.width / 2);
     const position = fileFromAbsolute(layout, point, band.id);
     if (position === undefined) continue;
@@ -306,7 +345,8 @@ export function moveStepsTo(
         position,
       });
   }
-  if (moves.length === 0) return true;
+  if (intoOtherLanes) refuseOtherLanes(store, "move");
+  if (moves.length === 0) return !intoOtherLanes;
   return store.getState().dispatch({ type: how, moves }).ok;
 }
 
@@ -318,7 +358,13 @@ export function drawnCorner(layout: MapLayout, step: Step): Point | null {
   return box === undefined ? null : { x: box.x, y: box.y };
 }
 
-export function connectSteps(store: EditorStore, from: string, to: string): boolean {
+/**
+ * Connects two steps with a new handoff. In a lane focus an end may be a stub: the handoff goes to
+ * (or from) the real step it stands for, and shows as a handoff to that stub.
+ */
+export function connectSteps(store: EditorStore, fromId: string, toId: string): boolean {
+  const from = realStepId(fromId);
+  const to = realStepId(toId);
   if (from === to) {
     store
       .getState()
@@ -351,11 +397,12 @@ export function addConnectedStepAtPoint(
   point: Point,
   end: { from: string } | { to: string },
 ): boolean {
-  const { layout } = store.getState();
+  const layout = viewLayout(store.getState());
   if (layout === null) return false;
   const size = measureStep(NEW_STEP_LABEL);
   const band = laneAt(layout, point.y);
   if (band === undefined) return false;
+  if (isOtherLanes(band.id)) return refuseOtherLanes(store, "add");
   const column = phaseAt(layout, point.x);
   const position = fileFromAbsolute(
     layout,
@@ -370,7 +417,9 @@ export function addConnectedStepAtPoint(
     label: NEW_STEP_LABEL,
     ...(column === undefined ? {} : { phase: column.id }),
     ...(position === undefined ? {} : { position }),
-    ...("from" in end ? { other: end.from, direction: "from" } : { other: end.to, direction: "to" }),
+    ...("from" in end
+      ? { other: realStepId(end.from), direction: "from" }
+      : { other: realStepId(end.to), direction: "to" }),
   });
   if (ok) {
     store.getState().select({ steps: [id] });
@@ -391,6 +440,9 @@ export function addLaneAtEnd(store: EditorStore, index?: number): boolean {
     .getState()
     .dispatch({ type: "addLane", id, name, ...(index === undefined ? {} : { index }) });
   if (ok) {
+    // In a lane focus the new lane joins it: its name opens for typing where it can be seen.
+    const focus = store.getState().laneFocus;
+    if (focus !== null) store.getState().setLaneFocus([...focus, id]);
     store.getState().select({ lane: id });
     store.getState().setEditingHeader({ kind: "lane", id });
   }

@@ -26,6 +26,7 @@ import { laneAt } from "../../layout/geometry";
 import type { MapLayout, Point } from "../../layout/types";
 import type { HandoffMap } from "../../model/types";
 import type { EditorState, FocusRequest, Selection } from "../../store/editor-store";
+import { type FocusStub, isOtherLanes, realStepId, viewLayout, viewMap } from "../../store/lane-focus";
 import type { SvgTheme } from "../../theme/svg-theme";
 import {
   addConnectedStepAtPoint,
@@ -37,6 +38,7 @@ import { useEditor, useEditorStoreApi } from "../store-context";
 import {
   firstViewViewport,
   fitLayoutViewport,
+  headerSizes,
   keepLanesAtHeaders,
   type LayoutFrame,
   rectOnScreen,
@@ -56,17 +58,23 @@ import {
   type StepFlowNode,
   stepIdOfNode,
 } from "./flow-adapter";
+import { centerYWithinLanes, fitContentViewport } from "./focus-viewport";
 import { EdgeMarkers, HandoffEdge } from "./HandoffEdge";
 import { HeaderOverlay } from "./HeaderOverlay";
 import { LaneLayer } from "./LaneLayer";
 import { OverviewMap } from "./OverviewMap";
 import { StepNode } from "./StepNode";
+import { StubNode } from "./StubNode";
 
-const nodeTypes: NodeTypes = { step: StepNode };
+const nodeTypes: NodeTypes = { step: StepNode, stub: StubNode };
 const edgeTypes: EdgeTypes = { handoff: HandoffEdge };
 
-const selectMap = (s: EditorState) => s.map;
-const selectLayout = (s: EditorState) => s.layout;
+// In a lane focus the canvas draws the focused view (store/lane-focus.ts); edits still go to the map.
+const selectMap = viewMap;
+const selectLayout = viewLayout;
+const NO_STUBS: ReadonlyMap<string, FocusStub> = new Map();
+const selectStubs = (s: EditorState) => s.focusView?.stubs ?? NO_STUBS;
+const selectLaneFocus = (s: EditorState) => s.laneFocus;
 const selectSelection = (s: EditorState) => s.selection;
 const selectViewportRestore = (s: EditorState) => s.viewportRestore;
 const selectFocusRequest = (s: EditorState) => s.focusRequest;
@@ -98,10 +106,15 @@ function fitLayout(
   flow: StoreApi,
   layout: MapLayout,
   duration = 0,
+  /** A lane focus: fit the steps drawn, not the whole map's width (focus-viewport.ts). */
+  focused = false,
 ) {
   const { width, height } = flow.getState();
   if (width <= 0 || height <= 0) return;
-  void instance.setViewport(fitLayoutViewport(layout, width, height, { minZoom: MIN_ZOOM }), { duration });
+  const fit = focused
+    ? fitContentViewport(layout, layout.steps, width, height, { minZoom: MIN_ZOOM })
+    : fitLayoutViewport(layout, width, height, { minZoom: MIN_ZOOM });
+  void instance.setViewport(fit, { duration });
 }
 
 /** A map opening without a saved viewport: readable, from its top-left (see firstViewViewport). */
@@ -140,6 +153,7 @@ export function Canvas({
   const selection = useEditor(selectSelection);
   const viewportRestore = useEditor(selectViewportRestore);
   const focusRequest = useEditor(selectFocusRequest);
+  const stubs = useEditor(selectStubs);
   const [dragPositions, setDragPositions] = useState<ReadonlyMap<string, Point>>(() => new Map());
   /** While a step is dragged: the lane it will land in, highlighted by the lane layer. */
   const [dropLane, setDropLane] = useState<string | null>(null);
@@ -149,7 +163,7 @@ export function Canvas({
   const [adapter] = useState(createFlowAdapter);
   const flow = useStoreApi<StepFlowNode, HandoffFlowEdge>();
 
-  const { nodes, edges, geometry } = useFlowElements(adapter, map, layout, selection, dragPositions);
+  const { nodes, edges, geometry } = useFlowElements(adapter, map, layout, selection, dragPositions, stubs);
   const geometryChannel = useGeometryChannel(geometry);
   const frame = useLayoutFrame(layout);
   const mounted = useMounted();
@@ -180,8 +194,9 @@ export function Canvas({
   const fitView = useCallback(() => {
     const instance = instanceRef.current;
     const current = layoutRef.current;
-    if (instance !== null && current !== null) fitLayout(instance, flow, current, 250);
-  }, [flow]);
+    if (instance !== null && current !== null)
+      fitLayout(instance, flow, current, 250, store.getState().laneFocus !== null);
+  }, [flow, store]);
 
   useEffect(() => {
     onReady?.({
@@ -224,6 +239,8 @@ export function Canvas({
 
   useFocusRequests(instanceRef, flow, map, layout, focusRequest);
   useLanesKeptAtHeaders(instanceRef, frame);
+  const laneFocus = useEditor(selectLaneFocus);
+  useTopLaneOnRefocus(instanceRef, laneFocus, frame);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<StepFlowNode>[]) => {
@@ -295,7 +312,9 @@ export function Canvas({
     const current = layoutRef.current;
     if (current === null) return;
     const height = node.measured?.height ?? node.height ?? 0;
-    setDropLane(laneAt(current, node.position.y + height / 2)?.id ?? null);
+    const lane = laneAt(current, node.position.y + height / 2)?.id ?? null;
+    // "Other lanes" (a lane focus) takes no step: it is not lit as a place to drop.
+    setDropLane(lane !== null && isOtherLanes(lane) ? null : lane);
   }, []);
   const onNodeDragStop = useCallback(() => {
     store.getState().endGesture();
@@ -340,13 +359,26 @@ export function Canvas({
     [store],
   );
 
+  /** A click on a stub (lane focus) selects the handoffs that end at it, for the inspector. */
+  const onNodeClick = useCallback(
+    (_event: MouseEvent, node: StepFlowNode) => {
+      if (node.type !== "stub") return;
+      const stub = stepIdOfNode(node.id);
+      const { focusView } = store.getState();
+      const handoffs = (focusView?.map.handoffs ?? []).filter((h) => h.from === stub || h.to === stub);
+      store.getState().select({ handoffs: handoffs.map((h) => h.id) });
+    },
+    [store],
+  );
+
   const onReconnect = useCallback(
     (edge: HandoffFlowEdge, connection: Connection) => {
+      // An end dropped on a stub (lane focus) goes to the real step it stands for.
       store.getState().dispatch({
         type: "reconnectHandoff",
         handoff: edge.id,
-        from: stepIdOfNode(connection.source),
-        to: stepIdOfNode(connection.target),
+        from: realStepId(stepIdOfNode(connection.source)),
+        to: realStepId(stepIdOfNode(connection.target)),
       });
     },
     [store],
@@ -363,7 +395,7 @@ export function Canvas({
       const target = stepUnderPointer(event);
       if (target === null) return;
       // handleType names the end that stays put; the other end was dragged.
-      const ends = handleType === "source" ? { to: target } : { from: target };
+      const ends = handleType === "source" ? { to: realStepId(target) } : { from: realStepId(target) };
       store.getState().dispatch({ type: "reconnectHandoff", handoff: edge.id, ...ends });
     },
     [store],
@@ -418,6 +450,7 @@ export function Canvas({
           onNodeDragStart={onNodeDragStart}
           onNodeDrag={onNodeDrag}
           onNodeDragStop={onNodeDragStop}
+          onNodeClick={onNodeClick}
           onConnect={onConnect}
           onConnectEnd={onConnectEnd}
           onReconnect={onReconnect}
@@ -470,12 +503,13 @@ function useFlowElements(
   layout: MapLayout | null,
   selection: Selection,
   dragPositions: ReadonlyMap<string, Point>,
+  stubs: ReadonlyMap<string, FocusStub>,
 ): FlowElements {
   const selectedSteps = useMemo(() => new Set(selection.steps), [selection.steps]);
   const selectedHandoffs = useMemo(() => new Set(selection.handoffs), [selection.handoffs]);
   return useMemo(
-    () => adapt({ map, layout, selectedSteps, selectedHandoffs, dragPositions }),
-    [adapt, map, layout, selectedSteps, selectedHandoffs, dragPositions],
+    () => adapt({ map, layout, selectedSteps, selectedHandoffs, dragPositions, stubs }),
+    [adapt, map, layout, selectedSteps, selectedHandoffs, dragPositions, stubs],
   );
 }
 
@@ -551,6 +585,28 @@ function useLanesKeptAtHeaders(
 }
 
 /**
+ * A lane focus set, changed or ended starts the view at the first lane (x and zoom kept): the
+ * lanes shown stack from the top, so the part of the map the view was on may now be bare canvas.
+ * A walkthrough's own request to show its step comes after this and wins.
+ */
+function useTopLaneOnRefocus(
+  instanceRef: RefObject<ReactFlowInstance<StepFlowNode, HandoffFlowEdge> | null>,
+  laneFocus: readonly string[] | null,
+  frame: LayoutFrame | null,
+): void {
+  const previous = useRef(laneFocus);
+  useLayoutEffect(() => {
+    if (previous.current === laneFocus) return;
+    const instance = instanceRef.current;
+    if (instance === null || frame === null) return; // the next frame tries again
+    previous.current = laneFocus;
+    const { x, zoom } = instance.getViewport();
+    const { row } = headerSizes(frame, zoom);
+    void instance.setViewport({ x, y: row - frame.phaseHeaderHeight * zoom, zoom });
+  }, [instanceRef, laneFocus, frame]);
+}
+
+/**
  * A register row (or a paste) asked to bring a handoff or step into view. Waits for a layout that
  * holds the target (a step just pasted has no box until the next layout), then centers it, once
  * per request; with `ifHidden`, only when it is not already fully on screen.
@@ -563,6 +619,7 @@ function useFocusRequests(
   focusRequest: FocusRequest | null,
 ): void {
   const handled = useRef(0);
+  const store = useEditorStoreApi();
   useEffect(() => {
     const instance = instanceRef.current;
     if (focusRequest === null || handled.current === focusRequest.nonce) return;
@@ -570,6 +627,15 @@ function useFocusRequests(
     const items: ReadonlyArray<{ id: string }> = focusRequest.kind === "step" ? map.steps : map.handoffs;
     if (!items.some((item) => item.id === focusRequest.id)) {
       handled.current = focusRequest.nonce;
+      // Or it is in a lane the lane focus hides: said, rather than a click that does nothing.
+      const state = store.getState();
+      const real: ReadonlyArray<{ id: string }> =
+        focusRequest.kind === "step" ? state.map.steps : state.map.handoffs;
+      if (state.laneFocus !== null && real.some((item) => item.id === focusRequest.id))
+        state.notify(
+          `That ${focusRequest.kind} is in a lane not shown: press "Show all lanes" (or L) to see it.`,
+          "info",
+        );
       return;
     }
     if (instance === null || layout === null) return;
@@ -584,11 +650,15 @@ function useFocusRequests(
       const { width, height } = flow.getState();
       if (rectOnScreen(target, layout, instance.getViewport(), width, height)) return;
     }
-    void instance.setCenter(target.x + target.width / 2, target.y + target.height / 2, {
-      zoom: Math.max(instance.getZoom(), focusRequest.minZoom ?? (focusRequest.ifHidden ? 0 : 0.9)),
-      duration: 300,
-    });
-  }, [instanceRef, flow, map, layout, focusRequest]);
+    const zoom = Math.max(instance.getZoom(), focusRequest.minZoom ?? (focusRequest.ifHidden ? 0 : 0.9));
+    const middle = target.y + target.height / 2;
+    // A lane focus is a few lanes tall: centred on its first lane, the view would show bare canvas.
+    const centerY =
+      store.getState().laneFocus === null
+        ? middle
+        : centerYWithinLanes(layout, middle, zoom, flow.getState().height);
+    void instance.setCenter(target.x + target.width / 2, centerY, { zoom, duration: 300 });
+  }, [instanceRef, flow, map, layout, focusRequest, store]);
 }
 
 /** The pointer's screen point when it is over empty canvas (the pane, not a header or a control). */

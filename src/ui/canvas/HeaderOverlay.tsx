@@ -4,6 +4,7 @@ import { useShallow } from "zustand/react/shallow";
 import { wrapText } from "../../layout/text-metrics";
 import type { Lane, Phase } from "../../model/types";
 import type { EditorState, HeaderTarget } from "../../store/editor-store";
+import { isOtherLanes } from "../../store/lane-focus";
 import type { SvgTheme } from "../../theme/svg-theme";
 import { addLaneAtEnd, addPhaseAtEnd } from "../actions/editor-actions";
 import { DeleteLaneDialog } from "../dialogs/DeleteLaneDialog";
@@ -11,6 +12,7 @@ import { useEditor, useEditorStoreApi } from "../store-context";
 import { headerSizes, type LayoutFrame } from "./canvas-geometry";
 import { LANE_COLORS, laneAccentColor } from "./canvas-theme";
 import { HeaderActions, type MenuItem } from "./HeaderActions";
+import { OtherLanesHeader, useLaneFocusItems } from "./OtherLanesHeader";
 
 const headerSelection = (s: EditorState) => ({ lane: s.selection.lane, phase: s.selection.phase });
 const selectEditingHeader = (s: EditorState) => s.editingHeader;
@@ -151,15 +153,14 @@ export function HeaderOverlay({
   return (
     <div className="hf-headers" ref={root}>
       <div className="hf-lane-headers">
-        {frame.lanes.map((band, index) => {
+        {frame.lanes.map((band) => {
           const lane = laneById.get(band.id);
           if (lane === undefined) return null;
+          if (isOtherLanes(lane.id)) return <OtherLanesHeader key={band.id} lane={lane} />;
           return (
             <LaneHeader
               key={band.id}
               lane={lane}
-              index={index}
-              count={frame.lanes.length}
               accent={laneAccentColor(lane, theme)}
               selected={selected.lane === lane.id}
               draft={draft}
@@ -446,15 +447,11 @@ function HeaderName({
 
 function LaneHeader({
   lane,
-  index,
-  count,
   accent,
   selected,
   draft,
 }: {
   lane: Lane;
-  index: number;
-  count: number;
   accent: string | null;
   selected: boolean;
   draft: RefObject<HeaderDraft | null>;
@@ -463,6 +460,11 @@ function LaneHeader({
   const [renaming, setRenaming] = useHeaderRenaming("lane", lane.id);
   const [deleting, setDeleting] = useState(false);
   const dispatch = store.getState().dispatch;
+  // Moves and adds work on the map's order of lanes: in a lane focus the header's place on
+  // screen is not the lane's place in the map.
+  const index = useEditor((s) => s.map.lanes.findIndex((l) => l.id === lane.id));
+  const count = useEditor((s) => s.map.lanes.length);
+  const focusItems = useLaneFocusItems(store, lane.id);
 
   const stepCount = () => store.getState().map.steps.filter((s) => s.lane === lane.id).length;
   const askDelete = () => {
@@ -494,6 +496,7 @@ function LaneHeader({
       onSelect: () => dispatch({ type: "setLaneColor", lane: lane.id, color: null }),
       disabled: lane.color === undefined,
     },
+    ...focusItems,
     { label: "Delete lane", onSelect: askDelete, danger: true },
   ];
 

@@ -22,6 +22,7 @@ import type { MapLayout, Point, StepBox } from "../../layout/types";
 import { highestOpenSeverity } from "../../model/register-rows";
 import { isSystemCrossing } from "../../model/system-crossings";
 import type { Handoff, HandoffMap, Severity, Step } from "../../model/types";
+import type { FocusStub } from "../../store/lane-focus";
 import type { EdgeGeometry } from "./edge-geometry";
 import { flagTexts, placeEdgeLabels } from "./edge-labels";
 import { orderedLookup } from "./ordered-lookup";
@@ -63,9 +64,14 @@ export interface StepNodeData extends Record<string, unknown> {
   edgeCaseCount: number;
   /** The most severe open edge case among them; null when none is open. */
   severity: Severity | null;
+  /**
+   * Set on a stub of a lane focus (a stand-in for a step in a lane not shown): drawn by StubNode,
+   * never dragged, selected, renamed or deleted. Absent on every real step.
+   */
+  stub?: FocusStub;
 }
 
-export type StepFlowNode = Node<StepNodeData, "step">;
+export type StepFlowNode = Node<StepNodeData, "step" | "stub">;
 
 export interface HandoffEdgeData extends Record<string, unknown> {
   handoff: Handoff;
@@ -86,6 +92,8 @@ export interface FlowInput {
   selectedHandoffs: ReadonlySet<string>;
   /** Absolute top-left positions of steps being dragged. */
   dragPositions: ReadonlyMap<string, Point>;
+  /** The stubs of a lane focus (stub step id -> what it stands for); absent or empty otherwise. */
+  stubs?: ReadonlyMap<string, FocusStub>;
 }
 
 export interface FlowElements {
@@ -380,9 +388,11 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
       const edgeCaseCount = cases?.count ?? 0;
       const severity = cases === undefined ? null : highestOpenSeverity(cases.open);
       const previous = previousNodes.get(flowNodeId(step.id));
+      const stub = input.stubs?.get(step.id);
       if (
         previous !== undefined &&
         previous.data.step === step &&
+        previous.data.stub?.direction === stub?.direction &&
         previous.position.x === x &&
         previous.position.y === y &&
         previous.width === width &&
@@ -401,7 +411,8 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
       const { measured: measuredSize, handles } = partsFor(width, height, nextSizeParts);
       const node: StepFlowNode = {
         id: flowNodeId(step.id),
-        type: "step",
+        type: stub === undefined ? "step" : "stub",
+        ...(stub === undefined ? {} : { draggable: false, selectable: false }),
         position:
           previous !== undefined && previous.position.x === x && previous.position.y === y
             ? previous.position
@@ -419,8 +430,12 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
           face,
           edgeCaseCount,
           severity,
+          ...(stub === undefined ? {} : { stub }),
         },
-        ariaLabel: `Step: ${step.label}`,
+        ariaLabel:
+          stub === undefined
+            ? `Step: ${step.label}`
+            : `${step.label}, in ${step.systems.join(", ")} (a lane not shown)`,
       };
       nodes.push(node);
       nodesChanged = true;
@@ -451,7 +466,11 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
     let edgesChanged = false;
     for (const handoff of handoffs) {
       const crossLane = stepLane.get(handoff.from) !== stepLane.get(handoff.to);
-      const systemCrossing = isSystemCrossing(stepById.get(handoff.from), stepById.get(handoff.to));
+      // A stub's "systems" name its lane: the crossing is the real step's (lane focus).
+      const systemCrossing = isSystemCrossing(
+        input.stubs?.get(handoff.from)?.step ?? stepById.get(handoff.from),
+        input.stubs?.get(handoff.to)?.step ?? stepById.get(handoff.to),
+      );
       const selected = input.selectedHandoffs.has(handoff.id);
       const flagText = flags.get(handoff.id) ?? null;
       const previous = previousEdges.get(handoff.id);

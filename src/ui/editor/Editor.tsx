@@ -11,6 +11,7 @@ import { Inspector } from "../inspector/Inspector";
 import { useEditorShortcuts } from "../keyboard/use-editor-shortcuts";
 import { RegisterPanel } from "../register/RegisterPanel";
 import { useEditorStoreApi } from "../store-context";
+import { LaneFocusBar } from "./LaneFocusBar";
 import { LayoutFailure } from "./LayoutFailure";
 import { NoticeArea } from "./NoticeArea";
 import { Toolbar } from "./Toolbar";
@@ -68,6 +69,7 @@ export function Editor({
       <Toolbar canvas={getCanvas} end={slots.toolbarEnd} />
       <div className="hf-editor__body">
         <main className="hf-editor__main" aria-label="Process map">
+          <LaneFocusBar />
           <ReactFlowProvider>
             <Canvas theme={theme} onReady={onReady} layer={slots.canvasLayer} />
           </ReactFlowProvider>

@@ -1,14 +1,14 @@
-import type { ReactNode } from "react";
+import { type ReactNode, useLayoutEffect, useRef } from "react";
 import { useShallow } from "zustand/react/shallow";
-import type { EditorState } from "../../store/editor-store";
+import { type EditorState, undoAvailability } from "../../store/editor-store";
 import { addLaneAtEnd, addPhaseAtEnd, addStepFromToolbar } from "../actions/editor-actions";
 import type { CanvasApi } from "../canvas/Canvas";
 import { HealthCount } from "../health/HealthCount";
 import { useEditor, useEditorStoreApi } from "../store-context";
+import { LanesPicker } from "./LanesPicker";
 
 const selectToolbar = (s: EditorState) => ({
-  canUndo: s.history.past.length > 0 && s.history.gestureBase === null,
-  canRedo: s.history.future.length > 0 && s.history.gestureBase === null,
+  ...undoAvailability(s),
   layoutRunning: s.layoutStatus === "running",
   registerOpen: s.panels.has("register"),
   helpOpen: s.panels.has("help"),
@@ -48,15 +48,38 @@ export function ToolbarGroup({ label, children }: { label: string; children: Rea
 }
 
 /**
+ * Keeps `--hf-toolbar-bottom` on the editor's root at the toolbar's bottom edge, in px: the
+ * toolbar wraps to two rows on a narrow window (and more buttons in a live session), and what
+ * floats under it (the presenter card, quick capture) must start below it, not over its buttons.
+ */
+function useToolbarBottom() {
+  const ref = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    const header = ref.current;
+    const root = header?.closest<HTMLElement>(".hf-editor");
+    if (!header || !root) return;
+    const update = () =>
+      root.style.setProperty("--hf-toolbar-bottom", `${Math.round(header.getBoundingClientRect().bottom)}px`);
+    update();
+    if (typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(update);
+    observer.observe(header);
+    return () => observer.disconnect();
+  }, []);
+  return ref;
+}
+
+/**
  * The editor's toolbar. Accessible names are exactly the words on the buttons, so people (and
  * tests) find them by what they do.
  */
 export function Toolbar({ canvas, end }: { canvas: () => CanvasApi | null; end?: ReactNode }) {
   const store = useEditorStoreApi();
   const state = useEditor(useShallow(selectToolbar));
+  const headerRef = useToolbarBottom();
 
   return (
-    <header className="hf-toolbar">
+    <header className="hf-toolbar" ref={headerRef}>
       <div className="hf-toolbar__brand">
         <span className="hf-toolbar__logo" aria-hidden="true">
           ⇄
@@ -137,6 +160,7 @@ export function Toolbar({ canvas, end }: { canvas: () => CanvasApi | null; end?:
         >
           <Icon d={ICONS.fit} />
         </button>
+        <LanesPicker />
       </ToolbarGroup>
       <ToolbarGroup label="Panels">
         <button

@@ -46,19 +46,19 @@ function tabStops(root: HTMLElement | null): HTMLElement[] {
 /**
  * Export: every format of the export table as a choice, with the CLI's flags as controls where
  * the format takes them (theme, parts, lanes, slides, page size and orientation, scale), a live
- * thumbnail of a picture, and the list formats described instead. Opens on the last choice made,
- * so Export then Enter repeats it. A modal dialog: focus starts on the chosen format, Tab stays
+ * thumbnail of a picture, and the list formats described instead. Opens on the last choice made
+ * (with `initial` over it: the lanes of a lane focus), so Export then Enter repeats it. A modal dialog: focus starts on the chosen format, Tab stays
  * inside, Enter exports (on a button it presses the button), Escape closes, and focus returns to
  * the Export button.
  */
-export function ExportDialog({ onClose }: { onClose(): void }) {
+export function ExportDialog({ onClose, initial }: { onClose(): void; initial?: Partial<ExportChoice> }) {
   const editor = useEditorStoreApi();
   const map = useEditor((s) => s.map);
   const layout = useEditor((s) => s.layout);
   const titleId = useId();
   const summaryId = useId();
   const statusId = useId();
-  const [choice, setChoice] = useState<ExportChoice>(loadChoice);
+  const [choice, setChoice] = useState<ExportChoice>(() => ({ ...loadChoice(), ...initial }));
   const [preview, setPreview] = useState<{ url: string | null; status: string }>({ url: null, status: "" });
   const [busy, setBusy] = useState(false);
   const dialogRef = useRef<HTMLDivElement>(null);

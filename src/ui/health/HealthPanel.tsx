@@ -31,6 +31,7 @@ export function showFinding(store: EditorStore, finding: Finding): void {
     case "handoff":
       state.select({ steps: [], handoffs: [target.id], lane: null, phase: null });
       state.requestFocus({ kind: "handoff", id: target.id });
+      if (target.edgeCase !== undefined) state.revealEdgeCase(target.edgeCase);
       return;
     case "lane":
       state.select({ steps: [], handoffs: [], lane: target.id, phase: null });

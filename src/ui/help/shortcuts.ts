@@ -29,6 +29,18 @@ export const MOUSE_GESTURES: readonly { gesture: string; action: string }[] = [
     action: "Move it there (the lane it will land in is highlighted)",
   },
   { gesture: "Press or drag in the overview (bottom right)", action: "Show that part of the map" },
+  {
+    gesture: "Lane focus: click a dashed stub in “Other lanes”",
+    action: "Select the handoffs that end at it (a stub stands for a step in a lane not shown)",
+  },
+  {
+    gesture: "Lane focus: double-click a stub, or click its lane chip",
+    action: "Show that lane too",
+  },
+  {
+    gesture: "Lane focus: drag a handoff onto a stub",
+    action: "Connect to the real step it stands for",
+  },
 ];
 
 /** How a key name is shown: "Mod" is written "Ctrl/Cmd". */

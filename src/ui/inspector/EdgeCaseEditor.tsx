@@ -1,5 +1,5 @@
 import "./edge-case-row.css";
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { edgeCaseLabel } from "../../model/register-rows";
 import {
   EDGE_CASE_STATUSES,
@@ -38,14 +38,31 @@ export interface EdgeCaseEditorProps {
   autoFocus?: boolean;
   /** The id of a datalist of the owners already used in the map, offered in the owner field. */
   ownersListId?: string;
+  /**
+   * Set (a new number each time) when this edge case was asked for from elsewhere (a register
+   * row, a health finding): the row opens and scrolls into view, and the focus stays where it was.
+   */
+  reveal?: number;
 }
 
 /**
  * One edge case of the selected handoff: a one-line summary row (number, severity, title, status,
  * owner, votes) that opens to edit every field in place, and closes again.
  */
-export function EdgeCaseEditor({ edgeCase, number, autoFocus = false, ownersListId }: EdgeCaseEditorProps) {
-  const [open, setOpen] = useState(autoFocus);
+export function EdgeCaseEditor({
+  edgeCase,
+  number,
+  autoFocus = false,
+  ownersListId,
+  reveal,
+}: EdgeCaseEditorProps) {
+  const [open, setOpen] = useState(autoFocus || reveal !== undefined);
+  const rowRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (reveal === undefined) return;
+    setOpen(true);
+    rowRef.current?.scrollIntoView?.({ block: "nearest" });
+  }, [reveal]);
   const detailsId = useId();
   const label = number === undefined ? "EC" : edgeCaseLabel(number);
   const facts = [
@@ -55,6 +72,7 @@ export function EdgeCaseEditor({ edgeCase, number, autoFocus = false, ownersList
   ].filter((fact) => fact !== null);
   return (
     <div
+      ref={rowRef}
       className={`hf-edge-case-row${open ? " is-open" : ""}`}
       data-severity={edgeCase.severity}
       data-status={edgeCase.status}

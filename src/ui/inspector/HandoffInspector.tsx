@@ -26,6 +26,8 @@ export function ownerSuggestions(map: HandoffMap): string[] {
   return [...owners.values()].sort((a, b) => a.localeCompare(b, "en", { sensitivity: "base" }));
 }
 
+const selectEdgeCaseReveal = (state: EditorState) => state.edgeCaseReveal;
+
 export function HandoffInspector({ id }: { id: string }) {
   const store = useEditorStoreApi();
   const headingId = useId();
@@ -37,6 +39,8 @@ export function HandoffInspector({ id }: { id: string }) {
   const numbers = useMemo(() => edgeCaseNumbers(map), [map]);
   const owners = useMemo(() => ownerSuggestions(map), [map]);
   const [focusId, setFocusId] = useState<string | null>(null);
+  // A register row or a health finding asked for one of this handoff's edge cases.
+  const reveal = useEditor(selectEdgeCaseReveal);
   // A handoff just made by connecting: its label field takes the cursor, once.
   const focusLabel = useEditor(useCallback((state: EditorState) => state.labelFocusHandoffId === id, [id]));
   useEffect(() => {
@@ -104,6 +108,7 @@ export function HandoffInspector({ id }: { id: string }) {
                 edgeCase={edgeCase}
                 number={numbers.get(edgeCase.id)}
                 autoFocus={edgeCase.id === focusId}
+                reveal={reveal?.id === edgeCase.id ? reveal.nonce : undefined}
                 ownersListId={ownersListId}
               />
             </li>

@@ -11,6 +11,7 @@ import { DEFAULT_METRICS, measureStep } from "../../layout/metrics";
 import type { LaneBand, MapLayout, Point, StepBox } from "../../layout/types";
 import type { Step } from "../../model/types";
 import type { EditorStore } from "../../store/editor-store";
+import { isOtherLanes, viewLayout } from "../../store/lane-focus";
 import { drawnCorner, moveStepsTo } from "../actions/editor-actions";
 
 /** One arrow press, in layout pixels (the canvas's snap grid); Shift moves four times as far. */
@@ -26,7 +27,9 @@ interface Placed {
 }
 
 function placedSelection(store: EditorStore): { layout: MapLayout; placed: Placed[] } | null {
-  const { layout, map, selection } = store.getState();
+  const { map, selection } = store.getState();
+  // The layout on screen: in a lane focus, Alt+↑/↓ move between the lanes shown.
+  const layout = viewLayout(store.getState());
   if (layout === null || selection.steps.length === 0) return null;
   const chosen = new Set(selection.steps);
   const boxes = new Map<string, StepBox>(layout.steps.map((box) => [box.id, box]));
@@ -107,17 +110,18 @@ export function moveSelectionToLane(store: EditorStore, direction: -1 | 1): bool
   const found = placedSelection(store);
   if (found === null) return false;
   const { layout, placed } = found;
-  const lanes = layout.lanes;
+  const lanes = layout.lanes.filter((band) => !isOtherLanes(band.id));
   const targets = placed.map(
     (entry) => lanes[lanes.findIndex((band) => band.id === entry.band.id) + direction],
   );
   if (targets.some((band) => band === undefined)) {
+    const shown = store.getState().laneFocus === null ? "" : " shown";
     store
       .getState()
       .notify(
         direction < 0
-          ? "There is no lane above: the step is in the first lane."
-          : "There is no lane below: the step is in the last lane.",
+          ? `There is no lane above: the step is in the first lane${shown}.`
+          : `There is no lane below: the step is in the last lane${shown}.`,
         "info",
       );
     return true;

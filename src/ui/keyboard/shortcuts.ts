@@ -21,7 +21,8 @@ export type ShortcutCommand =
   | "fitView"
   | "nudge"
   | "moveToLaneAbove"
-  | "moveToLaneBelow";
+  | "moveToLaneBelow"
+  | "laneFocus";
 
 export const SHORTCUT_GROUPS = ["Editing", "Selection", "History", "View", "Workshop"] as const;
 export type ShortcutGroup = (typeof SHORTCUT_GROUPS)[number];
@@ -134,6 +135,13 @@ export const EDITOR_SHORTCUTS: readonly Shortcut<ShortcutCommand>[] = [
   },
 
   { group: "View", keys: [["Shift", "1"]], action: "Fit the whole map in view", command: "fitView" },
+  {
+    group: "View",
+    keys: [["L"]],
+    action:
+      "Lane focus: show only the selected steps' lanes (or the selected lane); again: show all lanes. With nothing selected: choose the lanes",
+    command: "laneFocus",
+  },
   { group: "View", keys: [["?"]], action: "Show or hide this help", command: "toggleHelp" },
 ];
 

@@ -8,6 +8,7 @@ import {
   pasteText,
   selectAll,
 } from "../actions/editor-actions";
+import { toggleLaneFocus } from "./lane-focus-key";
 import { moveSelectionToLane, NUDGE_STEP, nudgeSelection } from "./move-steps";
 import { isTypingTarget, type KeyLike, resolveShortcut, type ShortcutCommand } from "./shortcuts";
 
@@ -124,6 +125,9 @@ export function runShortcut(
     case "fitView":
       context.fitView?.();
       return context.fitView !== undefined;
+    case "laneFocus":
+      toggleLaneFocus(store);
+      return true;
     default: {
       const unknown: never = command;
       throw new Error(`unknown shortcut ${String(unknown)}`);

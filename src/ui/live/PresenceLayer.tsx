@@ -1,31 +1,41 @@
 import { useStore as useFlowStore, useInternalNode, useReactFlow, ViewportPortal } from "@xyflow/react";
 import { useEffect } from "react";
+import { pathPoints } from "../../layout/route-path";
+import type { EditorState } from "../../store/editor-store";
 import type { LiveSession } from "../../store/live/live-session";
 import type { RoomPerson } from "../../store/live/presence";
+import { useEdgeGeometry } from "../canvas/edge-geometry";
 import { flowNodeId } from "../canvas/flow-adapter";
-import { useEditorStoreApi } from "../store-context";
+import { useEditor, useEditorStoreApi } from "../store-context";
 import { useLiveSession, useLiveState } from "./live-context";
 
 const NOBODY: never[] = [];
+/**
+ * Pointers are points of one picture: in a lane focus this person's picture is not the others'
+ * (the lanes shown stack together), so while focused they neither send theirs nor see the
+ * others'. Selection outlines follow the steps themselves: a step not in view has none.
+ */
+const selectFocused = (s: EditorState) => s.laneFocus !== null;
 
 /**
- * The others on the canvas: their selected steps outlined in their colour, their name on the step
- * they are editing, and their pointers while over the map. Drawn in flow coordinates (a
+ * The others on the canvas: their selected steps and handoffs outlined in their colour, their
+ * name on the step or handoff they are editing, and their pointers while over the map. Drawn in flow coordinates (a
  * ViewportPortal), so it pans and zooms with the map. Also reports this person's own pointer.
  */
 export function PresenceLayer() {
   const session = useLiveSession();
   const people = useLiveState(session, (s) => s.people, NOBODY);
+  const focused = useEditor(selectFocused);
   if (session === null) return null;
   const others = people.filter((person) => !person.self);
   return (
     <>
-      <PointerReporter session={session} />
+      <PointerReporter session={session} focused={focused} />
       <EditingReporter session={session} />
       <ViewportPortal>
         <div className="hf-presence" aria-hidden="true">
           {others.map((person) => (
-            <PersonMarks key={person.id} person={person} />
+            <PersonMarks key={person.id} person={person} pointer={!focused} />
           ))}
         </div>
       </ViewportPortal>
@@ -33,16 +43,27 @@ export function PresenceLayer() {
   );
 }
 
-function PersonMarks({ person }: { person: RoomPerson }) {
+function PersonMarks({ person, pointer }: { person: RoomPerson; pointer: boolean }) {
   const editingStep = person.editing?.kind === "step" ? person.editing.id : null;
+  const editingHandoff = person.editing?.kind === "handoff" ? person.editing.id : null;
   const outlined = new Set(person.selection.steps);
   if (editingStep !== null) outlined.add(editingStep);
+  const traced = new Set(person.selection.handoffs);
+  if (editingHandoff !== null) traced.add(editingHandoff);
   return (
     <>
       {[...outlined].slice(0, 50).map((stepId) => (
         <StepOutline key={stepId} stepId={stepId} person={person} editing={stepId === editingStep} />
       ))}
-      {person.pointer === null ? null : (
+      {[...traced].slice(0, 50).map((handoffId) => (
+        <HandoffOutline
+          key={handoffId}
+          handoffId={handoffId}
+          person={person}
+          editing={handoffId === editingHandoff}
+        />
+      ))}
+      {person.pointer === null || !pointer ? null : (
         <div
           className="hf-presence__pointer"
           style={{
@@ -93,12 +114,64 @@ function StepOutline({ stepId, person, editing }: { stepId: string; person: Room
   );
 }
 
+/**
+ * A colleague's selected handoff: its route traced in their colour under the line, their name at
+ * its label (or its middle). Follows the route the canvas draws, in the focused view too; a
+ * handoff that is not drawn (no route yet, or out of view in a lane focus) has none.
+ */
+function HandoffOutline({
+  handoffId,
+  person,
+  editing,
+}: {
+  handoffId: string;
+  person: RoomPerson;
+  editing: boolean;
+}) {
+  const geometry = useEdgeGeometry(handoffId);
+  const route = geometry?.route ?? null;
+  if (geometry === null || route === null || route.path.length < 4) return null;
+  const points = pathPoints(route.path);
+  const xs = points.map((p) => p.x);
+  const ys = points.map((p) => p.y);
+  const pad = 8;
+  const left = Math.min(...xs) - pad;
+  const top = Math.min(...ys) - pad;
+  const middle = points[Math.floor(points.length / 2)] ?? { x: left, y: top };
+  const tagAt = geometry.labeled ? { x: geometry.labelX, y: geometry.labelY } : middle;
+  return (
+    <>
+      <svg
+        className="hf-presence__trace"
+        data-testid="hf-presence-trace"
+        data-person={person.name}
+        style={{ transform: `translate(${left}px, ${top}px)` }}
+        width={Math.max(...xs) - left + pad}
+        height={Math.max(...ys) - top + pad}
+        aria-hidden="true"
+      >
+        <polyline points={points.map((p) => `${p.x - left},${p.y - top}`).join(" ")} stroke={person.colour} />
+      </svg>
+      <span
+        className="hf-presence__tag hf-presence__tag--trace"
+        style={{ transform: `translate(${tagAt.x}px, ${tagAt.y - 22}px)`, background: person.colour }}
+      >
+        {editing ? `${person.name} is editing` : person.name}
+      </span>
+    </>
+  );
+}
+
 /** Sends where this person's pointer is over the map (a few times a second at most). */
-function PointerReporter({ session }: { session: LiveSession }) {
+function PointerReporter({ session, focused }: { session: LiveSession; focused: boolean }) {
   const flow = useReactFlow();
   const domNode = useFlowStore((s) => s.domNode);
   useEffect(() => {
     if (domNode === null) return;
+    if (focused) {
+      session.setPointer(null);
+      return;
+    }
     let frame: number | null = null;
     let last: { x: number; y: number } | null = null;
     const send = () => {
@@ -121,7 +194,7 @@ function PointerReporter({ session }: { session: LiveSession }) {
       domNode.removeEventListener("pointerleave", onLeave);
       if (frame !== null) clearTimeout(frame);
     };
-  }, [domNode, flow, session]);
+  }, [domNode, flow, session, focused]);
   return null;
 }
 

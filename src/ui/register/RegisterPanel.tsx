@@ -81,6 +81,7 @@ function RegisterTable({ className, filter: requested, setFilter, sort, setSort 
     const state = store.getState();
     state.select({ handoffs: [row.handoff.id] });
     state.requestFocus({ kind: "handoff", id: row.handoff.id });
+    state.revealEdgeCase(row.edgeCase.id);
   };
 
   const vote = (row: RegisterRow, delta: 1 | -1) => {

@@ -1,5 +1,5 @@
 import { useEffect } from "react";
-import { cachedFlowOrder } from "../../store/workshop-store";
+import { walkOrder } from "../../store/workshop-store";
 import { useEditorStoreApi } from "../store-context";
 import { useWorkshopStoreApi } from "../workshop/workshop-context";
 import { saveAutoVersion } from "./versions-commands";
@@ -21,7 +21,8 @@ export function AutoVersions() {
         return;
       }
       if (savedThisWalk || walkthrough === previous.walkthrough) return;
-      const steps = cachedFlowOrder(editor.getState().map).steps;
+      // The walk's last step: in a lane focus, the last step of the lanes shown.
+      const steps = walkOrder(editor.getState()).steps;
       if (steps.length > 1 && walkthrough.index === steps.length - 1) {
         savedThisWalk = true;
         saveAutoVersion(editor, "walkthrough-end");

@@ -1,6 +1,6 @@
 import { type RefObject, useEffect, useMemo, useRef, useState } from "react";
 import type { Severity } from "../../model/types";
-import { cachedFlowOrder, resolvePosition } from "../../store/workshop-store";
+import { resolvePosition, walkOrder } from "../../store/workshop-store";
 import { SeverityPill } from "../fields/SeverityPill";
 import { VoteButtons } from "../fields/VoteButtons";
 import { isTypingTarget } from "../keyboard/shortcuts";
@@ -10,6 +10,7 @@ import { QuickCapture } from "./QuickCapture";
 import {
   selectCapturing,
   selectCursor,
+  selectLaneFocus,
   selectMap,
   selectSelectedHandoffs,
   selectWalkthrough,
@@ -28,6 +29,7 @@ export function PresenterCard() {
   const editor = useEditorStoreApi();
   const workshop = useWorkshopStoreApi();
   const map = useEditor(selectMap);
+  const laneFocus = useEditor(selectLaneFocus);
   const selectedHandoffs = useEditor(selectSelectedHandoffs);
   const walkthrough = useWorkshop(selectWalkthrough);
   const cursor = useWorkshop(selectCursor);
@@ -47,9 +49,9 @@ export function PresenterCard() {
   useContractKeys(targetsRef, setContractOn);
 
   const view = useMemo(() => {
-    const order = cachedFlowOrder(map);
-    return walkView(map, order, resolvePosition(order, walkthrough).index);
-  }, [map, walkthrough]);
+    const order = walkOrder({ map, laneFocus });
+    return walkView(map, order, resolvePosition(order, walkthrough).index, laneFocus);
+  }, [map, laneFocus, walkthrough]);
 
   if (view === null)
     return (
@@ -256,9 +258,9 @@ export function saveCapture(
   workshop.getState().setCapturing(false);
   if (!done.ok || handoffBefore === undefined) return false;
   // Find the new edge case's place in the card's list.
-  const map = editor.getState().map;
-  const order = cachedFlowOrder(map);
-  const view = walkView(map, order, resolvePosition(order, workshop.getState().walkthrough).index);
+  const { map, laneFocus } = editor.getState();
+  const order = walkOrder(editor.getState());
+  const view = walkView(map, order, resolvePosition(order, workshop.getState().walkthrough).index, laneFocus);
   const at = view?.edgeCases.findIndex((item) => item.edgeCase.id === done.command.id) ?? -1;
   workshop.getState().setCursor(at);
   return true;

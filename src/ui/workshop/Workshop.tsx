@@ -1,10 +1,11 @@
 import { useEffect, useMemo } from "react";
-import { cachedFlowOrder, focusTarget, resolvePosition } from "../../store/workshop-store";
+import { focusTarget, resolvePosition, walkOrder } from "../../store/workshop-store";
 import { useEditor, useEditorStoreApi } from "../store-context";
 import { HandoffCapture } from "./HandoffCapture";
 import { PresenterCard } from "./PresenterCard";
 import {
   selectCapturing,
+  selectLaneFocus,
   selectMap,
   selectPresenting,
   selectTimerShown,
@@ -75,7 +76,7 @@ function useRecentreOnResize(active: boolean, presenting: boolean) {
     if (!active) return;
     const timer = setTimeout(() => {
       const { walkthrough, presenting: now } = workshop.getState();
-      const stepId = resolvePosition(cachedFlowOrder(editor.getState().map), walkthrough).stepId;
+      const stepId = resolvePosition(walkOrder(editor.getState()), walkthrough).stepId;
       if (stepId !== null) editor.getState().requestFocus(focusTarget(stepId, now));
     }, 80);
     return () => clearTimeout(timer);
@@ -85,12 +86,13 @@ function useRecentreOnResize(active: boolean, presenting: boolean) {
 /** The canvas highlight for the current position (see walk-highlight.ts for why a style sheet). */
 function WalkHighlight() {
   const map = useEditor(selectMap);
+  const laneFocus = useEditor(selectLaneFocus);
   const walkthrough = useWorkshop(selectWalkthrough);
   const css = useMemo(() => {
-    const order = cachedFlowOrder(map);
-    const view = walkView(map, order, resolvePosition(order, walkthrough).index);
+    const order = walkOrder({ map, laneFocus });
+    const view = walkView(map, order, resolvePosition(order, walkthrough).index, laneFocus);
     return view === null ? "" : walkHighlightCss(view.focus);
-  }, [map, walkthrough]);
+  }, [map, laneFocus, walkthrough]);
   // Text content, never markup: React sets it as a text node, and cssString escapes `<`.
   return <style data-testid="walk-highlight">{css}</style>;
 }

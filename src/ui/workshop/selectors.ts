@@ -4,6 +4,7 @@ import type { WorkshopState } from "../../store/workshop-store";
 
 /** Stable selectors for the workshop UI: each returns a reference a store already holds. */
 export const selectMap = (state: EditorState): HandoffMap => state.map;
+export const selectLaneFocus = (state: EditorState): readonly string[] | null => state.laneFocus;
 export const selectSelectedHandoffs = (state: EditorState): readonly string[] => state.selection.handoffs;
 export const selectWalkthrough = (state: WorkshopState): WorkshopState["walkthrough"] => state.walkthrough;
 export const selectWalkActive = (state: WorkshopState): boolean => state.walkthrough.active;

@@ -1,6 +1,6 @@
 import { useEffect } from "react";
 import type { EditorStore } from "../../store/editor-store";
-import { cachedFlowOrder, resolvePosition, type WorkshopStore } from "../../store/workshop-store";
+import { resolvePosition, type WorkshopStore, walkOrder } from "../../store/workshop-store";
 import { isTypingTarget } from "../keyboard/shortcuts";
 import { captureTargets, walkView } from "./walk-view";
 import { resolveWorkshopKey } from "./workshop-shortcuts";
@@ -79,9 +79,9 @@ function walkKey(
   else if (command === "back") state.back();
   else if (command === "first") state.first();
   else {
-    const map = editor.getState().map;
-    const order = cachedFlowOrder(map);
-    const view = walkView(map, order, resolvePosition(order, state.walkthrough).index);
+    const { map, laneFocus } = editor.getState();
+    const order = walkOrder(editor.getState());
+    const view = walkView(map, order, resolvePosition(order, state.walkthrough).index, laneFocus);
     const count = view?.edgeCases.length ?? 0;
     if (count === 0) return false;
     if (command === "pickEdgeCase") {
@@ -103,9 +103,9 @@ function walkKey(
 
 /** E in the walkthrough: quick capture on the card, when the step has a handoff to put it on. */
 function captureInWalkthrough(editor: EditorStore, workshop: WorkshopStore): void {
-  const { map, selection } = editor.getState();
-  const order = cachedFlowOrder(map);
-  const view = walkView(map, order, resolvePosition(order, workshop.getState().walkthrough).index);
+  const { map, selection, laneFocus } = editor.getState();
+  const order = walkOrder(editor.getState());
+  const view = walkView(map, order, resolvePosition(order, workshop.getState().walkthrough).index, laneFocus);
   if (view !== null && captureTargets(view, selection.handoffs).length > 0)
     workshop.getState().setCapturing(true);
   else editor.getState().notify("This step has no handoffs to put an edge case on.", "info");

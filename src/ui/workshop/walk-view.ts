@@ -7,12 +7,13 @@ import { edgeCaseNumbers } from "../../model/edge-case-numbers";
 import { type FlowOrder, stepHandoffs } from "../../model/flow-order";
 import { edgeCaseLabel, handoffName } from "../../model/register-rows";
 import type { EdgeCase, Handoff, HandoffMap, Lane, Step } from "../../model/types";
+import { stubIdOf } from "../../store/lane-focus";
 import type { WalkFocus } from "./walk-highlight";
 
 export interface CardHandoff {
   handoff: Handoff;
   direction: "in" | "out";
-  /** "Lead capture → Lead enrichment". */
+  /** "Lead capture → Lead enrichment"; in a lane focus an end in a lane not shown is named with its lane: "Send invoice (Finance)". */
   name: string;
   /** The step at the other end. */
   otherStepId: string;
@@ -39,18 +40,43 @@ export interface WalkView {
   focus: WalkFocus;
 }
 
-export function walkView(map: HandoffMap, order: FlowOrder, index: number): WalkView | null {
+/**
+ * @param laneFocus the lanes shown (EditorState.laneFocus): a handoff's end in another lane is
+ * named with its lane, and highlighted on the canvas as the stub that stands for it.
+ */
+export function walkView(
+  map: HandoffMap,
+  order: FlowOrder,
+  index: number,
+  laneFocus: readonly string[] | null = null,
+): WalkView | null {
   const stepId = order.steps[index];
   const step = stepId === undefined ? undefined : map.steps.find((s) => s.id === stepId);
   if (step === undefined) return null;
   const numbers = edgeCaseNumbers(map);
   const { incoming, outgoing } = stepHandoffs(map, step.id);
+  // In a lane focus: the lane of each step outside it (by step id), for names and stubs.
+  const shown = laneFocus === null ? null : new Set(laneFocus);
+  const hidden =
+    shown === null
+      ? null
+      : new Map(
+          map.steps
+            .filter((s) => !shown.has(s.lane))
+            .map((s) => [s.id, map.lanes.find((lane) => lane.id === s.lane)?.name ?? s.lane]),
+        );
+  const labelOf = (id: string) => {
+    const label = map.steps.find((s) => s.id === id)?.label ?? id;
+    const lane = hidden?.get(id);
+    return lane === undefined ? label : `${label} (${lane})`;
+  };
+  const focusedName = (handoff: Handoff) => `${labelOf(handoff.from)} → ${labelOf(handoff.to)}`;
   const handoffs: CardHandoff[] = [
     ...incoming.map((handoff) => ({ handoff, direction: "in" as const, otherStepId: handoff.from })),
     ...outgoing.map((handoff) => ({ handoff, direction: "out" as const, otherStepId: handoff.to })),
   ].map((entry) => ({
     ...entry,
-    name: handoffName(map, entry.handoff),
+    name: hidden === null ? handoffName(map, entry.handoff) : focusedName(entry.handoff),
     loopBack: order.loopBacks.has(entry.handoff.id),
   }));
   const edgeCases = handoffs.flatMap((entry) =>
@@ -75,7 +101,13 @@ export function walkView(map: HandoffMap, order: FlowOrder, index: number): Walk
       stepId: step.id,
       laneId: step.lane,
       handoffIds: handoffs.map((entry) => entry.handoff.id),
-      neighbourIds: [...new Set(handoffs.map((entry) => entry.otherStepId))],
+      neighbourIds: [
+        ...new Set(
+          handoffs.map((entry) =>
+            hidden?.has(entry.otherStepId) === true ? stubIdOf(entry.otherStepId) : entry.otherStepId,
+          ),
+        ),
+      ],
     },
   };
 }

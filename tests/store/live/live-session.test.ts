@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import * as ops from "../../../src/model/operations";
 import { createRevOpsTemplate } from "../../../src/model/templates";
 import type { HandoffMap } from "../../../src/model/types";
-import { createEditorStore, type EditorStore, type LayoutRunner } from "../../../src/store/editor-store";
+import {
+  createEditorStore,
+  type EditorStore,
+  type LayoutRunner,
+  undoAvailability,
+} from "../../../src/store/editor-store";
 import { LiveSession } from "../../../src/store/live/live-session";
 import type { LiveRole } from "../../../src/store/live/person";
 import { MemoryRelay } from "./memory-relay";
@@ -81,6 +86,23 @@ describe("a live room", () => {
 
     ana.editor.getState().redo();
     for (const peer of [ana, ben]) expect(label(peer, first)).toBe("Ana's label");
+  });
+
+  it("the toolbar's Undo and Redo follow this person's own stack, not the editor's history", async () => {
+    const { ana, ben } = await room();
+    const first = firstStep(ana);
+    // Ben's edit reaches Ana outside her history: she has nothing to undo.
+    ben.editor.getState().apply((m) => ops.updateStep(m, first, { label: "Ben's label" }));
+    expect(undoAvailability(ana.editor.getState())).toEqual({ canUndo: false, canRedo: false });
+    expect(undoAvailability(ben.editor.getState())).toEqual({ canUndo: true, canRedo: false });
+
+    ben.editor.getState().undo();
+    // The editor's own history still holds the edit; the room's stack is what counts.
+    expect(ben.editor.getState().history.past.length).toBeGreaterThan(0);
+    expect(undoAvailability(ben.editor.getState())).toEqual({ canUndo: false, canRedo: true });
+
+    ben.editor.getState().redo();
+    expect(undoAvailability(ben.editor.getState())).toEqual({ canUndo: true, canRedo: false });
   });
 
   it("undo never takes back a colleague's later edit of the same step", async () => {

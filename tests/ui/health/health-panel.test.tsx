@@ -13,6 +13,7 @@ import { createRevOpsTemplate } from "../../../src/model/templates";
 import { HealthCount } from "../../../src/ui/health/HealthCount";
 import { HealthPanel } from "../../../src/ui/health/HealthPanel";
 import { healthOf } from "../../../src/ui/health/use-health";
+import { Inspector } from "../../../src/ui/inspector/Inspector";
 import { runCli } from "../../cli/cli-harness";
 import { LINT_FIXTURES, LINT_TODAY } from "../../fixtures/lint-fixtures";
 import { makeStore, renderWithStore } from "../inspector/render-editor";
@@ -49,6 +50,34 @@ describe("HealthPanel", () => {
     await user.click(within(panel).getByRole("button", { name: /rework the terms/ }));
     expect(store.getState().selection.handoffs).toEqual(["h10"]);
     expect(store.getState().focusRequest).toMatchObject({ kind: "handoff", id: "h10" });
+  });
+
+  it("a finding about an edge case opens that edge case in the inspector", async () => {
+    const fixture = LINT_FIXTURES.find((f) => f.rule === "edge-case-unowned");
+    if (fixture === undefined) throw new Error("no edge-case-unowned fixture");
+    const map = fixture.triggers();
+    const edgeCase = map.handoffs.flatMap((h) => h.edgeCases)[0];
+    if (edgeCase === undefined) throw new Error("the fixture has an edge case");
+    const store = makeStore(map);
+    const { user } = renderWithStore(
+      <>
+        <HealthPanel />
+        <Inspector />
+      </>,
+      store,
+    );
+    act(() => store.getState().togglePanel("health", true));
+    const panel = screen.getByRole("region", { name: "Health" });
+    const finding = within(panel)
+      .getAllByRole("button")
+      .find((b) => b.textContent?.endsWith("edge-case-unowned"));
+    if (finding === undefined) throw new Error("no edge-case-unowned finding");
+    await user.click(finding);
+    const row = screen
+      .getAllByRole("button", { expanded: true })
+      .find((b) => b.getAttribute("title")?.startsWith(edgeCase.title));
+    expect(row).toBeDefined();
+    expect(screen.getByDisplayValue(edgeCase.title)).toBeDefined();
   });
 
   it("the count falls as the room agrees an SLA", async () => {

@@ -168,6 +168,36 @@ describe("RegisterPanel", () => {
     expect(store.getState().history.past).toHaveLength(0);
   });
 
+  it("clicking a row opens that edge case in the inspector, and only that one", async () => {
+    const store = makeStore();
+    const { user } = openRegister(
+      store,
+      <>
+        <RegisterPanel />
+        <Inspector />
+      </>,
+    );
+    const handoff = store.getState().map.handoffs.find((h) => h.edgeCases.length > 1);
+    if (handoff === undefined) throw new Error("the template has a handoff with two edge cases");
+    const [other, wanted] = handoff.edgeCases;
+    if (other === undefined || wanted === undefined) throw new Error("two edge cases");
+    const row = screen.getAllByRole("row").find((r) => r.getAttribute("data-edge-case") === wanted.id);
+    if (row === undefined) throw new Error("no register row");
+    await user.click(within(row).getAllByRole("cell")[1] as HTMLElement);
+
+    const inspector = screen.getByRole("region", { name: /→/ });
+    const summary = (title: string) =>
+      within(inspector)
+        .getAllByRole("button", { expanded: true })
+        .concat(within(inspector).queryAllByRole("button", { expanded: false }))
+        .find((b) => b.getAttribute("title")?.startsWith(title));
+    expect(summary(wanted.title)?.getAttribute("aria-expanded")).toBe("true");
+    expect(summary(other.title)?.getAttribute("aria-expanded")).toBe("false");
+    expect(within(inspector).getByDisplayValue(wanted.title)).toBeDefined();
+    // The register keeps the keyboard: the inspector opened the row without taking focus.
+    expect(inspector.contains(document.activeElement)).toBe(false);
+  });
+
   it("follows the map: an edge case added in the inspector appears as the next number, and none renumbers", async () => {
     const store = makeStore();
     const { user } = openRegister(
