@@ -9,16 +9,19 @@
  *
  * Each (format, size) runs in a fresh child process, so each has its own JIT warm-up and its own
  * peak RSS. SVG times are medians of 15 runs after one warm-up, each run starting from a
- * collected heap (--expose-gc); PNG times are medians of 3 runs (2 at 4,000 steps), no warm-up. "PNG" is renderSvg + resvg at the CLI's
- * default 2x, reduced automatically where the image would pass the 32-megapixel limit
- * (src/cli/render-png.ts); the table says which scale was used.
+ * collected heap (--expose-gc); PNG times are medians of 3 runs (2 at 4,000 steps), no warm-up.
+ * "PNG" is renderSvg + resvg at the CLI's default 2x, reduced automatically where the image would
+ * pass the 32-megapixel limit (src/cli/render-png.ts); the table says which scale was used. "PDF"
+ * is the CLI's A3 PDF (buildMapPdf: the diagram fitted or tiled, then the tables), median of
+ * PDF_RUNS runs, no warm-up.
  *
  * Writes bench/results/export.json and prints a Markdown table. The linearity check (4,000-step
  * SVG time at most 4.5x the 1,000-step time) is printed, and sets the exit code.
  *
  * To work on the bench or check that it runs, narrow it: BENCH_SIZES=200 (comma-separated step
- * counts) and/or BENCH_RUNS=2 (runs per format and size). A narrowed run prints its table but does
- * not write bench/results/export.json, and checks linearity only if it has both 1,000 and 4,000.
+ * counts), BENCH_RUNS=2 (runs per format and size) and/or BENCH_FORMATS=pdf (comma-separated, of
+ * svg, png, pdf). A narrowed run prints its table but does not write bench/results/export.json,
+ * and checks linearity only if it has both 1,000 and 4,000.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -29,11 +32,9 @@ import { DEFAULT_PNG_SCALE, renderPngInProcess } from "../src/cli/render-png";
 import { buildMapPdf } from "../src/export/pdf/build-pdf";
 import { renderSvg } from "../src/export/render-svg";
 import { createRevOpsTemplate } from "../src/model/templates";
-import type { EdgeCase, HandoffMap } from "../src/model/types";
-import { SEVERITIES } from "../src/model/types";
 import { gridLayout } from "../tests/fixtures/export-fixtures";
 import { runInChild, runParentOrChild } from "./child-run";
-import { generateMap, seededRandom } from "./generate-map";
+import { benchMap, SEED } from "./export-map";
 
 const SIZES: readonly number[] = process.env.BENCH_SIZES
   ? process.env.BENCH_SIZES.split(",").map(Number)
@@ -41,13 +42,18 @@ const SIZES: readonly number[] = process.env.BENCH_SIZES
 /** Size 0 is the RevOps template (13 steps), the map a workshop starts from. */
 const TEMPLATE = 0;
 const RUNS = process.env.BENCH_RUNS ? Math.max(1, Number(process.env.BENCH_RUNS)) : undefined;
-const NARROWED = Boolean(process.env.BENCH_SIZES || process.env.BENCH_RUNS);
-const SEED = 7;
+const ALL_FORMATS = ["svg", "png", "pdf"] as const;
+type BenchFormat = (typeof ALL_FORMATS)[number];
+/** BENCH_FORMATS=pdf (comma-separated) measures only those formats; the others print as "—". */
+const FORMATS: readonly BenchFormat[] = process.env.BENCH_FORMATS
+  ? ALL_FORMATS.filter((f) => (process.env.BENCH_FORMATS ?? "").split(",").includes(f))
+  : ALL_FORMATS;
+const NARROWED = Boolean(process.env.BENCH_SIZES || process.env.BENCH_RUNS || process.env.BENCH_FORMATS);
 const LINEARITY_LIMIT = 4.5;
 const here = dirname(fileURLToPath(import.meta.url));
 
 interface Task {
-  format: "svg" | "png" | "pdf";
+  format: BenchFormat;
   size: number;
   runs: number;
 }
@@ -60,37 +66,6 @@ interface TaskResult {
   width: number;
   height: number;
   scale: number;
-}
-
-/** A generated map with edge cases: every fifth handoff has one to three, in every state. */
-export function benchMap(steps: number): HandoffMap {
-  const map = generateMap({
-    steps,
-    seed: SEED + steps,
-    // More teams in bigger maps and about three steps per lane and phase, so the diagram grows
-    // in both directions instead of into one 100,000-pixel-long strip.
-    lanes: Math.max(8, Math.round(steps / 125)),
-    phases: Math.max(4, Math.round(steps / 24)),
-  });
-  const random = seededRandom(SEED);
-  map.handoffs.forEach((handoff, i) => {
-    if (i % 5 !== 0) return;
-    const count = 1 + Math.floor(random() * 3);
-    handoff.edgeCases = Array.from(
-      { length: count },
-      (_, k): EdgeCase => ({
-        id: `ec-${i}-${k}`,
-        title: `Record incomplete when ${handoff.from} hands over to ${handoff.to}`,
-        severity: SEVERITIES[Math.floor(random() * SEVERITIES.length)] ?? "low",
-        status: random() < 0.6 ? "open" : random() < 0.5 ? "mitigated" : "accepted",
-        owner: "Revenue operations",
-        mitigation: random() < 0.5 ? "" : "Validation rule before the handoff; weekly review of exceptions.",
-        description: "",
-        votes: Math.floor(random() * 5),
-      }),
-    );
-  });
-  return map;
 }
 
 async function runTask(task: Task): Promise<TaskResult> {
@@ -167,6 +142,22 @@ interface BenchRow {
   pdfPeakRssMb: number;
 }
 
+/** A format left out by BENCH_FORMATS: every figure NaN, printed as "—". */
+const SKIPPED: TaskResult = {
+  times: [Number.NaN],
+  bytes: Number.NaN,
+  rssBeforeMb: Number.NaN,
+  peakRssMb: Number.NaN,
+  width: Number.NaN,
+  height: Number.NaN,
+  scale: Number.NaN,
+};
+/** PDF runs per size, no warm-up (like PNG, a run is long and mostly one pass over the map). */
+const PDF_RUNS = 3;
+
+/** A figure for the table: "—" for a format that was not measured. */
+const shown = (x: number, unit = ""): string => (Number.isNaN(x) ? "—" : `${x.toLocaleString("en")}${unit}`);
+
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   const mid = s.length >> 1;
@@ -187,10 +178,11 @@ async function main(): Promise<void> {
   for (const size of SIZES) {
     const map = size === TEMPLATE ? createRevOpsTemplate() : benchMap(size);
     const edgeCases = map.handoffs.reduce((sum, h) => sum + h.edgeCases.length, 0);
-    const svg = await inChild({ format: "svg", size, runs: RUNS ?? 15 });
-    const png = await inChild({ format: "png", size, runs: RUNS ?? (size >= 4000 ? 2 : 3) });
-    // One run: a 1,000-step A3 PDF takes about two minutes (docs/performance-export.md).
-    const pdf = await inChild({ format: "pdf", size, runs: 1 });
+    const measure = (format: BenchFormat, runs: number): Promise<TaskResult> =>
+      FORMATS.includes(format) ? inChild({ format, size, runs }) : Promise.resolve(SKIPPED);
+    const svg = await measure("svg", RUNS ?? 15);
+    const png = await measure("png", RUNS ?? (size >= 4000 ? 2 : 3));
+    const pdf = await measure("pdf", RUNS ?? PDF_RUNS);
     const row = {
       steps: size,
       handoffs: map.handoffs.length,
@@ -231,8 +223,8 @@ async function main(): Promise<void> {
   );
   const runs =
     RUNS === undefined
-      ? "SVG: median of 15 runs after a warm-up; PNG: median of 3 (2 at 4,000 steps)"
-      : `SVG: median of ${RUNS} runs after a warm-up; PNG: median of ${RUNS}`;
+      ? `SVG: median of 15 runs after a warm-up; PNG: median of 3 (2 at 4,000 steps); PDF: median of ${PDF_RUNS}`
+      : `SVG: median of ${RUNS} runs after a warm-up; PNG and PDF: median of ${RUNS}`;
   console.log(`Layout excluded (grid fixture). ${runs}. Peak RSS of a fresh process.\n`);
   console.log(
     "| steps | handoffs | edge cases | SVG (ms) | SVG size | SVG peak RSS | PNG (ms) | PNG size | PNG pixels (scale) | PNG peak RSS | A3 PDF (ms) | PDF size | PDF peak RSS |",
@@ -240,17 +232,19 @@ async function main(): Promise<void> {
   console.log("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
   for (const r of rows) {
     console.log(
-      `| ${r.steps === TEMPLATE ? "template (13)" : r.steps.toLocaleString("en")} | ${r.handoffs.toLocaleString("en")} | ${r.edgeCases.toLocaleString("en")} | ${r.svgMedianMs} | ${r.svgKb.toLocaleString("en")} KB | ${r.svgPeakRssMb} MB | ${r.pngMedianMs.toLocaleString("en")} | ${r.pngKb.toLocaleString("en")} KB | ${r.pngPixels} (${r.pngScale}x) | ${r.pngPeakRssMb} MB | ${r.pdfMedianMs.toLocaleString("en")} | ${r.pdfKb.toLocaleString("en")} KB | ${r.pdfPeakRssMb} MB |`,
+      `| ${r.steps === TEMPLATE ? "template (13)" : r.steps.toLocaleString("en")} | ${r.handoffs.toLocaleString("en")} | ${r.edgeCases.toLocaleString("en")} | ${shown(r.svgMedianMs)} | ${shown(r.svgKb, " KB")} | ${shown(r.svgPeakRssMb, " MB")} | ${shown(r.pngMedianMs)} | ${shown(r.pngKb, " KB")} | ${Number.isNaN(r.pngScale) ? "—" : `${r.pngPixels} (${r.pngScale}x)`} | ${shown(r.pngPeakRssMb, " MB")} | ${shown(r.pdfMedianMs)} | ${shown(r.pdfKb, " KB")} | ${shown(r.pdfPeakRssMb, " MB")} |`,
     );
   }
   const checked = at(4000) !== undefined && at(1000) !== undefined;
-  const ok = !checked || svgRatio <= LINEARITY_LIMIT;
+  const ok = !checked || Number.isNaN(svgRatio) || svgRatio <= LINEARITY_LIMIT;
   console.log(
     checked
-      ? `\n4,000 / 1,000 steps: SVG ${svgRatio}x, PNG ${pngRatio}x, PDF ${pdfRatio}x time and ${pdfSizeRatio}x size (limit for SVG ${LINEARITY_LIMIT}x: ${ok ? "ok" : "FAILED"})`
+      ? `\n4,000 / 1,000 steps: SVG ${shown(svgRatio, "x")}, PNG ${shown(pngRatio, "x")}, PDF ${shown(pdfRatio, "x")} time and ${shown(pdfSizeRatio, "x")} size (limit for SVG ${LINEARITY_LIMIT}x: ${Number.isNaN(svgRatio) ? "not measured" : ok ? "ok" : "FAILED"})`
       : "\n4,000 / 1,000 steps: not both in this run, linearity not checked",
   );
-  console.log(NARROWED ? `narrowed run (BENCH_SIZES / BENCH_RUNS): ${out} not written` : `wrote ${out}`);
+  console.log(
+    NARROWED ? `narrowed run (BENCH_SIZES / BENCH_RUNS / BENCH_FORMATS): ${out} not written` : `wrote ${out}`,
+  );
   if (!ok) process.exitCode = 1;
 }
 

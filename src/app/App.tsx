@@ -4,7 +4,7 @@ import { StorageUnavailableError } from "../store/persistence/map-storage";
 import { decodeShareFragment, isShareFragment } from "../store/persistence/share-link";
 import { Editor } from "../ui/editor/Editor";
 import { ToolbarGroup } from "../ui/editor/Toolbar";
-import { ExportMenu } from "../ui/files/ExportMenu";
+import { ExportButton } from "../ui/files/ExportButton";
 import { FileDropTarget } from "../ui/files/FileDropTarget";
 import { FilesUiProvider, useFilesUi } from "../ui/files/files-context";
 import { createFilesUiStore, type FilesUiStore } from "../ui/files/files-ui";
@@ -54,7 +54,7 @@ function useSlots(persisted: boolean | null) {
         <>
           <ToolbarGroup label="File">
             <ImportButton />
-            <ExportMenu />
+            <ExportButton />
             <ShareLinkButton />
             <LibraryButton />
           </ToolbarGroup>

@@ -39,12 +39,12 @@ import { OutputError, writeOutput } from "./write-output";
 
 export const EXPORT_USAGE = `Usage: handoff export FILE [options]
 
-Writes a map as an SVG swimlane diagram, a PNG image, a PDF (diagram, register and change plan),
-normalized JSON (ready to re-import), its edge-case register as Markdown (with the handoff
-contracts and dark zones) or CSV, its handoff contracts table as CSV (contracts-csv), or BPMN 2.0
-XML (a laid-out collaboration that bpmn.io, Camunda and Signavio open, and handoff import reads
-back exactly); or, with --slides, a deck of 16:9 slides, one per phase. FILE may be - for
-standard input.
+Writes a map as an SVG swimlane diagram, a PNG image, a PDF (diagram, register, change plan,
+handoff contracts and dark zones), normalized JSON (ready to re-import), its edge-case register
+as Markdown (with the handoff contracts and dark zones) or CSV, its handoff contracts table as
+CSV (contracts-csv), or BPMN 2.0 XML (a laid-out collaboration that bpmn.io, Camunda and
+Signavio open, and handoff import reads back exactly); or, with --slides, a deck of 16:9
+slides, one per phase. FILE may be - for standard input.
 
 Options:
   -f, --format FORMAT   ${listFormats(EXPORT_FORMATS, "or")} (markdown is md)
@@ -69,10 +69,12 @@ Options:
       --slides          one 16:9 slide (1920 x 1080) per phase, in journey order, with the
                         phase's steps and the handoffs in and out of it (the other end a dashed
                         stub naming its step), title and legend on each. With svg or png, -o is
-                        a folder: 01-engagement.svg, 02-execution.svg, ... and slides.pdf; with
-                        pdf, -o is the PDF, one slide a page
+                        a folder: 01-engagement.svg, 02-execution.svg, ... and slides.pdf (numbered
+                        slides an earlier export left there are removed, and listed); with pdf,
+                        -o is the PDF, one slide a page
       --page SIZE       pdf: a4 (default), a3, letter or tabloid, landscape; a diagram too small
-                        to read fitted on one page is tiled across pages that overlap
+                        to read fitted on one page is tiled across pages that overlap (lane and
+                        phase names repeated on each)
       --portrait        pdf: portrait pages
       --theme THEME     svg, png, pdf: light (default), dark, or print (grayscale, no shading)
       --scale N         png: pixels per layout pixel, 0.25 to 8 (default ${DEFAULT_PNG_SCALE}); reduced

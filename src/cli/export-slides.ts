@@ -1,10 +1,11 @@
 /**
  * `handoff export FILE --slides -o OUT`: the deck. With svg or png, OUT is a folder that gets one
  * numbered image per slide in journey order (01-engagement.svg, ...) and slides.pdf; with pdf, OUT
- * is the PDF. Each file is written atomically (write-output.ts); files already in the folder under
- * other names are left alone.
+ * is the PDF. Each file is written atomically (write-output.ts). Slides of an earlier export into
+ * the same folder that this one does not rewrite (it had more phases) are removed, and the
+ * message says so; every other file in the folder is left alone.
  */
-import { mkdir, stat } from "node:fs/promises";
+import { mkdir, readdir, stat, unlink } from "node:fs/promises";
 import path from "node:path";
 import { buildSlidesPdf } from "../export/pdf/build-pdf";
 import { buildSlides } from "../export/slides/build-slides";
@@ -19,6 +20,17 @@ import { RenderError, type renderPng } from "./render-png";
 import { OutputError, writeOutput } from "./write-output";
 
 export const SLIDES_PDF = "slides.pdf";
+
+/**
+ * The names --slides gives its images: a number in journey order, "-", the phase's slug
+ * (build-slides.ts fileSlug: lower-case letters, digits and single hyphens), .svg or .png.
+ */
+const SLIDE_FILE = /^\d{2,}-[a-z0-9]+(?:-[a-z0-9]+)*\.(?:svg|png)$/;
+
+/** Is `name` a slide image an export with --slides writes (01-engagement.svg, 12-slide-2.png)? */
+export function isSlideFileName(name: string): boolean {
+  return SLIDE_FILE.test(name);
+}
 
 /** Returns the exit code: 0 written, 1 layout, fonts, renderer or write failed. */
 export async function exportSlides(
@@ -113,9 +125,31 @@ export async function exportSlides(
     names.push(name);
   }
   if (!(await write(path.join(folder, SLIDES_PDF), path.join(output, SLIDES_PDF), pdf))) return 1;
+  // An earlier deck with more phases (or in the other image format) left slides this one does
+  // not replace; a reader of the folder would take them for part of this deck. Removed once the
+  // new deck is written, so an export that fails removes nothing.
+  const keep = new Set(names);
+  const stale = (await readdir(folder, { withFileTypes: true }))
+    .filter((entry) => entry.isFile() && isSlideFileName(entry.name) && !keep.has(entry.name))
+    .map((entry) => entry.name)
+    .sort();
+  for (const name of stale) {
+    try {
+      await unlink(path.join(folder, name));
+    } catch (error) {
+      return fail(
+        `could not remove ${path.join(output, name)}, a slide of an earlier export: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
   say(
     io,
     `exported ${request.file} to ${output}: ${slides.length} slides (${names[0] ?? ""}${names.length > 1 ? ` … ${names[names.length - 1]}` : ""}) and ${SLIDES_PDF}`,
   );
+  if (stale.length > 0)
+    say(
+      io,
+      `removed ${stale.length} ${stale.length === 1 ? "slide" : "slides"} of an earlier export from ${output}: ${stale.join(", ")}`,
+    );
   return 0;
 }

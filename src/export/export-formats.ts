@@ -1,6 +1,6 @@
 /**
  * Every format Handoff exports, in one table: the CLI's `--format` and its extension detection
- * for `-o`, and the editor's Export menu all read it, so the two surfaces cannot disagree.
+ * for `-o`, and the editor's Export dialog all read it, so the two surfaces cannot disagree.
  *
  * Adding a format is one row here plus its renderer: a pure function in src/export for a text
  * format or a drawing, a `raster` row for an image each surface makes from the SVG (resvg in
@@ -71,16 +71,23 @@ export interface ExportFormatRow {
   extensions: readonly string[];
   /** The media type of a download (text types say their charset). */
   mediaType: string;
-  /** The editor's Export menu item. */
+  /** The format's name in the editor's Export dialog. */
   label: string;
   /**
    * false: naming a file with one of its extensions never picks this format, because another row
    * owns the extension (contracts-csv writes .csv files, but `-o x.csv` means the register); it is
-   * chosen with `--format` or its menu item only.
+   * chosen with `--format` or in the Export dialog only.
    */
   byExtension?: false;
   /** Added to the map's title in a download's file name ("Lead to cash contracts.csv"). */
   nameSuffix?: string;
+  /**
+   * true: a picture of the diagram (SVG, PNG, PDF), which the editor's Export dialog previews as a
+   * thumbnail. BPMN is drawn from the layout too, but as data for other tools, not a picture.
+   */
+  picture?: true;
+  /** What the file holds, one sentence: the Export dialog says it under the format. */
+  summary: string;
   options: readonly ExportOption[];
   renderer: ExportRenderer;
 }
@@ -89,7 +96,7 @@ const DRAWING_OPTIONS = ["layout", "theme", "register"] as const satisfies reado
 /** What the drawings (SVG, PNG, PDF) share beyond those: parts, lane focus, a deck of slides. */
 const DECK_OPTIONS = ["parts", "lanes", "slides"] as const satisfies readonly ExportOption[];
 
-/** In the order the CLI's help and the editor's menu list them: the default (svg) first. */
+/** In the order the CLI's help and the editor's Export dialog list them: the default (svg) first. */
 export const EXPORT_FORMATS = [
   {
     id: "svg",
@@ -97,6 +104,8 @@ export const EXPORT_FORMATS = [
     extensions: [".svg"],
     mediaType: "image/svg+xml",
     label: "SVG image",
+    picture: true,
+    summary: "The diagram as a vector image: sharp at any size, text that stays text (slides, wikis, print).",
     options: [...DRAWING_OPTIONS, ...DECK_OPTIONS],
     renderer: {
       kind: "drawing",
@@ -115,6 +124,8 @@ export const EXPORT_FORMATS = [
     extensions: [".png"],
     mediaType: "image/png",
     label: "PNG image",
+    picture: true,
+    summary: "The diagram as a picture in pixels, for tools that take no SVG.",
     options: [...DRAWING_OPTIONS, ...DECK_OPTIONS, "scale"],
     renderer: { kind: "raster" },
   },
@@ -123,8 +134,10 @@ export const EXPORT_FORMATS = [
     aliases: [],
     extensions: [".pdf"],
     mediaType: "application/pdf",
-    // The editor's menu opens the Export dialog on this row: a PDF is chosen with its paper.
     label: "PDF document",
+    picture: true,
+    summary:
+      "Pages to print or send: the diagram fitted or tiled on the paper, then the register, the change plan, the handoff contracts and the dark zones as tables.",
     options: [...DRAWING_OPTIONS, ...DECK_OPTIONS, "page", "portrait"],
     renderer: { kind: "document" },
   },
@@ -134,6 +147,7 @@ export const EXPORT_FORMATS = [
     extensions: [".json"],
     mediaType: "application/json",
     label: "JSON (Handoff map)",
+    summary: "The whole map, to open again in Handoff or keep under version control.",
     options: [],
     renderer: { kind: "text", render: renderJson },
   },
@@ -143,6 +157,8 @@ export const EXPORT_FORMATS = [
     extensions: [".md", ".markdown"],
     mediaType: "text/markdown;charset=utf-8",
     label: "Markdown register",
+    summary:
+      "The edge-case register, the handoff contracts and the dark zones as Markdown tables, for a wiki page.",
     options: [],
     renderer: { kind: "text", render: renderMarkdown },
   },
@@ -152,6 +168,7 @@ export const EXPORT_FORMATS = [
     extensions: [".csv"],
     mediaType: "text/csv;charset=utf-8",
     label: "CSV register",
+    summary: "The edge-case register, one row per edge case, for a spreadsheet.",
     options: [],
     renderer: { kind: "text", render: renderCsv },
   },
@@ -163,6 +180,7 @@ export const EXPORT_FORMATS = [
     label: "CSV handoff contracts",
     byExtension: false,
     nameSuffix: " contracts",
+    summary: "The handoff contracts, one row per handoff between teams, for a spreadsheet.",
     options: [],
     renderer: { kind: "text", render: renderContractsCsv },
   },
@@ -174,6 +192,8 @@ export const EXPORT_FORMATS = [
     label: "BPMN 2.0 (bpmn.io, Camunda, Signavio)",
     // Laid out like the SVG: the diagram interchange is Handoff's own layout; theme and register
     // are drawing choices BPMN viewers make themselves.
+    summary:
+      "A laid-out BPMN 2.0 collaboration that bpmn.io, Camunda and Signavio open, and Handoff imports back.",
     options: ["layout"],
     renderer: { kind: "drawing", render: (map, layout) => exportBpmn(map, layout) },
   },
@@ -213,6 +233,16 @@ export function formatsTaking(option: ExportOption): ExportFormat[] {
 /** Does the format need the map laid out? (drawings and the images made from them) */
 export function needsLayout(format: ExportFormat): boolean {
   return format.renderer.kind !== "text";
+}
+
+/** Is the format a picture of the diagram (the Export dialog's thumbnail and drawing options)? */
+export function isPicture(format: ExportFormatRow): boolean {
+  return format.picture === true;
+}
+
+/** Does the format take the option (`--theme`, `--page`, ...; the dialog's controls)? */
+export function takesOption(format: ExportFormatRow, option: ExportOption): boolean {
+  return format.options.includes(option);
 }
 
 /** Is the format binary (an image or a PDF: never written to a terminal)? */

@@ -268,7 +268,13 @@ export function measureStep(
     const trimmed = text.replace(/\s+/g, " ").trim();
     if (trimmed !== "") systems.push({ text: trimmed, index });
   });
-  const maxW = metrics.stepMaxWidth;
+  // A decision's slanted ends take room from every line: its box may grow past stepMaxWidth (by
+  // up to half) until its longest word fits whole, rather than cut the word ("qualific" /
+  // "ation" on a slide's narrower boxes). Never narrower than before; other kinds unchanged.
+  const longestWord = label
+    .split(/\s+/)
+    .reduce((w, word) => Math.max(w, textWidth(word, metrics.stepFontSize)), 0);
+  let maxW = metrics.stepMaxWidth;
   const wrapAt = (room: number) =>
     wrapText(label, Math.max(1, room), { fontSize: metrics.stepFontSize, maxLines: metrics.stepMaxLines });
   const widestOf = (lines: readonly string[]) =>
@@ -282,7 +288,18 @@ export function measureStep(
   let chips: ChipRows = { rows: [], rowWidths: [], overflow: 0, shortened: 0 };
   for (let round = 0; round < 12; round++) {
     const height = Math.max(metrics.stepMinHeight, block + 2 * metrics.stepPaddingY);
-    const room = Math.floor(textRoom(kind, maxW, height, block / 2, metrics));
+    let room = Math.floor(textRoom(kind, maxW, height, block / 2, metrics));
+    const limit = Math.floor(metrics.stepMaxWidth * 1.5);
+    // Only when that makes the word whole: a word too long for any box is cut as before.
+    if (
+      kind === "decision" &&
+      room < longestWord &&
+      textRoom(kind, limit, height, block / 2, metrics) >= longestWord
+    )
+      while (room < longestWord && maxW < limit) {
+        maxW += 2;
+        room = Math.floor(textRoom(kind, maxW, height, block / 2, metrics));
+      }
     wrapped = wrapAt(room);
     if (systems.length > 0) {
       // Least hidden, then least shortened, then fewest rows (chipCost), then the narrowest box:

@@ -3,12 +3,12 @@
  * pdftotext (poppler-utils) for the PDF's text, pdfinfo for its pages, the SVG's own elements.
  */
 import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runExport } from "../../src/cli/export-command";
 import type { CliIo } from "../../src/cli/io";
-import { contractTableRows } from "../../src/export/contract-table";
+import { contractTableRows, darkZoneRows } from "../../src/export/contract-table";
 import { MIN_SLIDE_LABEL_PX, SLIDE_HEIGHT, SLIDE_WIDTH } from "../../src/export/slides/compose-slide";
 import { registerRows } from "../../src/model/register-rows";
 import { createRevOpsTemplate } from "../../src/model/templates";
@@ -39,6 +39,10 @@ const pdfText = (file: string) =>
   execFileSync("pdftotext", ["-layout", path.join(dir, file), "-"], { encoding: "utf8" });
 const pdfPages = (file: string) =>
   Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [path.join(dir, file)], { encoding: "utf8" }))?.[1]);
+const pdfPage = (file: string, page: number) =>
+  execFileSync("pdftotext", ["-f", String(page), "-l", String(page), path.join(dir, file), "-"], {
+    encoding: "utf8",
+  });
 /** Every element with the attribute (of the value, when given), in document order. */
 const withAttr = (root: SvgElement, attr: string, value?: string) =>
   [...walk(root)].filter((el) => el.attrs.has(attr) && (value === undefined || el.attrs.get(attr) === value));
@@ -58,10 +62,13 @@ describe("handoff export --format pdf", () => {
       expect(text).toContain(row.edgeCase.title.split(" ").slice(0, 4).join(" "));
     expect(text).toContain("Edge-case register");
     expect(text).toContain("Change plan");
-    // Diagram on one A3 page, then the register, the change plan and the handoff contracts.
+    // Diagram on one A3 page, then the register (too long to fit under the diagram whole, so on
+    // a page of its own), the change plan and the handoff contracts.
     const info = execFileSync("pdfinfo", [path.join(dir, "t.pdf")], { encoding: "utf8" });
     expect(info).toMatch(/A3/);
     expect(pdfPages("t.pdf")).toBe(5);
+    expect(words(pdfPage("t.pdf", 1))).not.toContain("Edge-case register");
+    expect(words(pdfPage("t.pdf", 2))).toContain("Edge-case register");
     const fonts = execFileSync("pdffonts", [path.join(dir, "t.pdf")], { encoding: "utf8" });
     expect(fonts).toMatch(/DejaVuSans\s.*yes\s+yes\s+yes/);
     expect(fonts).toMatch(/DejaVuSans-Bold\s.*yes\s+yes\s+yes/);
@@ -125,6 +132,61 @@ describe("handoff export --format pdf", () => {
     expect(pdfPages("a4.pdf")).toBe(2);
     expect(text).toContain("row 1 of 1, column 1 of 2");
     expect(text).toContain("row 1 of 1, column 2 of 2");
+    // The second column's page repeats the lane names in its overlap strip (its own lane
+    // headers are on the first page); short names whole, long ones cut with "…".
+    const second = words(pdfPage("a4.pdf", 2));
+    for (const lane of ["SDR", "Sales", "Deal Desk"]) expect(second).toContain(lane);
+    expect(second).toMatch(/Market\S*…/);
+    expect(words(pdfPage("a4.pdf", 1))).not.toContain("…");
+  });
+
+  it("given a register that fits under the fitted diagram, then it starts on the diagram's page", async () => {
+    // The template with edge cases on its first three handoffs only: a short register.
+    const short = {
+      ...template,
+      handoffs: template.handoffs.map((h, i) => (i < 3 ? h : { ...h, edgeCases: [] })),
+    };
+    const kept = short.handoffs.reduce((sum, h) => sum + h.edgeCases.length, 0);
+    expect(kept).toBeGreaterThan(0);
+    writeFileSync(path.join(dir, "short.json"), JSON.stringify(short));
+    expect((await run(["short.json", "-o", "short.pdf", "--page", "a3"])).code).toBe(0);
+    const first = words(pdfPage("short.pdf", 1));
+    expect(first).toContain("Edge-case register");
+    expect(first).toContain(`${kept} edge cases`);
+    for (const row of registerRows(short))
+      expect(first).toContain(row.edgeCase.title.split(" ").slice(0, 3).join(" "));
+    expect(first).toContain("diagram and edge-case register · page 1");
+    // The change plan still starts a page of its own.
+    expect(words(pdfPage("short.pdf", 2))).toContain("Change plan");
+    // Diagram and register, the change plan, the handoff contracts.
+    expect(pdfPages("short.pdf")).toBe(3);
+  });
+
+  it("given a tiled diagram, then the register starts on a page of its own", async () => {
+    await run(["t.json", "-o", "a4-all.pdf", "--page", "a4"]);
+    expect(words(pdfPage("a4-all.pdf", 2))).toContain("row 1 of 1, column 2 of 2");
+    expect(words(pdfPage("a4-all.pdf", 2))).not.toContain("Edge-case register");
+    expect(words(pdfPage("a4-all.pdf", 3))).toContain("Edge-case register");
+  });
+
+  it("given a map with dark zones, then a Dark zones table follows the handoff contracts", async () => {
+    // The template has one handoff re-keyed by hand between systems.
+    const zones = darkZoneRows(template);
+    expect(zones.length).toBeGreaterThan(0);
+    const text = words(pdfText("t.pdf"));
+    const contracts = text.indexOf("Handoff contracts");
+    const dark = text.indexOf("Dark zones");
+    expect(dark).toBeGreaterThan(contracts);
+    const table = text.slice(dark);
+    for (const header of ["Re-keyed from", "Into"]) expect(table).toContain(header);
+    for (const row of zones) expect(table).toContain(String(row[0]).split(" ").slice(0, 2).join(" "));
+  });
+
+  it("given a map without dark zones, then there is no Dark zones table", async () => {
+    const plain = { ...template, handoffs: template.handoffs.map(({ integration: _, ...h }) => h) };
+    writeFileSync(path.join(dir, "plain.json"), JSON.stringify(plain));
+    expect((await run(["plain.json", "-o", "plain.pdf"])).code).toBe(0);
+    expect(pdfText("plain.pdf")).not.toContain("Dark zones");
   });
 
   it("holds no script, link or external reference", async () => {
@@ -163,6 +225,36 @@ describe("handoff export --slides", () => {
     const text = words(pdfText("deck/slides.pdf"));
     expect(text).toContain("Engagement");
     expect(text).toContain("Phase 3 of 3");
+  });
+
+  it("given a folder with a longer earlier deck, then its extra slides are removed and said so; other files stay", async () => {
+    const folder = path.join(dir, "old-deck");
+    mkdirSync(folder, { recursive: true });
+    const earlier = [
+      "01-engagement.svg",
+      "02-execution.svg",
+      "03-continuity.svg",
+      "04-renewal.svg",
+      "05-expansion-2.png",
+    ];
+    const theirs = ["notes.txt", "1-intro.svg", "cover-01-a.svg", "04-Renewal.svg", "06-renewal.pdf"];
+    for (const name of [...earlier, ...theirs]) writeFileSync(path.join(folder, name), "earlier");
+    const result = await run(["t.json", "--slides", "-o", "old-deck"]);
+    expect(result.code).toBe(0);
+    expect(readdirSync(folder).sort()).toEqual(
+      ["01-engagement.svg", "02-execution.svg", "03-continuity.svg", "slides.pdf", ...theirs].sort(),
+    );
+    // The three slides are this deck's, not the earlier files.
+    expect(readFileSync(path.join(folder, "01-engagement.svg"), "utf8")).toContain("<svg");
+    expect(result.stdout).toContain(
+      "removed 2 slides of an earlier export from old-deck: 04-renewal.svg, 05-expansion-2.png",
+    );
+  });
+
+  it("given a folder holding only this deck, then nothing is said to be removed", async () => {
+    const result = await run(["t.json", "--slides", "-o", "deck"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toContain("removed");
   });
 
   it("writes one PDF with --format pdf", async () => {

@@ -9,6 +9,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importBpmn } from "../../src/bpmn/import-bpmn";
 import { ARTIFACTS_DIR, BASE_URL, type BrowserSession, launchBrowser, watchConsole } from "./browser";
+import { openExportDialog } from "./export-dialog-steps";
 
 const FIXTURES = path.resolve(__dirname, "../fixtures/bpmn");
 
@@ -114,17 +115,17 @@ describe("a BPMN file dropped on the editor", () => {
 describe("Export -> BPMN 2.0", () => {
   it("downloads the open map as BPMN that imports back as the same map", async () => {
     const { page, problems } = await openApp();
-    await page.getByRole("button", { name: "Export" }).click();
-    // The menu item reads whole in both schemes (looked at: test-results/bpmn-export-menu-*.png).
+    const dialog = await openExportDialog(page);
+    await dialog.getByRole("radio", { name: /BPMN 2\.0/ }).check();
+    // The format and what it holds read whole in both schemes (looked at:
+    // test-results/bpmn-export-dialog-*.png).
     for (const scheme of ["dark", "light"] as const) {
       await page.emulateMedia({ colorScheme: scheme });
-      await page.getByRole("menu", { name: "Export formats" }).screenshot({
-        path: path.join(ARTIFACTS_DIR, `bpmn-export-menu-${scheme}.png`),
-      });
+      await dialog.screenshot({ path: path.join(ARTIFACTS_DIR, `bpmn-export-dialog-${scheme}.png`) });
     }
     const [download] = await Promise.all([
       page.waitForEvent("download"),
-      page.getByRole("menuitem", { name: /BPMN 2\.0/ }).click(),
+      dialog.getByRole("button", { name: "Export", exact: true }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/\.bpmn$/);
     const saved = path.join(ARTIFACTS_DIR, "bpmn-export-from-editor.bpmn");

@@ -102,10 +102,15 @@ describe.each(["light", "dark"] as const)("buttons in dialogs and popovers, %s s
     await expect.poll(() => help.count()).toBe(0);
   });
 
-  it("the export menu and the share link popover", async () => {
+  it("the export dialog (a picture and a list) and the share link popover", async () => {
     await button("Export").click();
-    expect(await lowContrast(page.getByRole("menu", { name: "Export formats" }))).toEqual([]);
-    await button("Export").click();
+    const exportDialog = page.getByRole("dialog", { name: "Export" });
+    await exportDialog.getByRole("radio", { name: "PDF document", exact: true }).check();
+    expect(await lowContrast(exportDialog)).toEqual([]);
+    await exportDialog.getByRole("radio", { name: "CSV register", exact: true }).check();
+    expect(await lowContrast(exportDialog)).toEqual([]);
+    await page.keyboard.press("Escape");
+    await expect.poll(() => exportDialog.count()).toBe(0);
     await button("Copy share link").click();
     const share = page.getByRole("dialog", { name: "Share link" });
     expect(await lowContrast(share)).toEqual([]);

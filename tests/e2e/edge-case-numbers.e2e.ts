@@ -7,6 +7,7 @@ import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { BASE_URL, type BrowserSession, launchBrowser, watchConsole } from "./browser";
+import { exportAs } from "./export-dialog-steps";
 
 let session: BrowserSession;
 
@@ -41,11 +42,7 @@ async function flagTexts(page: Page): Promise<string> {
 }
 
 async function downloadCsvRegister(page: Page): Promise<string[][]> {
-  await page.getByRole("button", { name: "Export", exact: true }).click();
-  const [download] = await Promise.all([
-    page.waitForEvent("download"),
-    page.getByRole("menuitem", { name: "CSV register" }).click(),
-  ]);
+  const download = await exportAs(page, "CSV register");
   const text = (await readFile(await download.path())).toString("utf8");
   // Every field is quoted and the template's text holds no quotes or newlines: a plain split is enough.
   return text
@@ -68,8 +65,9 @@ describe("edge-case numbers", () => {
     // Show EC-2's handoff from the register, and delete EC-2 in the inspector.
     await registerRow(page, "EC-2").click();
     const inspector = page.getByRole("complementary", { name: "Inspector" });
-    // Its row in the handoff inspector opens to edit, with the delete button.
-    await inspector.getByRole("button", { name: /^EC-2 /, expanded: false }).click();
+    // Its row in the handoff inspector opens to edit, with the delete button: the register row
+    // opens it (main's f94e5e3).
+    await inspector.getByRole("button", { name: /^EC-2 /, expanded: true }).waitFor();
     await inspector.getByRole("button", { name: `Delete edge case ${ec2Title}`, exact: true }).click();
     await expect.poll(() => registerRow(page, "EC-2").count()).toBe(0);
 
@@ -120,7 +118,8 @@ describe("edge-case numbers", () => {
       await register.getByRole("button", { name: `Add a vote to ${title}`, exact: true }).click();
     await row.click();
     const inspector = page.getByRole("complementary", { name: "Inspector" });
-    await inspector.getByRole("button", { name: /^EC-3 /, expanded: false }).click();
+    // The register row opens EC-3 in the inspector (main's f94e5e3).
+    await inspector.getByRole("button", { name: /^EC-3 /, expanded: true }).waitFor();
     const group = inspector.getByRole("group", { name: /^EC-3/ });
     await group.getByLabel("Due").fill("2027-01-15");
     await group.getByLabel("Due").press("Tab");

@@ -6,7 +6,7 @@
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { Download, Page } from "playwright-core";
+import type { Download, Locator, Page } from "playwright-core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createRevOpsTemplate } from "../../src/model/templates";
 import { ARTIFACTS_DIR, BASE_URL, type BrowserSession, launchBrowser, watchConsole } from "./browser";
@@ -32,30 +32,36 @@ async function openTemplate(): Promise<{ page: Page; problems: string[] }> {
   return { page, problems };
 }
 
-/** Opens the Export menu from the keyboard and picks `item` with the arrow keys and Enter. */
-async function openDialogFrom(page: Page, item: string): Promise<void> {
-  const exportButton = page.getByRole("button", { name: "Export", exact: true });
-  await exportButton.focus();
+/**
+ * Focuses the toolbar's Export button and presses Enter: the dialog opens on the last choice made,
+ * with focus on the chosen format.
+ */
+async function openDialogByKeyboard(page: Page): Promise<Locator> {
+  await page.getByRole("button", { name: "Export", exact: true }).focus();
   await page.keyboard.press("Enter");
-  const target = page.getByRole("menuitem", { name: item });
-  await target.waitFor();
-  await target.focus();
-  await page.keyboard.press("Enter");
-  await page.getByRole("dialog", { name: "Export" }).waitFor();
+  const dialog = page.getByRole("dialog", { name: "Export" });
+  await dialog.waitFor();
+  return dialog;
 }
 
-/** Presses Enter on the focused Export button and collects `count` downloads. */
-async function exportAndCollect(page: Page, count: number): Promise<Download[]> {
+/** The value of the focused control (a format radio's is its format id). */
+const focusedValue = (page: Page) =>
+  page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value ?? null);
+
+/** Collects `count` downloads started by `act`. */
+async function collect(page: Page, count: number, act: () => Promise<void>): Promise<Download[]> {
   const downloads: Download[] = [];
   const all = new Promise<void>((resolve) => {
-    page.on("download", (download) => {
+    const take = (download: Download) => {
       downloads.push(download);
-      if (downloads.length === count) resolve();
-    });
+      if (downloads.length === count) {
+        page.off("download", take);
+        resolve();
+      }
+    };
+    page.on("download", take);
   });
-  const dialog = page.getByRole("dialog", { name: "Export" });
-  await dialog.getByRole("button", { name: "Export", exact: true }).focus();
-  await page.keyboard.press("Enter");
+  await act();
   await all;
   return downloads;
 }
@@ -71,15 +77,27 @@ describe("the Export dialog", () => {
     timeout: 240_000,
   }, async () => {
     const { page, problems } = await openTemplate();
-    await openDialogFrom(page, "Slides (16:9, one per phase)…");
-    const dialog = page.getByRole("dialog", { name: "Export" });
-    // Focus starts on the chosen format; SVG slides.
-    await dialog.getByRole("radio", { name: "SVG image" }).check();
-    await expect.poll(() => dialog.getByRole("checkbox", { name: /Slides/ }).isChecked()).toBe(true);
+    const dialog = await openDialogByKeyboard(page);
+    // Focus starts on the chosen format (PDF, the first time); the arrow keys choose another.
+    expect(await focusedValue(page)).toBe("pdf");
+    await page.keyboard.press("ArrowUp");
+    await page.keyboard.press("ArrowUp");
+    expect(await dialog.getByRole("radio", { name: "SVG image" }).isChecked()).toBe(true);
+    expect(await focusedValue(page)).toBe("svg");
+    // Tab moves to the Slides box (the next control), Space ticks it.
+    await page.keyboard.press("Tab");
+    const slides = dialog.getByRole("checkbox", { name: /^Slides/ });
+    expect(await slides.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press("Space");
+    await expect.poll(() => slides.isChecked()).toBe(true);
+    // A deck has its own paper and parts: those controls go.
+    expect(await dialog.getByRole("group", { name: "Parts" }).count()).toBe(0);
     await dialog.getByRole("img", { name: "Thumbnail of the export" }).waitFor();
+    await expect.poll(() => dialog.getByText("Preview of the first slide.").count()).toBe(1);
     await page.screenshot({ path: path.join(OUT, "dialog-slides.png") });
 
-    const downloads = await exportAndCollect(page, 4);
+    // Enter exports.
+    const downloads = await collect(page, 4, () => page.keyboard.press("Enter"));
     const names = downloads.map((d) => d.suggestedFilename());
     expect(names).toEqual([
       "RevOps customer lifecycle 01-engagement.svg",
@@ -105,21 +123,33 @@ describe("the Export dialog", () => {
     execFileSync("pdftoppm", ["-png", "-r", "60", pdf, path.join(OUT, "slides-pdf")]);
     // The dialog closed and gave focus back to the Export button.
     await expect.poll(() => dialog.count()).toBe(0);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-haspopup")))
+      .toBe("dialog");
     expect(problems).toEqual([]);
   });
 
-  it("exports the template as an A3 PDF with the register, and remembers the choice", {
+  it("exports the template as an A3 PDF with the register, and Export then Enter repeats it", {
     timeout: 240_000,
   }, async () => {
     const { page, problems } = await openTemplate();
-    await openDialogFrom(page, "PDF document…");
-    const dialog = page.getByRole("dialog", { name: "Export" });
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const dialog = await openDialogByKeyboard(page);
     expect(await dialog.getByRole("radio", { name: "PDF document" }).isChecked()).toBe(true);
-    // Escape closes; reopening keeps nothing until an export is made.
-    await dialog.getByRole("combobox", { name: "Page size" }).selectOption("a3");
+    expect(await dialog.getByRole("checkbox", { name: "Edge-case register" }).isChecked()).toBe(true);
+    // Tab stays inside the dialog: Shift+Tab from the first control reaches the last.
+    await page.keyboard.press("Shift+Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Export");
+    await page.keyboard.press("Tab");
+    expect(await focusedValue(page)).toBe("pdf");
+    // The page size by keyboard: the arrow key on the closed list moves from A4 to A3.
+    const pageSize = dialog.getByRole("combobox", { name: "Page size" });
+    await pageSize.focus();
+    await page.keyboard.press("ArrowDown");
+    await expect.poll(() => pageSize.inputValue()).toBe("a3");
     await dialog.getByRole("img", { name: "Thumbnail of the export" }).waitFor();
     await page.screenshot({ path: path.join(OUT, "dialog-pdf.png") });
-    const [download] = await exportAndCollect(page, 1);
+    const [download] = await collect(page, 1, () => page.keyboard.press("Enter"));
     expect(download?.suggestedFilename()).toBe("RevOps customer lifecycle.pdf");
     const pdf = await save(download as Download, "template-a3.pdf");
     const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
@@ -132,13 +162,19 @@ describe("the Export dialog", () => {
     for (const step of template.steps) for (const word of step.label.split(" ")) expect(text).toContain(word);
     for (const handoff of template.handoffs)
       for (const ec of handoff.edgeCases) expect(text).toContain(ec.title.split(" ").slice(0, 3).join(" "));
-    execFileSync("pdftoppm", ["-png", "-r", "50", "-f", "1", "-l", "2", pdf, path.join(OUT, "template-a3")]);
+    execFileSync("pdftoppm", ["-png", "-r", "50", "-f", "1", "-l", "3", pdf, path.join(OUT, "template-a3")]);
 
-    // The choice is remembered: the dialog opens on PDF, A3.
-    await openDialogFrom(page, "Export with options…");
-    const again = page.getByRole("dialog", { name: "Export" });
+    // The choice is remembered: Export then Enter writes the same PDF again, byte for byte.
+    await expect.poll(() => dialog.count()).toBe(0);
+    const again = await openDialogByKeyboard(page);
     expect(await again.getByRole("radio", { name: "PDF document" }).isChecked()).toBe(true);
     expect(await again.getByRole("combobox", { name: "Page size" }).inputValue()).toBe("a3");
+    const [repeat] = await collect(page, 1, () => page.keyboard.press("Enter"));
+    const second = await save(repeat as Download, "template-a3-again.pdf");
+    expect(readFileSync(second).equals(readFileSync(pdf))).toBe(true);
+
+    // Escape closes without exporting.
+    await openDialogByKeyboard(page);
     await page.keyboard.press("Escape");
     await expect.poll(() => again.count()).toBe(0);
     expect(problems).toEqual([]);

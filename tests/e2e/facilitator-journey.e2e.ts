@@ -8,6 +8,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ARTIFACTS_DIR, BASE_URL, type BrowserSession, launchBrowser, watchConsole } from "./browser";
+import { exportAs } from "./export-dialog-steps";
 
 let session: BrowserSession;
 
@@ -23,11 +24,7 @@ const SEVERITIES = ["Low", "Medium", "High", "Critical"] as const;
 
 /** Every field of the downloaded CSV register, keyed by the EC number of its row. */
 async function csvRegister(page: Page): Promise<{ header: string[]; rows: Map<string, string[]> }> {
-  await page.getByRole("button", { name: "Export", exact: true }).click();
-  const [download] = await Promise.all([
-    page.waitForEvent("download"),
-    page.getByRole("menuitem", { name: "CSV register" }).click(),
-  ]);
+  const download = await exportAs(page, "CSV register");
   const text = (await readFile(await download.path())).toString("utf8");
   // Every field is quoted; the titles below hold no quotes or line breaks.
   const lines = text

@@ -8,6 +8,7 @@ import { createInProcessLayout } from "../../src/layout/run-layout";
 import { parseMapText } from "../../src/model/parse-map";
 import { createTemplate } from "../../src/model/templates";
 import { BASE_URL, type BrowserSession, launchBrowser, watchConsole } from "./browser";
+import { exportAs as exportFromDialog } from "./export-dialog-steps";
 
 /**
  * Documents that never lose work, in Chromium against the production build: reload, import,
@@ -116,11 +117,8 @@ async function nodeCount(page: Page): Promise<number> {
 }
 
 async function exportAs(page: Page, label: string): Promise<{ download: Download; bytes: Buffer }> {
-  await page.getByRole("button", { name: "Export", exact: true }).click();
-  const [download] = await Promise.all([
-    page.waitForEvent("download"),
-    page.getByRole("menuitem", { name: label }).click(),
-  ]);
+  // Export -> the format in the Export dialog -> Export.
+  const download = await exportFromDialog(page, label);
   const path = await download.path();
   return { download, bytes: await readFile(path) };
 }

@@ -10,6 +10,7 @@ import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importBpmn } from "../../src/bpmn/import-bpmn";
 import { ARTIFACTS_DIR, BASE_URL, type BrowserSession, launchBrowser, watchConsole } from "./browser";
+import { exportAs } from "./export-dialog-steps";
 
 let session: BrowserSession;
 let page: Page;
@@ -88,7 +89,8 @@ describe("versions and compare", () => {
     await button("Edge cases").click();
     await registerRow("EC-3").click();
     const inspector = page.getByRole("complementary", { name: "Inspector" });
-    await inspector.getByRole("button", { name: /^EC-3 /, expanded: false }).click();
+    // The register row opens its edge case in the inspector (main's f94e5e3): no click needed.
+    await inspector.getByRole("button", { name: /^EC-3 /, expanded: true }).waitFor();
     await inspector.getByLabel("Status", { exact: true }).selectOption({ label: "Mitigated" });
 
     // 4. Delete EC-9's handoff: its flag selects it, Delete removes it.
@@ -203,11 +205,7 @@ describe("versions and compare", () => {
     expect(problems).toEqual([]);
   });
   it("exports BPMN with the map's own title, so importing it does not rename the map", async () => {
-    await button("Export").click();
-    const [download] = await Promise.all([
-      page.waitForEvent("download"),
-      page.getByRole("menuitem", { name: /BPMN 2\.0/ }).click(),
-    ]);
+    const download = await exportAs(page, /BPMN 2\.0/);
     const saved = path.join(SHOTS, "scenarios-export.bpmn");
     await download.saveAs(saved);
     const result = await importBpmn(readFileSync(saved, "utf8"));

@@ -183,6 +183,23 @@ describe("measureStep: decisions", () => {
     expect(size.width).toBeLessThanOrEqual(M.stepMaxWidth);
   });
 
+  it("given narrow boxes, then a decision grows (at most by half) to hold its longest word whole", () => {
+    const narrow = { ...M, stepMinWidth: 100, stepMaxWidth: 132 };
+    const size = measureStep("Meets qualification criteria?", narrow, { kind: "decision" });
+    expect(size.lines).toEqual(["Meets", "qualification", "criteria?"]);
+    expect(size.width).toBeGreaterThan(narrow.stepMaxWidth);
+    expect(size.width).toBeLessThanOrEqual(narrow.stepMaxWidth * 1.5);
+    expect(outsideHexagon(size)).toEqual([]);
+    // A task of the same width bounds is unchanged, and a word too long for any box is cut as before.
+    expect(measureStep("Meets qualification criteria?", narrow).width).toBeLessThanOrEqual(
+      narrow.stepMaxWidth,
+    );
+    const endless = measureStep("Wide-open-ended-decision-label-without-any-spaces-at-all", narrow, {
+      kind: "decision",
+    });
+    expect(endless.width).toBeLessThanOrEqual(narrow.stepMaxWidth);
+  });
+
   it("a decision with systems keeps label and chips inside the hexagon", () => {
     const size = measureStep("Meets qualification criteria?", M, {
       kind: "decision",

@@ -7,9 +7,11 @@
  * 1. the drawing (title, diagram and legend, as the parts say) fitted to the page, or tiled
  *    across pages when fitted it would draw its handoff labels under MIN_LABEL_PT (tiles overlap
  *    by OVERLAP_PT, marked with dashed lines and corner ticks; the footer says row and column);
- * 2. the edge-case register as a table (when the register part is on);
+ * 2. the edge-case register as a table (when the register part is on), under a fitted drawing
+ *    when the whole register fits below it, else from the next page;
  * 3. the change plan, a table per owner (when the register part is on);
- * 4. the handoff contracts, when the map has any (with the register part).
+ * 4. the handoff contracts, when the map has any (with the register part), then the dark zones
+ *    (handoffs re-keyed by hand between systems), when it has any.
  *
  * Deterministic: the creation date is fixed (PDF_DATE), so the same input gives the same bytes.
  * Safe: no JavaScript, no links, no external references; every string is pdfkit-escaped text.
@@ -23,15 +25,17 @@ import type { SvgThemeName } from "../../theme/svg-theme";
 import { ALL_PARTS, type ExportParts } from "../export-parts";
 import { renderSvg } from "../render-svg";
 import { innerDrawing } from "../slides/compose-slide";
-import { cullSvg } from "./cull-svg";
+import { cullIndexed, indexSvg } from "./cull-svg";
 import { type Orientation, type PageSize, type PageSizeName, pageSize, SLIDE_PAGE } from "./page-sizes";
 import {
   BOLD_FONT,
   drawChangePlanTables,
   drawContractTable,
+  drawDarkZoneTable,
   drawRegisterTable,
   hasContracts,
   REGULAR_FONT,
+  registerTableHeight,
   type TableArea,
 } from "./pdf-tables";
 import { planTiles } from "./tile-pages";
@@ -51,6 +55,8 @@ export const PDF_DATE = new Date(Date.UTC(2000, 0, 1));
  */
 export const MIN_LABEL_PT = 4;
 export const OVERLAP_PT = 24;
+/** Between a fitted diagram and the register below it. */
+const DRAWING_GAP = 24;
 const MARGIN = 28;
 const FOOTER = 16;
 
@@ -79,13 +85,20 @@ function newDocument(fonts: PdfFonts, title: string, size: PageSize): PDFKit.PDF
     },
     displayTitle: true,
     lang: "en",
-    // The default font is loaded at once: pdfkit's browser build has no Helvetica to load, so
-    // DejaVu Sans is the default (and only) font everywhere. pdfkit's types say string only.
-    font: fonts.regular as unknown as string,
+    // No default font: pdfkit's browser build has no Helvetica to load. DejaVu Sans, registered
+    // below, is the default (and only) font everywhere. pdfkit's types say string only.
+    //
+    // NOTE Not the regular face's bytes either, as this once did: pdfkit then caches the default
+    // font under the face's own name only, so every doc.font(REGULAR_FONT) (each text element
+    // svg-to-pdfkit draws, each table cell) parsed the whole TrueType file again with fontkit;
+    // that was most of a tiled PDF's time (docs/performance-export.md).
+    font: null as unknown as string,
   });
   // pdfkit accepts a Buffer in Node and a Uint8Array-backed buffer in its browser build.
   doc.registerFont(REGULAR_FONT, fonts.regular as Buffer);
   doc.registerFont(BOLD_FONT, fonts.bold as Buffer);
+  // Opened once each, and cached under the registered names from now on.
+  doc.font(BOLD_FONT).font(REGULAR_FONT);
   return doc;
 }
 
@@ -171,6 +184,8 @@ export async function buildMapPdf(
     footer(doc, size, `${title}  ·  ${label}  ·  page ${pageNumber}`);
   };
 
+  // Where the register may start on the diagram's page: under a fitted diagram with room to spare.
+  let registerTop: number | null = null;
   if (parts.title || parts.diagram || parts.legend) {
     const svg = renderSvg(map, layout, {
       theme: options.theme ?? "light",
@@ -183,10 +198,23 @@ export async function buildMapPdf(
       overlap: OVERLAP_PT,
     });
     const single = plan.tiles.length === 1;
+    const fittedBottom = area.y + (plan.tiles[0]?.height ?? 0) * plan.scale + DRAWING_GAP;
+    // A wide swimlane fitted to a landscape page leaves about half of it: the register goes there
+    // when all of it fits, never split between the diagram's page and the next.
+    if (
+      single &&
+      parts.register &&
+      area.y + area.height - fittedBottom >= registerTableHeight(doc, map, area.width)
+    )
+      registerTop = fittedBottom;
+    // Indexed once; each tile then draws only the lanes, phases, steps and handoffs on it.
+    const index = single ? null : indexSvg(svg, layout);
     for (const tile of plan.tiles) {
       addPage(
         single
-          ? "diagram"
+          ? registerTop === null
+            ? "diagram"
+            : "diagram and edge-case register"
           : `diagram, row ${tile.row + 1} of ${plan.rows}, column ${tile.column + 1} of ${plan.columns} (tiles overlap by the dashed strip)`,
       );
       const width = tile.width * plan.scale;
@@ -194,16 +222,17 @@ export async function buildMapPdf(
       const clip = { x: area.x, y: area.y, width, height };
       // A fitted drawing is centred; a tile starts at the top-left corner.
       const offsetX = single ? (area.width - width) / 2 : 0;
-      // A tile draws only the steps and handoffs on it: drawing the whole diagram on every page
-      // made a 200-step map's A3 PDF take a minute (docs/performance-export.md).
-      const own = single
-        ? svg
-        : cullSvg(svg, layout, {
-            x: inner.x + tile.x,
-            y: inner.y + tile.y,
-            width: tile.width,
-            height: tile.height,
-          });
+      // A tile draws only what is on it: drawing the whole diagram on every page made a 200-step
+      // map's A3 PDF take a minute (docs/performance-export.md).
+      const own =
+        index === null
+          ? svg
+          : cullIndexed(index, {
+              x: inner.x + tile.x,
+              y: inner.y + tile.y,
+              width: tile.width,
+              height: tile.height,
+            });
       drawSvg(
         doc,
         own,
@@ -212,7 +241,7 @@ export async function buildMapPdf(
         plan.scale,
         single ? null : clip,
       );
-      if (!single)
+      if (!single) {
         overlapMarks(
           doc,
           clip,
@@ -220,6 +249,21 @@ export async function buildMapPdf(
           tile.column < plan.columns - 1,
           tile.row < plan.rows - 1,
         );
+        // A tile past the first column has lost the lane names, past the first row the phase
+        // names: repeat them in the overlap strip, whose drawing the previous page also shows.
+        if (parts.diagram)
+          tileHeaders(doc, map, layout, {
+            clip,
+            strip: plan.overlap * plan.scale,
+            // Page point of a layout point.
+            toPage: (x, y) => ({
+              x: area.x + (x - inner.x - tile.x) * plan.scale,
+              y: area.y + (y - inner.y - tile.y) * plan.scale,
+            }),
+            lanes: tile.column > 0,
+            phases: tile.row > 0,
+          });
+      }
     }
   }
 
@@ -235,14 +279,101 @@ export async function buildMapPdf(
       return box();
     };
     let y = area.y;
-    if (pageNumber === 0) addPage("edge-case register");
+    if (registerTop !== null) y = registerTop;
+    else if (pageNumber === 0) addPage("edge-case register");
     else newPage("edge-case register")();
     y = drawRegisterTable(doc, map, box(), y, newPage("edge-case register"));
-    drawChangePlanTables(doc, map, box(), y, newPage("change plan"));
-    if (hasContracts(map)) drawContractTable(doc, map, newPage("handoff contracts"));
+    y = drawChangePlanTables(doc, map, box(), y, newPage("change plan"));
+    if (hasContracts(map)) y = drawContractTable(doc, map, newPage("handoff contracts"));
+    drawDarkZoneTable(doc, map, box(), y, newPage("dark zones"));
   }
   if (pageNumber === 0) addPage("empty");
   return finish(doc);
+}
+
+/** The repeated lane and phase names: small, as the diagram's own 4 pt labels are at this scale. */
+const HEADER_PT = 6;
+
+/** `text` cut with "…" to fit `width` points in the bold face at HEADER_PT. */
+function fitted(doc: PDFKit.PDFDocument, text: string, width: number): string {
+  doc.font(BOLD_FONT).fontSize(HEADER_PT);
+  if (doc.widthOfString(text) <= width) return text;
+  let cut = text;
+  while (cut.length > 1 && doc.widthOfString(`${cut}…`) > width) cut = cut.slice(0, -1);
+  return `${cut.trimEnd()}…`;
+}
+
+/**
+ * The lane names (upright, along the left edge) and the phase names (along the top) of a tile
+ * that does not show the diagram's own headers, on a white ground in the overlap strip.
+ */
+function tileHeaders(
+  doc: PDFKit.PDFDocument,
+  map: HandoffMap,
+  layout: MapLayout,
+  tile: {
+    clip: { x: number; y: number; width: number; height: number };
+    strip: number;
+    toPage: (x: number, y: number) => { x: number; y: number };
+    lanes: boolean;
+    phases: boolean;
+  },
+): void {
+  const { clip } = tile;
+  const band = Math.min(tile.strip, HEADER_PT * 2);
+  const names = (items: readonly { id: string; name: string }[]) =>
+    new Map(items.map((item) => [item.id, item.name.trim() === "" ? "(unnamed)" : item.name]));
+  doc.save();
+  if (tile.lanes) {
+    const laneNames = names(map.lanes);
+    for (const lane of layout.lanes) {
+      const top = Math.max(tile.toPage(0, lane.y).y, clip.y + (tile.phases ? band : 0));
+      const bottom = Math.min(tile.toPage(0, lane.y + lane.height).y, clip.y + clip.height);
+      const length = bottom - top - 3;
+      const name = laneNames.get(lane.id);
+      if (name === undefined || length < 20) continue;
+      doc
+        .rect(clip.x, top + 1, band, bottom - top - 2)
+        .fillOpacity(0.9)
+        .fill("#ffffff");
+      const text = fitted(doc, name, length);
+      const cx = clip.x + band / 2;
+      const cy = (top + bottom) / 2;
+      doc.save().rotate(-90, { origin: [cx, cy] });
+      doc
+        .fillOpacity(1)
+        .fillColor("#334155")
+        .text(text, cx - length / 2, cy - HEADER_PT / 2 - 1, {
+          width: length,
+          align: "center",
+          lineBreak: false,
+        });
+      doc.restore();
+    }
+  }
+  if (tile.phases) {
+    const phaseNames = names(map.phases);
+    for (const column of layout.phases) {
+      const left = Math.max(tile.toPage(column.x, 0).x, clip.x + (tile.lanes ? band : 0));
+      const right = Math.min(tile.toPage(column.x + column.width, 0).x, clip.x + clip.width);
+      const length = right - left - 6;
+      const name = phaseNames.get(column.id);
+      if (name === undefined || length < 20) continue;
+      doc
+        .rect(left + 2, clip.y, right - left - 4, band)
+        .fillOpacity(0.9)
+        .fill("#ffffff");
+      doc
+        .fillOpacity(1)
+        .fillColor("#334155")
+        .text(fitted(doc, name, length), left + 3, clip.y + (band - HEADER_PT) / 2 - 1, {
+          width: length,
+          align: "center",
+          lineBreak: false,
+        });
+    }
+  }
+  doc.restore();
 }
 
 /**

@@ -1,13 +1,19 @@
 /**
  * Tables in a PDF with pdfkit's own text (real, selectable text in the embedded fonts): the
- * edge-case register, the change plan and (when the map has any) the handoff contracts after the
- * diagram. A row is never split across pages:
+ * edge-case register, the change plan and (when the map has any) the handoff contracts and the
+ * dark zones after the diagram. A row is never split across pages:
  * a row that does not fit below the last one starts a new page, under the header row again.
  */
 import { changePlan } from "../../model/change-plan";
 import { edgeCaseLabel, registerRows } from "../../model/register-rows";
 import type { HandoffMap } from "../../model/types";
-import { CONTRACT_COLUMNS, contractTableRows, hasContract } from "../contract-table";
+import {
+  CONTRACT_COLUMNS,
+  contractTableRows,
+  DARK_ZONE_COLUMNS,
+  darkZoneRows,
+  hasContract,
+} from "../contract-table";
 
 export const REGULAR_FONT = "Handoff-Regular";
 export const BOLD_FONT = "Handoff-Bold";
@@ -157,18 +163,33 @@ function drawTable(
   return y + 18;
 }
 
+/** The height drawTable needs for the whole table on one page (heading included). */
+function tableHeight(
+  doc: PDFKit.PDFDocument,
+  width: number,
+  heading: { summary: string; size: number },
+  columns: readonly Column[],
+  rows: readonly (readonly Cell[])[],
+): number {
+  const widths = columnWidths(columns, width);
+  const header: Cell[] = columns.map((c) => ({ text: c.header, bold: true }));
+  const headingHeight = heading.size * 1.3 + (heading.summary === "" ? 0 : FONT_SIZE * 1.6) + 6;
+  return rows.reduce(
+    (sum, cells) => sum + rowHeight(doc, cells, widths),
+    headingHeight + rowHeight(doc, header, widths),
+  );
+}
+
 function capitalize(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
-/** The edge-case register, as the SVG's register table has it. */
-export function drawRegisterTable(
-  doc: PDFKit.PDFDocument,
-  map: HandoffMap,
-  area: TableArea,
-  y: number,
-  newPage: () => TableArea,
-): number {
+/** The edge-case register's heading, columns and rows, as the SVG's register table has them. */
+function registerTable(map: HandoffMap): {
+  heading: { title: string; summary: string; size: number };
+  columns: Column[];
+  cells: Cell[][];
+} {
   const rows = registerRows(map);
   const open = rows.filter((r) => r.edgeCase.status === "open").length;
   const columns: Column[] = [
@@ -196,7 +217,28 @@ export function drawRegisterTable(
     rows.length === 0
       ? "No edge cases recorded."
       : `${rows.length} edge ${rows.length === 1 ? "case" : "cases"} · ${open} open`;
-  return drawTable(doc, area, y, { title: "Edge-case register", summary, size: 14 }, columns, cells, newPage);
+  return { heading: { title: "Edge-case register", summary, size: 14 }, columns, cells };
+}
+
+/** The edge-case register, as the SVG's register table has it. */
+export function drawRegisterTable(
+  doc: PDFKit.PDFDocument,
+  map: HandoffMap,
+  area: TableArea,
+  y: number,
+  newPage: () => TableArea,
+): number {
+  const { heading, columns, cells } = registerTable(map);
+  return drawTable(doc, area, y, heading, columns, cells, newPage);
+}
+
+/**
+ * The height of the whole register at `width`: the PDF starts it under a fitted diagram only
+ * when all of it fits there, so it is never split between the diagram's page and the next.
+ */
+export function registerTableHeight(doc: PDFKit.PDFDocument, map: HandoffMap, width: number): number {
+  const { heading, columns, cells } = registerTable(map);
+  return tableHeight(doc, width, heading, columns, cells);
 }
 
 /** The change plan: open and accepted edge cases by owner, one table per owner. */
@@ -324,4 +366,35 @@ export function drawContractTable(
     cells,
     newPage,
   );
+}
+
+/**
+ * The dark zones (handoffs whose data is typed again by hand from one system into another), as
+ * the Markdown export has them: below the last table when there is room, else on a page of its
+ * own. Returns the y below it; draws nothing (and returns `y`) when the map has none.
+ */
+export function drawDarkZoneTable(
+  doc: PDFKit.PDFDocument,
+  map: HandoffMap,
+  area: TableArea,
+  y: number,
+  newPage: () => TableArea,
+): number {
+  const rows = darkZoneRows(map);
+  if (rows.length === 0) return y;
+  const layout: Record<(typeof DARK_ZONE_COLUMNS)[number], Omit<Column, "header">> = {
+    Handoff: { share: 0.22, bold: true },
+    From: { share: 0.2 },
+    To: { share: 0.2 },
+    "Re-keyed from": { share: 0.19 },
+    Into: { share: 0.19 },
+  };
+  const columns: Column[] = DARK_ZONE_COLUMNS.map((header) => ({ header, ...layout[header] }));
+  const cells = rows.map((row): Cell[] =>
+    row.map((text, i) =>
+      text.trim() === "" ? { text: "—", muted: true } : { text, bold: columns[i]?.bold === true },
+    ),
+  );
+  const summary = `${rows.length} ${rows.length === 1 ? "handoff" : "handoffs"} where data is typed again by hand from one system into another`;
+  return drawTable(doc, area, y, { title: "Dark zones", summary, size: 14 }, columns, cells, newPage);
 }

@@ -4,9 +4,17 @@
  * the person's habit, not the document's) and read back defensively.
  */
 
-import { EXPORT_FORMATS, type ExportFormatId, formatNamed } from "../../export/export-formats";
+import {
+  EXPORT_FORMATS,
+  type ExportFormatId,
+  type ExportOption,
+  exportFormat,
+  formatNamed,
+  isPicture,
+  takesOption,
+} from "../../export/export-formats";
 import { ALL_PARTS, EXPORT_PART_NAMES, type ExportParts } from "../../export/export-parts";
-import { isPageSizeName, type PageSizeName } from "../../export/pdf/page-sizes";
+import { isPageSizeName, type Orientation, type PageSizeName } from "../../export/pdf/page-sizes";
 import { SVG_THEMES, type SvgThemeName } from "../../theme/svg-theme";
 
 /** Every row of the export format table (src/export/export-formats.ts), in its order. */
@@ -21,6 +29,7 @@ export interface ExportChoice {
   lanes: string[] | null;
   slides: boolean;
   page: PageSizeName;
+  orientation: Orientation;
   /** PNG pixels per layout pixel. */
   scale: number;
 }
@@ -32,14 +41,30 @@ export const DEFAULT_CHOICE: Readonly<ExportChoice> = Object.freeze({
   lanes: null,
   slides: false,
   page: "a4",
+  orientation: "landscape",
   scale: 2,
 });
 
 export const SCALES = [1, 2, 3, 4] as const;
 const KEY = "handoff.export-choice.v1";
 
-export function isDrawing(format: DialogFormat): format is "svg" | "png" | "pdf" {
-  return format === "svg" || format === "png" || format === "pdf";
+/** Is the chosen format a picture of the diagram (export-formats.ts says), with a thumbnail? */
+export function choosesPicture(choice: Pick<ExportChoice, "format">): boolean {
+  return isPicture(exportFormat(choice.format));
+}
+
+/**
+ * Does the dialog offer the option for the choice? What the format table says the format takes;
+ * a deck of slides has its own page (16:9), parts (diagram and legend) and pixel size.
+ */
+export function offers(choice: Pick<ExportChoice, "format" | "slides">, option: ExportOption): boolean {
+  const format = exportFormat(choice.format);
+  if (!takesOption(format, option)) return false;
+  const slides = choice.slides && takesOption(format, "slides");
+  return !(
+    slides &&
+    (option === "parts" || option === "page" || option === "portrait" || option === "scale")
+  );
 }
 
 /** A stored choice, checked field by field: anything odd falls back to the default. */
@@ -70,6 +95,7 @@ export function readChoice(text: string | null): ExportChoice {
         : null,
     slides: value.slides === true,
     page: typeof value.page === "string" && isPageSizeName(value.page) ? value.page : "a4",
+    orientation: value.orientation === "portrait" ? "portrait" : "landscape",
     scale: (SCALES as readonly unknown[]).includes(value.scale) ? (value.scale as number) : 2,
   };
   if (!EXPORT_PART_NAMES.some((name) => choice.parts[name])) choice.parts = { ...ALL_PARTS };

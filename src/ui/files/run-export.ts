@@ -10,8 +10,9 @@ import { buildSlides, type Slide } from "../../export/slides/build-slides";
 import { phaseOfFromLayout, sliceMap } from "../../export/slides/slice-map";
 import { createLayoutClient, type LayoutClient } from "../../layout/layout-client";
 import type { MapLayout } from "../../layout/types";
+import { withScenarioTitle } from "../../model/scenarios";
 import type { HandoffMap } from "../../model/types";
-import { type ExportChoice, isDrawing, lanesIn } from "./export-choice";
+import { choosesPicture, type ExportChoice, lanesIn } from "./export-choice";
 import { textExport } from "./export-formats";
 import { fileBaseName, fileName } from "./file-name";
 import regularFontUrl from "./fonts/DejaVuSans.ttf?url";
@@ -84,14 +85,22 @@ function svgOf(d: Extract<Drawing, { kind: "single" }>, choice: ExportChoice, re
   });
 }
 
+/**
+ * The map as a format exports it: pictures and lists name the scenario they show; a file that is
+ * read back (JSON, BPMN) keeps the map's own title, so importing it does not rename the map.
+ */
+export function titledFor(choice: Pick<ExportChoice, "format">, map: HandoffMap): HandoffMap {
+  return choice.format === "json" || choice.format === "bpmn" ? map : withScenarioTitle(map);
+}
+
 /** The SVG the thumbnail shows: the export itself, or its first slide, or null for text formats. */
 export async function previewSvg(
-  map: HandoffMap,
+  document: HandoffMap,
   layout: MapLayout,
   choice: ExportChoice,
 ): Promise<string | null> {
-  if (!isDrawing(choice.format)) return null;
-  const d = await drawing(map, layout, choice);
+  if (!choosesPicture(choice)) return null;
+  const d = await drawing(titledFor(choice, document), layout, choice);
   if (d.kind === "slides") return d.slides[0]?.svg ?? null;
   // The PDF's first page has no register: it follows as tables.
   return svgOf(d, choice, choice.format !== "pdf");
@@ -99,12 +108,13 @@ export async function previewSvg(
 
 /** The files an export downloads, in order. */
 export async function exportFiles(
-  map: HandoffMap,
+  document: HandoffMap,
   layout: MapLayout | null,
   choice: ExportChoice,
 ): Promise<ExportFile[]> {
+  const map = titledFor(choice, document);
   const base = fileBaseName(map.title);
-  if (!isDrawing(choice.format)) {
+  if (!choosesPicture(choice)) {
     const file = textExport(choice.format, map, layout);
     if (file === null) throw new Error("the diagram is not laid out yet");
     return [{ name: file.name, blob: new Blob([file.text], { type: file.type }) }];
@@ -134,6 +144,7 @@ export async function exportFiles(
       theme: choice.theme,
       parts: choice.parts,
       page: choice.page,
+      orientation: choice.orientation,
       ...(d.stubs === undefined ? {} : { stubs: d.stubs }),
     });
     return [{ name: fileName(map.title, "pdf"), blob: pdfBlob(bytes) }];

@@ -6,6 +6,7 @@ import { MIN_SLIDE_LABEL_PX } from "../../../src/export/slides/compose-slide";
 import { createNodeElk } from "../../../src/layout/node-elk";
 import { createInProcessLayout } from "../../../src/layout/run-layout";
 import { createTemplate } from "../../../src/model/templates";
+import { childrenNamed, parseSvg, textContent, walk } from "../svg-tree";
 
 const run = createInProcessLayout(createNodeElk());
 const layoutSlice = async (map: Parameters<typeof run>[0], metrics: object) => {
@@ -23,6 +24,21 @@ describe("buildSlides", () => {
     // Every real step is on exactly one slide.
     const shown = slides.flatMap((s) => s.slice.steps);
     expect([...shown].sort()).toEqual(map.steps.map((s) => s.id).sort());
+  });
+
+  it('given the template, then no step label on a slide breaks a word ("qualific" / "ation")', async () => {
+    const map = createTemplate("revops");
+    const slides = await buildSlides(map, layoutSlice);
+    const words = new Set(map.steps.flatMap((s) => s.label.split(/\s+/)));
+    let lines = 0;
+    for (const slide of slides)
+      for (const el of walk(parseSvg(slide.svg)))
+        if (el.attrs.get("data-role") === "step-label" || el.attrs.get("data-role") === "stub-label")
+          for (const line of childrenNamed(el, "tspan").map(textContent)) {
+            lines++;
+            for (const word of line.trim().split(/\s+/)) expect(words, `"${line}"`).toContain(word);
+          }
+    expect(lines).toBeGreaterThan(20);
   });
 
   it("is deterministic: same map, same slides, same PDF bytes", async () => {
