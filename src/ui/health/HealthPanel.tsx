@@ -6,6 +6,7 @@ import { FINDING_SEVERITIES, type Finding, type FindingSeverity } from "../../mo
 import { findingTarget } from "../../model/lint/finding-target";
 import { describeCounts } from "../../model/lint/lint-map";
 import type { EditorState, EditorStore } from "../../store/editor-store";
+import { showHandoff } from "../actions/show-handoff";
 import { useEditor, useEditorStoreApi } from "../store-context";
 import { useHealth } from "./use-health";
 
@@ -29,9 +30,7 @@ export function showFinding(store: EditorStore, finding: Finding): void {
       state.requestFocus({ kind: "step", id: target.id });
       return;
     case "handoff":
-      state.select({ steps: [], handoffs: [target.id], lane: null, phase: null });
-      state.requestFocus({ kind: "handoff", id: target.id });
-      if (target.edgeCase !== undefined) state.revealEdgeCase(target.edgeCase);
+      showHandoff(store, target.id, target.edgeCase);
       return;
     case "lane":
       state.select({ steps: [], handoffs: [], lane: target.id, phase: null });

@@ -14,6 +14,7 @@ import {
 import { type RegisterRow, registerRows } from "../../model/register-rows";
 import { EDGE_CASE_STATUSES, type EdgeCaseStatus, SEVERITIES, type Severity } from "../../model/types";
 import type { EditorState } from "../../store/editor-store";
+import { showHandoff } from "../actions/show-handoff";
 import { SEVERITY_LABELS, SeverityPill } from "../fields/SeverityPill";
 import { VoteButtons } from "../fields/VoteButtons";
 import { STATUS_LABELS } from "../inspector/EdgeCaseEditor";
@@ -78,10 +79,7 @@ function RegisterTable({ className, filter: requested, setFilter, sort, setSort 
   const selectedSet = useMemo(() => new Set(selected), [selected]);
 
   const show = (row: RegisterRow) => {
-    const state = store.getState();
-    state.select({ handoffs: [row.handoff.id] });
-    state.requestFocus({ kind: "handoff", id: row.handoff.id });
-    state.revealEdgeCase(row.edgeCase.id);
+    showHandoff(store, row.handoff.id, row.edgeCase.id);
   };
 
   const vote = (row: RegisterRow, delta: 1 | -1) => {

@@ -6,15 +6,16 @@ import type { BacklogEntry } from "../../model/backlog";
 import { changePlan } from "../../model/change-plan";
 import { handoffName } from "../../model/register-rows";
 import type { HandoffMap } from "../../model/types";
+import { showHandoff } from "../actions/show-handoff";
 import { tryEdit } from "../fields/edit";
 import { SeverityPill } from "../fields/SeverityPill";
 import { downloadText } from "../files/download";
 import { fileBaseName } from "../files/file-name";
 import { useEditor, useEditorStoreApi } from "../store-context";
+import { fromControl } from "./from-control";
 import { RankedBacklogButtons } from "./RankedBacklogButtons";
 import { RankedBacklogView } from "./RankedBacklogView";
 import { selectChangePlanOpen, selectMap } from "./selectors";
-import { fromControl, showHandoff } from "./show-handoff";
 
 /** The change plan in the editor's side column while the "changePlan" panel is open. */
 export function ChangePlanSlot() {
@@ -220,13 +221,17 @@ function PlanCard({ map, item, ownersId, refocus, onRefocused, onOwnerCommitted 
       data-testid="plan-card"
       data-edge-case={ec.id}
       onClick={(event) => {
-        if (!fromControl(event.target)) showHandoff(store, item.handoff.id);
+        if (!fromControl(event.target)) showHandoff(store, item.handoff.id, item.edgeCase.id);
       }}
     >
       <p className="hf-plan__line">
         <span className="hf-plan__number">{entryLabel(item)}</span>
         <SeverityPill severity={ec.severity} />
-        <button type="button" className="hf-plan__show" onClick={() => showHandoff(store, item.handoff.id)}>
+        <button
+          type="button"
+          className="hf-plan__show"
+          onClick={() => showHandoff(store, item.handoff.id, item.edgeCase.id)}
+        >
           {ec.title}
         </button>
         {ec.status === "accepted" && <span className="hf-plan__status">accepted</span>}

@@ -3,10 +3,11 @@ import { entryLabel } from "../../export/render-backlog";
 import { rankedBacklog } from "../../model/backlog";
 import { handoffName } from "../../model/register-rows";
 import type { HandoffMap } from "../../model/types";
+import { showHandoff } from "../actions/show-handoff";
 import { SeverityPill } from "../fields/SeverityPill";
 import { VoteButtons } from "../fields/VoteButtons";
 import { useEditorStoreApi } from "../store-context";
-import { fromControl, showHandoff } from "./show-handoff";
+import { fromControl } from "./from-control";
 
 /**
  * The ranked backlog on screen: open edge cases by votes, then severity, then number, the same
@@ -35,7 +36,7 @@ export function RankedBacklogView({ map }: { map: HandoffMap }) {
               className="hf-plan__item hf-backlog__item"
               data-testid="backlog-entry"
               onClick={(event) => {
-                if (!fromControl(event.target)) showHandoff(store, entry.handoff.id);
+                if (!fromControl(event.target)) showHandoff(store, entry.handoff.id, entry.edgeCase.id);
               }}
             >
               <span className="hf-backlog__rank" aria-hidden="true">
@@ -48,7 +49,7 @@ export function RankedBacklogView({ map }: { map: HandoffMap }) {
                   <button
                     type="button"
                     className="hf-plan__show"
-                    onClick={() => showHandoff(store, entry.handoff.id)}
+                    onClick={() => showHandoff(store, entry.handoff.id, entry.edgeCase.id)}
                   >
                     {ec.title}
                   </button>
