@@ -1,5 +1,5 @@
 import { type Transform, useReactFlow, useStoreApi } from "@xyflow/react";
-import { type RefObject, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { memo, type RefObject, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { wrapText } from "../../layout/text-metrics";
 import type { Lane, Phase } from "../../model/types";
@@ -147,7 +147,7 @@ function byData(track: HTMLElement | null | undefined, key: "laneId" | "phaseId"
  * React (a 60 fps pan would otherwise re-render every header and rebuild its menu items on every
  * animation frame).
  */
-export function HeaderOverlay({
+function HeaderOverlayView({
   frame,
   lanes,
   phases,
@@ -644,3 +644,9 @@ function PhaseHeader({
     </div>
   );
 }
+
+/**
+ * Memoized: the canvas re-renders on every frame of a step drag, and its props (the frame, lanes,
+ * phases, theme) do not change then; without it every header and its menu items rendered again.
+ */
+export const HeaderOverlay = memo(HeaderOverlayView);

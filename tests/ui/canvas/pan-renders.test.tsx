@@ -56,13 +56,13 @@ vi.mock("../../../src/ui/canvas/HandoffEdge", async (importOriginal) => {
 });
 vi.mock("../../../src/ui/canvas/LaneLayer", async (importOriginal) => {
   const original = await importOriginal<typeof import("../../../src/ui/canvas/LaneLayer")>();
-  return { ...original, LaneLayer: counted(original.LaneLayer, () => bump(renders.layers, "lanes"), false) };
+  return { ...original, LaneLayer: counted(original.LaneLayer, () => bump(renders.layers, "lanes"), true) };
 });
 vi.mock("../../../src/ui/canvas/HeaderOverlay", async (importOriginal) => {
   const original = await importOriginal<typeof import("../../../src/ui/canvas/HeaderOverlay")>();
   return {
     ...original,
-    HeaderOverlay: counted(original.HeaderOverlay, () => bump(renders.layers, "headers"), false),
+    HeaderOverlay: counted(original.HeaderOverlay, () => bump(renders.layers, "headers"), true),
   };
 });
 vi.mock("../../../src/ui/canvas/OverviewMap", async (importOriginal) => {
