@@ -1,7 +1,7 @@
 import { describeCounts } from "../../model/lint/lint-map";
 import type { EditorState } from "../../store/editor-store";
 import { useEditor, useEditorStoreApi } from "../store-context";
-import { useHealthCounts } from "./use-health";
+import { useHealth } from "./use-health";
 
 const selectOpen = (state: EditorState) => state.panels.has("health");
 
@@ -9,7 +9,7 @@ const selectOpen = (state: EditorState) => state.panels.has("health");
 export function HealthCount() {
   const store = useEditorStoreApi();
   const open = useEditor(selectOpen);
-  const counts = useHealthCounts();
+  const { counts } = useHealth();
   const worst = counts.error > 0 ? "error" : counts.warning > 0 ? "warning" : counts.info > 0 ? "info" : "ok";
   const text = `Health: ${counts.error + counts.warning + counts.info === 0 ? "no findings" : describeCounts({ ...counts, info: counts.error + counts.warning > 0 ? 0 : counts.info })}`;
   return (

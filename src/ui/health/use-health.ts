@@ -25,23 +25,6 @@ export function healthOf(map: HandoffMap, today: string): Health {
   return health;
 }
 
-/**
- * The counts alone, per document version: what the toolbar shows. The findings behind them (on a
- * generated 1,000-step map about 4,000, with their messages and paths: over a megabyte) are kept
- * only while the Health panel is open to list them.
- */
-const countCache = new WeakMap<HandoffMap, { today: string; counts: FindingCounts }>();
-
-export function healthCountsOf(map: HandoffMap, today: string): FindingCounts {
-  const full = cache.get(map);
-  if (full !== undefined && full.today === today) return full.health.counts;
-  const hit = countCache.get(map);
-  if (hit !== undefined && hit.today === today) return hit.counts;
-  const counts = countFindings(lintMap(map, { today }));
-  countCache.set(map, { today, counts });
-  return counts;
-}
-
 const selectMap = (state: EditorState) => state.map;
 
 /**
@@ -52,11 +35,4 @@ export function useHealth(): Health {
   const map = useDeferredValue(useEditor(selectMap));
   const [today] = useState(() => localToday(new Date()));
   return healthOf(map, today);
-}
-
-/** The map's finding counts (the toolbar's), without keeping the findings; deferred as useHealth. */
-export function useHealthCounts(): FindingCounts {
-  const map = useDeferredValue(useEditor(selectMap));
-  const [today] = useState(() => localToday(new Date()));
-  return healthCountsOf(map, today);
 }
