@@ -17,6 +17,14 @@
  * RUNS (default 3) alternating rounds, each page in a fresh context; medians. BENCH_SIZES=1000,2000
  * BENCH_RUNS, BENCH_SKIP_BUILD=1. Writes bench/results/canvas-input.json and prints a table,
  * with the load average before and after. Not a test.
+ *
+ * For finding and checking a change: BENCH_GESTURES=pan,zoom (names start with) and
+ * BENCH_BARE=0 (ours only) narrow a run; BENCH_BASE_DIST=/path/to/dist adds "base", the app
+ * built from another commit (e.g. main), measured in the same alternating rounds as ours (an A/B
+ * on a shared machine); BENCH_TRACE=1 records a Chromium performance trace of each gesture in the
+ * first round and prints where the main thread's time went (bench/trace-summary.ts);
+ * BENCH_PROFILE=1 prints a CPU profile's self time per function instead; BENCH_HEAP_SUMMARY=1 (or
+ * =shape) prints, in the first round, what each page's heap holds after the gestures.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -30,6 +38,8 @@ import { createNodeElk } from "../src/layout/node-elk";
 import type { HandoffMap } from "../src/model/types";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../tests/e2e/browser";
 import { generateMap } from "./generate-map";
+import { largestNodes, summarizeHeap, takeHeapSnapshot } from "./heap-summary";
+import { printTraceSummary, summarizeTrace, TRACE_CATEGORIES } from "./trace-summary";
 
 const SIZES = (process.env.BENCH_SIZES ?? "1000").split(",").map(Number);
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
@@ -37,10 +47,26 @@ const APP_PORT = Number(process.env.BENCH_PORT ?? 4194);
 const BENCH_PORT = APP_PORT + 1;
 const GESTURE_MS = 2_000;
 const SLOT_MS = 1000 / 60;
-const PAGES = ["ours", "bare", "bare-visible"] as const;
-type PageKind = (typeof PAGES)[number];
-const GESTURES = ["first pan", "pan", "zoom (ctrl+wheel)", "wheel", "step drag"] as const;
-type Gesture = (typeof GESTURES)[number];
+const BASE_PORT = APP_PORT + 2;
+const BASE_DIST = process.env.BENCH_BASE_DIST ?? "";
+const BARE = process.env.BENCH_BARE !== "0";
+type PageKind = "ours" | "base" | "bare" | "bare-visible";
+const PAGES: PageKind[] = [
+  "ours",
+  ...(BASE_DIST === "" ? [] : (["base"] as const)),
+  ...(BARE ? (["bare", "bare-visible"] as const) : []),
+];
+const ALL_GESTURES = ["first pan", "pan", "zoom (ctrl+wheel)", "wheel", "step drag"] as const;
+type Gesture = (typeof ALL_GESTURES)[number];
+const GESTURES: readonly Gesture[] = (() => {
+  const wanted = (process.env.BENCH_GESTURES ?? "").split(",").filter((w) => w !== "");
+  // "first pan" always runs first when a pan is wanted: the second pan is a second pan.
+  return wanted.length === 0
+    ? ALL_GESTURES
+    : ALL_GESTURES.filter(
+        (g) => wanted.some((w) => g.startsWith(w)) || (g === "first pan" && wanted.includes("pan")),
+      );
+})();
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..");
 
@@ -156,7 +182,10 @@ async function at60Hz(cdp: CDPSession, event: (i: number) => Record<string, unkn
 }
 
 interface CpuProfile {
-  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number } }>;
+  nodes: Array<{
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  }>;
   samples: number[];
   timeDeltas: number[];
 }
@@ -167,7 +196,7 @@ function printProfile(label: string, profile: CpuProfile): void {
   const self = new Map<string, number>();
   profile.samples.forEach((id, i) => {
     const frame = byId.get(id)?.callFrame;
-    const key = `${frame?.functionName || "(anonymous)"} ${frame?.url.split("/").pop() ?? ""}:${frame?.lineNumber ?? 0}`;
+    const key = `${frame?.functionName || "(anonymous)"} ${frame?.url.split("/").pop() ?? ""}:${frame?.lineNumber ?? 0}:${frame?.columnNumber ?? 0}`;
     self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
   });
   const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
@@ -175,7 +204,13 @@ function printProfile(label: string, profile: CpuProfile): void {
   for (const [key, ms] of top) console.error(`  ${ms.toFixed(1).padStart(8)}  ${key}`);
 }
 
-async function gesture(page: Page, cdp: CDPSession, kind: Gesture, label = ""): Promise<GestureFigures> {
+async function gesture(
+  page: Page,
+  cdp: CDPSession,
+  kind: Gesture,
+  label = "",
+  { trace = false, profile = false } = {},
+): Promise<GestureFigures> {
   let target: { x: number; y: number } | null = null;
   if (kind === "step drag") {
     target = await page.evaluate(() => {
@@ -225,7 +260,10 @@ async function gesture(page: Page, cdp: CDPSession, kind: Gesture, label = ""): 
     const w = window as unknown as { __probeStart: (t: Element | null) => void; __dragTarget?: Element };
     w.__probeStart(w.__dragTarget ?? null);
   });
-  const profiling = process.env.BENCH_PROFILE === "1" && label !== "";
+  const profiling = profile;
+  const tracing = trace;
+  const browser = page.context().browser();
+  if (tracing && browser !== null) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
   if (profiling) {
     await cdp.send("Profiler.enable");
     await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
@@ -257,6 +295,16 @@ async function gesture(page: Page, cdp: CDPSession, kind: Gesture, label = ""): 
   if (profiling) {
     const { profile } = (await cdp.send("Profiler.stop")) as unknown as { profile: CpuProfile };
     printProfile(`${label}, ${kind}`, profile);
+  }
+  if (tracing && browser !== null) {
+    const trace = await browser.stopTracing();
+    printTraceSummary(`${label}, ${kind}`, summarizeTrace(trace.toString("utf8")));
+    // BENCH_TRACE_DIR: the raw trace too, for DevTools' Performance panel.
+    const dir = process.env.BENCH_TRACE_DIR;
+    if (dir !== undefined && dir !== "") {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, `${label}-${kind.replace(/\W+/g, "-")}.json`), trace);
+    }
   }
   if (drag)
     await cdp.send("Input.dispatchMouseEvent", {
@@ -348,8 +396,8 @@ async function quiet(page: Page, ms: number): Promise<void> {
 
 type View = { x: number; y: number; zoom: number };
 
-async function openOurs(page: Page, map: HandoffMap): Promise<View> {
-  await page.goto(`http://127.0.0.1:${APP_PORT}/`);
+async function openOurs(page: Page, map: HandoffMap, port: number): Promise<View> {
+  await page.goto(`http://127.0.0.1:${port}/`);
   await page.locator(".react-flow__node").first().waitFor({ timeout: 30_000 });
   await quiet(page, 1_000);
   const chooser = page.waitForEvent("filechooser");
@@ -375,6 +423,7 @@ async function measure(
   kind: PageKind,
   map: HandoffMap,
   view: View | null,
+  firstRound: boolean,
 ): Promise<{ figures: PageFigures; view: View | null }> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
@@ -383,7 +432,8 @@ async function measure(
   await page.addInitScript({ content: PROBE_SCRIPT });
   const cdp = await context.newCDPSession(page);
   let opened = view;
-  if (kind === "ours") opened = await openOurs(page, map);
+  if (kind === "ours" || kind === "base")
+    opened = await openOurs(page, map, kind === "ours" ? APP_PORT : BASE_PORT);
   else {
     await page.goto(`http://127.0.0.1:${BENCH_PORT}/bench/canvas-page.html?mode=${kind}`);
     await page.waitForFunction(
@@ -399,11 +449,29 @@ async function measure(
     await quiet(page, 1_000);
   }
   const gestures = {} as Record<Gesture, GestureFigures>;
-  for (const g of GESTURES) gestures[g] = await gesture(page, cdp, g, kind === "ours" ? kind : "");
+  const ourPage = kind === "ours" || kind === "base";
+  const options = {
+    trace: process.env.BENCH_TRACE === "1" && firstRound,
+    profile: process.env.BENCH_PROFILE === "1" && ourPage,
+  };
+  for (const g of GESTURES) gestures[g] = await gesture(page, cdp, g, kind, options);
   await quiet(page, 1_000);
   await cdp.send("HeapProfiler.collectGarbage");
   await cdp.send("HeapProfiler.collectGarbage");
   const { usedSize } = (await cdp.send("Runtime.getHeapUsage")) as { usedSize: number };
+  const summary = process.env.BENCH_HEAP_SUMMARY;
+  if ((summary === "1" || summary === "shape") && firstRound) {
+    // What the page holds, by constructor, and its largest single objects (bench/heap-summary.ts).
+    const snapshot = await takeHeapSnapshot(cdp);
+    console.error(`heap, ${kind}: ${round(usedSize / 1024 / 1024, 2)} MB used`);
+    for (const g of summarizeHeap(snapshot, 40, summary === "shape"))
+      console.error(
+        `  ${(g.bytes / 1024).toFixed(0).padStart(7)} KB ${String(g.count).padStart(7)}  ${g.key}`,
+      );
+    console.error("  largest single objects:");
+    for (const g of largestNodes(snapshot))
+      console.error(`  ${(g.bytes / 1024).toFixed(0).padStart(7)} KB  ${g.key}`);
+  }
   const workerHeap = await workerHeapMb(browser);
   await context.close();
   if (errors.length > 0) throw new Error(`${kind}: ${errors.join("; ")}`);
@@ -470,6 +538,7 @@ async function main(): Promise<void> {
   }
   const loadBefore = os.loadavg().map((l) => round(l, 1));
   const app = await serve([], APP_PORT, "/");
+  const base = BASE_DIST === "" ? null : await serve(["--outDir", BASE_DIST], BASE_PORT, "/");
   const bench = await serve(["--config", "bench/vite.config.ts"], BENCH_PORT, "/bench/canvas-page.html");
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
   const rows: Array<{
@@ -480,28 +549,34 @@ async function main(): Promise<void> {
   try {
     for (const size of SIZES) {
       const map = await placedMap(size);
-      const runs: Record<PageKind, PageFigures[]> = { ours: [], bare: [], "bare-visible": [] };
+      const runs = Object.fromEntries(PAGES.map((kind) => [kind, [] as PageFigures[]])) as Record<
+        PageKind,
+        PageFigures[]
+      >;
       for (let round_ = 0; round_ < RUNS; round_++) {
-        // Ours first: the bare pages open at the viewport our editor showed.
-        const ours = await measure(browser, "ours", map, null);
-        runs.ours.push(ours.figures);
-        for (const kind of ["bare", "bare-visible"] as const)
-          runs[kind].push((await measure(browser, kind, map, ours.view)).figures);
+        const firstRound = round_ === 0;
+        // Ours first: the other pages open at the viewport our editor showed. With a base build,
+        // which of the two goes first alternates by round.
+        const first: PageKind = BASE_DIST !== "" && round_ % 2 === 1 ? "base" : "ours";
+        const opened = await measure(browser, first, map, null, firstRound);
+        runs[first].push(opened.figures);
+        for (const kind of PAGES.filter((k) => k !== first))
+          runs[kind].push((await measure(browser, kind, map, opened.view, firstRound)).figures);
         console.error(`size ${size} round ${round_ + 1}/${RUNS} done, load ${os.loadavg()[0]?.toFixed(1)}`);
       }
       rows.push({
         size,
         runs,
-        pages: {
-          ours: medianFigures(runs.ours),
-          bare: medianFigures(runs.bare),
-          "bare-visible": medianFigures(runs["bare-visible"]),
-        },
+        pages: Object.fromEntries(PAGES.map((kind) => [kind, medianFigures(runs[kind])])) as Record<
+          PageKind,
+          PageFigures
+        >,
       });
     }
   } finally {
     await browser.close();
     app.kill();
+    base?.kill();
     bench.kill();
   }
   const loadAfter = os.loadavg().map((l) => round(l, 1));
@@ -517,20 +592,43 @@ async function main(): Promise<void> {
     "|---|---|---|---|---|---|---|",
   ];
   for (const row of rows) {
+    const p = row.pages as Partial<Record<PageKind, PageFigures>>;
     for (const g of GESTURES) {
       const o = row.pages.ours.gestures[g];
-      const b = row.pages.bare.gestures[g];
-      const v = row.pages["bare-visible"].gestures[g];
-      const bestSlow = Math.min(b.slowShare, v.slowShare);
-      const bestMoved = Math.max(b.movedShare, v.movedShare);
+      const b = p.bare?.gestures[g];
+      const v = p["bare-visible"]?.gestures[g];
+      const bestSlow = b === undefined || v === undefined ? Number.NaN : Math.min(b.slowShare, v.slowShare);
+      const bestMoved =
+        b === undefined || v === undefined ? Number.NaN : Math.max(b.movedShare, v.movedShare);
+      const met = (ok: boolean) => (Number.isNaN(bestSlow) ? "-" : ok ? "yes" : "no");
       lines.push(
-        `| ${row.size} | ${g} | ${o.slowShare} % / ${b.slowShare} % / ${v.slowShare} % | ${o.movedShare} % / ${b.movedShare} % / ${v.movedShare} % | ${o.medianMs} / ${o.p95Ms} | ${o.slowShare <= 1.25 * bestSlow + 5 ? "yes" : "no"} | ${o.movedShare >= 0.9 * bestMoved ? "yes" : "no"} |`,
+        `| ${row.size} | ${g} | ${o.slowShare} % / ${b?.slowShare ?? "-"} % / ${v?.slowShare ?? "-"} % | ${o.movedShare} % / ${b?.movedShare ?? "-"} % / ${v?.movedShare ?? "-"} % | ${o.medianMs} / ${o.p95Ms} | ${met(o.slowShare <= 1.25 * bestSlow + 5)} | ${met(o.movedShare >= 0.9 * bestMoved)} |`,
       );
     }
-    const p = row.pages;
+    const anchor = Math.min(p.bare?.heapMb ?? Number.NaN, p["bare-visible"]?.heapMb ?? Number.NaN);
     lines.push(
-      `| ${row.size} | heap (MB) | ${p.ours.heapMb} / ${p.bare.heapMb} / ${p["bare-visible"].heapMb} (ratio ${round(p.ours.heapMb / Math.min(p.bare.heapMb, p["bare-visible"].heapMb), 2)}); layout worker ${p.ours.workerHeapMb} | | | | |`,
+      `| ${row.size} | heap (MB) | ${p.ours?.heapMb} / ${p.bare?.heapMb ?? "-"} / ${p["bare-visible"]?.heapMb ?? "-"} (ratio ${round((p.ours?.heapMb ?? 0) / anchor, 2)}); layout worker ${p.ours?.workerHeapMb} | | | | |`,
     );
+  }
+  const withBase = rows.filter((row) => row.pages.base !== undefined);
+  if (withBase.length > 0) {
+    lines.push(
+      "",
+      "A/B in the same rounds: ours (this build) against base (BENCH_BASE_DIST), medians; per-round values in the JSON.",
+      "",
+      "| steps | gesture | frames over 20 ms: ours / base | frames showing movement: ours / base | gap median / p95 (ms): ours / base |",
+      "|---|---|---|---|---|",
+    );
+    for (const row of withBase) {
+      for (const g of GESTURES) {
+        const o = row.pages.ours.gestures[g];
+        const b = row.pages.base.gestures[g];
+        lines.push(
+          `| ${row.size} | ${g} | ${o.slowShare} % / ${b.slowShare} % | ${o.movedShare} % / ${b.movedShare} % | ${o.medianMs} / ${o.p95Ms} ; ${b.medianMs} / ${b.p95Ms} |`,
+        );
+      }
+      lines.push(`| ${row.size} | heap (MB) | ${row.pages.ours.heapMb} / ${row.pages.base.heapMb} | | |`);
+    }
   }
   console.log(lines.join("\n"));
 }

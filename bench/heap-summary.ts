@@ -80,3 +80,22 @@ export function summarizeHeap(snapshot: Snapshot, top = 30, byShape = false): He
   }
   return [...groups.values()].sort((a, b) => b.bytes - a.bytes).slice(0, top);
 }
+
+/** The `top` largest single objects (a map's JSON kept as one string shows here), largest first. */
+export function largestNodes(snapshot: Snapshot, top = 12): HeapGroup[] {
+  const fields = snapshot.snapshot.meta.node_fields;
+  const types = snapshot.snapshot.meta.node_types[0];
+  const width = fields.length;
+  const typeAt = fields.indexOf("type");
+  const nameAt = fields.indexOf("name");
+  const sizeAt = fields.indexOf("self_size");
+  const found: HeapGroup[] = [];
+  for (let i = 0; i < snapshot.nodes.length; i += width) {
+    const bytes = snapshot.nodes[i + sizeAt] ?? 0;
+    if (bytes < 16_384) continue;
+    const type = types[snapshot.nodes[i + typeAt] ?? 0] ?? "?";
+    const name = (snapshot.strings[snapshot.nodes[i + nameAt] ?? 0] ?? "?").slice(0, 70).replace(/\s+/g, " ");
+    found.push({ key: `${type} ${name}`, count: 1, bytes });
+  }
+  return found.sort((a, b) => b.bytes - a.bytes).slice(0, top);
+}

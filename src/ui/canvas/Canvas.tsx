@@ -62,6 +62,7 @@ import { centerYWithinLanes, fitContentViewport } from "./focus-viewport";
 import { EdgeMarkers, HandoffEdge } from "./HandoffEdge";
 import { HeaderOverlay } from "./HeaderOverlay";
 import { LaneLayer } from "./LaneLayer";
+import { LevelOfDetail } from "./level-of-detail";
 import { OverviewMap } from "./OverviewMap";
 import { StepNode } from "./StepNode";
 import { StubNode } from "./StubNode";
@@ -80,7 +81,9 @@ const selectViewportRestore = (s: EditorState) => s.viewportRestore;
 const selectFocusRequest = (s: EditorState) => s.focusRequest;
 const selectEditingStep = (s: EditorState) => s.editingStepId;
 
-const SNAP: [number, number] = [8, 8];
+/** Layout pixels: where a dropped step lands and a double-clicked one starts (see snapDrop). */
+const GRID = 8;
+const SNAP: [number, number] = [GRID, GRID];
 const NO_NODES: StepFlowNode[] = [];
 const NO_EDGES: HandoffFlowEdge[] = [];
 const MIN_ZOOM = 0.1;
@@ -157,11 +160,17 @@ export function Canvas({
   const [dragPositions, setDragPositions] = useState<ReadonlyMap<string, Point>>(() => new Map());
   /** While a step is dragged: the lane it will land in, highlighted by the lane layer. */
   const [dropLane, setDropLane] = useState<string | null>(null);
+  /**
+   * A step drag follows the hand to the pixel and snaps to the grid on drop (snapDrop): React
+   * Flow's snapToGrid, kept on for everything else (a double-click's point), is off while dragging.
+   */
+  const [dragging, setDragging] = useState(false);
   const instanceRef = useRef<ReactFlowInstance<StepFlowNode, HandoffFlowEdge> | null>(null);
   const fitted = useRef(false);
   // Made once (useRef(createFlowAdapter()) would make and drop one on every render, each drag frame).
   const [adapter] = useState(createFlowAdapter);
   const flow = useStoreApi<StepFlowNode, HandoffFlowEdge>();
+  const rootRef = useRef<HTMLDivElement>(null);
 
   const { nodes, edges, geometry } = useFlowElements(adapter, map, layout, selection, dragPositions, stubs);
   const geometryChannel = useGeometryChannel(geometry);
@@ -276,7 +285,7 @@ export function Canvas({
       if (dropped.size > 0) {
         // A keyboard nudge has no drag around it: consecutive nudges of one selection coalesce.
         const inDrag = store.getState().history.gestureBase !== null;
-        moveStepsTo(store, dropped, inDrag ? "moveSteps" : "nudgeSteps");
+        moveStepsTo(store, snapDrop(dropped), inDrag ? "moveSteps" : "nudgeSteps");
         setDragPositions((previous) => {
           if (previous.size === 0) return previous;
           const next = new Map(previous);
@@ -306,7 +315,10 @@ export function Canvas({
     [store],
   );
 
-  const onNodeDragStart = useCallback(() => store.getState().beginGesture(), [store]);
+  const onNodeDragStart = useCallback(() => {
+    store.getState().beginGesture();
+    setDragging(true);
+  }, [store]);
   // The band under the dragged step's middle: the lane moveStepsTo will put it in on drop.
   const onNodeDrag = useCallback((_event: unknown, node: StepFlowNode) => {
     const current = layoutRef.current;
@@ -318,6 +330,7 @@ export function Canvas({
   }, []);
   const onNodeDragStop = useCallback(() => {
     store.getState().endGesture();
+    setDragging(false);
     setDropLane(null);
     setDragPositions((previous) => (previous.size === 0 ? previous : new Map()));
   }, [store]);
@@ -401,8 +414,16 @@ export function Canvas({
     [store],
   );
 
+  /*
+   * While the view pans or zooms, the steps and handoffs under the hand take no pointer
+   * (`hf-canvas--moving` in canvas.css): no hover styles start and stop on every frame.
+   */
+  const onMoveStart = useCallback(() => rootRef.current?.classList.add("hf-canvas--moving"), []);
   const onMoveEnd = useCallback(
-    (_event: unknown, viewport: Viewport) => store.getState().setViewport(viewport),
+    (_event: unknown, viewport: Viewport) => {
+      rootRef.current?.classList.remove("hf-canvas--moving");
+      store.getState().setViewport(viewport);
+    },
     [store],
   );
 
@@ -437,50 +458,59 @@ export function Canvas({
 
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: double-click on the pane adds a step; the toolbar's "Add step" is the keyboard way
-    <div className={["hf-canvas", className].filter(Boolean).join(" ")} onDoubleClick={onDoubleClick}>
+    <div
+      className={["hf-canvas", className].filter(Boolean).join(" ")}
+      onDoubleClick={onDoubleClick}
+      ref={rootRef}
+    >
       <EdgeMarkers />
       <EdgeGeometryContext.Provider value={geometryChannel}>
-        <ReactFlow<StepFlowNode, HandoffFlowEdge>
-          nodes={mounted ? nodes : NO_NODES}
-          edges={mounted ? edges : NO_EDGES}
-          nodeTypes={nodeTypes}
-          edgeTypes={edgeTypes}
-          onNodesChange={onNodesChange}
-          onEdgesChange={onEdgesChange}
-          onNodeDragStart={onNodeDragStart}
-          onNodeDrag={onNodeDrag}
-          onNodeDragStop={onNodeDragStop}
-          onNodeClick={onNodeClick}
-          onConnect={onConnect}
-          onConnectEnd={onConnectEnd}
-          onReconnect={onReconnect}
-          onReconnectEnd={onReconnectEnd}
-          onMoveEnd={onMoveEnd}
-          onInit={onInit}
-          {...(initialViewport === undefined ? {} : { defaultViewport: initialViewport })}
-          onlyRenderVisibleElements
-          snapToGrid
-          snapGrid={SNAP}
-          minZoom={MIN_ZOOM}
-          maxZoom={2.5}
-          zoomOnDoubleClick={false}
-          deleteKeyCode={null}
-          selectionKeyCode="Shift"
-          multiSelectionKeyCode={MULTI_SELECT_KEYS}
-          elevateNodesOnSelect={false}
-          colorMode={theme.name === "dark" ? "dark" : "light"}
-          proOptions={PRO_OPTIONS}
-          connectionRadius={28}
-          aria-label="Process map canvas"
-        >
-          {frame !== null && <LaneLayer frame={frame} lanes={map.lanes} theme={theme} dropLane={dropLane} />}
-          {frame !== null && (
-            <HeaderOverlay frame={frame} lanes={map.lanes} phases={map.phases} theme={theme} />
-          )}
-          {frame !== null && <OverviewMap frame={frame} lanes={map.lanes} theme={theme} />}
-          <Controls showInteractive={false} showFitView={false} position="bottom-left" />
-          {layer}
-        </ReactFlow>
+        <LevelOfDetail root={rootRef} steps={map.steps.length}>
+          <ReactFlow<StepFlowNode, HandoffFlowEdge>
+            nodes={mounted ? nodes : NO_NODES}
+            edges={mounted ? edges : NO_EDGES}
+            nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
+            onNodesChange={onNodesChange}
+            onEdgesChange={onEdgesChange}
+            onNodeDragStart={onNodeDragStart}
+            onNodeDrag={onNodeDrag}
+            onNodeDragStop={onNodeDragStop}
+            onNodeClick={onNodeClick}
+            onConnect={onConnect}
+            onConnectEnd={onConnectEnd}
+            onReconnect={onReconnect}
+            onReconnectEnd={onReconnectEnd}
+            onMoveStart={onMoveStart}
+            onMoveEnd={onMoveEnd}
+            onInit={onInit}
+            {...(initialViewport === undefined ? {} : { defaultViewport: initialViewport })}
+            onlyRenderVisibleElements
+            snapToGrid={!dragging}
+            snapGrid={SNAP}
+            minZoom={MIN_ZOOM}
+            maxZoom={2.5}
+            zoomOnDoubleClick={false}
+            deleteKeyCode={null}
+            selectionKeyCode="Shift"
+            multiSelectionKeyCode={MULTI_SELECT_KEYS}
+            elevateNodesOnSelect={false}
+            colorMode={theme.name === "dark" ? "dark" : "light"}
+            proOptions={PRO_OPTIONS}
+            connectionRadius={28}
+            aria-label="Process map canvas"
+          >
+            {frame !== null && (
+              <LaneLayer frame={frame} lanes={map.lanes} theme={theme} dropLane={dropLane} />
+            )}
+            {frame !== null && (
+              <HeaderOverlay frame={frame} lanes={map.lanes} phases={map.phases} theme={theme} />
+            )}
+            {frame !== null && <OverviewMap frame={frame} lanes={map.lanes} theme={theme} />}
+            <Controls showInteractive={false} showFitView={false} position="bottom-left" />
+            {layer}
+          </ReactFlow>
+        </LevelOfDetail>
       </EdgeGeometryContext.Provider>
     </div>
   );
@@ -659,6 +689,22 @@ function useFocusRequests(
         : centerYWithinLanes(layout, middle, zoom, flow.getState().height);
     void instance.setCenter(target.x + target.width / 2, centerY, { zoom, duration: 300 });
   }, [instanceRef, flow, map, layout, focusRequest, store]);
+}
+
+/**
+ * Dropped steps on the grid, all moved by the same amount (the first one's snap), so steps
+ * dragged together keep their places relative to each other, as React Flow's own multi-drag
+ * snap does. Positions already on the grid (a keyboard nudge of a placed step) stay.
+ */
+export function snapDrop(dropped: ReadonlyMap<string, Point>): ReadonlyMap<string, Point> {
+  const first = dropped.values().next().value;
+  if (first === undefined) return dropped;
+  const dx = Math.round(first.x / GRID) * GRID - first.x;
+  const dy = Math.round(first.y / GRID) * GRID - first.y;
+  if (dx === 0 && dy === 0) return dropped;
+  const snapped = new Map<string, Point>();
+  for (const [id, point] of dropped) snapped.set(id, { x: point.x + dx, y: point.y + dy });
+  return snapped;
 }
 
 /** The pointer's screen point when it is over empty canvas (the pane, not a header or a control). */

@@ -6,6 +6,7 @@ import type { Point } from "../../layout/types";
 import { formatSla, formatSlaShort } from "../../model/contract";
 import { useEdgeGeometry } from "./edge-geometry";
 import type { HandoffFlowEdge } from "./flow-adapter";
+import { useFar } from "./level-of-detail";
 
 const CORNER = 6;
 
@@ -56,6 +57,8 @@ function HandoffEdgeComponent(props: EdgeProps<HandoffFlowEdge>) {
   const flagText = data?.flagText ?? null;
   const size = useMemo(() => measureHandoffLabel(label, flagText), [label, flagText]);
   const geometry = useEdgeGeometry(id);
+  // Zoomed far out: the line, its arrowhead and the flag's color, no words (level-of-detail.tsx).
+  const far = useFar();
   // No geometry yet: the routes are on their way (the first paint draws the steps only).
   if (data === undefined || geometry === null) return null;
   const { route } = geometry;
@@ -100,7 +103,7 @@ function HandoffEdgeComponent(props: EdgeProps<HandoffFlowEdge>) {
         markerEnd={`url(#hf-arrow-${kind})`}
         interactionWidth={14}
       />
-      {lines.length > 0 && (
+      {lines.length > 0 && !far && (
         <g className="hf-edge__label">
           <title>{handoff.label}</title>
           <rect x={cx - labelWidth / 2} y={top.y} width={labelWidth} height={labelHeight} rx={3} />
@@ -114,15 +117,17 @@ function HandoffEdgeComponent(props: EdgeProps<HandoffFlowEdge>) {
           </text>
         </g>
       )}
-      <ContractMarks
-        sla={formatSlaShort(handoff.sla)}
-        slaTitle={formatSla(handoff.sla)}
-        crossing={systemCrossing}
-        integration={handoff.integration ?? "unknown"}
-        left={lines.length > 0 ? cx - labelWidth / 2 : cx}
-        right={lines.length > 0 ? cx + labelWidth / 2 : cx}
-        middle={lines.length > 0 ? top.y + labelHeight / 2 : anchor.y}
-      />
+      {!far && (
+        <ContractMarks
+          sla={formatSlaShort(handoff.sla)}
+          slaTitle={formatSla(handoff.sla)}
+          crossing={systemCrossing}
+          integration={handoff.integration ?? "unknown"}
+          left={lines.length > 0 ? cx - labelWidth / 2 : cx}
+          right={lines.length > 0 ? cx + labelWidth / 2 : cx}
+          middle={lines.length > 0 ? top.y + labelHeight / 2 : anchor.y}
+        />
+      )}
       {flagText !== null && count > 0 && (
         <g
           className="hf-flag"
@@ -140,15 +145,17 @@ function HandoffEdgeComponent(props: EdgeProps<HandoffFlowEdge>) {
             height={FLAG_HEIGHT}
             rx={FLAG_HEIGHT / 2}
           />
-          <text
-            x={cx}
-            y={baseline(flagTop, 0, FLAG_HEIGHT, FLAG_FONT)}
-            textAnchor="middle"
-            fontSize={FLAG_FONT}
-            fontWeight="bold"
-          >
-            {flagText}
-          </text>
+          {!far && (
+            <text
+              x={cx}
+              y={baseline(flagTop, 0, FLAG_HEIGHT, FLAG_FONT)}
+              textAnchor="middle"
+              fontSize={FLAG_FONT}
+              fontWeight="bold"
+            >
+              {flagText}
+            </text>
+          )}
         </g>
       )}
     </>

@@ -1,5 +1,5 @@
 import { type Transform, useReactFlow, useStoreApi } from "@xyflow/react";
-import { type RefObject, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { memo, type RefObject, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { wrapText } from "../../layout/text-metrics";
 import type { Lane, Phase } from "../../model/types";
@@ -37,6 +37,23 @@ function headerFont(height: number, name: string, width: number): { size: number
   return { size: 9, lines: Math.max(1, Math.min(3, Math.floor((height - 6) / (9 * 1.25)))) };
 }
 
+/**
+ * headerFont's last answer per header element: a pan keeps the zoom, so every header's height,
+ * and with it the font, stays the same frame after frame; it is worked out again only when the
+ * height, the column or the name changed.
+ */
+const lastFont = new WeakMap<Element, { key: string; font: { size: number; lines: number } }>();
+
+function headerFontOf(element: Element, height: number, column: number) {
+  const name = element.querySelector(".hf-header-text")?.textContent ?? "";
+  const key = `${height}|${column}|${name}`;
+  const last = lastFont.get(element);
+  if (last !== undefined && last.key === key) return last.font;
+  const font = headerFont(height, name, column);
+  lastFont.set(element, { key, font });
+  return font;
+}
+
 /** Writes a style property only when its text changes: most frames change a few of them. */
 function setStyle(element: HTMLElement, property: string, value: string) {
   if (element.style.getPropertyValue(property) !== value) element.style.setProperty(property, value);
@@ -46,21 +63,28 @@ function setStyle(element: HTMLElement, property: string, value: string) {
  * Puts the headers where the viewport says, straight into the DOM: panning and zooming change
  * only these styles, so the headers (and their menus) never re-render per frame.
  *
+ * Each header row and column holds a track that follows the pan (one transform); a header's own
+ * place in its track changes only with the zoom. A pan therefore restyles two tracks, not every
+ * header: on a 2-core machine each restyled element costs the browser about a tenth of a
+ * millisecond a frame.
+ *
  * A phase header covers only the part of its column that is on screen (`paneWidth` wide, 0 when
  * not yet measured), so a phase running off either edge keeps its name centred in what shows and
- * its menu button in reach, as a spreadsheet's frozen row does. A phase wholly off screen keeps its
- * full place, outside the clipped row.
+ * its menu button in reach, as a spreadsheet's frozen row does (those one or two headers change
+ * with the pan). A phase wholly off screen keeps its full place, outside the clipped row.
  */
 function placeHeaders(root: HTMLElement, frame: LayoutFrame, [tx, ty, zoom]: Transform, paneWidth: number) {
   const { column, row } = headerSizes(frame, zoom);
   const laneColumn = root.querySelector<HTMLElement>(".hf-lane-headers");
   const phaseRow = root.querySelector<HTMLElement>(".hf-phase-headers");
   const corner = root.querySelector<HTMLElement>(".hf-header-corner");
-  if (laneColumn !== null) {
+  const laneTrack = laneColumn?.querySelector<HTMLElement>(".hf-header-track");
+  const phaseTrack = phaseRow?.querySelector<HTMLElement>(".hf-header-track");
+  if (laneColumn != null) {
     setStyle(laneColumn, "top", `${row}px`);
     setStyle(laneColumn, "width", `${column}px`);
   }
-  if (phaseRow !== null) {
+  if (phaseRow != null) {
     setStyle(phaseRow, "left", `${column}px`);
     setStyle(phaseRow, "height", `${row}px`);
   }
@@ -68,31 +92,50 @@ function placeHeaders(root: HTMLElement, frame: LayoutFrame, [tx, ty, zoom]: Tra
     setStyle(corner, "width", `${column}px`);
     setStyle(corner, "height", `${row}px`);
   }
+  // Layout y 0 sits at screen ty; the lane column starts at screen `row`.
+  if (laneTrack != null) setStyle(laneTrack, "transform", `translateY(${ty - row}px)`);
+  // Layout x 0 sits at screen tx; the phase row starts at screen `column`.
+  if (phaseTrack != null) setStyle(phaseTrack, "transform", `translateX(${tx - column}px)`);
+  const lanes = byData(laneTrack, "laneId");
   for (const band of frame.lanes) {
-    const element = laneColumn?.querySelector<HTMLElement>(`[data-lane-id="${CSS.escape(band.id)}"]`);
-    if (element === null || element === undefined) continue;
+    const element = lanes.get(band.id);
+    if (element === undefined) continue;
     const height = band.height * zoom;
-    const font = headerFont(height, element.querySelector(".hf-header-text")?.textContent ?? "", column);
-    setStyle(element, "transform", `translateY(${band.y * zoom + ty - row}px)`);
+    const font = headerFontOf(element, height, column);
+    setStyle(element, "transform", `translateY(${band.y * zoom}px)`);
     setStyle(element, "height", `${height}px`);
     setStyle(element, "font-size", `${font.size}px`);
     setStyle(element, "-webkit-line-clamp", String(font.lines));
   }
   const rowEnd = paneWidth > 0 ? paneWidth : Number.POSITIVE_INFINITY;
+  const phases = byData(phaseTrack, "phaseId");
   for (const col of frame.phases) {
-    const element = phaseRow?.querySelector<HTMLElement>(`[data-phase-id="${CSS.escape(col.id)}"]`);
-    if (element === null || element === undefined) continue;
+    const element = phases.get(col.id);
+    if (element === undefined) continue;
     let left = col.x * zoom + tx;
     let right = left + col.width * zoom;
     if (Math.max(left, column) < Math.min(right, rowEnd)) {
       left = Math.max(left, column);
       right = Math.min(right, rowEnd);
     }
-    setStyle(element, "transform", `translateX(${left - column}px)`);
+    // In the track: screen x less the track's offset (tx - column) and the row's left (column).
+    setStyle(element, "transform", `translateX(${left - tx}px)`);
     setStyle(element, "width", `${right - left}px`);
     // At the lane header column the column's own border marks the edge; a dashed one beside it is noise.
     setStyle(element, "border-left-color", left <= column + 0.5 ? "transparent" : "");
   }
+}
+
+/** The track's headers by their `data-*` id (dataset key `key`). */
+function byData(track: HTMLElement | null | undefined, key: "laneId" | "phaseId"): Map<string, HTMLElement> {
+  const found = new Map<string, HTMLElement>();
+  if (track == null) return found;
+  for (const child of track.children)
+    if (child instanceof HTMLElement) {
+      const id = child.dataset[key];
+      if (id !== undefined) found.set(id, child);
+    }
+  return found;
 }
 
 /**
@@ -106,7 +149,7 @@ function placeHeaders(root: HTMLElement, frame: LayoutFrame, [tx, ty, zoom]: Tra
  * React (a 60 fps pan would otherwise re-render every header and rebuild its menu items on every
  * animation frame).
  */
-export function HeaderOverlay({
+function HeaderOverlayView({
   frame,
   lanes,
   phases,
@@ -153,37 +196,41 @@ export function HeaderOverlay({
   return (
     <div className="hf-headers" ref={root}>
       <div className="hf-lane-headers">
-        {frame.lanes.map((band) => {
-          const lane = laneById.get(band.id);
-          if (lane === undefined) return null;
-          if (isOtherLanes(lane.id)) return <OtherLanesHeader key={band.id} lane={lane} />;
-          return (
-            <LaneHeader
-              key={band.id}
-              lane={lane}
-              accent={laneAccentColor(lane, theme)}
-              selected={selected.lane === lane.id}
-              draft={draft}
-            />
-          );
-        })}
-      </div>
-      {frame.phases.length > 0 && (
-        <div className="hf-phase-headers">
-          {frame.phases.map((col, index) => {
-            const phase = phaseById.get(col.id);
-            if (phase === undefined) return null;
+        <div className="hf-header-track">
+          {frame.lanes.map((band) => {
+            const lane = laneById.get(band.id);
+            if (lane === undefined) return null;
+            if (isOtherLanes(lane.id)) return <OtherLanesHeader key={band.id} lane={lane} />;
             return (
-              <PhaseHeader
-                key={col.id}
-                phase={phase}
-                index={index}
-                count={frame.phases.length}
-                selected={selected.phase === phase.id}
+              <LaneHeader
+                key={band.id}
+                lane={lane}
+                accent={laneAccentColor(lane, theme)}
+                selected={selected.lane === lane.id}
                 draft={draft}
               />
             );
           })}
+        </div>
+      </div>
+      {frame.phases.length > 0 && (
+        <div className="hf-phase-headers">
+          <div className="hf-header-track">
+            {frame.phases.map((col, index) => {
+              const phase = phaseById.get(col.id);
+              if (phase === undefined) return null;
+              return (
+                <PhaseHeader
+                  key={col.id}
+                  phase={phase}
+                  index={index}
+                  count={frame.phases.length}
+                  selected={selected.phase === phase.id}
+                  draft={draft}
+                />
+              );
+            })}
+          </div>
         </div>
       )}
       <div className="hf-header-corner" />
@@ -600,3 +647,9 @@ function PhaseHeader({
     </div>
   );
 }
+
+/**
+ * Memoized: the canvas re-renders on every frame of a step drag, and its props (the frame, lanes,
+ * phases, theme) do not change then; without it every header and its menu items rendered again.
+ */
+export const HeaderOverlay = memo(HeaderOverlayView);

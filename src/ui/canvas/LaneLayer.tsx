@@ -21,7 +21,7 @@ const cssTransform = ([x, y, zoom]: Transform) => `translate(${x}px, ${y}px) sca
  * rule the drop follows) is marked `is-drop-target`, and its frozen header is tinted the same way
  * (a generated rule: the headers belong to HeaderOverlay), so the room sees where it goes.
  */
-export function LaneLayer({
+function LaneLayerView({
   frame,
   lanes,
   theme,
@@ -110,3 +110,6 @@ const Bands = memo(function Bands({
     </>
   );
 });
+
+/** Memoized: the canvas re-renders on every frame of a step drag; the lane layer's props do not change. */
+export const LaneLayer = memo(LaneLayerView);

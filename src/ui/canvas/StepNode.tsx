@@ -16,6 +16,7 @@ import type { StepKind } from "../../model/types";
 import { addNextStep } from "../actions/editor-actions";
 import { useEditor, useEditorStoreApi } from "../store-context";
 import { type StepFace, type StepFlowNode, stepIdOfNode } from "./flow-adapter";
+import { useFar } from "./level-of-detail";
 
 const KIND_NAMES: Record<StepKind, string> = {
   start: "Start",
@@ -49,6 +50,8 @@ function StepNodeComponent({ id: nodeId, data, selected, width, height }: NodePr
   const id = stepIdOfNode(nodeId);
   const { step, lines, face, edgeCaseCount, severity } = data;
   const editing = useEditor((s) => s.editingStepId === id);
+  // Zoomed far out: the shape and the badge's dot, no words (level-of-detail.tsx).
+  const far = useFar();
   const store = useEditorStoreApi();
   const w = face?.width ?? width ?? 0;
   const h = face?.height ?? height ?? 0;
@@ -90,11 +93,11 @@ function StepNodeComponent({ id: nodeId, data, selected, width, height }: NodePr
       {editing ? (
         <LabelEditor stepId={id} initial={step.label} />
       ) : (
-        <StepLabel label={step.label} lines={shownLines} face={face} />
+        !far && <StepLabel label={step.label} lines={shownLines} face={face} />
       )}
       <Handle type="source" position={Position.Right} className="hf-handle" />
       {step.kind !== "task" && <span className="hf-sr-only">{KIND_NAMES[step.kind]}</span>}
-      {face?.systems !== undefined && !editing && (
+      {face?.systems !== undefined && !editing && !far && (
         <SystemChips systems={face.systems} title={`Systems: ${step.systems.join(", ")}`} />
       )}
       {edgeCaseCount > 0 && (
@@ -104,7 +107,7 @@ function StepNodeComponent({ id: nodeId, data, selected, width, height }: NodePr
           data-severity={severity ?? "resolved"}
           title={`${edgeCaseCount} edge case${edgeCaseCount === 1 ? "" : "s"} on this step's handoffs`}
         >
-          {edgeCaseCount}
+          {far ? null : edgeCaseCount}
         </span>
       )}
     </div>

@@ -26,7 +26,7 @@ export const MOUSE_GESTURES: readonly { gesture: string; action: string }[] = [
   { gesture: "Select a handoff, then drag either end onto another step", action: "Reconnect that end" },
   {
     gesture: "Drag a step into another lane or phase",
-    action: "Move it there (the lane it will land in is highlighted)",
+    action: "Move it there (the lane it will land in is highlighted; it settles on the grid on drop)",
   },
   { gesture: "Press or drag in the overview (bottom right)", action: "Show that part of the map" },
   {
