@@ -144,7 +144,7 @@ export async function exportSlides(
   }
   say(
     io,
-    `exported ${request.file} to ${output}: ${slides.length} slides (${names[0] ?? ""}${names.length > 1 ? ` … ${names[names.length - 1]}` : ""}) and ${SLIDES_PDF}`,
+    `exported ${request.file} to ${output}: ${slides.length} ${slides.length === 1 ? "slide" : "slides"} (${names[0] ?? ""}${names.length > 1 ? ` … ${names[names.length - 1]}` : ""}) and ${SLIDES_PDF}`,
   );
   if (stale.length > 0)
     say(

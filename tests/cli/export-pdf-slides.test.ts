@@ -257,6 +257,13 @@ describe("handoff export --slides", () => {
     expect(result.stdout).not.toContain("removed");
   });
 
+  it("given a lane group, then one slide per phase that holds its steps, said in the singular", async () => {
+    const result = await run(["t.json", "--slides", "--lanes", "sales,deal-desk", "-o", "deal-deck"]);
+    expect(result.code).toBe(0);
+    expect(readdirSync(path.join(dir, "deal-deck")).sort()).toEqual(["01-execution.svg", "slides.pdf"]);
+    expect(result.stdout).toContain(": 1 slide (01-execution.svg) and slides.pdf");
+  });
+
   it("writes one PDF with --format pdf", async () => {
     const result = await run(["t.json", "--slides", "-o", "deck.pdf"]);
     expect(result.code).toBe(0);
