@@ -164,6 +164,25 @@ describe("the Export dialog", () => {
       for (const ec of handoff.edgeCases) expect(text).toContain(ec.title.split(" ").slice(0, 3).join(" "));
     execFileSync("pdftoppm", ["-png", "-r", "50", "-f", "1", "-l", "3", pdf, path.join(OUT, "template-a3")]);
 
+    // Chromium's own PDF viewer opens it: its title and its 5 pages.
+    const viewerPage = await session.context.newPage();
+    await viewerPage.goto(`file://${pdf}`);
+    await expect
+      .poll(() => viewerPage.frames().some((f) => f.url().startsWith("chrome-extension://")), {
+        timeout: 15_000,
+      })
+      .toBe(true);
+    const viewer = viewerPage.frames().find((f) => f.url().startsWith("chrome-extension://"));
+    if (viewer === undefined) throw new Error("Chromium's PDF viewer did not open");
+    const pages = viewer.locator("viewer-page-selector");
+    await pages.waitFor();
+    await expect
+      .poll(() => pages.evaluate((element) => (element as unknown as { docLength: number }).docLength))
+      .toBe(5);
+    expect(await viewer.locator("#title").textContent()).toBe("RevOps customer lifecycle");
+    await viewerPage.screenshot({ path: path.join(OUT, "template-a3-in-chromium.png") });
+    await viewerPage.close();
+
     // The choice is remembered: Export then Enter writes the same PDF again, byte for byte.
     await expect.poll(() => dialog.count()).toBe(0);
     const again = await openDialogByKeyboard(page);
