@@ -1,7 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { firstPaintLayout, layoutForPositions } from "../../src/layout/layout-map";
-import { createRevOpsTemplate } from "../../src/model/templates";
-import { createEditorStore, type EditorStore, type LayoutRunner } from "../../src/store/editor-store";
 import {
   isStubId,
   OTHER_LANES_ID,
@@ -10,28 +7,11 @@ import {
   viewLayout,
   viewMap,
 } from "../../src/store/lane-focus";
-
-/** Keep layouts in this thread, as the worker makes them (options passed through). */
-const runLayout: LayoutRunner = async (map, _mode, options) => ({
-  ok: true,
-  layout: layoutForPositions(map, options),
-});
-
-function given(): EditorStore {
-  return createEditorStore({ map: createRevOpsTemplate(), runLayout, layoutAtOnce: firstPaintLayout });
-}
-
-/** Until the layouts asked for so far have come back (whole map and focused view). */
-async function settled(store: EditorStore) {
-  for (let i = 0; i < 10; i++) await new Promise((resolve) => setTimeout(resolve, 0));
-  expect(store.getState().layout?.unrouted).toBeUndefined();
-}
-
-const stepOf = (store: EditorStore, id: string) => store.getState().map.steps.find((s) => s.id === id);
+import { settled, stepOf, templateStore } from "../fixtures/focus-store";
 
 describe("lane focus: set and cleared", () => {
   it("given the template, when Sales and Deal Desk are focused, then the view holds their steps and stubs in 'Other lanes'", async () => {
-    const store = given();
+    const store = templateStore();
     await settled(store);
     store.getState().setLaneFocus(["deal-desk", "sales"]);
     const { laneFocus, focusView } = store.getState();
@@ -53,7 +33,7 @@ describe("lane focus: set and cleared", () => {
   });
 
   it("lays the view out with the whole map's phase columns", async () => {
-    const store = given();
+    const store = templateStore();
     await settled(store);
     store.getState().setLaneFocus(["sales"]);
     await settled(store);
@@ -64,7 +44,7 @@ describe("lane focus: set and cleared", () => {
   });
 
   it("when cleared, or given no lane or every lane, then there is no focus and no view", () => {
-    const store = given();
+    const store = templateStore();
     store.getState().setLaneFocus(["sales"]);
     store.getState().setLaneFocus(null);
     expect(store.getState().laneFocus).toBeNull();
@@ -78,7 +58,7 @@ describe("lane focus: set and cleared", () => {
   });
 
   it("keeps only the selection that stays in view, and never enters history", () => {
-    const store = given();
+    const store = templateStore();
     store.getState().select({ steps: ["discovery", "lead-capture"], handoffs: ["h1"] });
     const history = store.getState().history;
     const revision = store.getState().revision;
@@ -92,7 +72,7 @@ describe("lane focus: set and cleared", () => {
 
 describe("lane focus follows the map", () => {
   it("given Sales and Deal Desk focused, when Deal Desk is deleted, then the focus keeps Sales; when Sales goes too, it ends", () => {
-    const store = given();
+    const store = templateStore();
     store.getState().setLaneFocus(["sales", "deal-desk"]);
     store.getState().dispatch({ type: "removeLane", lane: "deal-desk", moveStepsTo: "finance" });
     expect(store.getState().laneFocus).toEqual(["sales"]);
@@ -103,7 +83,7 @@ describe("lane focus follows the map", () => {
   });
 
   it("given a focus, when a step is renamed, then the real map changes and the view shows it; undo and redo follow", () => {
-    const store = given();
+    const store = templateStore();
     store.getState().setLaneFocus(["sales"]);
     const before = store.getState().map;
     // when
@@ -124,7 +104,7 @@ describe("lane focus follows the map", () => {
   });
 
   it("renaming a step in a hidden lane renames its stub", () => {
-    const store = given();
+    const store = templateStore();
     store.getState().setLaneFocus(["sales", "deal-desk"]);
     const stub = viewMap(store.getState()).steps.find((s) => isStubId(s.id));
     if (stub === undefined) throw new Error("no stub");
@@ -133,7 +113,7 @@ describe("lane focus follows the map", () => {
   });
 
   it("an unchanged stub stays the same object across edits, so the canvas does not redraw it", () => {
-    const store = given();
+    const store = templateStore();
     store.getState().setLaneFocus(["sales", "deal-desk"]);
     const stubs = viewMap(store.getState()).steps.filter((s) => isStubId(s.id));
     store.getState().dispatch({ type: "renameStep", step: "discovery", label: "Discovery call" });

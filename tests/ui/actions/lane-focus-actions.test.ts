@@ -1,8 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { fromFilePosition } from "../../../src/layout/geometry";
-import { firstPaintLayout, layoutForPositions } from "../../../src/layout/layout-map";
-import { createRevOpsTemplate } from "../../../src/model/templates";
-import { createEditorStore, type EditorStore, type LayoutRunner } from "../../../src/store/editor-store";
 import { OTHER_LANES_ID, stubIdOf, viewLayout, viewMap } from "../../../src/store/lane-focus";
 import {
   addLaneAtEnd,
@@ -10,28 +7,11 @@ import {
   connectSteps,
   moveStepsTo,
 } from "../../../src/ui/actions/editor-actions";
-
-/** Keep layouts in this thread, as the worker makes them (options passed through). */
-const runLayout: LayoutRunner = async (map, _mode, options) => ({
-  ok: true,
-  layout: layoutForPositions(map, options),
-});
-
-function given(): EditorStore {
-  return createEditorStore({ map: createRevOpsTemplate(), runLayout, layoutAtOnce: firstPaintLayout });
-}
-
-/** Until the layouts asked for so far have come back (whole map and focused view). */
-async function settled(store: EditorStore) {
-  for (let i = 0; i < 10; i++) await new Promise((resolve) => setTimeout(resolve, 0));
-  expect(store.getState().layout?.unrouted).toBeUndefined();
-}
-
-const stepOf = (store: EditorStore, id: string) => store.getState().map.steps.find((s) => s.id === id);
+import { settled, stepOf, templateStore } from "../../fixtures/focus-store";
 
 describe("editing in the focused view (the canvas's actions)", () => {
   it("given Sales and Deal Desk focused, when Discovery is dragged right within Sales, then its real position moves by as much; undo puts it back", async () => {
-    const store = given();
+    const store = templateStore();
     await settled(store);
     store.getState().setLaneFocus(["sales", "deal-desk"]);
     await settled(store);
@@ -58,7 +38,7 @@ describe("editing in the focused view (the canvas's actions)", () => {
   });
 
   it("when a step is dropped into Deal Desk's band, then it moves to Deal Desk, at the file position of that spot", async () => {
-    const store = given();
+    const store = templateStore();
     await settled(store);
     store.getState().setLaneFocus(["sales", "deal-desk"]);
     await settled(store);
@@ -76,7 +56,7 @@ describe("editing in the focused view (the canvas's actions)", () => {
   });
 
   it("when a step is dropped into 'Other lanes', then nothing moves and a notice says why", async () => {
-    const store = given();
+    const store = templateStore();
     await settled(store);
     store.getState().setLaneFocus(["sales", "deal-desk"]);
     await settled(store);
@@ -90,7 +70,7 @@ describe("editing in the focused view (the canvas's actions)", () => {
   });
 
   it("double-click in a focused lane adds a step there; in 'Other lanes' it is refused", async () => {
-    const store = given();
+    const store = templateStore();
     await settled(store);
     store.getState().setLaneFocus(["deal-desk"]);
     await settled(store);
@@ -121,7 +101,7 @@ describe("editing in the focused view (the canvas's actions)", () => {
   });
 
   it("connecting to a stub connects to the real step it stands for", () => {
-    const store = given();
+    const store = templateStore();
     store.getState().setLaneFocus(["sales"]);
     expect(connectSteps(store, "discovery", stubIdOf("onboarding"))).toBe(true);
     const made = store.getState().map.handoffs.at(-1);
@@ -132,7 +112,7 @@ describe("editing in the focused view (the canvas's actions)", () => {
   });
 
   it("'Add lane' while focused shows the new lane too; a lane added another way is not shown", () => {
-    const store = given();
+    const store = templateStore();
     store.getState().setLaneFocus(["sales"]);
     expect(addLaneAtEnd(store)).toBe(true);
     const added = store.getState().map.lanes.at(-1)?.id ?? "";
