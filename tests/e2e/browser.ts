@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
 
 /**
@@ -130,4 +130,30 @@ export function openAppForTests(
       return app().problems;
     },
   };
+}
+
+/** The middle of the element on screen, with its box; throws when it is not drawn. */
+export async function centerOf(
+  locator: Locator,
+): Promise<{ x: number; y: number; box: { x: number; y: number; width: number; height: number } }> {
+  const box = await locator.boundingBox();
+  if (box === null) throw new Error("element has no box");
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2, box };
+}
+
+/**
+ * A drag as a hand makes it: the mouse pressed at `from`, moved to `to` in `steps` even moves (so
+ * React Flow sees a drag, not a jump), then released.
+ */
+export async function dragMouse(
+  page: Page,
+  from: { x: number; y: number },
+  to: { x: number; y: number },
+  steps = 12,
+): Promise<void> {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  for (let i = 1; i <= steps; i++)
+    await page.mouse.move(from.x + ((to.x - from.x) * i) / steps, from.y + ((to.y - from.y) * i) / steps);
+  await page.mouse.up();
 }

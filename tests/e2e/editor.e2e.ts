@@ -4,7 +4,7 @@ import type { Locator, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createRevOpsTemplate } from "../../src/model/templates";
 import { READABLE_ZOOM } from "../../src/ui/canvas/canvas-geometry";
-import { ARTIFACTS_DIR, openAppForTests } from "./browser";
+import { ARTIFACTS_DIR, centerOf, dragMouse, openAppForTests } from "./browser";
 
 /**
  * The editor end to end, in one page, in the order a facilitator would work: open, Enter and Tab
@@ -25,15 +25,9 @@ async function shot(name: string) {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
 }
 
-async function center(locator: Locator) {
-  const box = await locator.boundingBox();
-  if (box === null) throw new Error("element has no box");
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2, box };
-}
-
 /** Zooms in with the wheel around a point, so handles are big enough to grab. */
 async function zoomAround(locator: Locator, notches: number) {
-  const at = await center(locator);
+  const at = await centerOf(locator);
   await page.mouse.move(at.x, at.y);
   for (let i = 0; i < notches; i++) {
     await page.mouse.wheel(0, -200);
@@ -73,8 +67,8 @@ describe("editor", () => {
     await page.waitForTimeout(300);
     await shot("01-first-open");
     expect(await viewportZoom()).toBeGreaterThanOrEqual(READABLE_ZOOM);
-    const first = await center(node(template.steps[0]?.label ?? ""));
-    const headers = await center(page.locator(".hf-lane-header").first());
+    const first = await centerOf(node(template.steps[0]?.label ?? ""));
+    const headers = await centerOf(page.locator(".hf-lane-header").first());
     expect(first.box.x).toBeGreaterThan(headers.box.x + headers.box.width);
     // Only what is on screen is rendered: count with the whole map in view.
     await button("Fit view").click();
@@ -85,8 +79,8 @@ describe("editor", () => {
       const element = page.locator(`.react-flow__node[data-id="${step.id}"] [data-testid="step-node"]`);
       await expect.poll(() => element.getAttribute("data-lane")).toBe(laneOf.get(step.label));
       // The step is drawn inside its lane's band: its middle lies within the lane header's rows.
-      const stepBox = (await center(element)).box;
-      const header = await center(page.locator(`.hf-lane-header[data-lane-id="${step.lane}"]`));
+      const stepBox = (await centerOf(element)).box;
+      const header = await centerOf(page.locator(`.hf-lane-header[data-lane-id="${step.lane}"]`));
       const middle = stepBox.y + stepBox.height / 2;
       expect(middle).toBeGreaterThanOrEqual(header.box.y);
       expect(middle).toBeLessThanOrEqual(header.box.y + header.box.height);
@@ -134,16 +128,9 @@ describe("editor", () => {
     const before = await page.locator(".react-flow__edge").count();
     const source = node(from.label);
     await source.hover();
-    const handle = await center(source.locator(".react-flow__handle.source"));
-    const target = await center(node(to.label));
-    await page.mouse.move(handle.x, handle.y);
-    await page.mouse.down();
-    for (let i = 1; i <= 12; i++)
-      await page.mouse.move(
-        handle.x + ((target.x - handle.x) * i) / 12,
-        handle.y + ((target.y - handle.y) * i) / 12,
-      );
-    await page.mouse.up();
+    const handle = await centerOf(source.locator(".react-flow__handle.source"));
+    const target = await centerOf(node(to.label));
+    await dragMouse(page, handle, target);
     await expect.poll(() => page.locator(".react-flow__edge").count()).toBe(before + 1);
     await shot("03-connected");
     await undo();
@@ -161,8 +148,8 @@ describe("editor", () => {
     const below = template.lanes[laneIndex + 1];
     if (below === undefined) throw new Error("no lane below");
     await zoomAround(node(step.label), 2);
-    const from = await center(node(step.label));
-    const header = await center(page.locator(`.hf-lane-header[data-lane-id="${below.id}"]`));
+    const from = await centerOf(node(step.label));
+    const header = await centerOf(page.locator(`.hf-lane-header[data-lane-id="${below.id}"]`));
     await page.mouse.move(from.x, from.y);
     await page.mouse.down();
     for (let i = 1; i <= 10; i++)

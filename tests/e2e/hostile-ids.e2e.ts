@@ -3,20 +3,14 @@
  * break React Flow's handle lookups (CSS selectors built from node ids) while a connection is
  * dragged from or to it.
  */
-import type { Locator, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createRevOpsTemplate } from "../../src/model/templates";
-import { openAppForTests } from "./browser";
+import { centerOf, dragMouse, openAppForTests } from "./browser";
 
 let page: Page;
 
 const HOSTILE = 'qualify "lead" [a] \\ ~x';
-
-async function center(locator: Locator) {
-  const b = await locator.boundingBox();
-  if (b === null) throw new Error("element has no box");
-  return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
-}
 
 describe("step ids with quotes and brackets", () => {
   const app = openAppForTests({ viewport: { width: 1440, height: 900 } });
@@ -56,16 +50,9 @@ describe("step ids with quotes and brackets", () => {
     expect(await source.locator('[data-testid="step-node"]').getAttribute("data-step-id")).toBe(HOSTILE);
     const before = await page.locator(".react-flow__edge").count();
     await source.hover();
-    const handle = await center(source.locator(".react-flow__handle.source"));
-    const target = await center(page.locator(".react-flow__node", { hasText: targetLabel }).first());
-    await page.mouse.move(handle.x, handle.y);
-    await page.mouse.down();
-    for (let i = 1; i <= 12; i++)
-      await page.mouse.move(
-        handle.x + ((target.x - handle.x) * i) / 12,
-        handle.y + ((target.y - handle.y) * i) / 12,
-      );
-    await page.mouse.up();
+    const handle = await centerOf(source.locator(".react-flow__handle.source"));
+    const target = await centerOf(page.locator(".react-flow__node", { hasText: targetLabel }).first());
+    await dragMouse(page, handle, target);
     await expect.poll(() => page.locator(".react-flow__edge").count()).toBe(before + 1);
   });
 
@@ -75,19 +62,12 @@ describe("step ids with quotes and brackets", () => {
     const other = page.locator(".react-flow__node", { hasText: template.steps[1]?.label ?? "" }).first();
     const before = await page.locator(".react-flow__edge").count();
     await other.hover();
-    const handle = await center(other.locator(".react-flow__handle.source"));
+    const handle = await centerOf(other.locator(".react-flow__handle.source"));
     // Onto its handle: React Flow looks the nearest handle up by a selector built from the node id.
     await hostile.hover();
-    const target = await center(hostile.locator(".react-flow__handle.target"));
+    const target = await centerOf(hostile.locator(".react-flow__handle.target"));
     await other.hover();
-    await page.mouse.move(handle.x, handle.y);
-    await page.mouse.down();
-    for (let i = 1; i <= 12; i++)
-      await page.mouse.move(
-        handle.x + ((target.x - handle.x) * i) / 12,
-        handle.y + ((target.y - handle.y) * i) / 12,
-      );
-    await page.mouse.up();
+    await dragMouse(page, handle, target);
     await expect.poll(() => page.locator(".react-flow__edge").count()).toBe(before + 1);
   });
 });

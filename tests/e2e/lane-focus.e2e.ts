@@ -12,7 +12,15 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { sliceMap } from "../../src/export/slides/slice-map";
 import { flowOrder } from "../../src/model/flow-order";
 import { createRevOpsTemplate } from "../../src/model/templates";
-import { ARTIFACTS_DIR, BASE_URL, type BrowserSession, launchBrowser, watchConsole } from "./browser";
+import {
+  ARTIFACTS_DIR,
+  BASE_URL,
+  type BrowserSession,
+  centerOf,
+  dragMouse,
+  launchBrowser,
+  watchConsole,
+} from "./browser";
 
 const SHOTS = path.join(ARTIFACTS_DIR, "lane-focus");
 const template = createRevOpsTemplate();
@@ -41,12 +49,6 @@ async function flowPosition(locator: Locator): Promise<{ x: number; y: number }>
   const match = /translate\((-?[\d.]+)px,\s*(-?[\d.]+)px\)/.exec(transform);
   if (match === null) throw new Error(`no translate in ${transform}`);
   return { x: Number(match[1]), y: Number(match[2]) };
-}
-
-async function center(locator: Locator) {
-  const box = await locator.boundingBox();
-  if (box === null) throw new Error("element has no box");
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 
 /** Tab until the element with this accessible label has the focus (the keyboard way there). */
@@ -149,7 +151,7 @@ describe("lane focus", () => {
     await shot("focused-dark");
     await page.emulateMedia({ colorScheme: "light" });
     // And closer, as a room reads it: the stubs of Deal Desk's handoffs.
-    const near = await center(stepNode("deal-desk"));
+    const near = await centerOf(stepNode("deal-desk"));
     await page.mouse.move(near.x, near.y);
     for (let i = 0; i < 4; i++) {
       await page.mouse.wheel(0, -200);
@@ -195,7 +197,7 @@ describe("lane focus", () => {
 
     // Drag it right within Sales.
     const inFocus = await flowPosition(stepNode("discovery"));
-    const from = await center(stepNode("discovery"));
+    const from = await centerOf(stepNode("discovery"));
     await page.mouse.move(from.x, from.y);
     await page.mouse.down();
     for (let i = 1; i <= 10; i++) await page.mouse.move(from.x + i * 8, from.y + 2);
@@ -240,16 +242,9 @@ describe("lane focus", () => {
     // At the fit, both are on screen; the dot is small but a pointer finds it.
     const edges = await page.locator(".react-flow__edge").count();
     await stepNode("discovery").hover();
-    const handle = await center(stepNode("discovery").locator(".react-flow__handle.source"));
-    const target = await center(stub);
-    await page.mouse.move(handle.x, handle.y);
-    await page.mouse.down();
-    for (let i = 1; i <= 12; i++)
-      await page.mouse.move(
-        handle.x + ((target.x - handle.x) * i) / 12,
-        handle.y + ((target.y - handle.y) * i) / 12,
-      );
-    await page.mouse.up();
+    const handle = await centerOf(stepNode("discovery").locator(".react-flow__handle.source"));
+    const target = await centerOf(stub);
+    await dragMouse(page, handle, target);
     await expect.poll(() => page.locator(".react-flow__edge").count()).toBe(edges + 1);
     // Every lane: the new handoff joins Discovery and the real decision step.
     await page.getByTestId("lane-focus-bar").getByRole("button", { name: "Show all lanes" }).click();

@@ -6,10 +6,18 @@
  */
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { Locator, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importBpmn } from "../../src/bpmn/import-bpmn";
-import { ARTIFACTS_DIR, BASE_URL, type BrowserSession, launchBrowser, watchConsole } from "./browser";
+import {
+  ARTIFACTS_DIR,
+  BASE_URL,
+  type BrowserSession,
+  centerOf,
+  dragMouse,
+  launchBrowser,
+  watchConsole,
+} from "./browser";
 import { exportAs } from "./export-dialog-steps";
 
 let session: BrowserSession;
@@ -19,12 +27,6 @@ const SHOTS = path.join(ARTIFACTS_DIR, "versions");
 
 const button = (name: string) => page.getByRole("button", { name, exact: true });
 const node = (id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
-
-async function center(locator: Locator) {
-  const box = await locator.boundingBox();
-  if (box === null) throw new Error("not on screen");
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-}
 
 function registerRow(label: string) {
   return page
@@ -72,16 +74,9 @@ describe("versions and compare", () => {
     const edgesBefore = await page.locator(".react-flow__edge").count();
     const source = node("discovery");
     await source.hover();
-    const handle = await center(source.locator(".react-flow__handle.source"));
-    const target = await center(node("renewal-forecast"));
-    await page.mouse.move(handle.x, handle.y);
-    await page.mouse.down();
-    for (let i = 1; i <= 12; i++)
-      await page.mouse.move(
-        handle.x + ((target.x - handle.x) * i) / 12,
-        handle.y + ((target.y - handle.y) * i) / 12,
-      );
-    await page.mouse.up();
+    const handle = await centerOf(source.locator(".react-flow__handle.source"));
+    const target = await centerOf(node("renewal-forecast"));
+    await dragMouse(page, handle, target);
     await expect.poll(() => page.locator(".react-flow__edge").count()).toBe(edgesBefore + 1);
     await page.keyboard.press("Escape");
 
