@@ -4,7 +4,7 @@ import { diffMaps } from "../model/diff/diff-maps";
 import { contentAsMap } from "../model/map-sections";
 import { activeScenarioName, findScenarioByName, scenarioContent } from "../model/scenarios";
 import type { HandoffMap } from "../model/types";
-import { type CliIo, complain, UsageError } from "./io";
+import { type CliIo, complain, UsageError, usageParse } from "./io";
 import { terminalText } from "./terminal-text";
 import { loadMap } from "./validate-command";
 
@@ -31,22 +31,22 @@ const FORMATS = ["text", "json", "md"] as const;
 type Format = (typeof FORMATS)[number];
 
 function parseStrict(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      options: {
-        help: { type: "boolean", short: "h" },
-        format: { type: "string" },
-        scenario: { type: "string", multiple: true },
-        version: { type: "string", multiple: true },
-        layout: { type: "boolean" },
-      },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    throw new UsageError(`diff: ${(error as Error).message}`);
-  }
+  return usageParse(
+    () =>
+      parseArgs({
+        args,
+        options: {
+          help: { type: "boolean", short: "h" },
+          format: { type: "string" },
+          scenario: { type: "string", multiple: true },
+          version: { type: "string", multiple: true },
+          layout: { type: "boolean" },
+        },
+        allowPositionals: true,
+        strict: true,
+      }),
+    "diff: ",
+  );
 }
 
 /** The side of the compare a file, a scenario name and a version name pick; a message when none. */

@@ -30,7 +30,7 @@ import type { LayoutMode } from "../layout/types";
 import type { HandoffMap } from "../model/types";
 import { SVG_THEMES, type SvgThemeName } from "../theme/svg-theme";
 import { exportSlides } from "./export-slides";
-import { type CliIo, complain, oneFile, outputName, readRequest, say, UsageError } from "./io";
+import { type CliIo, complain, oneFile, outputName, readRequest, say, UsageError, usageParse } from "./io";
 import { FontError, loadPdfFonts } from "./pdf-fonts";
 import { DEFAULT_PNG_SCALE, RenderError, renderPng } from "./render-png";
 import { terminalText } from "./terminal-text";
@@ -122,13 +122,7 @@ function isOneOf<T extends string>(values: readonly T[], value: string): value i
 
 /** Reads the arguments; throws UsageError with a message that names the bad argument. */
 export function parseExportArgs(args: string[]): ExportRequest | "help" {
-  let parsed: ReturnType<typeof parseRaw>;
-  try {
-    parsed = parseRaw(args);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = usageParse(() => parseRaw(args));
   if (values.help) return "help";
   const file = oneFile(positionals);
 

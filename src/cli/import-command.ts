@@ -17,6 +17,7 @@ import {
   readRequest,
   say,
   UsageError,
+  usageParse,
 } from "./io";
 import { readLimited, readStreamLimited } from "./read-map-file";
 import { cappedLines, LISTED, terminalText } from "./terminal-text";
@@ -59,13 +60,7 @@ interface ImportRequest {
 }
 
 function parseImportArgs(args: string[]): ImportRequest | "help" {
-  let parsed: ReturnType<typeof parseRaw>;
-  try {
-    parsed = parseRaw(args);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = usageParse(() => parseRaw(args));
   if (values.help) return "help";
   const file = oneFile(positionals);
   const output = outputName(values.output);

@@ -35,6 +35,21 @@ export function complain(io: CliIo, line: string): void {
 export class UsageError extends Error {}
 
 /**
+ * The arguments as `read` parses them (node:util parseArgs); its own errors (an unknown option, a
+ * missing value) become usage errors, with `prefix` before the message.
+ *
+ * @example
+ * const { values, positionals } = usageParse(() => parseArgs({ args, options, strict: true }), "lint: ");
+ */
+export function usageParse<T>(read: () => T, prefix = ""): T {
+  try {
+    return read();
+  } catch (error) {
+    throw new UsageError(`${prefix}${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/**
  * A command's request read from its arguments by `parse`, or the exit code when there is nothing
  * to run: 0 after printing `usage` for --help, 2 after a usage error (its message, then `usage`,
  * on stderr). Other errors are thrown on.

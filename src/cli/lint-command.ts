@@ -6,7 +6,7 @@ import {
   localToday,
   unknownRuleSettings,
 } from "../model/lint/lint-map";
-import { type CliIo, say, UsageError } from "./io";
+import { type CliIo, say, UsageError, usageParse } from "./io";
 import { loadMap, printWarnings } from "./validate-command";
 
 export const LINT_USAGE = `Usage: handoff lint FILE [--format text|json] [--today YYYY-MM-DD]
@@ -72,18 +72,18 @@ export async function runLint(args: string[], io: CliIo): Promise<number> {
 }
 
 function parseStrict(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      options: {
-        help: { type: "boolean", short: "h" },
-        format: { type: "string" },
-        today: { type: "string" },
-      },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    throw new UsageError(`lint: ${(error as Error).message}`);
-  }
+  return usageParse(
+    () =>
+      parseArgs({
+        args,
+        options: {
+          help: { type: "boolean", short: "h" },
+          format: { type: "string" },
+          today: { type: "string" },
+        },
+        allowPositionals: true,
+        strict: true,
+      }),
+    "lint: ",
+  );
 }

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { createTemplate, TEMPLATE_IDS, type TemplateId } from "../model/templates";
-import { type CliIo, complain, UsageError } from "./io";
+import { type CliIo, complain, UsageError, usageParse } from "./io";
 import { OutputError, writeOutput } from "./write-output";
 
 export const NEW_USAGE = `Usage: handoff new [--template revops|blank] [-o FILE] [--force]
@@ -16,13 +16,7 @@ Options:
   -h, --help            show this help`;
 
 export async function runNew(args: string[], io: CliIo): Promise<number> {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(args);
-  } catch (error) {
-    throw new UsageError(`new: ${(error as Error).message}`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = usageParse(() => parse(args), "new: ");
   if (values.help) {
     io.stdout(`${NEW_USAGE}\n`);
     return 0;

@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 import { LIVE_PATH } from "../live/live-protocol";
 import { DEFAULTS, formatBytes, type LiveServer, startLiveServer } from "../server/live-server";
 import type { ServerLog } from "../server/server-log";
-import { type CliIo, complain, say, UsageError } from "./io";
+import { type CliIo, complain, say, UsageError, usageParse } from "./io";
 
 export const SERVE_USAGE = `Usage: handoff serve [--port 4321] [--host 127.0.0.1] [--data DIR] [--key KEY]
 
@@ -37,13 +37,7 @@ export interface ServeDeps {
 const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 export async function runServe(args: string[], io: CliIo, deps: ServeDeps = {}): Promise<number> {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(args);
-  } catch (error) {
-    throw new UsageError(`serve: ${(error as Error).message}`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = usageParse(() => parse(args), "serve: ");
   if (values.help) {
     io.stdout(`${SERVE_USAGE}\n`);
     return 0;

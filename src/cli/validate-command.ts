@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { formatIssue, type MapIssue } from "../model/map-issue";
 import type { HandoffMap } from "../model/types";
-import { type CliIo, complain, say, UsageError } from "./io";
+import { type CliIo, complain, say, UsageError, usageParse } from "./io";
 import { readMapFile } from "./read-map-file";
 import { cappedLines, LISTED } from "./terminal-text";
 
@@ -77,14 +77,14 @@ export async function runValidate(args: string[], io: CliIo): Promise<number> {
 }
 
 function parseStrict(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      options: { help: { type: "boolean", short: "h" } },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    throw new UsageError(`validate: ${(error as Error).message}`);
-  }
+  return usageParse(
+    () =>
+      parseArgs({
+        args,
+        options: { help: { type: "boolean", short: "h" } },
+        allowPositionals: true,
+        strict: true,
+      }),
+    "validate: ",
+  );
 }
