@@ -48,6 +48,11 @@ interface Cell {
   bold?: boolean;
 }
 
+/** A cell for free text: a muted dash when it is blank, so an empty column reads as "none". */
+function textCell(text: string, style: Omit<Cell, "text"> = {}): Cell {
+  return text.trim() === "" ? { text: "—", muted: true } : { text, ...style };
+}
+
 function columnWidths(columns: readonly Column[], width: number): number[] {
   const fixed = columns.reduce((sum, c) => sum + (c.fixed ?? 0), 0);
   const shares = columns.reduce((sum, c) => sum + (c.share ?? 0), 0);
@@ -209,8 +214,8 @@ function registerTable(map: HandoffMap): {
       { text: ec.title, bold: true },
       { text: capitalize(ec.severity) },
       { text: capitalize(ec.status), bold: ec.status === "open", muted: ec.status !== "open" },
-      ec.owner.trim() === "" ? { text: "—", muted: true } : { text: ec.owner },
-      ec.mitigation.trim() === "" ? { text: "—", muted: true } : { text: ec.mitigation },
+      textCell(ec.owner),
+      textCell(ec.mitigation),
     ];
   });
   const summary =
@@ -290,7 +295,7 @@ export function drawChangePlanTables(
         { text: names.get(ec.id) ?? "" },
         { text: capitalize(ec.severity) },
         { text: capitalize(ec.status), bold: ec.status === "open", muted: ec.status !== "open" },
-        ec.mitigation.trim() === "" ? { text: "—", muted: true } : { text: ec.mitigation },
+        textCell(ec.mitigation),
         { text: ec.due ?? "—", muted: ec.due === undefined },
         { text: String(ec.votes) },
       ];
@@ -349,11 +354,7 @@ export function drawContractTable(
   };
   const columns: Column[] = CONTRACT_COLUMNS.map((header) => ({ header, ...layout[header] }));
   const cells = rows.map((row): Cell[] =>
-    row.map((text, i) =>
-      text.trim() === ""
-        ? { text: "—", muted: true }
-        : { text, bold: columns[i]?.bold === true, muted: text === "not examined" },
-    ),
+    row.map((text, i) => textCell(text, { bold: columns[i]?.bold === true, muted: text === "not examined" })),
   );
   const agreed = map.handoffs.filter(hasContract).length;
   const summary = `${rows.length} ${rows.length === 1 ? "handoff" : "handoffs"} between lanes or with a contract · ${agreed} with contract fields filled`;
@@ -391,9 +392,7 @@ export function drawDarkZoneTable(
   };
   const columns: Column[] = DARK_ZONE_COLUMNS.map((header) => ({ header, ...layout[header] }));
   const cells = rows.map((row): Cell[] =>
-    row.map((text, i) =>
-      text.trim() === "" ? { text: "—", muted: true } : { text, bold: columns[i]?.bold === true },
-    ),
+    row.map((text, i) => textCell(text, { bold: columns[i]?.bold === true })),
   );
   const summary = `${rows.length} ${rows.length === 1 ? "handoff" : "handoffs"} where data is typed again by hand from one system into another`;
   return drawTable(doc, area, y, { title: "Dark zones", summary, size: 14 }, columns, cells, newPage);
