@@ -40,6 +40,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../tests/e2e/browser";
 import { generateMap } from "./generate-map";
 import { largestNodes, summarizeHeap, takeHeapSnapshot } from "./heap-summary";
 import { printTraceSummary, summarizeTrace, TRACE_CATEGORIES } from "./trace-summary";
+import { workerHeapBytes } from "./worker-heap";
 
 const SIZES = (process.env.BENCH_SIZES ?? "1000").split(",").map(Number);
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
@@ -336,41 +337,7 @@ async function gesture(
 }
 
 async function workerHeapMb(browser: Browser): Promise<number> {
-  const cdp = await browser.newBrowserCDPSession();
-  try {
-    const { targetInfos } = (await cdp.send("Target.getTargets")) as {
-      targetInfos: Array<{ targetId: string; type: string }>;
-    };
-    let total = 0;
-    for (const target of targetInfos.filter((t) => t.type === "worker")) {
-      const { sessionId } = (await cdp.send("Target.attachToTarget", {
-        targetId: target.targetId,
-        flatten: false,
-      })) as {
-        sessionId: string;
-      };
-      let nextId = 1;
-      const call = (method: string) =>
-        new Promise<Record<string, unknown>>((resolve) => {
-          const id = nextId++;
-          const onMessage = (event: { sessionId: string; message: string }) => {
-            const reply = JSON.parse(event.message) as { id?: number; result?: Record<string, unknown> };
-            if (event.sessionId !== sessionId || reply.id !== id) return;
-            cdp.off("Target.receivedMessageFromTarget", onMessage);
-            resolve(reply.result ?? {});
-          };
-          cdp.on("Target.receivedMessageFromTarget", onMessage);
-          void cdp.send("Target.sendMessageToTarget", { sessionId, message: JSON.stringify({ id, method }) });
-        });
-      await call("HeapProfiler.collectGarbage");
-      await call("HeapProfiler.collectGarbage");
-      total += Number((await call("Runtime.getHeapUsage")).usedSize ?? 0);
-      await cdp.send("Target.detachFromTarget", { sessionId });
-    }
-    return round(total / 1024 / 1024, 2);
-  } finally {
-    await cdp.detach();
-  }
+  return round((await workerHeapBytes(browser)) / 1024 / 1024, 2);
 }
 
 async function quiet(page: Page, ms: number): Promise<void> {

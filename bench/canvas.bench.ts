@@ -33,6 +33,7 @@ import type { HandoffMap } from "../src/model/types";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../tests/e2e/browser";
 import { generateMap } from "./generate-map";
 import { summarizeHeap, takeHeapSnapshot } from "./heap-summary";
+import { workerHeapBytes } from "./worker-heap";
 
 const SIZES: readonly number[] = process.env.BENCH_SIZES
   ? process.env.BENCH_SIZES.split(",").map(Number)
@@ -125,40 +126,7 @@ async function dragFrames(page: Page): Promise<number[]> {
  * through a browser-level CDP session attached to each worker target.
  */
 async function workerHeapMb(browser: Browser): Promise<number> {
-  const cdp = await browser.newBrowserCDPSession();
-  try {
-    const { targetInfos } = (await cdp.send("Target.getTargets")) as {
-      targetInfos: Array<{ targetId: string; type: string }>;
-    };
-    let total = 0;
-    for (const target of targetInfos.filter((t) => t.type === "worker")) {
-      const { sessionId } = (await cdp.send("Target.attachToTarget", {
-        targetId: target.targetId,
-        flatten: false,
-      })) as { sessionId: string };
-      let nextId = 1;
-      const call = (method: string) =>
-        new Promise<Record<string, unknown>>((resolve) => {
-          const id = nextId++;
-          const onMessage = (event: { sessionId: string; message: string }) => {
-            const reply = JSON.parse(event.message) as { id?: number; result?: Record<string, unknown> };
-            if (event.sessionId !== sessionId || reply.id !== id) return;
-            cdp.off("Target.receivedMessageFromTarget", onMessage);
-            resolve(reply.result ?? {});
-          };
-          cdp.on("Target.receivedMessageFromTarget", onMessage);
-          void cdp.send("Target.sendMessageToTarget", { sessionId, message: JSON.stringify({ id, method }) });
-        });
-      await call("HeapProfiler.collectGarbage");
-      await call("HeapProfiler.collectGarbage");
-      const usage = await call("Runtime.getHeapUsage");
-      total += Number(usage.usedSize ?? 0);
-      await cdp.send("Target.detachFromTarget", { sessionId });
-    }
-    return round(total / 1024 / 1024);
-  } finally {
-    await cdp.detach();
-  }
+  return round((await workerHeapBytes(browser)) / 1024 / 1024);
 }
 
 /** Main-thread task time so far (s), from Chromium's own counters. */
