@@ -24,10 +24,11 @@
  * on a shared machine); BENCH_TRACE=1 records a Chromium performance trace of each gesture in the
  * first round and prints where the main thread's time went (bench/trace-summary.ts);
  * BENCH_PROFILE=1 prints a CPU profile's self time per function instead; BENCH_HEAP_SUMMARY=1 (or
- * =shape) prints, in the first round, what each page's heap holds after the gestures.
+ * =shape) prints, in the first round, what each page's heap holds after the gestures;
+ * BENCH_HEAP_DUMP=dir also writes each page's snapshot there.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -363,20 +364,45 @@ async function quiet(page: Page, ms: number): Promise<void> {
 
 type View = { x: number; y: number; zoom: number };
 
-async function openOurs(page: Page, map: HandoffMap, port: number): Promise<View> {
+/**
+ * Opens the app and imports the map through the Import button, driven as the bare page is: plain
+ * page scripts, CDP mouse events and CDP's file chooser. Playwright's locators would load its
+ * selector engine into this page alone, and the heap figure would count it as ours.
+ */
+async function openOurs(page: Page, cdp: CDPSession, map: HandoffMap, port: number): Promise<View> {
   await page.goto(`http://127.0.0.1:${port}/`);
-  await page.locator(".react-flow__node").first().waitFor({ timeout: 30_000 });
-  await quiet(page, 1_000);
-  const chooser = page.waitForEvent("filechooser");
-  await page.getByRole("button", { name: "Import", exact: true }).click();
-  await (await chooser).setFiles({
-    name: "bench.handoff.json",
-    mimeType: "application/json",
-    buffer: Buffer.from(JSON.stringify(map), "utf8"),
-  });
-  await page.getByRole("heading", { name: map.title }).or(page.getByText(map.title).first()).first().waitFor({
+  await page.waitForFunction(() => document.querySelector(".react-flow__node") !== null, undefined, {
     timeout: 30_000,
   });
+  await quiet(page, 1_000);
+  const file = join(os.tmpdir(), `handoff-bench-${process.pid}.handoff.json`);
+  writeFileSync(file, JSON.stringify(map));
+  await cdp.send("Page.enable");
+  await cdp.send("Page.setInterceptFileChooserDialog", { enabled: true });
+  const chosen = new Promise<void>((resolve, reject) => {
+    cdp.once("Page.fileChooserOpened", (event: { backendNodeId?: number }) => {
+      if (event.backendNodeId === undefined) reject(new Error("Import opened no file input"));
+      else
+        cdp
+          .send("DOM.setFileInputFiles", { files: [file], backendNodeId: event.backendNodeId })
+          .then(() => resolve(), reject);
+    });
+  });
+  const button = await page.evaluate(() => {
+    const found = [...document.querySelectorAll("button")].find(
+      (b) => (b.getAttribute("aria-label") ?? b.textContent ?? "").trim() === "Import",
+    );
+    const box = found?.getBoundingClientRect();
+    return box === undefined ? null : { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  });
+  if (button === null) throw new Error("ours: no Import button");
+  await page.mouse.click(button.x, button.y);
+  await chosen;
+  await cdp.send("Page.setInterceptFileChooserDialog", { enabled: false });
+  await page.waitForFunction((title) => document.body.textContent?.includes(title) === true, map.title, {
+    timeout: 30_000,
+  });
+  rmSync(file, { force: true });
   await quiet(page, 1_500);
   return page.evaluate(() => {
     const t = document.querySelector<HTMLElement>(".react-flow__viewport")?.style.transform ?? "";
@@ -400,7 +426,7 @@ async function measure(
   const cdp = await context.newCDPSession(page);
   let opened = view;
   if (kind === "ours" || kind === "base")
-    opened = await openOurs(page, map, kind === "ours" ? APP_PORT : BASE_PORT);
+    opened = await openOurs(page, cdp, map, kind === "ours" ? APP_PORT : BASE_PORT);
   else {
     await page.goto(`http://127.0.0.1:${BENCH_PORT}/bench/canvas-page.html?mode=${kind}`);
     await page.waitForFunction(
@@ -430,6 +456,12 @@ async function measure(
   if ((summary === "1" || summary === "shape") && firstRound) {
     // What the page holds, by constructor, and its largest single objects (bench/heap-summary.ts).
     const snapshot = await takeHeapSnapshot(cdp);
+    const dumpTo = process.env.BENCH_HEAP_DUMP;
+    if (dumpTo !== undefined && dumpTo !== "") {
+      // BENCH_HEAP_DUMP=dir: the raw snapshot too, for retainer paths in DevTools' Memory tab.
+      mkdirSync(dumpTo, { recursive: true });
+      writeFileSync(join(dumpTo, `${kind}-${map.steps.length}.heapsnapshot`), JSON.stringify(snapshot));
+    }
     console.error(`heap, ${kind}: ${round(usedSize / 1024 / 1024, 2)} MB used`);
     for (const g of summarizeHeap(snapshot, 40, summary === "shape"))
       console.error(
