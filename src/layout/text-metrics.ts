@@ -12,20 +12,56 @@ export const FONT_FAMILY = "'DejaVu Sans', Verdana, 'Segoe UI', Tahoma, sans-ser
 
 export type FontWeight = "normal" | "bold";
 
+/**
+ * One font's widths as flat typed arrays: run r covers code points starts[r] to
+ * starts[r] + (offsets[r + 1] - offsets[r]) - 1, their widths at widths[offsets[r]…]. A few
+ * kilobytes, where a Map per code point held 50 KB per font on every page.
+ */
 interface WidthTable {
-  widths: Map<number, number>;
+  starts: Int32Array;
+  offsets: Int32Array;
+  /** -1 where the font has no glyph. */
+  widths: Float64Array;
   /** For code points the table does not cover: the width of "n", an average lowercase glyph. */
   fallback: number;
 }
 
 function buildTable(runs: WidthRuns): WidthTable {
-  const widths = new Map<number, number>();
-  for (const [first, run] of runs) {
-    run.forEach((width, i) => {
-      if (width >= 0) widths.set(first + i, width);
-    });
+  const sorted = [...runs].sort((a, b) => a[0] - b[0]);
+  const starts = new Int32Array(sorted.length);
+  const offsets = new Int32Array(sorted.length + 1);
+  let total = 0;
+  sorted.forEach(([first, run], r) => {
+    starts[r] = first;
+    offsets[r] = total;
+    total += run.length;
+  });
+  offsets[sorted.length] = total;
+  const widths = new Float64Array(total);
+  sorted.forEach(([, run], r) => {
+    widths.set(run, offsets[r]);
+  });
+  const table = { starts, offsets, widths, fallback: 600 };
+  table.fallback = knownWidth(0x6e, table) ?? 600;
+  return table;
+}
+
+/** The font's own width for a code point, or undefined where it has no glyph. */
+function knownWidth(code: number, table: WidthTable): number | undefined {
+  const { starts, offsets, widths } = table;
+  // The last run starting at or before code.
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((starts[middle] ?? 0) <= code) low = middle;
+    else high = middle - 1;
   }
-  return { widths, fallback: widths.get(0x6e) ?? 600 };
+  const start = starts[low] ?? 0;
+  const at = (offsets[low] ?? 0) + code - start;
+  if (code < start || at >= (offsets[low + 1] ?? 0)) return undefined;
+  const width = widths[at] ?? -1;
+  return width >= 0 ? width : undefined;
 }
 
 const REGULAR = buildTable(REGULAR_WIDTHS);
@@ -55,7 +91,7 @@ function isZeroWidth(code: number): boolean {
 
 /** Advance width of one code point in 1/1000 em. */
 function charWidth(code: number, table: WidthTable): number {
-  const known = table.widths.get(code);
+  const known = knownWidth(code, table);
   if (known !== undefined) return known;
   if (isZeroWidth(code)) return 0;
   // Wide scripts (CJK, emoji) take a full em; everything else an average Latin glyph.
@@ -92,8 +128,15 @@ export function wrapText(text: string, maxWidth: number, options: WrapOptions): 
   const measure = (s: string) => textWidth(s, fontSize, weight);
   const lines: string[] = [];
   for (const paragraph of text.split(/\r\n|\r|\n/)) {
+    const words = paragraph.split(/\s+/).filter((w) => w.length > 0);
+    if (measure(paragraph) <= maxWidth && words.join(" ") === paragraph) {
+      // The greedy wrap would rebuild this very line word by word: keep the text's own string
+      // (most labels fit one line; a thousand steps then hold one copy of each label, not two).
+      lines.push(paragraph);
+      continue;
+    }
     let line = "";
-    for (const word of paragraph.split(/\s+/).filter((w) => w.length > 0)) {
+    for (const word of words) {
       const candidate = line === "" ? word : `${line} ${word}`;
       if (measure(candidate) <= maxWidth) {
         line = candidate;
@@ -120,7 +163,8 @@ export function wrapText(text: string, maxWidth: number, options: WrapOptions): 
     }
     lines.push(line);
   }
-  if (lines.length <= maxLines) return { lines, truncated: false };
+  // slice(): an array grown by push keeps room for 17; a thousand one-line labels kept 60 KB idle.
+  if (lines.length <= maxLines) return { lines: lines.slice(), truncated: false };
   const kept = lines.slice(0, Math.max(1, maxLines));
   const lastIndex = kept.length - 1;
   let last = `${kept[lastIndex] ?? ""}`;

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { BOLD_WIDTHS, REGULAR_WIDTHS } from "../../src/layout/font-metrics.generated";
 import { DEFAULT_METRICS, measureStep } from "../../src/layout/metrics";
@@ -64,4 +65,84 @@ describe("text metrics from DejaVu Sans", () => {
       }
     }
   });
+
+  it("measures every code point of the tables at its own width, and falls back between runs", () => {
+    for (const [runs, weight] of [
+      [REGULAR_WIDTHS, "normal"],
+      [BOLD_WIDTHS, "bold"],
+    ] as const) {
+      const fallback = textWidth("n", 1000, weight);
+      for (const [first, widths] of runs)
+        widths.forEach((width, i) => {
+          // -1: no glyph, measured by the fallbacks (a combining mark as zero, others as "n").
+          if (width >= 0)
+            expect(textWidth(String.fromCodePoint(first + i), 1000, weight)).toBeCloseTo(width, 9);
+        });
+      const covered = new Set(runs.flatMap(([first, widths]) => widths.map((_, i) => first + i)));
+      // Just before the first run, between runs and after the last: the average glyph.
+      for (const code of [0x1f, 0x7f, 0x9f, 0x2c00])
+        if (!covered.has(code)) expect(textWidth(String.fromCodePoint(code), 1000, weight)).toBe(fallback);
+    }
+  });
+
+  it("wraps exactly as the greedy word-by-word wrap does, whatever the spacing (property)", () => {
+    const word = fc.stringMatching(/^[A-Za-z0-9éß→日]{1,14}$/);
+    const space = fc.constantFrom(" ", "  ", "\t", "\u00a0", "\n", "\r\n", " \n ");
+    const text = fc
+      .array(fc.tuple(word, space), { maxLength: 12 })
+      .map((parts) => parts.map(([w, s]) => w + s).join(""));
+    fc.assert(
+      fc.property(
+        text,
+        fc.integer({ min: 20, max: 260 }),
+        fc.integer({ min: 1, max: 4 }),
+        (t, width, maxLines) => {
+          const options = { fontSize: 13, maxLines };
+          expect(wrapText(t, width, options)).toEqual(greedyWrap(t, width, options));
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
 });
+
+/** The wrap as first written, word by word with no shortcut: the oracle for the property above. */
+function greedyWrap(text: string, maxWidth: number, options: { fontSize: number; maxLines: number }) {
+  const measure = (s: string) => textWidth(s, options.fontSize);
+  const lines: string[] = [];
+  for (const paragraph of text.split(/\r\n|\r|\n/)) {
+    let line = "";
+    for (const word of paragraph.split(/\s+/).filter((w) => w.length > 0)) {
+      const candidate = line === "" ? word : `${line} ${word}`;
+      if (measure(candidate) <= maxWidth) {
+        line = candidate;
+        continue;
+      }
+      if (line !== "") lines.push(line);
+      line = "";
+      let rest = word;
+      while (measure(rest) > maxWidth) {
+        let cut = 0;
+        let width = 0;
+        const chars = Array.from(rest);
+        while (cut < chars.length) {
+          const w = measure(chars[cut] ?? "");
+          if (width + w > maxWidth && cut > 0) break;
+          width += w;
+          cut++;
+        }
+        lines.push(chars.slice(0, cut).join(""));
+        rest = chars.slice(cut).join("");
+      }
+      line = rest;
+    }
+    lines.push(line);
+  }
+  if (lines.length <= options.maxLines) return { lines, truncated: false };
+  const kept = lines.slice(0, Math.max(1, options.maxLines));
+  const lastIndex = kept.length - 1;
+  let last = `${kept[lastIndex] ?? ""}`;
+  while (last.length > 0 && measure(`${last}…`) > maxWidth) last = Array.from(last).slice(0, -1).join("");
+  kept[lastIndex] = `${last.trimEnd()}…`;
+  return { lines: kept, truncated: true };
+}
