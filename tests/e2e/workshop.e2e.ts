@@ -122,6 +122,49 @@ describe("workshop mode", () => {
     expect(problems).toEqual([]);
   });
 
+  it("opens a first-lane step with the lanes under it, no bare canvas above (1280x720)", async () => {
+    const { page, problems } = await openTemplate();
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const top = async (selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((e) => Math.round(e.getBoundingClientRect().top));
+    const bottom = async (selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((e) => Math.round(e.getBoundingClientRect().bottom));
+
+    await page.keyboard.press("w");
+    expect(await cardTitle(page)).toBe("Prospect raises a hand");
+    await page.waitForTimeout(600); // the 300 ms glide to the step
+    // The first lane starts right under the phase headers (it sat 225 px lower, under nothing).
+    const phaseRowBottom = await bottom(".hf-phase-header");
+    expect(
+      Math.abs((await top('.hf-lane-header[data-lane-id="marketing"]')) - phaseRowBottom),
+    ).toBeLessThanOrEqual(2);
+    const step = page.locator(".react-flow__node", { hasText: "Prospect raises a hand" }).first();
+    const box = await step.boundingBox();
+    expect(box).not.toBeNull();
+    expect(box?.y ?? 0).toBeGreaterThanOrEqual(phaseRowBottom);
+    expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual((await card(page).boundingBox())?.x ?? 0);
+
+    // A step in a middle lane is still centred: SDR's third step sits mid-pane.
+    for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowRight");
+    expect(await cardTitle(page)).toBe("Cold outreach and inbound qualification");
+    await page.waitForTimeout(600);
+    const middle = await page
+      .locator(".react-flow__node", { hasText: "Cold outreach" })
+      .first()
+      .boundingBox();
+    const pane = await page.locator(".react-flow").boundingBox();
+    const centre = (pane?.y ?? 0) + (pane?.height ?? 0) / 2;
+    expect(Math.abs((middle?.y ?? 0) + (middle?.height ?? 0) / 2 - centre)).toBeLessThanOrEqual(4);
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, "walkthrough-first-step-1280.png") });
+    expect(problems).toEqual([]);
+  });
+
   it("presents: F hides the editing chrome, the walkthrough and the timer stay, F again restores", async () => {
     const { page, problems } = await openTemplate();
     await page.getByRole("button", { name: "Timer", exact: true }).click();

@@ -681,12 +681,9 @@ function useFocusRequests(
       if (rectOnScreen(target, layout, instance.getViewport(), width, height)) return;
     }
     const zoom = Math.max(instance.getZoom(), focusRequest.minZoom ?? (focusRequest.ifHidden ? 0 : 0.9));
-    const middle = target.y + target.height / 2;
-    // A lane focus is a few lanes tall: centred on its first lane, the view would show bare canvas.
-    const centerY =
-      store.getState().laneFocus === null
-        ? middle
-        : centerYWithinLanes(layout, middle, zoom, flow.getState().height);
+    // Centred on a step of the first (or last) lane, the view would show bare canvas above (or
+    // below) the lanes: the walkthrough's first step opened under a quarter screen of nothing.
+    const centerY = centerYWithinLanes(layout, target.y + target.height / 2, zoom, flow.getState().height);
     void instance.setCenter(target.x + target.width / 2, centerY, { zoom, duration: 300 });
   }, [instanceRef, flow, map, layout, focusRequest, store]);
 }

@@ -45,8 +45,9 @@ export function fitContentViewport(
 
 /**
  * The y of a point to centre on so that the lanes do not leave bare canvas above the first lane
- * (or, when they are taller than the pane, below the last): a walkthrough step in the top lane of
- * a three-lane focus is shown with the lanes under it, not with half a screen of nothing above.
+ * (or, when they are taller than the pane, below the last): a walkthrough step in the top lane,
+ * of the whole map or of a three-lane focus, is shown with the lanes under it, not with half a
+ * screen of nothing above.
  */
 export function centerYWithinLanes(
   frame: LayoutFrame,
