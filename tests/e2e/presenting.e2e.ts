@@ -89,6 +89,56 @@ afterEach(async () => {
   await session?.close();
 });
 
+/** Relative luminance (0 black .. 1 white) of each element's painted background (transparent ones left out). */
+async function backgrounds(selector: string): Promise<number[]> {
+  const found = await page.locator(selector).evaluateAll((elements) =>
+    elements.map((element) => {
+      const m = /rgba?\((\d+), (\d+), (\d+)(?:, ([\d.]+))?/.exec(getComputedStyle(element).backgroundColor);
+      if (m === null || Number(m[4] ?? 1) === 0) return null;
+      const [r, g, b] = [m[1], m[2], m[3]].map((v) => {
+        const c = Number(v) / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
+    }),
+  );
+  const painted = found.filter((l): l is number => l !== null);
+  if (painted.length === 0) throw new Error(`nothing painted under ${selector}`);
+  return painted;
+}
+
+describe("on a dark system", () => {
+  it("presenting turns the whole canvas to the projector's light sheet, and back to dark after", async () => {
+    session = await launchBrowser({ viewport: { width: 1280, height: 720 } });
+    page = await session.context.newPage();
+    problems = watchConsole(page);
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.goto(BASE_URL);
+    await page.getByTestId("step-node").first().waitFor({ timeout: 15_000 });
+    const parts = [".hf-step", ".hf-band", ".hf-lane-headers", ".hf-phase-headers", ".react-flow"];
+    for (const part of parts) expect(Math.max(...(await backgrounds(part))), part).toBeLessThan(0.1);
+
+    await page.keyboard.press("f");
+    await page.keyboard.press("w");
+    await page.waitForTimeout(600);
+    // Every step, lane band, header and the canvas itself light: no dark header beside a light
+    // band, no dark step on a light lane (as it was: the projector colors lost to the editor's).
+    for (const part of parts) expect(Math.min(...(await backgrounds(part))), part).toBeGreaterThan(0.75);
+    expect(await page.locator(".hf-editor").getAttribute("class")).toContain("hf-editor--light");
+    // The card's words too: "not agreed" in the light sheet's red (7:1 on white), not the dark
+    // scheme's pale one (2.8:1).
+    const missing = page.locator(".hf-presenter .hf-presenter__missing").first();
+    expect(await missing.evaluate((e) => getComputedStyle(e).color)).toBe("rgb(185, 28, 28)");
+    expect(await backgrounds(".hf-presenter")).toEqual([1]);
+    await page.screenshot({ path: path.join(SHOTS, "present-dark-system-1280x720.png") });
+
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("f");
+    await page.waitForTimeout(300);
+    for (const part of parts) expect(Math.max(...(await backgrounds(part))), part).toBeLessThan(0.1);
+  });
+});
+
 describe.each([
   { width: 1280, height: 720 },
   { width: 1440, height: 900 },

@@ -6,7 +6,6 @@ import {
   useLayoutEffect,
   useMemo,
   useRef,
-  useSyncExternalStore,
   type WheelEvent,
 } from "react";
 import type { LaneBand } from "../../layout/types";
@@ -22,12 +21,14 @@ const MAX_HEIGHT = 120;
 const MIN_SIDE = 36;
 const KINDS: readonly StepKind[] = ["start", "task", "decision", "end"];
 
-/** The theme's step colors as the canvas's CSS says (the projector palette overrides them there). */
-function kindColors(element: Element, theme: SvgTheme): Record<StepKind, string> {
-  const style = getComputedStyle(element);
-  const color = (kind: StepKind) =>
-    style.getPropertyValue(`--hf-${kind}-stroke`).trim() || theme.kinds[kind].stroke;
-  return { start: color("start"), task: color("task"), decision: color("decision"), end: color("end") };
+/** Each kind's stroke color: a step's overview rectangle is drawn in it. */
+function stepColors(theme: SvgTheme): Record<StepKind, string> {
+  return {
+    start: theme.kinds.start.stroke,
+    task: theme.kinds.task.stroke,
+    decision: theme.kinds.decision.stroke,
+    end: theme.kinds.end.stroke,
+  };
 }
 
 /**
@@ -76,22 +77,6 @@ function drawSteps(
       );
     }
   }
-}
-
-/**
- * Re-renders when the projector palette is switched on or off: it changes the CSS colors. (The
- * overview is hidden while presenting; this redraws it in the editor's colors on the way back.)
- */
-function usePresenting(): boolean {
-  return useSyncExternalStore(subscribePresenting, isPresenting, () => false);
-}
-
-const isPresenting = () => document.documentElement.hasAttribute("data-hf-presenting");
-
-function subscribePresenting(onChange: () => void): () => void {
-  const observer = new MutationObserver(onChange);
-  observer.observe(document.documentElement, { attributes: true, attributeFilter: ["data-hf-presenting"] });
-  return () => observer.disconnect();
 }
 
 /**
@@ -237,15 +222,13 @@ function useStepDrawing(
   theme: SvgTheme,
 ): void {
   const flow = useStoreApi<StepFlowNode>();
-  const presenting = usePresenting();
   const { width, laneHeaderWidth, kx, ky } = frame;
   useLayoutEffect(() => {
     const element = canvas.current;
     // No 2D context (jsdom without a canvas implementation): nothing to draw on.
     const context = element?.getContext("2d");
     if (element == null || context == null) return;
-    void presenting; // a dependency: the palette's CSS colors change with it
-    const colors = kindColors(element, theme);
+    const colors = stepColors(theme);
     let drawn = flow.getState().nodes;
     drawSteps(context, drawn, bands, { width, laneHeaderWidth, kx, ky }, colors);
     return flow.subscribe(({ nodes }) => {
@@ -253,5 +236,5 @@ function useStepDrawing(
       drawn = nodes;
       drawSteps(context, nodes, bands, { width, laneHeaderWidth, kx, ky }, colors);
     });
-  }, [flow, canvas, bands, width, laneHeaderWidth, kx, ky, theme, presenting]);
+  }, [flow, canvas, bands, width, laneHeaderWidth, kx, ky, theme]);
 }

@@ -32,6 +32,53 @@ export function canvasTheme(scheme: ColorScheme): SvgTheme {
   return svgTheme(scheme);
 }
 
+/**
+ * Presentation mode's canvas, whatever the system's scheme: the light theme with darker text and
+ * firmer lines, for a projector that washes out pale grays and turns dark slides to mud.
+ */
+export const PROJECTOR_THEME: SvgTheme = (() => {
+  const light = svgTheme("light");
+  return {
+    ...light,
+    background: "#ffffff",
+    title: "#0b0f19",
+    subtitle: "#2f3a4a",
+    headerFill: "#eef1f5",
+    headerText: "#0b0f19",
+    gridLine: "#9aa6b6",
+    frame: "#334155",
+    inLane: "#475569",
+    crossLane: "#1d4ed8",
+    handoffLabelText: "#0b0f19",
+    handoffLabelHalo: "#ffffff",
+    systemsText: "#1f2937",
+    kinds: {
+      task: { fill: "#ffffff", stroke: "#334155", text: "#0b0f19" },
+      decision: { fill: "#fff4dc", stroke: "#92400e", text: "#0b0f19" },
+      start: { fill: "#e3f5ea", stroke: "#166534", text: "#0b0f19" },
+      end: { fill: "#e5e9f0", stroke: "#1e293b", text: "#0b0f19" },
+    },
+  };
+})();
+
+const isPresenting = () =>
+  typeof document !== "undefined" && document.documentElement.hasAttribute("data-hf-presenting");
+
+function subscribePresenting(onChange: () => void): () => void {
+  if (typeof MutationObserver === "undefined") return () => {};
+  const observer = new MutationObserver(onChange);
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ["data-hf-presenting"] });
+  return () => observer.disconnect();
+}
+
+/**
+ * Whether presentation mode is on (`<html data-hf-presenting>`, set by the workshop), followed
+ * live: the canvas switches to the projector theme with it.
+ */
+export function usePresenting(): boolean {
+  return useSyncExternalStore(subscribePresenting, isPresenting, () => false);
+}
+
 /** Theme colors as CSS custom properties for the editor's root element. */
 export function themeVariables(theme: SvgTheme): CSSProperties {
   const vars: Record<string, string> = {

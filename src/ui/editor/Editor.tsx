@@ -4,7 +4,13 @@ import "./editor.css";
 import { ReactFlowProvider } from "@xyflow/react";
 import { type ReactNode, useCallback, useMemo, useRef } from "react";
 import { Canvas, type CanvasApi } from "../canvas/Canvas";
-import { canvasTheme, themeVariables, useColorScheme } from "../canvas/canvas-theme";
+import {
+  canvasTheme,
+  PROJECTOR_THEME,
+  themeVariables,
+  useColorScheme,
+  usePresenting,
+} from "../canvas/canvas-theme";
 import { HealthPanel } from "../health/HealthPanel";
 import { HelpOverlay } from "../help/HelpOverlay";
 import { Inspector } from "../inspector/Inspector";
@@ -32,7 +38,7 @@ export interface EditorSlots {
 /**
  * The editor shell: toolbar, canvas, inspector, the "Edge cases" register, notices and help.
  * Reads one editor store from context (EditorStoreProvider); the composition root decides what
- * fills the slots. Colors follow the system's light or dark setting.
+ * fills the slots. Colors follow the system's light or dark setting; presenting, the projector's.
  */
 export function Editor({
   slots = {},
@@ -43,8 +49,12 @@ export function Editor({
   onCanvasReady?: (api: CanvasApi) => void;
 }) {
   const store = useEditorStoreApi();
-  const scheme = useColorScheme();
-  const theme = canvasTheme(scheme);
+  // Presenting, the canvas is the projector's light sheet even on a dark system; the editor
+  // follows the system's light or dark setting.
+  const presenting = usePresenting();
+  const system = useColorScheme();
+  const scheme = presenting ? "light" : system;
+  const theme = presenting ? PROJECTOR_THEME : canvasTheme(scheme);
   const style = useMemo(() => themeVariables(theme), [theme]);
   const canvasApi = useRef<CanvasApi | null>(null);
   const rootRef = useRef<HTMLDivElement>(null);

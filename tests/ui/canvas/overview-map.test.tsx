@@ -1,11 +1,12 @@
 // @vitest-environment jsdom
 import "../jsdom-setup";
-import { act, fireEvent, render, screen } from "@testing-library/react";
+import { fireEvent, render, screen } from "@testing-library/react";
 import { ReactFlow, type ReactFlowInstance, useReactFlow, useStoreApi } from "@xyflow/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { layoutForPositions } from "../../../src/layout/layout-map";
 import { createRevOpsTemplate } from "../../../src/model/templates";
-import { canvasTheme } from "../../../src/ui/canvas/canvas-theme";
+import type { SvgTheme } from "../../../src/theme/svg-theme";
+import { canvasTheme, PROJECTOR_THEME } from "../../../src/ui/canvas/canvas-theme";
 import { createFlowAdapter, type StepFlowNode } from "../../../src/ui/canvas/flow-adapter";
 import { OverviewMap } from "../../../src/ui/canvas/OverviewMap";
 
@@ -65,11 +66,11 @@ function Probe() {
 }
 
 function renderOverview(steps: StepFlowNode[] = nodes, mapWidth = layout.width) {
-  const view = (list: StepFlowNode[]) => (
+  const view = (list: StepFlowNode[], drawnIn: SvgTheme = theme) => (
     <div style={{ width: 1000, height: 700 }}>
       <ReactFlow<StepFlowNode> nodes={list}>
         <Probe />
-        <OverviewMap frame={{ ...layout, width: mapWidth }} lanes={map.lanes} theme={theme} />
+        <OverviewMap frame={{ ...layout, width: mapWidth }} lanes={map.lanes} theme={drawnIn} />
       </ReactFlow>
     </div>
   );
@@ -78,7 +79,7 @@ function renderOverview(steps: StepFlowNode[] = nodes, mapWidth = layout.width) 
     ...result,
     instance: () => flowSeen.instance,
     pane: () => flowSeen.pane(),
-    rerenderWith: (list: StepFlowNode[]) => result.rerender(view(list)),
+    rerenderWith: (list: StepFlowNode[], drawnIn?: SvgTheme) => result.rerender(view(list, drawnIn)),
   };
 }
 
@@ -132,7 +133,7 @@ describe("overview map", () => {
     expect(Math.max(...steps.map((r) => r.y + r.height))).toBeGreaterThan(36 * 0.6);
   });
 
-  it("redraws when the steps change and when the projector palette is switched", async () => {
+  it("redraws when the steps change and when the theme does (the projector's, presenting)", async () => {
     const recorded = recordCanvas();
     const drawings = () => recorded()?.draws.count ?? 0;
     const { rerenderWith, unmount } = renderOverview();
@@ -141,26 +142,12 @@ describe("overview map", () => {
     expect(drawings()).toBeGreaterThan(first);
     expect(recorded()?.rects).toHaveLength(layout.lanes.length + nodes.length - 1);
     const second = drawings();
-    // The projector palette's task color, as its CSS would set it (jsdom computes no CSS).
-    const real = window.getComputedStyle;
-    vi.spyOn(window, "getComputedStyle").mockImplementation((element) => {
-      const style = real(element);
-      const presenting = document.documentElement.hasAttribute("data-hf-presenting");
-      return new Proxy(style, {
-        get: (target, key) =>
-          key === "getPropertyValue"
-            ? (name: string) =>
-                presenting && name === "--hf-task-stroke" ? "#123456" : target.getPropertyValue(name)
-            : Reflect.get(target, key),
-      });
-    });
-    await act(async () => {
-      document.documentElement.setAttribute("data-hf-presenting", "");
-      await new Promise((resolve) => setTimeout(resolve, 0)); // MutationObserver callbacks are microtasks
-    });
+    // Presenting, the editor hands the canvas the projector's theme: redrawn in its colors.
+    rerenderWith(nodes.slice(1), PROJECTOR_THEME);
     expect(drawings()).toBeGreaterThan(second);
     const tasks = nodes.slice(1).filter((n) => n.data.step.kind === "task").length;
-    expect(recorded()?.rects.filter((r) => r.fill === "#123456")).toHaveLength(tasks);
+    expect(PROJECTOR_THEME.kinds.task.stroke).not.toBe(theme.kinds.task.stroke);
+    expect(recorded()?.rects.filter((r) => r.fill === PROJECTOR_THEME.kinds.task.stroke)).toHaveLength(tasks);
     unmount();
   });
 
