@@ -165,6 +165,29 @@ describe("workshop mode", () => {
     expect(problems).toEqual([]);
   });
 
+  it("with the change plan, versions and health open at 1280x720, the inspector still shows", async () => {
+    const { page, problems } = await openTemplate();
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.getByRole("button", { name: /^Health/ }).click();
+    await page.getByRole("button", { name: "Change plan", exact: true }).click();
+    await page.getByRole("button", { name: "Versions", exact: true }).click();
+    await page.locator(".react-flow__node", { hasText: "Lead capture" }).first().click();
+    // Height on screen, inside the side column (what overflows it is not seen).
+    const column = await page.locator(".hf-editor__side").boundingBox();
+    const height = async (selector: string) => {
+      const b = await page.locator(selector).first().boundingBox();
+      if (b === null || column === null) return 0;
+      return Math.min(b.y + b.height, column.y + column.height) - Math.max(b.y, column.y);
+    };
+    // Each panel keeps a share and scrolls: the inspector was squeezed to its first line.
+    expect(await height(".hf-editor__inspector")).toBeGreaterThanOrEqual(200);
+    expect(await page.locator(".hf-editor__inspector").getByLabel("Label").inputValue()).toBe("Lead capture");
+    for (const panel of [".hf-health", ".hf-plan", ".hf-versions"])
+      expect(await height(panel), panel).toBeGreaterThanOrEqual(100);
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, "side-panels-stacked-1280.png") });
+    expect(problems).toEqual([]);
+  });
+
   it("presents: F hides the editing chrome, the walkthrough and the timer stay, F again restores", async () => {
     const { page, problems } = await openTemplate();
     await page.getByRole("button", { name: "Timer", exact: true }).click();
