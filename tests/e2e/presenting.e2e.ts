@@ -136,6 +136,18 @@ describe("on a dark system", () => {
     await page.keyboard.press("f");
     await page.waitForTimeout(300);
     for (const part of parts) expect(Math.max(...(await backgrounds(part))), part).toBeLessThan(0.1);
+
+    // A dialog (a live session's prompt can open mid-presentation) follows the sheet too: dark in
+    // the editor, light while presenting.
+    await page.getByRole("button", { name: "Export", exact: true }).click();
+    const dialog = page.getByRole("dialog", { name: "Export" });
+    await dialog.waitFor();
+    expect(await backgrounds('[role="dialog"].hf-dialog')).toEqual([expect.any(Number)]);
+    expect((await backgrounds('[role="dialog"].hf-dialog'))[0]).toBeLessThan(0.1);
+    await page.evaluate(() => document.documentElement.setAttribute("data-hf-presenting", ""));
+    expect((await backgrounds('[role="dialog"].hf-dialog'))[0]).toBeGreaterThan(0.75);
+    await page.evaluate(() => document.documentElement.removeAttribute("data-hf-presenting"));
+    await page.keyboard.press("Escape");
   });
 });
 
