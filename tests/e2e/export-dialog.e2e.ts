@@ -149,8 +149,12 @@ describe("the Export dialog", () => {
     await expect.poll(() => pageSize.inputValue()).toBe("a3");
     await dialog.getByRole("img", { name: "Thumbnail of the export" }).waitFor();
     await page.screenshot({ path: path.join(OUT, "dialog-pdf.png") });
+    const workers: string[] = [];
+    page.on("worker", (worker) => workers.push(worker.url()));
     const [download] = await collect(page, 1, () => page.keyboard.press("Enter"));
     expect(download?.suggestedFilename()).toBe("RevOps customer lifecycle.pdf");
+    // Built off the page's thread: the editor stays responsive while a big map's PDF is made.
+    expect(workers.some((url) => /pdf\.worker/.test(url))).toBe(true);
     const pdf = await save(download as Download, "template-a3.pdf");
     const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
     expect(info).toMatch(/A3/);

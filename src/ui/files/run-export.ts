@@ -1,10 +1,9 @@
 /**
  * What the Export dialog makes, in the browser, with the CLI's code: slides (buildSlides), lane
- * focus (sliceMap), the PDF (buildMapPdf / buildSlidesPdf, pdfkit's browser build, on this thread:
- * docs/performance-export.md says why), SVG, PNG (the canvas) and the text formats. Slices are laid
- * out by a layout worker of their own, so an export never waits behind the canvas's layout.
+ * focus (sliceMap), the PDF (buildMapPdf / buildSlidesPdf, pdfkit's browser build, in the PDF
+ * worker: pdf-client.ts), SVG, PNG (the canvas) and the text formats. Slices are laid out by a
+ * layout worker of their own, so an export never waits behind the canvas's layout.
  */
-import { buildMapPdf, buildSlidesPdf, type PdfFonts } from "../../export/pdf/build-pdf";
 import { renderSvg } from "../../export/render-svg";
 import { buildSlides, type Slide } from "../../export/slides/build-slides";
 import { phaseOfFromLayout, sliceMap } from "../../export/slides/slice-map";
@@ -17,6 +16,7 @@ import { textExport } from "./export-formats";
 import { fileBaseName, fileName } from "./file-name";
 import regularFontUrl from "./fonts/DejaVuSans.ttf?url";
 import boldFontUrl from "./fonts/DejaVuSans-Bold.ttf?url";
+import { createPdfClient, type PdfClient } from "./pdf-client";
 import { svgToPng } from "./png";
 
 export interface ExportFile {
@@ -34,22 +34,16 @@ function exportLayout(): LayoutClient {
   return client;
 }
 
-let fonts: Promise<PdfFonts> | null = null;
-/** DejaVu Sans, shipped with the app (src/ui/files/fonts), fetched on the first PDF. */
-function pdfFonts(): Promise<PdfFonts> {
-  const load = async (url: string) => {
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`the PDF font could not be loaded (${response.status})`);
-    return new Uint8Array(await response.arrayBuffer());
-  };
-  fonts ??= Promise.all([load(regularFontUrl), load(boldFontUrl)]).then(([regular, bold]) => ({
-    regular,
-    bold,
-  }));
-  fonts.catch(() => {
-    fonts = null;
+let pdf: PdfClient | null = null;
+/** PDFs are built by a worker; its fonts are DejaVu Sans, shipped with the app (src/ui/files/fonts). */
+function pdfClient(): PdfClient {
+  pdf ??= createPdfClient({
+    fonts: {
+      regular: new URL(regularFontUrl, location.href).href,
+      bold: new URL(boldFontUrl, location.href).href,
+    },
   });
-  return fonts;
+  return pdf;
 }
 
 async function drawing(map: HandoffMap, layout: MapLayout, choice: ExportChoice): Promise<Drawing> {
@@ -124,7 +118,13 @@ export async function exportFiles(
   const pdfBlob = (bytes: Uint8Array) =>
     new Blob([bytes as Uint8Array<ArrayBuffer>], { type: "application/pdf" });
   if (d.kind === "slides") {
-    const pdf = pdfBlob(await buildSlidesPdf(d.slides, { fonts: await pdfFonts(), title: map.title }));
+    const pdf = pdfBlob(
+      await pdfClient().build({
+        kind: "slides",
+        slides: d.slides.map((s) => ({ svg: s.svg })),
+        title: map.title,
+      }),
+    );
     if (choice.format === "pdf") return [{ name: `${base} slides.pdf`, blob: pdf }];
     const files: ExportFile[] = [];
     for (const slide of d.slides)
@@ -139,13 +139,17 @@ export async function exportFiles(
     return files;
   }
   if (choice.format === "pdf") {
-    const bytes = await buildMapPdf(d.map, d.layout, {
-      fonts: await pdfFonts(),
-      theme: choice.theme,
-      parts: choice.parts,
-      page: choice.page,
-      orientation: choice.orientation,
-      ...(d.stubs === undefined ? {} : { stubs: d.stubs }),
+    const bytes = await pdfClient().build({
+      kind: "map",
+      map: d.map,
+      layout: d.layout,
+      options: {
+        theme: choice.theme,
+        parts: choice.parts,
+        page: choice.page,
+        orientation: choice.orientation,
+        ...(d.stubs === undefined ? {} : { stubs: d.stubs }),
+      },
     });
     return [{ name: fileName(map.title, "pdf"), blob: pdfBlob(bytes) }];
   }
