@@ -9,12 +9,13 @@
  * clipboard is untrusted: `parseFragment` validates it with the map format's own schemas, and
  * `pasteFragment` builds the result only through the model's edits, so the map stays valid.
  */
-import { z } from "zod";
+
 import { edgeCaseNumbers, highestEdgeCaseNumber } from "./edge-case-numbers";
 import { ID_PREFIX, type IdKind } from "./ids";
 import { edgeCaseSchema, handoffSchema, laneSchema, phaseSchema, stepSchema } from "./map-schema";
 import { addEdgeCase, addLane, addPhase, addStep, connect, EditError } from "./operations";
 import { type Handoff, type HandoffMap, type Lane, LIMITS, type Phase, type Step } from "./types";
+import { z } from "./zod";
 
 export const FRAGMENT_FORMAT = "handoff-fragment";
 

@@ -1,6 +1,6 @@
-import { z } from "zod";
 import { INTEGRATIONS, RULE_LEVELS, SLA_UNITS } from "./contract";
 import { LIMITS } from "./types";
+import { z } from "./zod";
 
 /**
  * The zod shape of the handoff contract and of the map's `lint` section (format v1, optional

@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { mapSchemaV1 } from "./map-schema";
+import { z } from "./zod";
 
 /** The published JSON Schema of format v1 (docs/handoff-map.schema.json), as the input side. */
 export function mapJsonSchemaText(): string {

@@ -1,11 +1,6 @@
-import { z } from "zod";
 import { contractShape, lintSettingsSchema } from "./contract-schema";
 import { EDGE_CASE_STATUSES, LIMITS, MAP_FORMAT, SEVERITIES, STEP_KINDS, VERSION_TRIGGERS } from "./types";
-
-// zod compiles a fast path per object schema with `new Function` on first parse; the code and its
-// closures stay for the life of the page (about 150 KB after an import). Maps are parsed on open,
-// import and paste, not per frame, so the interpreted path is plenty; and a strict CSP is happy.
-z.config({ jitless: true });
+import { z } from "./zod";
 
 /**
  * The zod schema of format v1: shape only. Integrity (unique ids, references) is checked after

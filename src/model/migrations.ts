@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 
 /**
  * Every shipped format version that is older than the current one, with the step that brings it

@@ -1,4 +1,3 @@
-import type { z } from "zod";
 import { highestEdgeCaseNumber, nextEdgeCaseNumber, numberEdgeCases } from "./edge-case-numbers";
 import { sequentialId } from "./ids";
 import { FIELD_RULES } from "./map-schema";
@@ -18,6 +17,7 @@ import {
   type Step,
   type StepKind,
 } from "./types";
+import type { z } from "./zod";
 
 /**
  * Pure edits: each takes a map and returns a new one, sharing every untouched object, and keeps

@@ -1,4 +1,3 @@
-import type { z } from "zod";
 import { checkIntegrity } from "./check-integrity";
 import { decodeUtf8 } from "./decode-utf8";
 import { numberEdgeCases } from "./edge-case-numbers";
@@ -8,6 +7,7 @@ import { KNOWN_FIELDS, mapSchemaV1 } from "./map-schema";
 import { checkSections, numberSections } from "./map-sections";
 import { MIGRATIONS, OLDEST_VERSION } from "./migrations";
 import { CURRENT_VERSION, type HandoffMap, LIMITS, MAP_FORMAT } from "./types";
+import type { z } from "./zod";
 
 export type ParseResult =
   | { ok: true; map: HandoffMap; warnings: MapIssue[] }
