@@ -1,11 +1,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createPdfClient, type PdfWorkerLike } from "../../../src/ui/files/pdf-client";
-import type { PdfRequest, PdfResponse } from "../../../src/ui/files/pdf-protocol";
+import { layoutForPositions } from "../../../src/layout/layout-map";
+import { createRevOpsTemplate } from "../../../src/model/templates";
+import { createPdfClient, type PdfWorkerLike, timeoutFor } from "../../../src/ui/files/pdf-client";
+import type { PdfJob, PdfRequest, PdfResponse } from "../../../src/ui/files/pdf-protocol";
 
 const FONTS = { regular: "http://app.test/DejaVuSans.ttf", bold: "http://app.test/DejaVuSans-Bold.ttf" };
-const SLIDES = {
+const SLIDES: PdfJob = {
   kind: "slides",
   slides: [
     {
@@ -13,34 +15,35 @@ const SLIDES = {
     },
   ],
   title: "Q3 pipeline",
-} as const;
+};
 
-/** A worker stand-in: records what it is sent; the test answers for it. */
+type FakeWorker = PdfWorkerLike & {
+  sent: PdfRequest[];
+  terminated: boolean;
+  answer(response: PdfResponse): void;
+  fail(message: string): void;
+};
+
+/** Worker stand-ins: messages are structured-cloned as a real worker's are; the test answers. */
 function fakeWorkers() {
-  const made: Array<
-    PdfWorkerLike & {
-      sent: PdfRequest[];
-      terminated: boolean;
-      answer(r: PdfResponse): void;
-      fail(message: string): void;
-    }
-  > = [];
-  const create = () => {
-    const worker = {
-      sent: [] as PdfRequest[],
+  const made: FakeWorker[] = [];
+  const create = (): FakeWorker => {
+    const worker: FakeWorker = {
+      sent: [],
       terminated: false,
-      onmessage: null as PdfWorkerLike["onmessage"],
-      onerror: null as PdfWorkerLike["onerror"],
-      postMessage(message: PdfRequest) {
-        this.sent.push(message);
+      onmessage: null,
+      onerror: null,
+      onmessageerror: null,
+      postMessage(message) {
+        this.sent.push(structuredClone(message));
       },
       terminate() {
         this.terminated = true;
       },
-      answer(response: PdfResponse) {
+      answer(response) {
         this.onmessage?.({ data: response } as MessageEvent<unknown>);
       },
-      fail(message: string) {
+      fail(message) {
         this.onerror?.({ message, preventDefault() {} } as ErrorEvent);
       },
     };
@@ -49,6 +52,21 @@ function fakeWorkers() {
   };
   return { made, create };
 }
+
+/** fetch answering with the app's DejaVu Sans files, for PDFs built on this thread. */
+function serveFonts(): string[] {
+  const fonts = join(import.meta.dirname, "../../../src/ui/files/fonts");
+  const fetched: string[] = [];
+  vi.stubGlobal("fetch", async (url: string) => {
+    fetched.push(url);
+    return new Response(
+      readFileSync(join(fonts, url.endsWith("Bold.ttf") ? "DejaVuSans-Bold.ttf" : "DejaVuSans.ttf")),
+    );
+  });
+  return fetched;
+}
+
+const isPdf = (bytes: Uint8Array) => new TextDecoder().decode(bytes.slice(0, 5)) === "%PDF-";
 
 afterEach(() => {
   vi.useRealTimers();
@@ -67,7 +85,19 @@ describe("the PDF client", () => {
     await expect(built).resolves.toBe(bytes);
   });
 
-  it("rejects with the worker's own message, and a crashed worker is replaced on the next export", async () => {
+  it("sends a lane focus's map job whole: map, layout, options and the stub set", async () => {
+    const { made, create } = fakeWorkers();
+    const map = createRevOpsTemplate();
+    const layout = layoutForPositions(map);
+    const stubs = new Set([map.steps[0]?.id ?? ""]);
+    const job: PdfJob = { kind: "map", map, layout, options: { page: "a3", theme: "print", stubs } };
+    void createPdfClient({ fonts: FONTS, createWorker: create }).build(job);
+    const sent = made[0]?.sent[0]?.job;
+    expect(sent).toEqual(job);
+    expect(sent?.kind === "map" && sent.options.stubs instanceof Set).toBe(true);
+  });
+
+  it("rejects with the worker's own message; a worker that dies after working is replaced next time", async () => {
     const { made, create } = fakeWorkers();
     const client = createPdfClient({ fonts: FONTS, createWorker: create });
     const first = client.build(SLIDES);
@@ -87,6 +117,55 @@ describe("the PDF client", () => {
 
     void client.build(SLIDES);
     expect(made).toHaveLength(2);
+  });
+
+  it("a worker whose script never loads: the waiting PDFs, and later ones, are built on the page", async () => {
+    const fetched = serveFonts();
+    const { made, create } = fakeWorkers();
+    const client = createPdfClient({ fonts: FONTS, createWorker: create });
+    const first = client.build(SLIDES);
+    made[0]?.fail(""); // a blocked or missing script: an error event, no answer ever
+    expect(isPdf(await first)).toBe(true);
+    expect(isPdf(await client.build(SLIDES))).toBe(true);
+    expect(made).toHaveLength(1);
+    expect(fetched.sort()).toEqual([FONTS.bold, FONTS.regular]);
+  });
+
+  it("a worker that cannot be made at all (policy): built on the page", async () => {
+    serveFonts();
+    const client = createPdfClient({
+      fonts: FONTS,
+      createWorker: () => {
+        throw new DOMException("blocked by worker-src", "SecurityError");
+      },
+    });
+    expect(isPdf(await client.build(SLIDES))).toBe(true);
+  });
+
+  it("an answer that cannot be read, or none in time, fails the export, said", async () => {
+    vi.useFakeTimers();
+    const { made, create } = fakeWorkers();
+    const client = createPdfClient({ fonts: FONTS, createWorker: create, timeoutMs: () => 5_000 });
+    const unreadable = client.build(SLIDES);
+    made[0]?.onmessageerror?.({ data: null } as MessageEvent<unknown>);
+    await expect(unreadable).rejects.toThrow("the PDF worker's answer could not be read");
+
+    const silent = client.build(SLIDES);
+    const failed = expect(silent).rejects.toThrow("the PDF took longer than 5 s and was stopped");
+    vi.advanceTimersByTime(5_000);
+    await failed;
+    expect(made[1]?.terminated).toBe(true);
+    expect(timeoutFor({ ...SLIDES })).toBeGreaterThanOrEqual(120_000);
+  });
+
+  it("a job that cannot be sent is refused in words, and the worker still stops when idle", async () => {
+    vi.useFakeTimers();
+    const { made, create } = fakeWorkers();
+    const client = createPdfClient({ fonts: FONTS, createWorker: create, idleMs: 1_000 });
+    const job = { ...SLIDES, title: (() => "not cloneable") as unknown as string };
+    await expect(client.build(job)).rejects.toThrow(/could not be sent to the PDF worker/);
+    vi.advanceTimersByTime(1_000);
+    expect(made[0]?.terminated).toBe(true);
   });
 
   it("stops an idle worker, and never one with an export in progress", async () => {
@@ -114,17 +193,10 @@ describe("the PDF client", () => {
     await expect(built).resolves.toEqual(new Uint8Array([7]));
   });
 
-  it("without a worker, builds the PDF on this thread with the app's fonts", async () => {
-    const fonts = join(import.meta.dirname, "../../../src/ui/files/fonts");
-    const fetched: string[] = [];
-    vi.stubGlobal("fetch", async (url: string) => {
-      fetched.push(url);
-      const file = url.endsWith("Bold.ttf") ? "DejaVuSans-Bold.ttf" : "DejaVuSans.ttf";
-      return new Response(readFileSync(join(fonts, file)));
-    });
+  it("without Worker, builds the PDF on this thread with the app's fonts", async () => {
+    const fetched = serveFonts();
     const client = createPdfClient({ fonts: FONTS, createWorker: null });
-    const bytes = await client.build(SLIDES);
-    expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe("%PDF-");
+    expect(isPdf(await client.build(SLIDES))).toBe(true);
     expect(fetched.sort()).toEqual([FONTS.bold, FONTS.regular]);
   });
 });
