@@ -379,30 +379,36 @@ async function openOurs(page: Page, cdp: CDPSession, map: HandoffMap, port: numb
   writeFileSync(file, JSON.stringify(map));
   await cdp.send("Page.enable");
   await cdp.send("Page.setInterceptFileChooserDialog", { enabled: true });
-  const chosen = new Promise<void>((resolve, reject) => {
-    cdp.once("Page.fileChooserOpened", (event: { backendNodeId?: number }) => {
-      if (event.backendNodeId === undefined) reject(new Error("Import opened no file input"));
-      else
-        cdp
-          .send("DOM.setFileInputFiles", { files: [file], backendNodeId: event.backendNodeId })
-          .then(() => resolve(), reject);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    const chosen = new Promise<void>((resolve, reject) => {
+      timer = setTimeout(() => reject(new Error("ours: Import opened no file chooser in 30 s")), 30_000);
+      cdp.once("Page.fileChooserOpened", (event: { backendNodeId?: number }) => {
+        if (event.backendNodeId === undefined) reject(new Error("Import opened no file input"));
+        else
+          cdp
+            .send("DOM.setFileInputFiles", { files: [file], backendNodeId: event.backendNodeId })
+            .then(() => resolve(), reject);
+      });
     });
-  });
-  const button = await page.evaluate(() => {
-    const found = [...document.querySelectorAll("button")].find(
-      (b) => (b.getAttribute("aria-label") ?? b.textContent ?? "").trim() === "Import",
-    );
-    const box = found?.getBoundingClientRect();
-    return box === undefined ? null : { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-  });
-  if (button === null) throw new Error("ours: no Import button");
-  await page.mouse.click(button.x, button.y);
-  await chosen;
-  await cdp.send("Page.setInterceptFileChooserDialog", { enabled: false });
-  await page.waitForFunction((title) => document.body.textContent?.includes(title) === true, map.title, {
-    timeout: 30_000,
-  });
-  rmSync(file, { force: true });
+    const button = await page.evaluate(() => {
+      const found = [...document.querySelectorAll("button")].find(
+        (b) => (b.getAttribute("aria-label") ?? b.textContent ?? "").trim() === "Import",
+      );
+      const box = found?.getBoundingClientRect();
+      return box === undefined ? null : { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    });
+    if (button === null) throw new Error("ours: no Import button");
+    await page.mouse.click(button.x, button.y);
+    await chosen;
+    await page.waitForFunction((title) => document.body.textContent?.includes(title) === true, map.title, {
+      timeout: 30_000,
+    });
+  } finally {
+    clearTimeout(timer);
+    await cdp.send("Page.setInterceptFileChooserDialog", { enabled: false }).catch(() => undefined);
+    rmSync(file, { force: true });
+  }
   await quiet(page, 1_500);
   return page.evaluate(() => {
     const t = document.querySelector<HTMLElement>(".react-flow__viewport")?.style.transform ?? "";
