@@ -131,6 +131,12 @@ describe("on a dark system", () => {
     expect(await missing.evaluate((e) => getComputedStyle(e).color)).toBe("rgb(185, 28, 28)");
     expect(await backgrounds(".hf-presenter")).toEqual([1]);
     await page.screenshot({ path: path.join(SHOTS, "present-dark-system-1280x720.png") });
+    // The help overlay opens over the sheet with light native controls (scrollbars), too.
+    await page.keyboard.press("?");
+    const help = page.locator(".hf-help").first();
+    await help.waitFor();
+    expect(await help.evaluate((e) => getComputedStyle(e).colorScheme)).toBe("light");
+    await page.keyboard.press("Escape");
 
     await page.keyboard.press("Escape");
     await page.keyboard.press("f");
