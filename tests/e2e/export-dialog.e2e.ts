@@ -202,4 +202,26 @@ describe("the Export dialog", () => {
     await expect.poll(() => again.count()).toBe(0);
     expect(problems).toEqual([]);
   });
+
+  it("in a lane focus, the PDF (built in the worker) holds the lanes shown and their stubs", {
+    timeout: 120_000,
+  }, async () => {
+    const { page, problems } = await openTemplate();
+    await page.getByRole("button", { name: "Lane actions: Sales" }).click();
+    await page.getByRole("menuitem", { name: "Focus on this lane" }).click();
+    await page.getByTestId("lane-focus-bar").waitFor();
+    const dialog = await openDialogByKeyboard(page);
+    await dialog.getByRole("radio", { name: "PDF document" }).check();
+    const [download] = await collect(page, 1, () => dialog.getByRole("button", { name: "Export" }).click());
+    const pdf = await save(download as Download, "sales-focus.pdf");
+    const text = execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+    const template = createRevOpsTemplate();
+    const sales = template.steps.filter((s) => s.lane === "sales");
+    expect(sales.length).toBeGreaterThan(0);
+    for (const step of sales) for (const word of step.label.split(" ")) expect(text).toContain(word);
+    expect(text).toContain("Other lanes");
+    // A step of a lane not shown and not linked to Sales is not drawn at all.
+    expect(text).not.toContain("Prospect raises a hand");
+    expect(problems).toEqual([]);
+  });
 });
