@@ -211,9 +211,14 @@ export const OverviewMap = memo(function OverviewMap({
   );
 });
 
+/** While the steps keep changing (a step dragged: every frame), the overview redraws this often. */
+export const OVERVIEW_REDRAW_MS = 100;
+
 /**
- * Draws the bands and React Flow's nodes into the overview's canvas: again whenever the nodes
- * change (a store subscription), and when the bands, the panel's size or the palette do.
+ * Draws the bands and React Flow's nodes into the overview's canvas: again when the nodes change
+ * (a store subscription; at once after a quiet spell, then at most every OVERVIEW_REDRAW_MS, with
+ * the last change always drawn), and when the bands, the panel's size or the palette do. A drag
+ * frame then does not also repaint a thousand rectangles the eye cannot follow at that size.
  */
 function useStepDrawing(
   canvas: RefObject<HTMLCanvasElement | null>,
@@ -230,11 +235,25 @@ function useStepDrawing(
     if (element == null || context == null) return;
     const colors = stepColors(theme);
     let drawn = flow.getState().nodes;
-    drawSteps(context, drawn, bands, { width, laneHeaderWidth, kx, ky }, colors);
-    return flow.subscribe(({ nodes }) => {
+    let drawnAt = Number.NEGATIVE_INFINITY;
+    let later: ReturnType<typeof setTimeout> | undefined;
+    const draw = () => {
+      later = undefined;
+      drawnAt = performance.now();
+      drawSteps(context, drawn, bands, { width, laneHeaderWidth, kx, ky }, colors);
+    };
+    draw();
+    const unsubscribe = flow.subscribe(({ nodes }) => {
       if (nodes === drawn) return;
       drawn = nodes;
-      drawSteps(context, nodes, bands, { width, laneHeaderWidth, kx, ky }, colors);
+      if (later !== undefined) return; // drawn when it fires, with the latest nodes
+      const wait = drawnAt + OVERVIEW_REDRAW_MS - performance.now();
+      if (wait <= 0) draw();
+      else later = setTimeout(draw, wait);
     });
+    return () => {
+      unsubscribe();
+      clearTimeout(later);
+    };
   }, [flow, canvas, bands, width, laneHeaderWidth, kx, ky, theme]);
 }

@@ -8,7 +8,7 @@ import { createRevOpsTemplate } from "../../../src/model/templates";
 import type { SvgTheme } from "../../../src/theme/svg-theme";
 import { canvasTheme, PROJECTOR_THEME } from "../../../src/ui/canvas/canvas-theme";
 import { createFlowAdapter, type StepFlowNode } from "../../../src/ui/canvas/flow-adapter";
-import { OverviewMap } from "../../../src/ui/canvas/OverviewMap";
+import { OVERVIEW_REDRAW_MS, OverviewMap } from "../../../src/ui/canvas/OverviewMap";
 
 /** A 2D context that records what is drawn (jsdom has no canvas of its own). */
 function recordingContext(canvas: HTMLCanvasElement) {
@@ -139,7 +139,8 @@ describe("overview map", () => {
     const { rerenderWith, unmount } = renderOverview();
     const first = drawings();
     rerenderWith(nodes.slice(1));
-    expect(drawings()).toBeGreaterThan(first);
+    // Right after the first drawing: drawn within OVERVIEW_REDRAW_MS.
+    await vi.waitFor(() => expect(drawings()).toBeGreaterThan(first), { timeout: 1_000 });
     expect(recorded()?.rects).toHaveLength(layout.lanes.length + nodes.length - 1);
     const second = drawings();
     // Presenting, the editor hands the canvas the projector's theme: redrawn in its colors.
@@ -149,6 +150,33 @@ describe("overview map", () => {
     expect(PROJECTOR_THEME.kinds.task.stroke).not.toBe(theme.kinds.task.stroke);
     expect(recorded()?.rects.filter((r) => r.fill === PROJECTOR_THEME.kinds.task.stroke)).toHaveLength(tasks);
     unmount();
+  });
+
+  it("a step dragged (new nodes every frame): redrawn every 100 ms, not every frame, the last always", () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "performance"] });
+    const recorded = recordCanvas();
+    const drawings = () => recorded()?.draws.count ?? 0;
+    const { rerenderWith, unmount } = renderOverview();
+    vi.advanceTimersByTime(OVERVIEW_REDRAW_MS);
+    const before = drawings();
+    const dragged = (dx: number) =>
+      nodes.map((n, i) => (i === 0 ? { ...n, position: { x: n.position.x + dx, y: n.position.y } } : n));
+    // 30 frames at 60 Hz, 500 ms of drag: the first drawn at once, then one per 100 ms.
+    for (let frame = 1; frame <= 30; frame++) {
+      rerenderWith(dragged(frame * 4));
+      vi.advanceTimersByTime(1000 / 60);
+    }
+    // Drawn at 0, 100, ... 500 ms (the 500 ms one on the last frame's edge): 5 or 6, not 30.
+    expect(drawings() - before).toBeGreaterThanOrEqual(5);
+    expect(drawings() - before).toBeLessThanOrEqual(6);
+    vi.advanceTimersByTime(OVERVIEW_REDRAW_MS);
+    expect(drawings() - before).toBeLessThanOrEqual(6);
+    // The last drawing shows where the step ended.
+    const kx = (recorded()?.context.canvas.width ?? 0) / layout.width;
+    const endX = Math.round(((nodes[0]?.position.x ?? 0) + 120) * kx);
+    expect(recorded()?.rects.some((r) => r.x === endX)).toBe(true);
+    unmount();
+    vi.useRealTimers();
   });
 
   it("draws nothing, and breaks nothing, without a 2D context", () => {
