@@ -157,3 +157,25 @@ export async function dragMouse(
     await page.mouse.move(from.x + ((to.x - from.x) * i) / steps, from.y + ((to.y - from.y) * i) / steps);
   await page.mouse.up();
 }
+
+/**
+ * IndexedDB puts in this context's pages throw QuotaExceededError while failSaves(page, true)
+ * holds: a tab that cannot save, as when the disk is full.
+ */
+export async function allowFailingSaves(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
+      if ((window as unknown as { __failPuts?: boolean }).__failPuts)
+        throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      return put.apply(this, args);
+    };
+  });
+}
+
+/** Turns a page's failing saves (allowFailingSaves) on or off. */
+export async function failSaves(page: Page, fail: boolean): Promise<void> {
+  await page.evaluate((on) => {
+    (window as unknown as { __failPuts?: boolean }).__failPuts = on;
+  }, fail);
+}

@@ -7,7 +7,14 @@ import { createNodeElk } from "../../src/layout/node-elk";
 import { createInProcessLayout } from "../../src/layout/run-layout";
 import { parseMapText } from "../../src/model/parse-map";
 import { createTemplate } from "../../src/model/templates";
-import { BASE_URL, type BrowserSession, launchBrowser, watchConsole } from "./browser";
+import {
+  allowFailingSaves,
+  BASE_URL,
+  type BrowserSession,
+  failSaves,
+  launchBrowser,
+  watchConsole,
+} from "./browser";
 import { exportAs as exportFromDialog } from "./export-dialog-steps";
 
 /**
@@ -343,18 +350,9 @@ describe("two tabs", () => {
 
 describe("storage failures", () => {
   it("a full storage shows a persistent warning; editing and export go on; saving resumes", async () => {
-    await context.addInitScript(() => {
-      const put = IDBObjectStore.prototype.put;
-      IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
-        if ((window as unknown as { __failPuts?: boolean }).__failPuts)
-          throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
-        return put.apply(this, args);
-      };
-    });
+    await allowFailingSaves(context);
     const { page, problems } = await openApp();
-    await page.evaluate(() => {
-      (window as unknown as { __failPuts?: boolean }).__failPuts = true;
-    });
+    await failSaves(page, true);
     await renameCurrent(page, "Edited while storage is full");
     await expectStatus(page, /^Not saved: .*storage .* is full/);
     await page.getByTestId("handoff-storage-warning").waitFor();
@@ -363,9 +361,7 @@ describe("storage failures", () => {
     const json = await exportAs(page, "JSON (Handoff map)");
     expect(json.bytes.toString("utf8")).toContain('"title": "Still editing"');
 
-    await page.evaluate(() => {
-      (window as unknown as { __failPuts?: boolean }).__failPuts = false;
-    });
+    await failSaves(page, false);
     await renameCurrent(page, "Saved again");
     await expectStatus(page, "Saved");
     expect(await page.getByTestId("handoff-storage-warning").count()).toBe(0);

@@ -3,7 +3,15 @@ import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTemplate } from "../../src/model/templates";
-import { ARTIFACTS_DIR, BASE_URL, type BrowserSession, launchBrowser, watchConsole } from "./browser";
+import {
+  ARTIFACTS_DIR,
+  allowFailingSaves,
+  BASE_URL,
+  type BrowserSession,
+  failSaves,
+  launchBrowser,
+  watchConsole,
+} from "./browser";
 import { measureButtons } from "./contrast";
 
 /**
@@ -35,27 +43,6 @@ async function openApp(url = BASE_URL): Promise<{ page: Page; problems: string[]
   await page.locator(".react-flow__node").first().waitFor();
   await expectStatus(page, "Saved");
   return { page, problems };
-}
-
-/**
- * IndexedDB puts in this context's pages throw QuotaExceededError while failSaves(page, true)
- * holds: a tab that cannot save, as when the disk is full.
- */
-async function allowFailingSaves(): Promise<void> {
-  await context.addInitScript(() => {
-    const put = IDBObjectStore.prototype.put;
-    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
-      if ((window as unknown as { __failPuts?: boolean }).__failPuts)
-        throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
-      return put.apply(this, args);
-    };
-  });
-}
-
-async function failSaves(page: Page, fail: boolean): Promise<void> {
-  await page.evaluate((on) => {
-    (window as unknown as { __failPuts?: boolean }).__failPuts = on;
-  }, fail);
 }
 
 async function expectStatus(page: Page, text: string | RegExp) {
@@ -106,7 +93,7 @@ describe("the database deleted under an open tab", () => {
 
 describe("an edit left by a closed tab that meets newer work", () => {
   it("is offered back, never applied over the newer version, and can be kept as a new map", async () => {
-    await allowFailingSaves();
+    await allowFailingSaves(context);
     const { page: a } = await openApp();
     const { page: b, problems } = await openApp();
     // Tab A cannot save: its edit lives only in memory and in its write-ahead record.
@@ -137,7 +124,7 @@ describe("a browser without Web Locks", () => {
     await context.addInitScript(() => {
       Object.defineProperty(Navigator.prototype, "locks", { get: () => undefined, configurable: true });
     });
-    await allowFailingSaves();
+    await allowFailingSaves(context);
     const { page: a, problems } = await openApp();
     const original = await titleField(a).inputValue();
     // Tab A's save is held up: its edit is, for now, only on screen and in its record.
@@ -306,7 +293,7 @@ describe("the app's own controls", () => {
 
 describe("a conflict while typing", () => {
   it("moves focus into the dialog and keeps the label being typed in 'Download my version'", async () => {
-    await allowFailingSaves();
+    await allowFailingSaves(context);
     const { page: a } = await openApp();
     const { page: b, problems } = await openApp();
     // Tab B cannot save, so its edit stays unsaved until tab A saves over it.
