@@ -37,19 +37,26 @@ export async function takeHeapSnapshot(cdp: CDPSession): Promise<Snapshot> {
   return JSON.parse(chunks.join("")) as Snapshot;
 }
 
+/** Where a node's fields sit in the snapshot's flat `nodes` array, and the names of node types. */
+function nodeLayout(snapshot: Snapshot) {
+  const fields = snapshot.snapshot.meta.node_fields;
+  return {
+    types: snapshot.snapshot.meta.node_types[0],
+    width: fields.length,
+    typeAt: fields.indexOf("type"),
+    nameAt: fields.indexOf("name"),
+    sizeAt: fields.indexOf("self_size"),
+    edgeCountAt: fields.indexOf("edge_count"),
+  };
+}
+
 /**
  * Self sizes summed per type and constructor name; the `top` largest groups. With `byShape`,
  * plain objects ("object Object") are told apart by their property names, e.g.
  * "object Object {x,y}": which kind of record holds the memory.
  */
 export function summarizeHeap(snapshot: Snapshot, top = 30, byShape = false): HeapGroup[] {
-  const fields = snapshot.snapshot.meta.node_fields;
-  const types = snapshot.snapshot.meta.node_types[0];
-  const width = fields.length;
-  const typeAt = fields.indexOf("type");
-  const nameAt = fields.indexOf("name");
-  const sizeAt = fields.indexOf("self_size");
-  const edgeCountAt = fields.indexOf("edge_count");
+  const { types, width, typeAt, nameAt, sizeAt, edgeCountAt } = nodeLayout(snapshot);
   const edgeFields = snapshot.snapshot.meta.edge_fields;
   const edgeWidth = edgeFields.length;
   const edgeTypeAt = edgeFields.indexOf("type");
@@ -83,12 +90,7 @@ export function summarizeHeap(snapshot: Snapshot, top = 30, byShape = false): He
 
 /** The `top` largest single objects (a map's JSON kept as one string shows here), largest first. */
 export function largestNodes(snapshot: Snapshot, top = 12): HeapGroup[] {
-  const fields = snapshot.snapshot.meta.node_fields;
-  const types = snapshot.snapshot.meta.node_types[0];
-  const width = fields.length;
-  const typeAt = fields.indexOf("type");
-  const nameAt = fields.indexOf("name");
-  const sizeAt = fields.indexOf("self_size");
+  const { types, width, typeAt, nameAt, sizeAt } = nodeLayout(snapshot);
   const found: HeapGroup[] = [];
   for (let i = 0; i < snapshot.nodes.length; i += width) {
     const bytes = snapshot.nodes[i + sizeAt] ?? 0;
