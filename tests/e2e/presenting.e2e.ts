@@ -267,6 +267,37 @@ describe.each([
     }
   });
 
+  it("an edge case just captured stays in sight on the card when presenting starts and stops", async () => {
+    await openTemplate(viewport);
+    await page.keyboard.press("w");
+    await page.keyboard.press("ArrowRight"); // Lead capture: a handoff with a contract and two edge cases
+    expect(await cardTitle()).toBe("Lead capture");
+    await page.keyboard.press("e");
+    await page.keyboard.type("Lead 1234 lost in the 2nd queue, 48h SLA");
+    await page.keyboard.press("Alt+3");
+    await page.keyboard.press("Enter");
+    const picked = card().locator(".is-cursor");
+    await expect.poll(() => picked.textContent()).toContain("Lead 1234 lost in the 2nd queue, 48h SLA");
+    /** How much of the picked edge case shows inside the card's scrolling body (0..1). */
+    const shown = () =>
+      picked.evaluate((row) => {
+        const body = row.closest(".hf-presenter__body");
+        if (body === null) return 0;
+        const r = row.getBoundingClientRect();
+        const b = body.getBoundingClientRect();
+        return Math.max(0, Math.min(r.bottom, b.bottom) - Math.max(r.top, b.top)) / r.height;
+      });
+    await expect.poll(shown).toBeGreaterThanOrEqual(0.99);
+    // The projector's larger type pushes the row down the card: it is brought back in sight.
+    await page.keyboard.press("f");
+    await page.getByTestId("present-dock").waitFor();
+    await expect.poll(shown).toBeGreaterThanOrEqual(0.99);
+    await page.screenshot({ path: path.join(SHOTS, `present-captured-${name}.png`) });
+    await page.keyboard.press("f");
+    await page.getByTestId("present-dock").waitFor({ state: "detached" });
+    await expect.poll(shown).toBeGreaterThanOrEqual(0.99);
+  });
+
   it("editing with the timer shown: the timer never covers the zoom buttons or the overview", async () => {
     await openTemplate(viewport);
     await page.getByRole("button", { name: "Timer", exact: true }).click();

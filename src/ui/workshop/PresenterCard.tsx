@@ -1,6 +1,7 @@
 import { type RefObject, useEffect, useMemo, useRef, useState } from "react";
 import type { Severity } from "../../model/types";
 import { resolvePosition, walkOrder } from "../../store/workshop-store";
+import { usePresenting } from "../canvas/canvas-theme";
 import { SeverityPill } from "../fields/SeverityPill";
 import { VoteButtons } from "../fields/VoteButtons";
 import { isTypingTarget } from "../keyboard/shortcuts";
@@ -35,12 +36,14 @@ export function PresenterCard() {
   const cursor = useWorkshop(selectCursor);
   const capturing = useWorkshop(selectCapturing);
 
+  const presenting = usePresenting();
   const cardRef = useRef<HTMLElement>(null);
-  // The edge case the keys act on (a fresh capture, an arrow press) is kept in sight.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the cursor or the map moves
+  // The edge case the keys act on (a fresh capture, an arrow press) is kept in sight, also when
+  // presenting starts or stops and the card's larger or smaller type moves it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the cursor, the map or the type size moves
   useEffect(() => {
     cardRef.current?.querySelector(".is-cursor")?.scrollIntoView?.({ block: "nearest" });
-  }, [cursor, map]);
+  }, [cursor, map, presenting]);
   const bodyRef = useRef<HTMLDivElement>(null);
   useMoreBelow(bodyRef, cardRef);
   const [contractOn, setContractOn] = useState<string | null>(null);
