@@ -185,6 +185,29 @@ describe("workshop mode", () => {
     for (const panel of [".hf-health", ".hf-plan", ".hf-versions"])
       expect(await height(panel), panel).toBeGreaterThanOrEqual(100);
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, "side-panels-stacked-1280.png") });
+
+    // One close control, the same on every panel: same size, at the panel's top right, and it closes it.
+    await page.getByRole("button", { name: /^Edge cases/ }).click();
+    const closes = [
+      { panel: ".hf-health", name: "Close health" },
+      { panel: ".hf-plan", name: "Close change plan" },
+      { panel: ".hf-versions", name: "Close versions" },
+      { panel: ".hf-register", name: "Close edge cases" },
+    ];
+    const sizes = new Set<string>();
+    for (const { panel, name } of closes) {
+      const close = page.locator(panel).getByRole("button", { name, exact: true });
+      const [box, panelBox] = [await close.boundingBox(), await page.locator(panel).boundingBox()];
+      if (box === null || panelBox === null) throw new Error(`${name}: not on screen`);
+      sizes.add(`${Math.round(box.width)}x${Math.round(box.height)}`);
+      expect(panelBox.x + panelBox.width - (box.x + box.width), name).toBeLessThanOrEqual(24);
+      expect(box.y - panelBox.y, name).toBeLessThanOrEqual(24);
+    }
+    expect([...sizes]).toEqual(["30x30"]);
+    for (const { panel, name } of closes) {
+      await page.locator(panel).getByRole("button", { name, exact: true }).click();
+      await page.locator(panel).waitFor({ state: "detached" });
+    }
     expect(problems).toEqual([]);
   });
 

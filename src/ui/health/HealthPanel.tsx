@@ -7,6 +7,7 @@ import { findingTarget } from "../../model/lint/finding-target";
 import { describeCounts } from "../../model/lint/lint-map";
 import type { EditorState, EditorStore } from "../../store/editor-store";
 import { showHandoff } from "../actions/show-handoff";
+import { CloseButton } from "../fields/CloseButton";
 import { useEditor, useEditorStoreApi } from "../store-context";
 import { useHealth } from "./use-health";
 
@@ -69,14 +70,7 @@ function HealthList({ className }: { className: string | undefined }) {
           Health
         </h2>
         <p className="hf-health__count">{describeCounts(counts)}</p>
-        <button
-          type="button"
-          className="hf-button hf-button--quiet hf-health__close"
-          aria-label="Close health"
-          onClick={() => store.getState().togglePanel("health", false)}
-        >
-          Close
-        </button>
+        <CloseButton label="Close health" onClick={() => store.getState().togglePanel("health", false)} />
       </header>
       <div className="hf-health__scroll">
         {findings.length === 0 && (

@@ -15,6 +15,7 @@ import { type RegisterRow, registerRows } from "../../model/register-rows";
 import { EDGE_CASE_STATUSES, type EdgeCaseStatus, SEVERITIES, type Severity } from "../../model/types";
 import type { EditorState } from "../../store/editor-store";
 import { showHandoff } from "../actions/show-handoff";
+import { CloseButton } from "../fields/CloseButton";
 import { SEVERITY_LABELS, SeverityPill } from "../fields/SeverityPill";
 import { VoteButtons } from "../fields/VoteButtons";
 import { STATUS_LABELS } from "../inspector/EdgeCaseEditor";
@@ -101,14 +102,10 @@ function RegisterTable({ className, filter: requested, setFilter, sort, setSort 
         <p className="hf-register__count" aria-live="polite">
           {count}
         </p>
-        <button
-          type="button"
-          className="hf-button hf-button--quiet hf-register__close"
-          aria-label="Close edge cases"
+        <CloseButton
+          label="Close edge cases"
           onClick={() => store.getState().togglePanel("register", false)}
-        >
-          Close
-        </button>
+        />
       </header>
 
       <fieldset className="hf-register__filters">

@@ -3,6 +3,7 @@ import { renderDiffMarkdown } from "../../export/render-diff";
 import { DIFF_KINDS, type DiffKind, type EntityChange } from "../../model/diff/diff-maps";
 import { describeField } from "../../model/diff/diff-summary";
 import type { HandoffMap } from "../../model/types";
+import { CloseButton } from "../fields/CloseButton";
 import { downloadText } from "../files/download";
 import { fileBaseName } from "../files/file-name";
 import { useEditor, useEditorStoreApi } from "../store-context";
@@ -82,14 +83,7 @@ export function ComparePanel() {
     <section className="hf-versions hf-compare-panel" aria-labelledby={headingId} data-testid="compare-panel">
       <header className="hf-versions__header">
         <h2 id={headingId}>Compare</h2>
-        <button
-          type="button"
-          className="hf-versions__close"
-          aria-label="Close compare"
-          onClick={() => ui.getState().close()}
-        >
-          ×
-        </button>
+        <CloseButton label="Close compare" onClick={() => ui.getState().close()} />
       </header>
       <p className="hf-compare-panel__heading">{data.heading}</p>
       <p className="hf-compare-panel__counts" data-testid="compare-counts">

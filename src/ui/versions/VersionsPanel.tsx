@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from "react";
 import { listScenarios } from "../../model/scenarios";
 import type { HandoffMap, MapVersion } from "../../model/types";
+import { CloseButton } from "../fields/CloseButton";
 import { useEditor, useEditorStoreApi } from "../store-context";
 import { ComparePanel } from "./ComparePanel";
 import {
@@ -75,14 +76,7 @@ export function VersionsPanel() {
     <section className="hf-versions" aria-labelledby={headingId} data-testid="versions-panel">
       <header className="hf-versions__header">
         <h2 id={headingId}>Versions</h2>
-        <button
-          type="button"
-          className="hf-versions__close"
-          aria-label="Close versions"
-          onClick={() => ui.getState().togglePanel(false)}
-        >
-          ×
-        </button>
+        <CloseButton label="Close versions" onClick={() => ui.getState().togglePanel(false)} />
       </header>
 
       <form className="hf-versions__save" onSubmit={save}>

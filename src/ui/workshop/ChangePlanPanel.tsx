@@ -7,6 +7,7 @@ import { changePlan } from "../../model/change-plan";
 import { handoffName } from "../../model/register-rows";
 import type { HandoffMap } from "../../model/types";
 import { showHandoff } from "../actions/show-handoff";
+import { CloseButton } from "../fields/CloseButton";
 import { tryEdit } from "../fields/edit";
 import { SeverityPill } from "../fields/SeverityPill";
 import { downloadText } from "../files/download";
@@ -68,14 +69,10 @@ export function ChangePlanPanel() {
     <section className="hf-plan" aria-labelledby={headingId} data-testid="change-plan">
       <header className="hf-plan__header">
         <h2 id={headingId}>Change plan</h2>
-        <button
-          type="button"
-          className="hf-plan__close"
-          aria-label="Close change plan"
+        <CloseButton
+          label="Close change plan"
           onClick={() => editor.getState().togglePanel("changePlan", false)}
-        >
-          ×
-        </button>
+        />
       </header>
       <div className="hf-plan__actions">
         <button
