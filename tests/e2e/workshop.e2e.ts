@@ -188,7 +188,9 @@ describe("workshop mode", () => {
 
     // One close control, the same on every panel: same size, at the panel's top right, and it closes it.
     await page.getByRole("button", { name: /^Edge cases/ }).click();
+    await page.getByRole("button", { name: "Library", exact: true }).click();
     const closes = [
+      { panel: ".handoff-library", name: "Close library" },
       { panel: ".hf-health", name: "Close health" },
       { panel: ".hf-plan", name: "Close change plan" },
       { panel: ".hf-versions", name: "Close versions" },

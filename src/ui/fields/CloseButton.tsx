@@ -1,7 +1,7 @@
 /**
- * The close control every side panel shares (register, health, change plan, versions, compare):
- * one look and one place, so a facilitator finds it at the same spot on each. The label names
- * what closes ("Close health"), for screen readers and for the tooltip.
+ * The close control every side panel shares (library, register, health, change plan, versions,
+ * compare): one look and one place, so a facilitator finds it at the same spot on each. The label
+ * names what closes ("Close health"), for screen readers and for the tooltip.
  */
 export function CloseButton({ label, onClick }: { label: string; onClick: () => void }) {
   return (

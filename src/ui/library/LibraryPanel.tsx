@@ -3,6 +3,7 @@ import type { TemplateId } from "../../model/templates";
 import type { EditorState } from "../../store/editor-store";
 import type { MapSession, SessionState } from "../../store/persistence/map-session";
 import { countMap, type MapEntry } from "../../store/persistence/map-storage";
+import { CloseButton } from "../fields/CloseButton";
 import { useEditor, useEditorStoreApi } from "../store-context";
 import { confirmLeave } from "./confirm-leave";
 import { useMapSession, useSessionState } from "./session-context";
@@ -137,13 +138,7 @@ export function LibraryPanel({ persisted = null }: { persisted?: boolean | null 
     <section aria-label="Library" className="handoff-library" data-testid="handoff-library">
       <header>
         <h2>Library</h2>
-        <button
-          type="button"
-          className="hf-button"
-          onClick={() => editor.getState().togglePanel("library", false)}
-        >
-          Close library
-        </button>
+        <CloseButton label="Close library" onClick={() => editor.getState().togglePanel("library", false)} />
       </header>
       <div className="handoff-library-actions">
         <button
