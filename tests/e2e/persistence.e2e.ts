@@ -114,7 +114,9 @@ async function renameCurrent(page: Page, title: string) {
   await openLibrary(page);
   const before = await currentTitle(page);
   await page.getByRole("button", { name: `Rename ${before}`, exact: true }).click();
-  await page.getByLabel("New title").fill(title);
+  // The title opens selected: typing replaces it.
+  await page.getByLabel("New title").waitFor();
+  await page.keyboard.type(title);
   await page.getByRole("button", { name: "Save title" }).click();
   await expect.poll(() => currentTitle(page)).toBe(title);
 }

@@ -64,6 +64,8 @@ function LibraryRow({ entry, current }: { entry: MapEntry; current: boolean }) {
               className="hf-field__input"
               // biome-ignore lint/a11y/noAutofocus: the rename field appears because the user asked for it
               autoFocus
+              // The title is selected: typing replaces it, the arrows keep it to edit.
+              onFocus={(event) => event.currentTarget.select()}
               value={renaming}
               onChange={(event) => setRenaming(event.currentTarget.value)}
               onKeyDown={(event) => {

@@ -79,6 +79,8 @@ export function VersionsToolbar() {
               value={naming}
               // biome-ignore lint/a11y/noAutofocus: the form opens for this one field
               autoFocus
+              // The suggested name is selected: typing replaces it, Enter keeps it.
+              onFocus={(event) => event.currentTarget.select()}
               onChange={(event) => setNaming(event.target.value)}
               onKeyDown={(event) => {
                 if (event.key === "Escape") setNaming(null);
