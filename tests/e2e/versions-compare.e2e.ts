@@ -210,4 +210,50 @@ describe("versions and compare", () => {
     expect(download.suggestedFilename()).not.toMatch(/\((As-is|To-be)\)/);
     expect(problems).toEqual([]);
   });
+
+  it("scenarios by keyboard: the suggested name is replaced by typing, renamed in place, deleted after a second press", async () => {
+    const dialogs: string[] = [];
+    page.on("dialog", (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    const status = () => page.getByTestId("scenario-status").textContent();
+    const options = () => page.getByLabel("Scenario", { exact: true }).locator("option").allTextContents();
+
+    // The suggested name is selected: typing replaces it ("Scenario 3"), it is not appended to.
+    await button("New scenario").click();
+    await page.keyboard.type("To-be 2027 (Zoë)");
+    await page.keyboard.press("Enter");
+    await expect.poll(status).toBe("Scenario: To-be 2027 (Zoë)");
+
+    const panel = page.getByTestId("versions-panel");
+    if ((await panel.count()) === 0) await button("Versions").click();
+    // Rename in the panel, in place: the name is selected, Enter saves, Esc leaves it as it was.
+    await panel.getByRole("button", { name: "Rename scenario To-be 2027 (Zoë)" }).click();
+    const field = panel.getByLabel("Scenario name");
+    expect(
+      await field.evaluate((input: HTMLInputElement) => [input.selectionStart, input.selectionEnd]),
+    ).toEqual([0, "To-be 2027 (Zoë)".length]);
+    await page.keyboard.type("Zielbild 2027 – Q3");
+    await page.keyboard.press("Enter");
+    await expect.poll(status).toBe("Scenario: Zielbild 2027 – Q3");
+    await panel.getByRole("button", { name: "Rename scenario Zielbild 2027 – Q3" }).click();
+    await page.keyboard.type("Thrown away");
+    await page.keyboard.press("Escape");
+    expect(await field.count()).toBe(0);
+    expect(await status()).toBe("Scenario: Zielbild 2027 – Q3");
+
+    // Delete asks once more in place, like a version's Delete.
+    expect(await options()).toEqual(["As-is", "To-be", "Zielbild 2027 – Q3"]);
+    await panel.getByRole("button", { name: "Delete scenario To-be", exact: true }).click();
+    expect(await options()).toEqual(["As-is", "To-be", "Zielbild 2027 – Q3"]);
+    await panel.getByRole("button", { name: "Confirm delete" }).click();
+    await expect.poll(options).toEqual(["As-is", "Zielbild 2027 – Q3"]);
+    await page.screenshot({ path: path.join(SHOTS, "scenarios-renamed-1280.png") });
+    // The notice undoes it.
+    await page.getByRole("button", { name: "Undo delete" }).click();
+    await expect.poll(options).toEqual(["As-is", "To-be", "Zielbild 2027 – Q3"]);
+    expect(dialogs).toEqual([]);
+    expect(problems).toEqual([]);
+  });
 });

@@ -54,7 +54,9 @@ export function VersionsPanel() {
   const [name, setName] = useState("");
   const [note, setNote] = useState("");
   const [target, setTarget] = useState("");
+  /** The version (its id) or scenario (`scenario:` and its id) whose Delete was pressed once. */
   const [confirming, setConfirming] = useState<string | null>(null);
+  const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
   const scenarios = listScenarios(map);
   const versions = [...(map.versions ?? [])].reverse();
 
@@ -122,36 +124,75 @@ export function VersionsPanel() {
         <div className="hf-versions__scenarios">
           <h3>Scenarios</h3>
           <ul>
-            {scenarios.map((s) => (
-              <li key={s.id}>
-                <span className="hf-versions__scenario-name">
-                  {s.name}
-                  {s.active ? <em> (on screen)</em> : null}
-                </span>
-                {s.active ? (
-                  <button
-                    type="button"
-                    onClick={() => {
-                      const next = window.prompt("Rename the scenario", s.name);
-                      if (next !== null) renameScenarioNow(editor, s.id, next);
+            {scenarios.map((s) =>
+              renaming?.id === s.id ? (
+                <li key={s.id}>
+                  <form
+                    className="hf-versions__rename"
+                    onSubmit={(event) => {
+                      event.preventDefault();
+                      if (renameScenarioNow(editor, s.id, renaming.name)) setRenaming(null);
                     }}
                   >
-                    Rename
-                  </button>
-                ) : (
-                  <button
-                    type="button"
-                    aria-label={`Delete scenario ${s.name}`}
-                    onClick={() => {
-                      if (window.confirm(`Delete the scenario “${s.name}”? Undo brings it back.`))
-                        deleteScenarioNow(editor, s.id);
-                    }}
-                  >
-                    Delete
-                  </button>
-                )}
-              </li>
-            ))}
+                    <input
+                      aria-label="Scenario name"
+                      value={renaming.name}
+                      // biome-ignore lint/a11y/noAutofocus: the field opens because Rename was pressed
+                      autoFocus
+                      onFocus={(event) => event.currentTarget.select()}
+                      onChange={(event) => setRenaming({ id: s.id, name: event.target.value })}
+                      onKeyDown={(event) => {
+                        if (event.key === "Escape") setRenaming(null);
+                      }}
+                    />
+                    <button type="submit" className="hf-versions__primary">
+                      Save
+                    </button>
+                    <button type="button" onClick={() => setRenaming(null)}>
+                      Cancel
+                    </button>
+                  </form>
+                </li>
+              ) : (
+                <li key={s.id}>
+                  <span className="hf-versions__scenario-name">
+                    {s.name}
+                    {s.active ? <em> (on screen)</em> : null}
+                  </span>
+                  {s.active ? (
+                    <button
+                      type="button"
+                      aria-label={`Rename scenario ${s.name}`}
+                      onClick={() => setRenaming({ id: s.id, name: s.name })}
+                    >
+                      Rename
+                    </button>
+                  ) : confirming === `scenario:${s.id}` ? (
+                    <button
+                      type="button"
+                      className="hf-versions__danger"
+                      onClick={() => {
+                        if (deleteScenarioNow(editor, s.id))
+                          editor
+                            .getState()
+                            .notify(`Deleted the scenario “${s.name}”.`, "info", { undo: "Undo delete" });
+                        setConfirming(null);
+                      }}
+                    >
+                      Confirm delete
+                    </button>
+                  ) : (
+                    <button
+                      type="button"
+                      aria-label={`Delete scenario ${s.name}`}
+                      onClick={() => setConfirming(`scenario:${s.id}`)}
+                    >
+                      Delete
+                    </button>
+                  )}
+                </li>
+              ),
+            )}
           </ul>
         </div>
       )}
