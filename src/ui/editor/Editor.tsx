@@ -71,6 +71,7 @@ export function Editor({
     store,
     canvas: () => rootRef.current?.querySelector<HTMLElement>(".hf-canvas") ?? null,
     fitView: () => canvasApi.current?.fitView(),
+    viewCenter: () => canvasApi.current?.viewCenter() ?? null,
     inspector: () => rootRef.current?.querySelector<HTMLElement>(".hf-editor__inspector") ?? null,
   });
 

@@ -93,7 +93,7 @@ export function Toolbar({ canvas, end }: { canvas: () => CanvasApi | null; end?:
           type="button"
           className="hf-button hf-button--fold-2"
           onClick={() => addStepFromToolbar(store, canvas()?.viewCenter() ?? null)}
-          title="Add step in the middle of the view"
+          title="Add step in the middle of the view (N)"
         >
           <Icon d={ICONS.step} />
           <span className="hf-button__label">Add step</span>

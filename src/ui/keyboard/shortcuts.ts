@@ -9,6 +9,7 @@
  */
 
 export type ShortcutCommand =
+  | "addStep"
   | "undo"
   | "redo"
   | "delete"
@@ -44,6 +45,12 @@ export interface Shortcut<C extends string = string> {
 
 /** The editor's keys, in the order the help lists them. */
 export const EDITOR_SHORTCUTS: readonly Shortcut<ShortcutCommand>[] = [
+  {
+    group: "Editing",
+    keys: [["N"]],
+    action: "Add a step (right of the selected step, else in the middle of the view) and type its label",
+    command: "addStep",
+  },
   {
     group: "Editing",
     keys: [["Enter"], ["Double-click"]],

@@ -1,6 +1,8 @@
 import { useEffect, useRef } from "react";
+import type { Point } from "../../layout/types";
 import type { EditorStore } from "../../store/editor-store";
 import {
+  addStepFromToolbar,
   copySelection,
   cutSelection,
   deleteSelection,
@@ -17,6 +19,8 @@ export interface ShortcutContext {
   /** The element the canvas keys (Tab, Enter) belong to; they are left alone elsewhere. */
   canvas: () => HTMLElement | null;
   fitView?: () => void;
+  /** The middle of the canvas on screen, in layout coordinates: where N adds a step. */
+  viewCenter?: () => Point | null;
   /** The inspector, where Tab on a selected step or handoff sends focus. */
   inspector?: () => HTMLElement | null;
 }
@@ -61,6 +65,10 @@ export function runShortcut(
   const { store } = context;
   const state = store.getState();
   switch (command) {
+    case "addStep":
+      // The toolbar's Add step: beside the selected step, else in the middle of the view.
+      addStepFromToolbar(store, context.viewCenter?.() ?? null);
+      return true;
     case "undo":
       state.undo();
       return true;

@@ -69,6 +69,8 @@ describe("shortcut table", () => {
     [key("?", { shiftKey: true }), "toggleHelp"],
     [key("!", { shiftKey: true, code: "Digit1" }), "fitView"],
     [key("Escape", { shiftKey: true }), "clearSelection"],
+    [key("n"), "addStep"],
+    [key("N", { shiftKey: false }), "addStep"],
   ] as const)("%o -> %s", (event, command) => {
     expect(resolveShortcut(event)).toBe(command);
   });
@@ -82,6 +84,8 @@ describe("shortcut table", () => {
     key("1"),
     key("y", { metaKey: true }),
     key("Enter", { shiftKey: true }),
+    key("n", { ctrlKey: true }),
+    key("N", { shiftKey: true }),
   ])("%o is not a shortcut", (event) => {
     expect(resolveShortcut(event)).toBeNull();
   });
@@ -101,6 +105,32 @@ describe("shortcut table", () => {
 });
 
 describe("shortcut dispatch", () => {
+  it("N adds a step with its label open: beside the selected step, unconnected, else in a lane", async () => {
+    const store = makeStore();
+    await settled(store);
+    render(<Harness store={store} />);
+    const before = store.getState().map;
+    fireEvent.keyDown(window, { key: "n" });
+    const added = store.getState().map.steps.filter((s) => !before.steps.some((b) => b.id === s.id));
+    expect(added).toHaveLength(1);
+    expect(store.getState().editingStepId).toBe(added[0]?.id);
+    expect(store.getState().map.handoffs).toHaveLength(before.handoffs.length);
+
+    await settled(store);
+    const from = before.steps[1];
+    if (from === undefined) throw new Error("the template has steps");
+    store.getState().setEditingStep(null);
+    store.getState().select({ steps: [from.id] });
+    const second = store.getState().map;
+    fireEvent.keyDown(window, { key: "n" });
+    const next = store.getState().map.steps.filter((s) => !second.steps.some((b) => b.id === s.id));
+    expect(next.map((s) => s.lane)).toEqual([from.lane]);
+    expect(store.getState().map.handoffs).toHaveLength(before.handoffs.length);
+    // One undo takes it back.
+    fireEvent.keyDown(window, { key: "z", ctrlKey: true });
+    expect(store.getState().map.steps).toHaveLength(second.steps.length);
+  });
+
   it("Ctrl+Z undoes and Ctrl+Shift+Z and Ctrl+Y redo", async () => {
     const store = makeStore();
     await settled(store);
