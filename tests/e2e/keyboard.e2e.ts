@@ -3,7 +3,8 @@
  * quick capture keeps every character of a title; no shortcut acts while typing in any kind of
  * field; Tab chains new steps while editing a label and otherwise moves focus on; Alt+Up/Down
  * move a step to another lane while arrows stay inside it; E captures on a selected handoff;
- * the handoff's edge cases are one-line rows; W on an empty map says there is nothing to walk.
+ * the handoff's edge cases are one-line rows; W on an empty map says there is nothing to walk;
+ * N adds a step, and an empty map says so.
  */
 import { mkdirSync } from "node:fs";
 import path from "node:path";
@@ -338,5 +339,46 @@ describe("W on an empty map (issue 11, smaller)", () => {
     await page.keyboard.press("w");
     await expect.poll(() => notice().textContent()).toContain("nothing to walk through");
     expect(await card().count()).toBe(0);
+  });
+});
+
+describe("N adds a step from the keyboard", () => {
+  it("an empty map says what to press; N, a name, Tab, a name, Enter map two connected steps", async () => {
+    await page.keyboard.press("Control+a");
+    await page.keyboard.press("Delete");
+    await expect.poll(() => page.locator(".react-flow__node").count()).toBe(0);
+    const hint = page.getByTestId("empty-map-hint");
+    await expect
+      .poll(() => hint.textContent())
+      .toBe("No steps yet. Press N to add one and type its name, or double-click in a lane.");
+    await shot("empty-map-hint");
+
+    await page.keyboard.press("n");
+    await page.keyboard.type("Demo request 2026 – Zoë");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("Route ≤ 5 min");
+    await page.keyboard.press("Enter");
+    await expect
+      .poll(() => page.getByTestId("step-node").allTextContents())
+      .toEqual(["Demo request 2026 – Zoë", "Route ≤ 5 min"]);
+    await expect.poll(() => page.locator(".react-flow__edge").count()).toBe(1);
+    expect(await hint.count()).toBe(0);
+    await shot("n-then-tab");
+
+    // With a step selected, N adds the next one beside it, not connected, in its lane.
+    await node("Route ≤ 5 min").click();
+    const lane = await laneOf("Route ≤ 5 min");
+    await page.keyboard.press("n");
+    await page.keyboard.type("Hand to AE #2");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.getByTestId("step-node").count()).toBe(3);
+    expect(await laneOf("Hand to AE #2")).toBe(lane);
+    expect(await page.locator(".react-flow__edge").count()).toBe(1);
+    const [route, added] = [
+      await node("Route ≤ 5 min").boundingBox(),
+      await node("Hand to AE #2").boundingBox(),
+    ];
+    if (route === null || added === null) throw new Error("a step is not on screen");
+    expect(added.x).toBeGreaterThan(route.x + route.width);
   });
 });

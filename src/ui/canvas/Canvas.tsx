@@ -43,6 +43,7 @@ import {
   type LayoutFrame,
   rectOnScreen,
 } from "./canvas-geometry";
+import { EmptyMapHint } from "./EmptyMapHint";
 import {
   createEdgeGeometryChannel,
   type EdgeGeometry,
@@ -457,7 +458,7 @@ export function Canvas({
   const initialViewport = store.getState().viewport ?? undefined;
 
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: double-click on the pane adds a step; the toolbar's "Add step" is the keyboard way
+    // biome-ignore lint/a11y/noStaticElementInteractions: double-click on the pane adds a step; N (or the toolbar's "Add step") is the keyboard way
     <div
       className={["hf-canvas", className].filter(Boolean).join(" ")}
       onDoubleClick={onDoubleClick}
@@ -512,6 +513,7 @@ export function Canvas({
           </ReactFlow>
         </LevelOfDetail>
       </EdgeGeometryContext.Provider>
+      <EmptyMapHint />
     </div>
   );
 }
