@@ -285,6 +285,19 @@ describe("a live workshop through handoff serve", () => {
       await anaPage.keyboard.press("ArrowRight");
       const current = view.getByRole("region", { name: "Current step" });
       await expect.poll(() => current.getByText(/^Step 3 of/).count(), { timeout: 10_000 }).toBe(1);
+      // Each edge case carries its severity in words, and a closed one its status, as on the card.
+      const cases = view.locator(".hf-phone__case");
+      await expect.poll(() => cases.count()).toBeGreaterThan(1);
+      const severities = await cases.evaluateAll((rows) =>
+        rows.map((row) => row.querySelector("[data-severity]")?.textContent ?? "none"),
+      );
+      expect(severities.filter((word) => !["Low", "Medium", "High", "Critical"].includes(word))).toEqual([]);
+      expect(
+        await cases
+          .filter({ hasText: "Form fills from students" })
+          .locator(".hf-phone__case-text")
+          .textContent(),
+      ).toMatch(/^EC-2 Low Form fills from students.*\(accepted\)$/);
 
       // A dot vote from the phone counts on the facilitator's screen.
       const handoff = view.getByRole("region", { name: /^Handoff / }).first();

@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useMemo, useState, useSyncExternalStore } from "react";
 import { flowOrder } from "../../model/flow-order";
 import type { Handoff, HandoffMap } from "../../model/types";
+import { SeverityPill } from "../fields/SeverityPill";
 import { useEditor, useEditorStoreApi } from "../store-context";
 import { useWorkshop } from "../workshop/workshop-context";
 import { FollowFacilitator } from "./FollowFacilitator";
@@ -168,7 +169,11 @@ function HandoffCard({
           return (
             <li key={edgeCase.id} className="hf-phone__case">
               <div className="hf-phone__case-text">
-                <span className="hf-phone__case-number">EC-{edgeCase.number ?? "?"}</span> {edgeCase.title}
+                <span className="hf-phone__case-number">EC-{edgeCase.number ?? "?"}</span>{" "}
+                <SeverityPill severity={edgeCase.severity} /> {edgeCase.title}
+                {edgeCase.status === "open" ? null : (
+                  <span className="hf-phone__case-status"> ({edgeCase.status})</span>
+                )}
                 {voters.length > 0 ? <div className="hf-phone__voters">{voters.join(", ")}</div> : null}
               </div>
               <div className="hf-phone__votes">
