@@ -382,3 +382,36 @@ describe("N adds a step from the keyboard", () => {
     expect(added.x).toBeGreaterThan(route.x + route.width);
   });
 });
+
+describe("Space in the walkthrough", () => {
+  it("after a click on Walk through or Next, Space walks on; on a control reached with Tab, Space presses it", async () => {
+    const title = () => card().getByRole("heading", { level: 2 }).textContent();
+    await page.getByRole("button", { name: "Walk through", exact: true }).click();
+    expect(await title()).toBe("Prospect raises a hand");
+    await page.keyboard.press("Space");
+    await expect.poll(title).toBe("Lead capture");
+    await card().getByRole("button", { name: "Next →" }).click();
+    await expect.poll(title).toBe("Lead enrichment and routing");
+    await page.keyboard.press("Space");
+    await expect.poll(title).toBe("Cold outreach and inbound qualification");
+
+    // A keyboard user Tabs to a vote button on the card: Space votes, the walk stays put.
+    const vote = card()
+      .getByRole("button", { name: /^Add a vote to / })
+      .first();
+    const label = (await vote.getAttribute("aria-label")) ?? "";
+    for (let i = 0; i < 80; i++) {
+      if (await vote.evaluate((button) => button === document.activeElement)) break;
+      await page.keyboard.press("Tab");
+    }
+    expect(await vote.evaluate((button) => button === document.activeElement)).toBe(true);
+    const votes = card().getByRole("status", { name: label.replace(/^Add a vote to/, "Votes for") });
+    const before = Number(await votes.textContent());
+    await page.keyboard.press("Space");
+    await expect.poll(async () => Number(await votes.textContent())).toBe(before + 1);
+    expect(await title()).toBe("Cold outreach and inbound qualification");
+    // The arrows still walk from there.
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(title).not.toBe("Cold outreach and inbound qualification");
+  });
+});

@@ -12,7 +12,9 @@ import { resolveWorkshopKey } from "./workshop-shortcuts";
  * on the selected handoff; the rest only while walking. While quick capture is open only Esc
  * acts here (the capture handles its own keys).
  *
- * Keys typed into a field, and keys with Ctrl, Cmd or Alt, are left alone.
+ * Keys typed into a field, and keys with Ctrl, Cmd or Alt, are left alone; so is Space on a
+ * button (or link, or checkbox-like control) the keyboard moved focus to: Space presses it, as it
+ * does everywhere, while after a click on one (the toolbar's Walk through) Space goes on walking.
  * A handled key is stopped here: it does not also scroll the page or reach the canvas.
  */
 export function handleWorkshopKey(
@@ -20,9 +22,11 @@ export function handleWorkshopKey(
   editor: EditorStore,
   workshop: WorkshopStore,
   togglePresenting: () => void,
+  focusFromKeyboard = false,
 ): boolean {
   if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return false;
   if (isTypingTarget(event.target)) return false;
+  if (event.key === " " && focusFromKeyboard && isPressable(event.target)) return false;
   const command = resolveWorkshopKey(event);
   if (command === null) return false;
   const state = workshop.getState();
@@ -144,12 +148,31 @@ export function captureOnSelection(editor: EditorStore, workshop: WorkshopStore)
   );
 }
 
+/** Controls Space presses: buttons, links and their ARIA kin. */
+const PRESSABLE =
+  "button, a[href], summary, [role='button'], [role='checkbox'], [role='switch'], [role='tab'], [role='menuitem']";
+
+function isPressable(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest(PRESSABLE) !== null;
+}
+
 export function useWorkshopKeys(editor: EditorStore, workshop: WorkshopStore, togglePresenting: () => void) {
   useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      handleWorkshopKey(event, editor, workshop, togglePresenting);
+    // How focus got where it is: Tab (a keyboard user on a control) or a pointer. The browser's
+    // :focus-visible cannot tell: a key pressed after a click already makes it match.
+    let focusFromKeyboard = false;
+    const onPointerDown = () => {
+      focusFromKeyboard = false;
     };
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === "Tab") focusFromKeyboard = true;
+      handleWorkshopKey(event, editor, workshop, togglePresenting, focusFromKeyboard);
+    };
+    window.addEventListener("pointerdown", onPointerDown, { capture: true });
     window.addEventListener("keydown", onKeyDown, { capture: true });
-    return () => window.removeEventListener("keydown", onKeyDown, { capture: true });
+    return () => {
+      window.removeEventListener("pointerdown", onPointerDown, { capture: true });
+      window.removeEventListener("keydown", onKeyDown, { capture: true });
+    };
   }, [editor, workshop, togglePresenting]);
 }
