@@ -237,11 +237,22 @@ describe("versions and compare", () => {
     await page.keyboard.type("Zielbild 2027 – Q3");
     await page.keyboard.press("Enter");
     await expect.poll(status).toBe("Scenario: Zielbild 2027 – Q3");
-    await panel.getByRole("button", { name: "Rename scenario Zielbild 2027 – Q3" }).click();
+    const rename = panel.getByRole("button", { name: "Rename scenario Zielbild 2027 – Q3" });
+    const focused = (locator: typeof rename) =>
+      locator.evaluate((element) => element === document.activeElement);
+    // Focus comes back to Rename, not to the page, so the keyboard carries on from there.
+    await expect.poll(() => focused(rename)).toBe(true);
+    await page.keyboard.press("Enter");
     await page.keyboard.type("Thrown away");
     await page.keyboard.press("Escape");
     expect(await field.count()).toBe(0);
     expect(await status()).toBe("Scenario: Zielbild 2027 – Q3");
+    await expect.poll(() => focused(rename)).toBe(true);
+    // Esc in New scenario's name field gives focus back to New scenario.
+    await button("New scenario").click();
+    await page.keyboard.press("Escape");
+    expect(await page.getByLabel("Scenario name").count()).toBe(0);
+    expect(await focused(button("New scenario"))).toBe(true);
 
     // Delete asks once more in place, like a version's Delete.
     expect(await options()).toEqual(["As-is", "To-be", "Zielbild 2027 – Q3"]);

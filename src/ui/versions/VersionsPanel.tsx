@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { listScenarios } from "../../model/scenarios";
 import type { HandoffMap, MapVersion } from "../../model/types";
 import { CloseButton } from "../fields/CloseButton";
@@ -57,6 +57,13 @@ export function VersionsPanel() {
   /** The version (its id) or scenario (`scenario:` and its id) whose Delete was pressed once. */
   const [confirming, setConfirming] = useState<string | null>(null);
   const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
+  // When the rename field closes (saved, Esc, Cancel), focus goes back to Rename, not to the page.
+  const renameButton = useRef<HTMLButtonElement>(null);
+  const wasRenaming = useRef(false);
+  useEffect(() => {
+    if (renaming === null && wasRenaming.current) renameButton.current?.focus();
+    wasRenaming.current = renaming !== null;
+  }, [renaming]);
   const scenarios = listScenarios(map);
   const versions = [...(map.versions ?? [])].reverse();
 
@@ -162,6 +169,7 @@ export function VersionsPanel() {
                   {s.active ? (
                     <button
                       type="button"
+                      ref={renameButton}
                       aria-label={`Rename scenario ${s.name}`}
                       onClick={() => setRenaming({ id: s.id, name: s.name })}
                     >

@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useId, useRef, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { listScenarios } from "../../model/scenarios";
 import type { HandoffMap } from "../../model/types";
@@ -35,6 +35,12 @@ export function VersionsToolbar() {
   const active = scenarios.find((s) => s.active);
   const [naming, setNaming] = useState<string | null>(null);
   const inputId = useId();
+  const newButton = useRef<HTMLButtonElement>(null);
+  /** Esc and Cancel close the name field and give focus back to New scenario. */
+  const cancel = () => {
+    newButton.current?.focus();
+    setNaming(null);
+  };
 
   const create = (event: FormEvent) => {
     event.preventDefault();
@@ -64,6 +70,7 @@ export function VersionsToolbar() {
       <span className="hf-scenario-new">
         <button
           type="button"
+          ref={newButton}
           className="hf-button"
           aria-expanded={naming !== null}
           title="New scenario: a copy of this one with the same ids, to compare later"
@@ -83,14 +90,14 @@ export function VersionsToolbar() {
               onFocus={(event) => event.currentTarget.select()}
               onChange={(event) => setNaming(event.target.value)}
               onKeyDown={(event) => {
-                if (event.key === "Escape") setNaming(null);
+                if (event.key === "Escape") cancel();
               }}
             />
             <div className="hf-scenario-form__actions">
               <button type="submit" className="hf-button hf-button--primary">
                 Create
               </button>
-              <button type="button" className="hf-button" onClick={() => setNaming(null)}>
+              <button type="button" className="hf-button" onClick={cancel}>
                 Cancel
               </button>
             </div>
