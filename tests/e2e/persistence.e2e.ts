@@ -119,6 +119,10 @@ async function renameCurrent(page: Page, title: string) {
   await page.keyboard.type(title);
   await page.getByRole("button", { name: "Save title" }).click();
   await expect.poll(() => currentTitle(page)).toBe(title);
+  // Focus is back on the row's Rename, not lost to the page.
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-label")))
+    .toBe(`Rename ${title}`);
 }
 
 async function nodeCount(page: Page): Promise<number> {

@@ -1,4 +1,4 @@
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { TemplateId } from "../../model/templates";
 import type { EditorState } from "../../store/editor-store";
 import type { MapSession, SessionState } from "../../store/persistence/map-session";
@@ -41,6 +41,13 @@ export function LibraryButton() {
 function LibraryRow({ entry, current }: { entry: MapEntry; current: boolean }) {
   const session = useMapSession();
   const [renaming, setRenaming] = useState<string | null>(null);
+  // When the title field closes (saved or Esc), focus goes back to Rename, not to the page.
+  const renameButton = useRef<HTMLButtonElement>(null);
+  const wasRenaming = useRef(false);
+  useEffect(() => {
+    if (renaming === null && wasRenaming.current) renameButton.current?.focus();
+    wasRenaming.current = renaming !== null;
+  }, [renaming]);
   return (
     <li aria-current={current ? "true" : undefined} data-testid="handoff-library-entry">
       {renaming === null ? (
@@ -86,6 +93,7 @@ function LibraryRow({ entry, current }: { entry: MapEntry; current: boolean }) {
       <div className="handoff-library-actions">
         <button
           type="button"
+          ref={renameButton}
           className="hf-button"
           aria-label={`Rename ${entry.title}`}
           onClick={() => setRenaming(entry.title)}
