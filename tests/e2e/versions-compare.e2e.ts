@@ -187,10 +187,19 @@ describe("versions and compare", () => {
         timeout: 15_000,
       })
       .toBeGreaterThan(0);
+    // The canvas under the picture rests: the editing keys change nothing unseen.
+    expect(await page.locator(".hf-canvas[inert]").count()).toBe(1);
+    const nodesBefore = await page.locator(".react-flow__node").count();
+    for (const key of ["n", "Delete", "Control+d", "Alt+ArrowDown", "e", "w"]) await page.keyboard.press(key);
+    await page.waitForTimeout(300);
+    expect(await page.locator(".react-flow__node").count()).toBe(nodesBefore);
+    expect(await page.locator("textarea[aria-label='Step label']").count()).toBe(0);
+    expect(await page.getByRole("complementary", { name: "Walkthrough" }).count()).toBe(0);
     // The deleted handoff is back only after Restore.
     expect(await page.locator('[data-testid="edge-case-flag"][data-handoff-id="h6"]').count()).toBe(0);
     await view.getByRole("button", { name: "Restore this version" }).click();
     await expect.poll(() => view.count()).toBe(0);
+    expect(await page.locator(".hf-canvas[inert]").count()).toBe(0);
     await expect
       .poll(() => page.locator('[data-testid="edge-case-flag"][data-handoff-id="h6"]').count())
       .toBe(1);

@@ -90,6 +90,8 @@ const NO_EDGES: HandoffFlowEdge[] = [];
 const MIN_ZOOM = 0.1;
 const MULTI_SELECT_KEYS = ["Shift", "Meta", "Control"];
 const PRO_OPTIONS = { hideAttribution: true };
+
+const selectCovered = (s: EditorState) => s.canvasCover !== null;
 /** Screen px a handoff must be dragged from its handle before a drop on empty space adds a step. */
 const MIN_NEW_STEP_DRAG = 32;
 
@@ -456,6 +458,7 @@ export function Canvas({
   );
 
   const initialViewport = store.getState().viewport ?? undefined;
+  const covered = useEditor(selectCovered);
 
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: double-click on the pane adds a step; N (or the toolbar's "Add step") is the keyboard way
@@ -463,6 +466,7 @@ export function Canvas({
       className={["hf-canvas", className].filter(Boolean).join(" ")}
       onDoubleClick={onDoubleClick}
       ref={rootRef}
+      inert={covered}
     >
       <EdgeMarkers />
       <EdgeGeometryContext.Provider value={geometryChannel}>

@@ -32,6 +32,9 @@ export interface ShortcutContext {
  */
 const ARROW_COMMANDS: ReadonlySet<ShortcutCommand> = new Set(["nudge", "moveToLaneAbove", "moveToLaneBelow"]);
 
+/** What the keys still do while something covers the canvas (EditorState.canvasCover). */
+const WHILE_COVERED: ReadonlySet<ShortcutCommand> = new Set(["toggleHelp", "clearSelection"]);
+
 const ARROW_DELTAS: Readonly<Record<string, readonly [number, number]>> = {
   ArrowLeft: [-1, 0],
   ArrowRight: [1, 0],
@@ -152,10 +155,12 @@ export function useEditorShortcuts(context: ShortcutContext): void {
   ref.current = context;
 
   useEffect(() => {
+    const covered = () => ref.current.store.getState().canvasCover !== null;
     const handle = (event: KeyboardEvent, arrows: boolean) => {
       if (event.defaultPrevented || isTypingTarget(event.target)) return;
       const command = resolveShortcut(event);
       if (command === null || ARROW_COMMANDS.has(command) !== arrows) return;
+      if (covered() && !WHILE_COVERED.has(command)) return;
       if (runShortcut(command, ref.current, event.target, event)) {
         event.preventDefault();
         event.stopPropagation();
@@ -176,7 +181,7 @@ export function useEditorShortcuts(context: ShortcutContext): void {
       event.preventDefault();
     };
     const onCut = (event: ClipboardEvent) => {
-      if (isTypingTarget(event.target) || hasTextSelection()) return;
+      if (isTypingTarget(event.target) || hasTextSelection() || covered()) return;
       if (event.clipboardData === null) return;
       const text = cutSelection(ref.current.store);
       if (text === null) return;
@@ -184,7 +189,7 @@ export function useEditorShortcuts(context: ShortcutContext): void {
       event.preventDefault();
     };
     const onPaste = (event: ClipboardEvent) => {
-      if (isTypingTarget(event.target)) return;
+      if (isTypingTarget(event.target) || covered()) return;
       const text = event.clipboardData?.getData("text/plain") ?? "";
       if (text === "") return;
       event.preventDefault();

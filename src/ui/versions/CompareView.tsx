@@ -89,6 +89,15 @@ export function CompareView() {
     setHost(document.querySelector<HTMLElement>(".hf-editor__main"));
   }, []);
 
+  // While the picture covers the canvas, the canvas and the editing keys rest (nothing is edited
+  // unseen under it).
+  const covering = host !== null && shown !== null;
+  useEffect(() => {
+    if (!covering) return;
+    editor.getState().setCanvasCover(target !== null ? "compare" : "version");
+    return () => editor.getState().setCanvasCover(null);
+  }, [covering, editor, target]);
+
   useEffect(() => {
     if (shown === null) {
       setPicture(null);

@@ -29,6 +29,8 @@ export function handleWorkshopKey(
   if (event.key === " " && focusFromKeyboard && isPressable(event.target)) return false;
   const command = resolveWorkshopKey(event);
   if (command === null) return false;
+  // A compare or a version over the canvas: no walking or capturing under it.
+  if (editor.getState().canvasCover !== null && command !== "togglePresenting") return false;
   const state = workshop.getState();
   const walking = state.walkthrough.active;
   if (state.capturing && command !== "leave") return false;
