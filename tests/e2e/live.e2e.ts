@@ -345,6 +345,40 @@ describe("a live workshop through handoff serve", () => {
     }
   });
 
+  it("a participant at a desk follows the walk; stepping themselves, by button or key, stops it", async () => {
+    const follow = benPage.getByRole("button", { name: "Follow facilitator" });
+    if ((await follow.getAttribute("aria-pressed")) !== "true") await follow.click();
+    const title = (page: Page) =>
+      page
+        .getByRole("complementary", { name: "Walkthrough" })
+        .getByRole("heading", { level: 2 })
+        .textContent();
+    await anaPage.getByRole("button", { name: "Walk through", exact: true }).click();
+    await anaPage.keyboard.press("ArrowRight");
+    const anaStep = await title(anaPage);
+    await expect.poll(() => title(benPage), { timeout: 10_000 }).toBe(anaStep);
+
+    // The card's Next, clicked: Ben walks on alone.
+    await benPage
+      .getByRole("complementary", { name: "Walkthrough" })
+      .getByRole("button", { name: "Next →" })
+      .click();
+    await expect.poll(() => follow.getAttribute("aria-pressed")).toBe("false");
+    expect(await title(benPage)).not.toBe(anaStep);
+    // Following again catches up; an arrow key stops it again.
+    await follow.click();
+    await expect.poll(() => title(benPage), { timeout: 10_000 }).toBe(anaStep);
+    await benPage.keyboard.press("ArrowRight");
+    await expect.poll(() => follow.getAttribute("aria-pressed")).toBe("false");
+    // Ana moves on: Ben, not following, stays where he went.
+    const benStep = await title(benPage);
+    await anaPage.keyboard.press("ArrowLeft");
+    await anaPage.waitForTimeout(1000);
+    expect(await title(benPage)).toBe(benStep);
+    await anaPage.keyboard.press("Escape");
+    await benPage.keyboard.press("Escape");
+  });
+
   it("leaving the session keeps the map in the library, and edits stay local after", async () => {
     await benPage.getByRole("button", { name: "Live session", exact: true }).click();
     await benPage.getByRole("button", { name: "Leave live session" }).click();

@@ -4,20 +4,6 @@ import type { WorkshopStore } from "../../store/workshop-store";
 import { useWorkshopStoreApi } from "../workshop/workshop-context";
 import { useLiveSession, useLiveState } from "./live-context";
 
-/** Keys that move the walkthrough or the view (see the help's shortcut table). */
-const NAVIGATION_KEYS = new Set([
-  "ArrowLeft",
-  "ArrowRight",
-  " ",
-  "Home",
-  "End",
-  "PageUp",
-  "PageDown",
-  "Escape",
-  "w",
-  "W",
-]);
-
 /**
  * "Follow facilitator": the facilitator's walkthrough step, presentation and timer, shared in
  * presence, are mirrored on the participants' screens while they follow (on by default). As soon
@@ -68,27 +54,27 @@ export function FollowFacilitator() {
       if (next.people !== previous.people) follow();
     });
     // Navigating is the person's own input: panning or zooming the map, or moving the walkthrough
-    // with its keys. Changes the following itself makes (a pan to the step) are not input.
+    // or presenting themselves, by key or button (a change to the workshop's walkthrough that is
+    // not the mirror's). Changes the following itself makes (a pan to the step) are not input.
     const stop = () => session.setFollowing(false);
     const onPointer = (event: Event) => {
       if (event.target instanceof Element && event.target.closest(".hf-canvas") !== null) stop();
     };
-    const onKey = (event: KeyboardEvent) => {
-      const target = event.target;
+    const stopOwnSteps = workshop.subscribe((next, previous) => {
+      if (MIRRORING.has(workshop)) return;
       if (
-        target instanceof HTMLElement &&
-        target.closest("input, textarea, select, [contenteditable]") !== null
+        next.walkthrough.active !== previous.walkthrough.active ||
+        next.walkthrough.stepId !== previous.walkthrough.stepId ||
+        next.presenting !== previous.presenting
       )
-        return;
-      if (NAVIGATION_KEYS.has(event.key)) stop();
-    };
+        stop();
+    });
     document.addEventListener("wheel", onPointer, { capture: true, passive: true });
     document.addEventListener("pointerdown", onPointer, { capture: true });
-    document.addEventListener("keydown", onKey, { capture: true });
     const stopWorkshop = () => {
+      stopOwnSteps();
       document.removeEventListener("wheel", onPointer, { capture: true });
       document.removeEventListener("pointerdown", onPointer, { capture: true });
-      document.removeEventListener("keydown", onKey, { capture: true });
     };
     return () => {
       stopPeople();
@@ -121,7 +107,23 @@ function sameView(a: FacilitatorView, b: FacilitatorView | null): boolean {
   );
 }
 
+/**
+ * The workshop stores being set to the facilitator's view right now: their changes are the
+ * following, not the person's own steps. Shared by every FollowFacilitator on the page (the live
+ * bar's and the phone view's both watch the same store).
+ */
+const MIRRORING = new WeakSet<WorkshopStore>();
+
 function mirror(workshop: WorkshopStore, view: FacilitatorView): void {
+  MIRRORING.add(workshop);
+  try {
+    applyView(workshop, view);
+  } finally {
+    MIRRORING.delete(workshop);
+  }
+}
+
+function applyView(workshop: WorkshopStore, view: FacilitatorView): void {
   const state = workshop.getState();
   if (view.walkthrough.active && view.walkthrough.stepId !== null) {
     if (!state.walkthrough.active || state.walkthrough.stepId !== view.walkthrough.stepId)
