@@ -410,8 +410,12 @@ describe("Space in the walkthrough", () => {
     await page.keyboard.press("Space");
     await expect.poll(async () => Number(await votes.textContent())).toBe(before + 1);
     expect(await title()).toBe("Cold outreach and inbound qualification");
-    // The arrows still walk from there.
+    // The arrows still walk from there; after a click (on Back), Space walks again.
     await page.keyboard.press("ArrowRight");
+    await expect.poll(title).not.toBe("Cold outreach and inbound qualification");
+    await card().getByRole("button", { name: "← Back" }).click();
+    await expect.poll(title).toBe("Cold outreach and inbound qualification");
+    await page.keyboard.press("Space");
     await expect.poll(title).not.toBe("Cold outreach and inbound qualification");
   });
 });

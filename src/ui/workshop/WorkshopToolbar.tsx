@@ -22,6 +22,8 @@ export function WorkshopToolbar({ compact = false }: { compact?: boolean }) {
       <button
         type="button"
         aria-pressed={walking}
+        // Space walks on here even when Tab brought focus (use-workshop-keys.ts).
+        data-walk-keys=""
         title="Walk through the map step by step (W)"
         onClick={() => workshop.getState().toggleWalkthrough()}
       >

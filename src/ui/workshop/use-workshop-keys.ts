@@ -13,8 +13,9 @@ import { resolveWorkshopKey } from "./workshop-shortcuts";
  * acts here (the capture handles its own keys).
  *
  * Keys typed into a field, and keys with Ctrl, Cmd or Alt, are left alone; so is Space on a
- * button (or link, or checkbox-like control) the keyboard moved focus to: Space presses it, as it
- * does everywhere, while after a click on one (the toolbar's Walk through) Space goes on walking.
+ * button (or checkbox-like control) that Tab moved focus to: Space presses it, as it does
+ * everywhere. Where focus came from a click or from the app, Space goes on walking; and on the
+ * Walk through toggle itself (`data-walk-keys`) always, so it never ends the walk by accident.
  * A handled key is stopped here: it does not also scroll the page or reach the canvas.
  */
 export function handleWorkshopKey(
@@ -150,29 +151,39 @@ export function captureOnSelection(editor: EditorStore, workshop: WorkshopStore)
   );
 }
 
-/** Controls Space presses: buttons, links and their ARIA kin. */
+/** Controls Space presses: buttons and their ARIA kin (Space does not follow a link). */
 const PRESSABLE =
-  "button, a[href], summary, [role='button'], [role='checkbox'], [role='switch'], [role='tab'], [role='menuitem']";
+  "button, summary, [role='button'], [role='checkbox'], [role='switch'], [role='tab'], [role='menuitem']";
 
 function isPressable(target: EventTarget | null): boolean {
-  return target instanceof Element && target.closest(PRESSABLE) !== null;
+  if (!(target instanceof Element)) return false;
+  const control = target.closest(PRESSABLE);
+  return control !== null && !control.hasAttribute("data-walk-keys");
 }
 
 export function useWorkshopKeys(editor: EditorStore, workshop: WorkshopStore, togglePresenting: () => void) {
   useEffect(() => {
-    // How focus got where it is: Tab (a keyboard user on a control) or a pointer. The browser's
-    // :focus-visible cannot tell: a key pressed after a click already makes it match.
+    // How focus got where it is: by Tab (a keyboard user on a control), or by a click or the app
+    // itself. Decided when focus arrives; the browser's :focus-visible cannot tell, as a key
+    // pressed after a click already makes the clicked button match it.
+    let tabPressed = false;
     let focusFromKeyboard = false;
+    const onFocusIn = () => {
+      focusFromKeyboard = tabPressed;
+      tabPressed = false;
+    };
     const onPointerDown = () => {
-      focusFromKeyboard = false;
+      tabPressed = false;
     };
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === "Tab") focusFromKeyboard = true;
+      tabPressed = event.key === "Tab";
       handleWorkshopKey(event, editor, workshop, togglePresenting, focusFromKeyboard);
     };
+    window.addEventListener("focusin", onFocusIn, { capture: true });
     window.addEventListener("pointerdown", onPointerDown, { capture: true });
     window.addEventListener("keydown", onKeyDown, { capture: true });
     return () => {
+      window.removeEventListener("focusin", onFocusIn, { capture: true });
       window.removeEventListener("pointerdown", onPointerDown, { capture: true });
       window.removeEventListener("keydown", onKeyDown, { capture: true });
     };
