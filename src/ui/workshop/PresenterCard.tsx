@@ -56,6 +56,8 @@ export function PresenterCard() {
     return walkView(map, order, resolvePosition(order, walkthrough).index, laneFocus);
   }, [map, laneFocus, walkthrough]);
 
+  useCursorInSight(bodyRef, cardRef, view !== null);
+
   if (view === null)
     return (
       <aside className="hf-presenter" aria-label="Walkthrough">
@@ -243,6 +245,31 @@ function useMoreBelow(body: RefObject<HTMLElement | null>, card: RefObject<HTMLE
       observer.disconnect();
     };
   });
+}
+
+/**
+ * When the card's scrolling body changes size (the window, the toolbar above, fullscreen), the
+ * picked edge case is brought back into sight. Only on a change of size, not on every render, so
+ * a presenter's own scrolling is left alone.
+ */
+function useCursorInSight(
+  body: RefObject<HTMLElement | null>,
+  card: RefObject<HTMLElement | null>,
+  shown: boolean,
+) {
+  useEffect(() => {
+    const element = body.current;
+    if (!shown || element === null || typeof ResizeObserver === "undefined") return;
+    let size = `${element.clientWidth}x${element.clientHeight}`;
+    const observer = new ResizeObserver(() => {
+      const now = `${element.clientWidth}x${element.clientHeight}`;
+      if (now === size) return;
+      size = now;
+      card.current?.querySelector(".is-cursor")?.scrollIntoView?.({ block: "nearest" });
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [body, card, shown]);
 }
 
 /** Adds the captured edge case as one undo entry and puts the vote cursor on it. */
