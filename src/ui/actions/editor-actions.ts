@@ -107,7 +107,7 @@ export function addStepFromToolbar(store: EditorStore, viewCenter: Point | null)
   if (selectedStep(store) !== null) return addNextStep(store, { connectIt: false });
   const { map } = store.getState();
   const layout = viewLayout(store.getState());
-  if (layout === null || viewCenter === null)
+  if (layout === null || viewCenter === null || map.lanes.length === 0)
     return addStepInLane(store, firstShownLane(store) ?? map.lanes[0]?.id ?? null, undefined);
   const lanesTop = layout.phaseHeaderHeight;
   // In a lane focus, never in "Other lanes": at most in the last lane shown.

@@ -31,11 +31,12 @@ async function settled(store: EditorStore) {
   await new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-function Harness({ store }: { store: EditorStore }) {
+function Harness({ store, viewCenter }: { store: EditorStore; viewCenter?: { x: number; y: number } }) {
   useEditorShortcuts({
     store,
     canvas: () => document.getElementById("canvas"),
     inspector: () => document.getElementById("inspector"),
+    ...(viewCenter === undefined ? {} : { viewCenter: () => viewCenter }),
   });
   return (
     <div>
@@ -129,6 +130,19 @@ describe("shortcut dispatch", () => {
     // One undo takes it back.
     fireEvent.keyDown(window, { key: "z", ctrlKey: true });
     expect(store.getState().map.steps).toHaveLength(second.steps.length);
+  });
+
+  it("N on a map without lanes says to add a lane first", async () => {
+    const empty = { ...createRevOpsTemplate(), lanes: [], steps: [], handoffs: [] };
+    const store = createEditorStore({
+      map: empty,
+      runLayout: async (map) => ({ ok: true, layout: layoutForPositions(map) }),
+    });
+    await settled(store);
+    render(<Harness store={store} viewCenter={{ x: 400, y: 200 }} />);
+    fireEvent.keyDown(window, { key: "n" });
+    expect(store.getState().map.steps).toEqual([]);
+    expect(store.getState().notice?.text).toBe("Add a lane first: every step belongs to a lane.");
   });
 
   it("Ctrl+Z undoes and Ctrl+Shift+Z and Ctrl+Y redo", async () => {
