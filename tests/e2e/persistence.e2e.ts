@@ -115,7 +115,8 @@ async function renameCurrent(page: Page, title: string) {
   const before = await currentTitle(page);
   await page.getByRole("button", { name: `Rename ${before}`, exact: true }).click();
   // The title opens selected: typing replaces it.
-  await page.getByLabel("New title").waitFor();
+  const field = page.getByLabel("New title");
+  await expect.poll(() => field.evaluate((input) => input === document.activeElement)).toBe(true);
   await page.keyboard.type(title);
   await page.getByRole("button", { name: "Save title" }).click();
   await expect.poll(() => currentTitle(page)).toBe(title);

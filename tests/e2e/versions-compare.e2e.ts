@@ -231,6 +231,8 @@ describe("versions and compare", () => {
 
     // The suggested name is selected: typing replaces it ("Scenario 3"), it is not appended to.
     await button("New scenario").click();
+    const nameField = page.getByLabel("Scenario name");
+    await expect.poll(() => nameField.evaluate((input) => input === document.activeElement)).toBe(true);
     await page.keyboard.type("To-be 2027 (Zoë)");
     await page.keyboard.press("Enter");
     await expect.poll(status).toBe("Scenario: To-be 2027 (Zoë)");
@@ -240,6 +242,7 @@ describe("versions and compare", () => {
     // Rename in the panel, in place: the name is selected, Enter saves, Esc leaves it as it was.
     await panel.getByRole("button", { name: "Rename scenario To-be 2027 (Zoë)" }).click();
     const field = panel.getByLabel("Scenario name");
+    await expect.poll(() => field.evaluate((input) => input === document.activeElement)).toBe(true);
     expect(
       await field.evaluate((input: HTMLInputElement) => [input.selectionStart, input.selectionEnd]),
     ).toEqual([0, "To-be 2027 (Zoë)".length]);
@@ -267,7 +270,7 @@ describe("versions and compare", () => {
     expect(await options()).toEqual(["As-is", "To-be", "Zielbild 2027 – Q3"]);
     await panel.getByRole("button", { name: "Delete scenario To-be", exact: true }).click();
     expect(await options()).toEqual(["As-is", "To-be", "Zielbild 2027 – Q3"]);
-    await panel.getByRole("button", { name: "Confirm delete" }).click();
+    await panel.getByRole("button", { name: "Confirm delete scenario To-be" }).click();
     await expect.poll(options).toEqual(["As-is", "Zielbild 2027 – Q3"]);
     await page.screenshot({ path: path.join(SHOTS, "scenarios-renamed-1280.png") });
     // The notice undoes it.

@@ -179,6 +179,7 @@ export function VersionsPanel() {
                     <button
                       type="button"
                       className="hf-versions__danger"
+                      aria-label={`Confirm delete scenario ${s.name}`}
                       onClick={() => {
                         if (deleteScenarioNow(editor, s.id))
                           editor
