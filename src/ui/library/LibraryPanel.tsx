@@ -1,9 +1,10 @@
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useMemo, useState } from "react";
 import type { TemplateId } from "../../model/templates";
 import type { EditorState } from "../../store/editor-store";
 import type { MapSession, SessionState } from "../../store/persistence/map-session";
 import { countMap, type MapEntry } from "../../store/persistence/map-storage";
 import { CloseButton } from "../fields/CloseButton";
+import { useFocusReturn } from "../fields/use-focus-return";
 import { useEditor, useEditorStoreApi } from "../store-context";
 import { confirmLeave } from "./confirm-leave";
 import { useMapSession, useSessionState } from "./session-context";
@@ -41,13 +42,7 @@ export function LibraryButton() {
 function LibraryRow({ entry, current }: { entry: MapEntry; current: boolean }) {
   const session = useMapSession();
   const [renaming, setRenaming] = useState<string | null>(null);
-  // When the title field closes (saved or Esc), focus goes back to Rename, not to the page.
-  const renameButton = useRef<HTMLButtonElement>(null);
-  const wasRenaming = useRef(false);
-  useEffect(() => {
-    if (renaming === null && wasRenaming.current) renameButton.current?.focus();
-    wasRenaming.current = renaming !== null;
-  }, [renaming]);
+  const renameButton = useFocusReturn<HTMLButtonElement>(renaming !== null);
   return (
     <li aria-current={current ? "true" : undefined} data-testid="handoff-library-entry">
       {renaming === null ? (

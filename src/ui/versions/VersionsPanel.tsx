@@ -1,7 +1,8 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, useId, useState } from "react";
 import { listScenarios } from "../../model/scenarios";
 import type { HandoffMap, MapVersion } from "../../model/types";
 import { CloseButton } from "../fields/CloseButton";
+import { useFocusReturn } from "../fields/use-focus-return";
 import { useEditor, useEditorStoreApi } from "../store-context";
 import { ComparePanel } from "./ComparePanel";
 import {
@@ -57,13 +58,7 @@ export function VersionsPanel() {
   /** The version (its id) or scenario (`scenario:` and its id) whose Delete was pressed once. */
   const [confirming, setConfirming] = useState<string | null>(null);
   const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
-  // When the rename field closes (saved, Esc, Cancel), focus goes back to Rename, not to the page.
-  const renameButton = useRef<HTMLButtonElement>(null);
-  const wasRenaming = useRef(false);
-  useEffect(() => {
-    if (renaming === null && wasRenaming.current) renameButton.current?.focus();
-    wasRenaming.current = renaming !== null;
-  }, [renaming]);
+  const renameButton = useFocusReturn<HTMLButtonElement>(renaming !== null);
   const scenarios = listScenarios(map);
   const versions = [...(map.versions ?? [])].reverse();
 
