@@ -268,7 +268,8 @@ describe("versions and compare", () => {
 
     // Delete asks once more in place, like a version's Delete.
     expect(await options()).toEqual(["As-is", "To-be", "Zielbild 2027 – Q3"]);
-    await panel.getByRole("button", { name: "Delete scenario To-be", exact: true }).click();
+    // A double-click on Delete is one hand, not a decision: it only arms the confirmation.
+    await panel.getByRole("button", { name: "Delete scenario To-be", exact: true }).dblclick();
     expect(await options()).toEqual(["As-is", "To-be", "Zielbild 2027 – Q3"]);
     await panel.getByRole("button", { name: "Confirm delete scenario To-be" }).click();
     await expect.poll(options).toEqual(["As-is", "Zielbild 2027 – Q3"]);

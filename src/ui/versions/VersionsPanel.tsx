@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, type MouseEvent, useId, useState } from "react";
 import { listScenarios } from "../../model/scenarios";
 import type { HandoffMap, MapVersion } from "../../model/types";
 import { CloseButton } from "../fields/CloseButton";
@@ -28,6 +28,14 @@ function when(iso: string): string {
   return Number.isNaN(date.getTime())
     ? iso
     : date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+}
+
+/**
+ * A click that is the second of a double-click: on "Confirm delete" it is the same hand that just
+ * pressed Delete, not a decision, so it confirms nothing. (A key press reports 0, a click 1.)
+ */
+function secondClickOfDouble(event: MouseEvent<HTMLButtonElement>): boolean {
+  return event.detail > 1;
 }
 
 /** The side column's versions panel, or the compare panel while comparing. */
@@ -175,7 +183,8 @@ export function VersionsPanel() {
                       type="button"
                       className="hf-versions__danger"
                       aria-label={`Confirm delete scenario ${s.name}`}
-                      onClick={() => {
+                      onClick={(event) => {
+                        if (secondClickOfDouble(event)) return;
                         if (deleteScenarioNow(editor, s.id))
                           editor
                             .getState()
@@ -251,7 +260,8 @@ export function VersionsPanel() {
                   <button
                     type="button"
                     className="hf-versions__danger"
-                    onClick={() => {
+                    onClick={(event) => {
+                      if (secondClickOfDouble(event)) return;
                       deleteVersionNow(editor, v.id);
                       setConfirming(null);
                     }}
