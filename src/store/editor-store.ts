@@ -164,11 +164,11 @@ export interface EditorState {
    */
   readOnly: string | null;
   /**
-   * What covers the canvas, when something does (a compare or a version shown over it): the
-   * canvas then takes no input and the editing keys do nothing, so nothing is edited unseen.
-   * Commands still run (the compare's "Changes to plan", a restore).
+   * Something covers the canvas (a compare or a version shown over it): the canvas then takes no
+   * input and the editing keys do nothing, so nothing is edited unseen. Commands still run (the
+   * compare's "Changes to plan", a restore).
    */
-  canvasCover: string | null;
+  canvasCovered: boolean;
   /** The latest "bring this into view" request for the canvas; null until the first. */
   focusRequest: FocusRequest | null;
   /**
@@ -232,7 +232,7 @@ export interface EditorState {
   /** `undo`: the notice offers a button of that name undoing the edit just made (Notice.undo). */
   notify(text: string, tone?: Notice["tone"], options?: { undo?: string }): void;
   setReadOnly(reason: string | null): void;
-  setCanvasCover(cover: string | null): void;
+  setCanvasCovered(covered: boolean): void;
   dismissNotice(): void;
   /** Asks the canvas to bring a handoff or step into view (does not change the selection). */
   /** Asks the inspector to open one edge case's row (select its handoff first). */
@@ -398,7 +398,7 @@ export function createEditorStore({
       panels: new Set<Panel>(),
       notice: null,
       readOnly: null,
-      canvasCover: null,
+      canvasCovered: false,
       focusRequest: null,
       edgeCaseReveal: null,
       viewport: null,
@@ -562,8 +562,8 @@ export function createEditorStore({
         if (reason !== get().readOnly) set({ readOnly: reason });
       },
 
-      setCanvasCover(cover) {
-        if (cover !== get().canvasCover) set({ canvasCover: cover });
+      setCanvasCovered(covered) {
+        if (covered !== get().canvasCovered) set({ canvasCovered: covered });
       },
 
       dismissNotice() {

@@ -90,8 +90,8 @@ const NO_EDGES: HandoffFlowEdge[] = [];
 const MIN_ZOOM = 0.1;
 const MULTI_SELECT_KEYS = ["Shift", "Meta", "Control"];
 const PRO_OPTIONS = { hideAttribution: true };
+const selectCovered = (s: EditorState) => s.canvasCovered;
 
-const selectCovered = (s: EditorState) => s.canvasCover !== null;
 /** Screen px a handoff must be dragged from its handle before a drop on empty space adds a step. */
 const MIN_NEW_STEP_DRAG = 32;
 

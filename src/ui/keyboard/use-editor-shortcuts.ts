@@ -32,7 +32,7 @@ export interface ShortcutContext {
  */
 const ARROW_COMMANDS: ReadonlySet<ShortcutCommand> = new Set(["nudge", "moveToLaneAbove", "moveToLaneBelow"]);
 
-/** What the keys still do while something covers the canvas (EditorState.canvasCover). */
+/** What the keys still do while something covers the canvas (EditorState.canvasCovered). */
 const WHILE_COVERED: ReadonlySet<ShortcutCommand> = new Set(["toggleHelp", "clearSelection"]);
 
 const ARROW_DELTAS: Readonly<Record<string, readonly [number, number]>> = {
@@ -155,7 +155,7 @@ export function useEditorShortcuts(context: ShortcutContext): void {
   ref.current = context;
 
   useEffect(() => {
-    const covered = () => ref.current.store.getState().canvasCover !== null;
+    const covered = () => ref.current.store.getState().canvasCovered;
     const handle = (event: KeyboardEvent, arrows: boolean) => {
       if (event.defaultPrevented || isTypingTarget(event.target)) return;
       const command = resolveShortcut(event);

@@ -94,9 +94,9 @@ export function CompareView() {
   const covering = host !== null && shown !== null;
   useEffect(() => {
     if (!covering) return;
-    editor.getState().setCanvasCover(target !== null ? "compare" : "version");
-    return () => editor.getState().setCanvasCover(null);
-  }, [covering, editor, target]);
+    editor.getState().setCanvasCovered(true);
+    return () => editor.getState().setCanvasCovered(false);
+  }, [covering, editor]);
 
   useEffect(() => {
     if (shown === null) {

@@ -1,5 +1,5 @@
-import { type FormEvent, type MouseEvent, useId, useState } from "react";
-import { listScenarios } from "../../model/scenarios";
+import { type FormEvent, type MouseEvent, type ReactNode, useId, useState } from "react";
+import { listScenarios, type ScenarioSummary } from "../../model/scenarios";
 import type { HandoffMap, MapVersion } from "../../model/types";
 import { CloseButton } from "../fields/CloseButton";
 import { useFocusReturn } from "../fields/use-focus-return";
@@ -65,8 +65,6 @@ export function VersionsPanel() {
   const [target, setTarget] = useState("");
   /** The version (its id) or scenario (`scenario:` and its id) whose Delete was pressed once. */
   const [confirming, setConfirming] = useState<string | null>(null);
-  const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
-  const renameButton = useFocusReturn<HTMLButtonElement>(renaming !== null);
   const scenarios = listScenarios(map);
   const versions = [...(map.versions ?? [])].reverse();
 
@@ -134,78 +132,14 @@ export function VersionsPanel() {
         <div className="hf-versions__scenarios">
           <h3>Scenarios</h3>
           <ul>
-            {scenarios.map((s) =>
-              renaming?.id === s.id ? (
-                <li key={s.id}>
-                  <form
-                    className="hf-versions__rename"
-                    onSubmit={(event) => {
-                      event.preventDefault();
-                      if (renameScenarioNow(editor, s.id, renaming.name)) setRenaming(null);
-                    }}
-                  >
-                    <input
-                      aria-label="Scenario name"
-                      value={renaming.name}
-                      // biome-ignore lint/a11y/noAutofocus: the field opens because Rename was pressed
-                      autoFocus
-                      onFocus={(event) => event.currentTarget.select()}
-                      onChange={(event) => setRenaming({ id: s.id, name: event.target.value })}
-                      onKeyDown={(event) => {
-                        if (event.key === "Escape") setRenaming(null);
-                      }}
-                    />
-                    <button type="submit" className="hf-versions__primary">
-                      Save
-                    </button>
-                    <button type="button" onClick={() => setRenaming(null)}>
-                      Cancel
-                    </button>
-                  </form>
-                </li>
-              ) : (
-                <li key={s.id}>
-                  <span className="hf-versions__scenario-name">
-                    {s.name}
-                    {s.active ? <em> (on screen)</em> : null}
-                  </span>
-                  {s.active ? (
-                    <button
-                      type="button"
-                      ref={renameButton}
-                      aria-label={`Rename scenario ${s.name}`}
-                      onClick={() => setRenaming({ id: s.id, name: s.name })}
-                    >
-                      Rename
-                    </button>
-                  ) : confirming === `scenario:${s.id}` ? (
-                    <button
-                      type="button"
-                      className="hf-versions__danger"
-                      aria-label={`Confirm delete scenario ${s.name}`}
-                      onClick={(event) => {
-                        if (secondClickOfDouble(event)) return;
-                        if (deleteScenarioNow(editor, s.id))
-                          editor
-                            .getState()
-                            .notify(`Deleted the scenario “${s.name}”.`, "info", { undo: "Undo delete" });
-                        setConfirming(null);
-                      }}
-                    >
-                      Confirm delete
-                    </button>
-                  ) : (
-                    <button
-                      type="button"
-                      aria-label={`Delete scenario ${s.name}`}
-                      onClick={() => setConfirming(`scenario:${s.id}`)}
-                    >
-                      Delete
-                    </button>
-                  )}
-                </li>
-              ),
-            )}
+            {scenarios.map((s) => (
+              <ScenarioRow
+                key={s.id}
+                scenario={s}
+                confirming={confirming === `scenario:${s.id}`}
+                onConfirming={(on) => setConfirming(on ? `scenario:${s.id}` : null)}
+              />
+            ))}
           </ul>
         </div>
       )}
@@ -279,5 +213,99 @@ export function VersionsPanel() {
         </ul>
       )}
     </section>
+  );
+}
+
+/**
+ * One scenario in the Versions panel: the one on screen renames in place (Enter saves, Esc and
+ * Cancel leave it, focus back on Rename); another deletes on a second press, with an undo notice.
+ */
+function ScenarioRow({
+  scenario,
+  confirming,
+  onConfirming,
+}: {
+  scenario: ScenarioSummary;
+  confirming: boolean;
+  onConfirming: (on: boolean) => void;
+}) {
+  const editor = useEditorStoreApi();
+  const [renaming, setRenaming] = useState<string | null>(null);
+  const renameButton = useFocusReturn<HTMLButtonElement>(renaming !== null);
+  const { id, name, active } = scenario;
+
+  if (renaming !== null)
+    return (
+      <li>
+        <form
+          className="hf-versions__rename"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (renameScenarioNow(editor, id, renaming)) setRenaming(null);
+          }}
+        >
+          <input
+            aria-label="Scenario name"
+            value={renaming}
+            // biome-ignore lint/a11y/noAutofocus: the field opens because Rename was pressed
+            autoFocus
+            onFocus={(event) => event.currentTarget.select()}
+            onChange={(event) => setRenaming(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === "Escape") setRenaming(null);
+            }}
+          />
+          <button type="submit" className="hf-versions__primary">
+            Save
+          </button>
+          <button type="button" onClick={() => setRenaming(null)}>
+            Cancel
+          </button>
+        </form>
+      </li>
+    );
+
+  let action: ReactNode;
+  if (active)
+    action = (
+      <button
+        type="button"
+        ref={renameButton}
+        aria-label={`Rename scenario ${name}`}
+        onClick={() => setRenaming(name)}
+      >
+        Rename
+      </button>
+    );
+  else if (confirming)
+    action = (
+      <button
+        type="button"
+        className="hf-versions__danger"
+        aria-label={`Confirm delete scenario ${name}`}
+        onClick={(event) => {
+          if (secondClickOfDouble(event)) return;
+          if (deleteScenarioNow(editor, id))
+            editor.getState().notify(`Deleted the scenario “${name}”.`, "info", { undo: "Undo delete" });
+          onConfirming(false);
+        }}
+      >
+        Confirm delete
+      </button>
+    );
+  else
+    action = (
+      <button type="button" aria-label={`Delete scenario ${name}`} onClick={() => onConfirming(true)}>
+        Delete
+      </button>
+    );
+  return (
+    <li>
+      <span className="hf-versions__scenario-name">
+        {name}
+        {active ? <em> (on screen)</em> : null}
+      </span>
+      {action}
+    </li>
   );
 }

@@ -31,7 +31,7 @@ export function handleWorkshopKey(
   const command = resolveWorkshopKey(event);
   if (command === null) return false;
   // A compare or a version over the canvas: no walking or capturing under it.
-  if (editor.getState().canvasCover !== null && command !== "togglePresenting") return false;
+  if (editor.getState().canvasCovered && command !== "togglePresenting") return false;
   const state = workshop.getState();
   const walking = state.walkthrough.active;
   if (state.capturing && command !== "leave") return false;
