@@ -189,6 +189,8 @@ describe("Tab serves both speed and keyboard users (issue 11, item 7)", () => {
     await page.keyboard.type("Send welcome pack");
     await page.keyboard.press("Tab");
     await expect.poll(() => node("Send welcome pack").count()).toBe(1);
+    // The next label is open before typing: a letter typed on the canvas is a shortcut (N, L, W…).
+    await expect.poll(() => label.inputValue()).toBe("New step");
     await page.keyboard.type("Collect feedback");
     await page.keyboard.press("Enter");
     await expect.poll(() => node("Collect feedback").count()).toBe(1);
