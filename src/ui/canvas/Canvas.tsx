@@ -23,7 +23,7 @@ import {
   useState,
 } from "react";
 import { laneAt } from "../../layout/geometry";
-import type { MapLayout, Point } from "../../layout/types";
+import type { MapLayout, Point, Rect } from "../../layout/types";
 import type { HandoffMap } from "../../model/types";
 import type { EditorState, FocusRequest, Selection } from "../../store/editor-store";
 import { type FocusStub, isOtherLanes, realStepId, viewLayout, viewMap } from "../../store/lane-focus";
@@ -67,6 +67,7 @@ import { LevelOfDetail } from "./level-of-detail";
 import { OverviewMap } from "./OverviewMap";
 import { StepNode } from "./StepNode";
 import { StubNode } from "./StubNode";
+import { nextWindow, viewRect } from "./view-window";
 
 const nodeTypes: NodeTypes = { step: StepNode, stub: StubNode };
 const edgeTypes: EdgeTypes = { handoff: HandoffEdge };
@@ -175,7 +176,17 @@ export function Canvas({
   const flow = useStoreApi<StepFlowNode, HandoffFlowEdge>();
   const rootRef = useRef<HTMLDivElement>(null);
 
-  const { nodes, edges, geometry } = useFlowElements(adapter, map, layout, selection, dragPositions, stubs);
+  const editingStepId = useEditor(selectEditingStep);
+  const window = useViewWindow(flow);
+  const { nodes, edges, geometry } = useFlowElements(adapter, {
+    map,
+    layout,
+    selection,
+    dragPositions,
+    stubs,
+    window,
+    editing: editingStepId,
+  });
   const geometryChannel = useGeometryChannel(geometry);
   const frame = useLayoutFrame(layout);
   const mounted = useMounted();
@@ -184,7 +195,6 @@ export function Canvas({
   layoutRef.current = layout;
   const nodesRef = useRef(nodes);
   nodesRef.current = nodes;
-  const editingStepId = useEditor(selectEditingStep);
 
   // A step whose label opens for typing must be on screen (only visible nodes are rendered).
   useEffect(() => {
@@ -535,18 +545,46 @@ export function Canvas({
 /** React Flow's nodes and edges and the edges' geometry for the map, layout and selection. */
 function useFlowElements(
   adapt: (input: FlowInput) => FlowElements,
-  map: HandoffMap,
-  layout: MapLayout | null,
-  selection: Selection,
-  dragPositions: ReadonlyMap<string, Point>,
-  stubs: ReadonlyMap<string, FocusStub>,
+  {
+    map,
+    layout,
+    selection,
+    dragPositions,
+    stubs,
+    window,
+    editing,
+  }: Pick<FlowInput, "map" | "layout" | "dragPositions" | "stubs" | "window" | "editing"> & {
+    selection: Selection;
+  },
 ): FlowElements {
   const selectedSteps = useMemo(() => new Set(selection.steps), [selection.steps]);
   const selectedHandoffs = useMemo(() => new Set(selection.handoffs), [selection.handoffs]);
   return useMemo(
-    () => adapt({ map, layout, selectedSteps, selectedHandoffs, dragPositions, stubs }),
-    [adapt, map, layout, selectedSteps, selectedHandoffs, dragPositions, stubs],
+    () => adapt({ map, layout, selectedSteps, selectedHandoffs, dragPositions, stubs, window, editing }),
+    [adapt, map, layout, selectedSteps, selectedHandoffs, dragPositions, stubs, window, editing],
   );
+}
+
+/**
+ * The window around the view that the flow adapter makes nodes and edges for (view-window.ts):
+ * a new one only when the view leaves it, so a pan re-renders nothing here until then. Null until
+ * the pane has a size.
+ */
+function useViewWindow(flow: StoreApi): Rect | null {
+  const [window, setWindow] = useState<Rect | null>(null);
+  useEffect(() => {
+    let current: Rect | null = null;
+    const update = ({ transform, width, height }: ReturnType<StoreApi["getState"]>) => {
+      if (width <= 0 || height <= 0) return;
+      const next = nextWindow(current, viewRect(transform, width, height));
+      if (next === current) return;
+      current = next;
+      setWindow(next);
+    };
+    update(flow.getState());
+    return flow.subscribe(update);
+  }, [flow]);
+  return window;
 }
 
 /**

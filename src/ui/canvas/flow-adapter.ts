@@ -13,12 +13,16 @@
  *
  * Routes and label spots are not in the edges: they come out as `geometry` (see edge-geometry.ts
  * for why), one object per handoff that changes only when its route or label spot does.
+ *
+ * Given a window around the view (FlowInput.window, view-window.ts), only what lies in it (and
+ * what must be there whatever the view) becomes nodes and edges: React Flow's cost per node is
+ * paid for the steps near the screen, not for all of them.
  */
 
 import type { Edge, Node, NodeHandle } from "@xyflow/react";
 import { fromFilePosition } from "../../layout/geometry";
 import { DEFAULT_METRICS, measureStep } from "../../layout/metrics";
-import type { MapLayout, Point, StepBox } from "../../layout/types";
+import type { MapLayout, Point, Rect, StepBox } from "../../layout/types";
 import { highestOpenSeverity } from "../../model/register-rows";
 import { isSystemCrossing } from "../../model/system-crossings";
 import type { Handoff, HandoffMap, Severity, Step } from "../../model/types";
@@ -26,6 +30,7 @@ import type { FocusStub } from "../../store/lane-focus";
 import type { EdgeGeometry } from "./edge-geometry";
 import { flagTexts, placeEdgeLabels } from "./edge-labels";
 import { orderedLookup } from "./ordered-lookup";
+import { overlaps, routeOverlaps } from "./view-window";
 
 /**
  * React Flow builds CSS selectors from node ids without escaping them (its handle lookup while a
@@ -94,6 +99,26 @@ export interface FlowInput {
   dragPositions: ReadonlyMap<string, Point>;
   /** The stubs of a lane focus (stub step id -> what it stands for); absent or empty otherwise. */
   stubs?: ReadonlyMap<string, FocusStub>;
+  /**
+   * Where the view is, widened (view-window.ts): only steps in it and handoffs whose route (or,
+   * without one, an end) is in it become nodes and edges, with both ends of every such handoff,
+   * and, wherever they are, the selected steps and handoffs (keys and reconnects act on them
+   * through React Flow), steps being dragged and the step being renamed. Absent or null: all.
+   */
+  window?: Rect | null;
+  /** The step whose label is open for typing, if any (kept whatever the window). */
+  editing?: string | null;
+}
+
+/** A step's place on the canvas in this call: its layout box (if any), top-left and size. */
+interface Drawn {
+  box: StepBox | undefined;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** measureStep's face, for a step the layout has not reached yet. */
+  measured: StepFace | null;
 }
 
 export interface FlowElements {
@@ -336,19 +361,19 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
     }
 
     const nextSizeParts = new Map<string, SizeParts>();
-    const nodes: StepFlowNode[] = [];
     /** Steps drawn away from their layout box: their handoffs lose the route. */
     const displaced = new Set<string>();
     const stepLane = new Map<string, string>();
     const stepById = new Map<string, Step>();
-    let nodesChanged = false;
+    /** Where each drawn step is (top-left and size), and which of them lie in the window. */
+    const drawnAt = new Map<string, Drawn>();
+    const inWindow = new Set<string>();
+    const { window } = input;
 
     for (const step of map.steps) {
       stepLane.set(step.id, step.lane);
       stepById.set(step.id, step);
       const box = boxes.get(step.id);
-      let x: number;
-      let y: number;
       let width: number;
       let height: number;
       let measured: StepFace | null = null;
@@ -365,22 +390,114 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
         layout === null || step.position === undefined
           ? undefined
           : fromFilePosition(layout, step.position, step.lane);
-      if (dragged !== undefined) {
-        x = dragged.x;
-        y = dragged.y;
-      } else if (placed !== undefined) {
-        x = placed.x;
-        y = placed.y;
-      } else if (box !== undefined) {
-        x = box.x;
-        y = box.y;
-      } else {
+      const at = dragged ?? placed ?? box;
+      if (at === undefined) {
         // Not placed and not laid out yet: it appears when the layout comes back.
         displaced.add(step.id);
         continue;
       }
+      const { x, y } = at;
       if (box === undefined || Math.abs(box.x - x) > 0.5 || Math.abs(box.y - y) > 0.5) displaced.add(step.id);
+      drawnAt.set(step.id, { box, x, y, width, height, measured });
+      if (
+        window === undefined ||
+        window === null ||
+        dragged !== undefined ||
+        step.id === input.editing ||
+        input.selectedSteps.has(step.id) ||
+        overlaps(window, x, y, width, height)
+      )
+        inWindow.add(step.id);
+    }
 
+    const { handoffs } = map;
+    // No layout, or one without routes yet: no geometry, the edges wait (see useEdgeGeometry).
+    // Else where they rest, but the handoffs of steps away from their boxes, detached. Most calls
+    // hand out the resting map itself; a drag copies it once, when it starts detaching handoffs,
+    // and its later frames (the same handoffs detached) hand out that copy again.
+    let geometry = routed ? resting : NO_GEOMETRY;
+    const detaching = new Set<string>();
+    if (routed && displaced.size > 0)
+      for (const handoff of handoffs)
+        if (displaced.has(handoff.from) || displaced.has(handoff.to)) detaching.add(handoff.id);
+    if (detaching.size > 0) {
+      if (detachedFrom === resting && sameIds(detaching, detachedIds)) geometry = lastGeometry;
+      else {
+        const detached = new Map(resting);
+        for (const id of detaching) detached.set(id, DETACHED);
+        geometry = detached;
+        detachedFrom = resting;
+      }
+    } else detachedFrom = null;
+    detachedIds = detaching;
+    const edges: HandoffFlowEdge[] = [];
+    let edgesChanged = false;
+    /** The steps at either end of an edge handed out: React Flow draws an edge between its nodes only. */
+    const ends = new Set<string>();
+    for (const handoff of handoffs) {
+      if (window !== undefined && window !== null && !input.selectedHandoffs.has(handoff.id)) {
+        const route = geometry.get(handoff.id)?.route ?? null;
+        const near =
+          route === null
+            ? inWindow.has(handoff.from) || inWindow.has(handoff.to)
+            : routeOverlaps(window, route.path);
+        if (!near) continue;
+      }
+      ends.add(handoff.from);
+      ends.add(handoff.to);
+      const crossLane = stepLane.get(handoff.from) !== stepLane.get(handoff.to);
+      // A stub's "systems" name its lane: the crossing is the real step's (lane focus).
+      const systemCrossing = isSystemCrossing(
+        input.stubs?.get(handoff.from)?.step ?? stepById.get(handoff.from),
+        input.stubs?.get(handoff.to)?.step ?? stepById.get(handoff.to),
+      );
+      const selected = input.selectedHandoffs.has(handoff.id);
+      const flagText = flags.get(handoff.id) ?? null;
+      const previous = previousEdges.get(handoff.id);
+      const data = previous?.data;
+      if (
+        previous !== undefined &&
+        data !== undefined &&
+        data.handoff === handoff &&
+        data.flagText === flagText &&
+        data.crossLane === crossLane &&
+        data.systemCrossing === systemCrossing &&
+        previous.selected === selected
+      ) {
+        edges.push(previous);
+        if (lastEdges[edges.length - 1] !== previous) edgesChanged = true;
+        continue;
+      }
+      const edge: HandoffFlowEdge = {
+        id: handoff.id,
+        type: "handoff",
+        source: flowNodeId(handoff.from),
+        target: flowNodeId(handoff.to),
+        selected,
+        // Its ends can be dragged to other steps once it is selected, as in a diagram tool: no
+        // grab areas on every edge end competing with the steps' connection handles, and none of
+        // React Flow's anchor components mounted for every edge on screen.
+        reconnectable: selected,
+        data: {
+          handoff,
+          crossLane,
+          systemCrossing,
+          severity: highestOpenSeverity(handoff.edgeCases),
+          flagText,
+        },
+        ariaLabel: handoff.label === "" ? "Handoff" : `Handoff: ${handoff.label}`,
+      };
+      edges.push(edge);
+      edgesChanged = true;
+    }
+    if (edges.length !== lastEdges.length) edgesChanged = true;
+
+    const nodes: StepFlowNode[] = [];
+    let nodesChanged = false;
+    for (const step of map.steps) {
+      const drawn = drawnAt.get(step.id);
+      if (drawn === undefined || !(inWindow.has(step.id) || ends.has(step.id))) continue;
+      const { box, x, y, width, height, measured } = drawn;
       const lines = linesFor(step, box);
       const face = measured ?? faceFor(step, box, lines);
       const selected = input.selectedSteps.has(step.id);
@@ -441,76 +558,6 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
       nodesChanged = true;
     }
     if (nodes.length !== lastNodes.length) nodesChanged = true;
-
-    const { handoffs } = map;
-    // No layout, or one without routes yet: no geometry, the edges wait (see useEdgeGeometry).
-    // Else where they rest, but the handoffs of steps away from their boxes, detached. Most calls
-    // hand out the resting map itself; a drag copies it once, when it starts detaching handoffs,
-    // and its later frames (the same handoffs detached) hand out that copy again.
-    let geometry = routed ? resting : NO_GEOMETRY;
-    const detaching = new Set<string>();
-    if (routed && displaced.size > 0)
-      for (const handoff of handoffs)
-        if (displaced.has(handoff.from) || displaced.has(handoff.to)) detaching.add(handoff.id);
-    if (detaching.size > 0) {
-      if (detachedFrom === resting && sameIds(detaching, detachedIds)) geometry = lastGeometry;
-      else {
-        const detached = new Map(resting);
-        for (const id of detaching) detached.set(id, DETACHED);
-        geometry = detached;
-        detachedFrom = resting;
-      }
-    } else detachedFrom = null;
-    detachedIds = detaching;
-    const edges: HandoffFlowEdge[] = [];
-    let edgesChanged = false;
-    for (const handoff of handoffs) {
-      const crossLane = stepLane.get(handoff.from) !== stepLane.get(handoff.to);
-      // A stub's "systems" name its lane: the crossing is the real step's (lane focus).
-      const systemCrossing = isSystemCrossing(
-        input.stubs?.get(handoff.from)?.step ?? stepById.get(handoff.from),
-        input.stubs?.get(handoff.to)?.step ?? stepById.get(handoff.to),
-      );
-      const selected = input.selectedHandoffs.has(handoff.id);
-      const flagText = flags.get(handoff.id) ?? null;
-      const previous = previousEdges.get(handoff.id);
-      const data = previous?.data;
-      if (
-        previous !== undefined &&
-        data !== undefined &&
-        data.handoff === handoff &&
-        data.flagText === flagText &&
-        data.crossLane === crossLane &&
-        data.systemCrossing === systemCrossing &&
-        previous.selected === selected
-      ) {
-        edges.push(previous);
-        if (lastEdges[edges.length - 1] !== previous) edgesChanged = true;
-        continue;
-      }
-      const edge: HandoffFlowEdge = {
-        id: handoff.id,
-        type: "handoff",
-        source: flowNodeId(handoff.from),
-        target: flowNodeId(handoff.to),
-        selected,
-        // Its ends can be dragged to other steps once it is selected, as in a diagram tool: no
-        // grab areas on every edge end competing with the steps' connection handles, and none of
-        // React Flow's anchor components mounted for every edge on screen.
-        reconnectable: selected,
-        data: {
-          handoff,
-          crossLane,
-          systemCrossing,
-          severity: highestOpenSeverity(handoff.edgeCases),
-          flagText,
-        },
-        ariaLabel: handoff.label === "" ? "Handoff" : `Handoff: ${handoff.label}`,
-      };
-      edges.push(edge);
-      edgesChanged = true;
-    }
-    if (edges.length !== lastEdges.length) edgesChanged = true;
 
     sizeParts = nextSizeParts;
     // Same arrays when nothing changed, so React Flow skips its own diffing entirely.
