@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { originX } from "../layout/geometry";
+import { diffLayout, type LayoutDelta, restoreLayout } from "../layout/layout-delta";
 import type { LayoutOptions } from "../layout/layout-map";
 import type { LayoutResult } from "../layout/layout-protocol";
 import { unphasedByColumn } from "../layout/phase-membership";
@@ -332,6 +333,11 @@ const RELAYOUT_ATTEMPTS = 2;
 const RELAYOUT_RETRY_MS = 1500;
 /** Keep layouts remembered for undo and redo (see recentLayouts). */
 const RECENT_LAYOUTS = 4;
+
+/** A remembered layout: the newest whole, the older ones as their difference from the next. */
+type RecentLayout =
+  | { map: HandoffMap; layout: MapLayout; delta?: undefined }
+  | { map: HandoffMap; layout?: undefined; delta: LayoutDelta };
 
 /** Positions in the serialisable form commands carry. */
 function positionList(positions: ReadonlyMap<string, Position>): StepPosition[] {
@@ -676,11 +682,11 @@ export function createEditorStore({
    */
   const relayout = async (attempt = 1) => {
     const base = store.getState().map;
-    const known = recentLayouts.find((entry) => entry.map === base);
-    if (known !== undefined) {
+    const known = recalled(base);
+    if (known !== null) {
       // Undo and redo go back to a document laid out a moment ago: its layout, at once.
       ++keepRequest;
-      store.setState({ layout: shareLayout(store.getState().layout, known.layout), layoutError: null });
+      store.setState({ layout: shareLayout(store.getState().layout, known), layoutError: null });
       return;
     }
     // One layout at a time: edits made while it runs are laid out once, together, when it ends,
@@ -738,14 +744,27 @@ export function createEditorStore({
 
   /**
    * The keep layouts of the last few documents, newest first (only documents whose steps are all
-   * placed: their layout depends on nothing else). Entries share their unchanged boxes and routes
-   * with each other (shareLayout), so each costs little beyond what changed.
+   * placed: their layout depends on nothing else). The newest is kept whole; each older one as
+   * its difference from the one after it (layout-delta.ts): what the edit changed, and the boxes
+   * and routes it only moved up or down (a lane that grew) as that move.
    */
-  const recentLayouts: Array<{ map: HandoffMap; layout: MapLayout }> = [];
+  const recentLayouts: RecentLayout[] = [];
   const remember = (document: HandoffMap, layout: MapLayout) => {
     if (layout.unrouted === true || document.steps.some((step) => step.position === undefined)) return;
+    const newest = recentLayouts[0];
+    if (newest?.layout !== undefined)
+      recentLayouts[0] = { map: newest.map, delta: diffLayout(newest.layout, layout) };
     recentLayouts.unshift({ map: document, layout });
     recentLayouts.length = Math.min(recentLayouts.length, RECENT_LAYOUTS);
+  };
+  /** The remembered layout of this document, rebuilt from the newer ones; null if none is kept. */
+  const recalled = (document: HandoffMap): MapLayout | null => {
+    const at = recentLayouts.findIndex((entry) => entry.map === document);
+    if (at < 0) return null;
+    let layout: MapLayout | undefined;
+    for (const entry of recentLayouts.slice(0, at + 1))
+      layout = entry.layout ?? (layout === undefined ? undefined : restoreLayout(layout, entry.delta));
+    return layout ?? null;
   };
   let layoutRunning = false;
   /** Which map opened in this store (load() counts) was last told it is too wide to place. */

@@ -91,4 +91,35 @@ describe("undo and redo do not lay out the whole map per step", () => {
     expect(store.getState().layout?.steps).toEqual(second?.steps);
     expect(runner.asked.length).toBe(asked);
   });
+
+  it("given three edits that each grow the first lane, when undone and redone one by one, then every document gets exactly its own layout at once", async () => {
+    const runner = slowRunner();
+    const store = createEditorStore({ map: placedTemplate(), runLayout: (m) => runner.run(m) });
+    await runner.settle();
+    const layouts = [store.getState().layout];
+    const firstLane = store.getState().map.lanes[0]?.id;
+    for (let edit = 1; edit <= 3; edit++) {
+      // The first lane's lowest step, dropped lower: the lane grows, every lane below moves down.
+      const lowest = store
+        .getState()
+        .map.steps.filter((s) => s.lane === firstLane)
+        .sort((a, b) => (b.position?.y ?? 0) - (a.position?.y ?? 0))[0];
+      if (lowest?.position === undefined) throw new Error("template changed");
+      const position = { x: lowest.position.x, y: lowest.position.y + 120 };
+      store.getState().apply((m) => ops.updateStep(m, lowest.id, { position }));
+      await runner.settle();
+      layouts.push(store.getState().layout);
+    }
+    expect(layouts[3]?.lanes[1]?.y).toBeGreaterThan(layouts[0]?.lanes[1]?.y ?? 0);
+    const asked = runner.asked.length;
+    for (let back = 2; back >= 0; back--) {
+      store.getState().undo();
+      expect(store.getState().layout).toEqual(layouts[back]);
+    }
+    for (let forward = 1; forward <= 3; forward++) {
+      store.getState().redo();
+      expect(store.getState().layout).toEqual(layouts[forward]);
+    }
+    expect(runner.asked.length).toBe(asked);
+  });
 });
