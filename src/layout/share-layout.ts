@@ -17,10 +17,13 @@
  * layout.steps[3] === state.layout.steps[3]; // when that box did not move or change
  */
 import { isRecord } from "../model/map-issue";
+import { compactLayout } from "./compact-layout";
 import type { MapLayout } from "./types";
 
 export function shareLayout(previous: MapLayout | null, next: MapLayout): MapLayout {
-  return previous === null ? next : (share(previous, next) as MapLayout);
+  // Compacted first (compact-layout.ts): what is new stays compact, what is shared already was.
+  const compact = compactLayout(next);
+  return previous === null ? compact : (share(previous, compact) as MapLayout);
 }
 
 /** `next`, with every subtree deep-equal to the matching subtree of `previous` taken from it. */
@@ -47,14 +50,18 @@ function shareArray(previous: readonly unknown[], next: readonly unknown[]): unk
     byId.set(id, item);
   }
   let same = previous.length === next.length;
+  let reused = false;
   const out = next.map((item, index) => {
     const id = byId === null ? undefined : idOf(item);
     const match = byId === null || id === undefined ? previous[index] : byId.get(id);
     const shared = match === undefined ? item : share(match, item);
     if (shared !== previous[index]) same = false;
+    // An equal string counts as taken: previous's copy is kept, and next's can go.
+    if (shared !== item || typeof item === "string") reused = true;
     return shared;
   });
-  return same ? (previous as unknown[]) : out;
+  // Nothing taken from previous (a changed run of numbers, say): next itself, not a copy of it.
+  return same ? (previous as unknown[]) : reused ? out : (next as unknown[]);
 }
 
 function shareRecord(
@@ -63,6 +70,8 @@ function shareRecord(
 ): Record<string, unknown> {
   const keys = Object.keys(next);
   let same = keys.length === Object.keys(previous).length;
+  // An instance of a class (compact-layout.ts) is kept whole: a copy would be a plain object.
+  const whole = Object.getPrototypeOf(next) !== Object.prototype;
   const out: Record<string, unknown> = {};
   for (const key of keys) {
     // Layouts never carry such a key; assigning it would set the prototype instead.
@@ -70,7 +79,7 @@ function shareRecord(
     const had = Object.hasOwn(previous, key);
     const shared = had ? share(previous[key], next[key]) : next[key];
     if (!had || shared !== previous[key]) same = false;
-    out[key] = shared;
+    if (!whole) out[key] = shared;
   }
-  return same ? previous : out;
+  return same ? previous : whole ? next : out;
 }

@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
+import { compactLayout } from "../layout/compact-layout";
 import { originX } from "../layout/geometry";
 import { diffLayout, type LayoutDelta, restoreLayout } from "../layout/layout-delta";
 import type { LayoutOptions } from "../layout/layout-map";
@@ -352,7 +353,8 @@ export function createEditorStore({
 }: EditorStoreOptions): EditorStore {
   const firstLayout = (opened: HandoffMap): MapLayout | null => {
     try {
-      return layoutAtOnce?.(opened) ?? null;
+      const layout = layoutAtOnce?.(opened);
+      return layout === undefined || layout === null ? null : compactLayout(layout);
     } catch {
       return null; // runLayout follows and reports what went wrong
     }
