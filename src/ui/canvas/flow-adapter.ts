@@ -22,7 +22,7 @@
 import type { Edge, Node, NodeHandle } from "@xyflow/react";
 import { fromFilePosition } from "../../layout/geometry";
 import { DEFAULT_METRICS, measureStep } from "../../layout/metrics";
-import type { MapLayout, Point, Rect, StepBox } from "../../layout/types";
+import type { HandoffRoute, MapLayout, Point, Rect, StepBox } from "../../layout/types";
 import { highestOpenSeverity } from "../../model/register-rows";
 import { isSystemCrossing } from "../../model/system-crossings";
 import type { Handoff, HandoffMap, Severity, Step } from "../../model/types";
@@ -145,42 +145,51 @@ const NO_GEOMETRY: ReadonlyMap<string, EdgeGeometry> = new Map();
 type StaleEnds = (handoff: Handoff) => boolean;
 
 /**
- * Where every handoff rests in this layout: its route and its label block's spot (placed around
- * the boxes and the other routes, as the SVG export places it), or DETACHED. An entry equal to
- * the previous one is that object.
+ * Where every handoff rests in this layout, by its index in the map's handoffs: its route (null:
+ * DETACHED) and its label block's spot (placed around the boxes and the other routes, as the SVG
+ * export places it). Plain arrays, not an EdgeGeometry per handoff: a call makes those only for
+ * the edges it hands out (about 100 KB less on a 1,000-step map than a map of them all).
  */
+interface Resting {
+  routes: Array<HandoffRoute | null>;
+  /** labelX, labelY of handoff i at 2i, 2i + 1, in whole pixels (V8 Smis in a packed array). */
+  labels: number[];
+  labeled: boolean[];
+}
+
 function restingGeometry(
   handoffs: readonly Handoff[],
   layout: MapLayout,
   flags: ReadonlyMap<string, string>,
-  previous: ReadonlyMap<string, EdgeGeometry>,
   staleEnds: StaleEnds,
-): Map<string, EdgeGeometry> {
+): Resting {
   const spots = placeEdgeLabels(handoffs, layout, flags);
-  const routes = orderedLookup(layout.handoffs);
-  const resting = new Map<string, EdgeGeometry>();
+  const lookup = orderedLookup(layout.handoffs);
+  const resting: Resting = { routes: [], labels: [], labeled: [] };
   for (const handoff of handoffs) {
-    const route = routes.get(handoff.id);
-    if (route === undefined || staleEnds(handoff)) {
-      resting.set(handoff.id, DETACHED);
-      continue;
-    }
-    const spot = spots.get(handoff.id);
-    // Whole pixels already; rounded anyway, so these stay small integers (V8 Smis): a value read
-    // from an `{x, y}` object can come as a boxed double, and one such value would make V8 box
-    // these fields in every geometry object.
-    const labelX = Math.round(spot?.x ?? 0);
-    const labelY = Math.round(spot?.y ?? 0);
-    const before = previous.get(handoff.id);
-    const same =
-      before !== undefined &&
-      before.route === route &&
-      before.labeled === (spot !== undefined) &&
-      before.labelX === labelX &&
-      before.labelY === labelY;
-    resting.set(handoff.id, same ? before : { route, labelX, labelY, labeled: spot !== undefined });
+    const route = lookup.get(handoff.id);
+    const spot = route === undefined || staleEnds(handoff) ? undefined : spots.get(handoff.id);
+    resting.routes.push(route === undefined || staleEnds(handoff) ? null : route);
+    resting.labels.push(Math.round(spot?.x ?? 0), Math.round(spot?.y ?? 0));
+    resting.labeled.push(spot !== undefined);
   }
   return resting;
+}
+
+/** Handoff i's resting geometry: `before` when that is the same, else a new object. */
+function restingEntry(resting: Resting, i: number, before: EdgeGeometry | undefined): EdgeGeometry {
+  const route = resting.routes[i] ?? null;
+  if (route === null) return DETACHED;
+  const labelX = resting.labels[2 * i] ?? 0;
+  const labelY = resting.labels[2 * i + 1] ?? 0;
+  const labeled = resting.labeled[i] === true;
+  return before !== undefined &&
+    before.route === route &&
+    before.labeled === labeled &&
+    before.labelX === labelX &&
+    before.labelY === labelY
+    ? before
+    : { route, labelX, labelY, labeled };
 }
 
 /** The same ids, in any order. */
@@ -318,7 +327,11 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
   // Routes and label spots per handoffs and layout (label placement depends on every label and
   // box), not per call: a drag's frames hand out these, but for the handoffs of dragged steps.
   let restingFor: { handoffs: readonly Handoff[]; layout: MapLayout } | null = null;
-  let resting: ReadonlyMap<string, EdgeGeometry> = NO_GEOMETRY;
+  let resting: Resting | null = null;
+  // The resting geometry of the edges handed out (all of them without a window), for these
+  // resting arrays and these edges: most calls hand out this map itself.
+  let restingMap: ReadonlyMap<string, EdgeGeometry> = NO_GEOMETRY;
+  let restingMapOf: { resting: Resting; edges: readonly HandoffFlowEdge[] } | null = null;
   // The handoffs the last call detached, and from which resting map (a drag's frames detach the
   // same ones from the same map); null when it detached none.
   let detachedIds: ReadonlySet<string> = new Set();
@@ -339,7 +352,9 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
     if (!routed) {
       // Let go of the last layout's routes (another map is opening; routes are on their way).
       restingFor = null;
-      resting = NO_GEOMETRY;
+      resting = null;
+      restingMap = NO_GEOMETRY;
+      restingMapOf = null;
     } else if (restingFor === null || restingFor.handoffs !== map.handoffs || restingFor.layout !== layout) {
       // Same layout, new handoffs: a reconnected handoff's route still joins its old ends.
       const before =
@@ -348,7 +363,7 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
         const was = before?.get(handoff.id);
         return was !== undefined && (was.from !== handoff.from || was.to !== handoff.to);
       };
-      resting = restingGeometry(map.handoffs, layout, flags, resting, staleEnds);
+      resting = restingGeometry(map.handoffs, layout, flags, staleEnds);
       restingFor = { handoffs: map.handoffs, layout };
     }
     const boxes = orderedLookup(layout?.steps ?? NO_BOXES);
@@ -411,32 +426,20 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
     }
 
     const { handoffs } = map;
-    // No layout, or one without routes yet: no geometry, the edges wait (see useEdgeGeometry).
-    // Else where they rest, but the handoffs of steps away from their boxes, detached. Most calls
-    // hand out the resting map itself; a drag copies it once, when it starts detaching handoffs,
-    // and its later frames (the same handoffs detached) hand out that copy again.
-    let geometry = routed ? resting : NO_GEOMETRY;
+    // Handoffs of steps away from their boxes are drawn detached (no route).
     const detaching = new Set<string>();
-    if (routed && displaced.size > 0)
+    if (resting !== null && displaced.size > 0)
       for (const handoff of handoffs)
         if (displaced.has(handoff.from) || displaced.has(handoff.to)) detaching.add(handoff.id);
-    if (detaching.size > 0) {
-      if (detachedFrom === resting && sameIds(detaching, detachedIds)) geometry = lastGeometry;
-      else {
-        const detached = new Map(resting);
-        for (const id of detaching) detached.set(id, DETACHED);
-        geometry = detached;
-        detachedFrom = resting;
-      }
-    } else detachedFrom = null;
-    detachedIds = detaching;
     const edges: HandoffFlowEdge[] = [];
     let edgesChanged = false;
     /** The steps at either end of an edge handed out: React Flow draws an edge between its nodes only. */
     const ends = new Set<string>();
-    for (const handoff of handoffs) {
+    /** Index in the map's handoffs of each edge handed out (for its resting geometry). */
+    const handedAt: number[] = [];
+    for (const [at, handoff] of handoffs.entries()) {
       if (window !== undefined && window !== null && !input.selectedHandoffs.has(handoff.id)) {
-        const route = geometry.get(handoff.id)?.route ?? null;
+        const route = detaching.has(handoff.id) ? null : (resting?.routes[at] ?? null);
         const near =
           route === null
             ? inWindow.has(handoff.from) || inWindow.has(handoff.to)
@@ -445,6 +448,7 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
       }
       ends.add(handoff.from);
       ends.add(handoff.to);
+      handedAt.push(at);
       const crossLane = stepLane.get(handoff.from) !== stepLane.get(handoff.to);
       // A stub's "systems" name its lane: the crossing is the real step's (lane focus).
       const systemCrossing = isSystemCrossing(
@@ -491,6 +495,42 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
       edgesChanged = true;
     }
     if (edges.length !== lastEdges.length) edgesChanged = true;
+    const handedOut = edgesChanged ? edges : lastEdges;
+
+    // No layout, or one without routes yet: no geometry, the edges wait (see useEdgeGeometry).
+    // Else where the edges handed out rest, but the handoffs of steps away from their boxes,
+    // detached. Most calls hand out the resting map itself; a drag copies it once, when it
+    // starts detaching handoffs, and its later frames (the same handoffs detached) hand out that
+    // copy again.
+    let geometry = NO_GEOMETRY;
+    if (resting !== null) {
+      if (restingMapOf === null || restingMapOf.resting !== resting || restingMapOf.edges !== handedOut) {
+        const next = new Map<string, EdgeGeometry>();
+        for (const at of handedAt) {
+          const id = handoffs[at]?.id;
+          if (id !== undefined) next.set(id, restingEntry(resting, at, restingMap.get(id)));
+        }
+        const same = next.size === restingMap.size && [...next].every(([id, g]) => restingMap.get(id) === g);
+        if (!same) restingMap = next;
+        restingMapOf = { resting, edges: handedOut };
+      }
+      geometry = restingMap;
+      const detached = [...detaching].filter((id) => restingMap.has(id));
+      if (detached.length > 0) {
+        const ids = new Set(detached);
+        if (detachedFrom === restingMap && sameIds(ids, detachedIds)) geometry = lastGeometry;
+        else {
+          const copy = new Map(restingMap);
+          for (const id of ids) copy.set(id, DETACHED);
+          geometry = copy;
+          detachedFrom = restingMap;
+        }
+        detachedIds = ids;
+      } else {
+        detachedFrom = null;
+        detachedIds = new Set();
+      }
+    }
 
     const nodes: StepFlowNode[] = [];
     let nodesChanged = false;
