@@ -29,8 +29,8 @@ describe("compactLayout", () => {
   it("hands back what is already compact as it is", () => {
     const compact = compactLayout(layoutForPositions(createRevOpsTemplate()));
     const again = compactLayout(compact);
-    again.steps.forEach((box, i) => expect(box).toBe(compact.steps[i]));
-    again.handoffs.forEach((route, i) => expect(route).toBe(compact.handoffs[i]));
+    expect(again.steps.every((box, i) => box === compact.steps[i])).toBe(true);
+    expect(again.handoffs.every((route, i) => route === compact.handoffs[i])).toBe(true);
   });
 
   it("stays compact through shareLayout: a changed box's new text area is a LayoutRect, unchanged ones are the previous objects", () => {
