@@ -177,14 +177,14 @@ export function Canvas({
   const rootRef = useRef<HTMLDivElement>(null);
 
   const editingStepId = useEditor(selectEditingStep);
-  const window = useViewWindow(flow);
+  const viewWindow = useViewWindow(flow);
   const { nodes, edges, geometry } = useFlowElements(adapter, {
     map,
     layout,
     selection,
     dragPositions,
     stubs,
-    window,
+    viewWindow,
     editing: editingStepId,
   });
   const geometryChannel = useGeometryChannel(geometry);
@@ -551,17 +551,17 @@ function useFlowElements(
     selection,
     dragPositions,
     stubs,
-    window,
+    viewWindow,
     editing,
-  }: Pick<FlowInput, "map" | "layout" | "dragPositions" | "stubs" | "window" | "editing"> & {
+  }: Pick<FlowInput, "map" | "layout" | "dragPositions" | "stubs" | "viewWindow" | "editing"> & {
     selection: Selection;
   },
 ): FlowElements {
   const selectedSteps = useMemo(() => new Set(selection.steps), [selection.steps]);
   const selectedHandoffs = useMemo(() => new Set(selection.handoffs), [selection.handoffs]);
   return useMemo(
-    () => adapt({ map, layout, selectedSteps, selectedHandoffs, dragPositions, stubs, window, editing }),
-    [adapt, map, layout, selectedSteps, selectedHandoffs, dragPositions, stubs, window, editing],
+    () => adapt({ map, layout, selectedSteps, selectedHandoffs, dragPositions, stubs, viewWindow, editing }),
+    [adapt, map, layout, selectedSteps, selectedHandoffs, dragPositions, stubs, viewWindow, editing],
   );
 }
 
@@ -571,7 +571,7 @@ function useFlowElements(
  * the pane has a size.
  */
 function useViewWindow(flow: StoreApi): Rect | null {
-  const [window, setWindow] = useState<Rect | null>(null);
+  const [viewWindow, setViewWindow] = useState<Rect | null>(null);
   useEffect(() => {
     let current: Rect | null = null;
     const update = ({ transform, width, height }: ReturnType<StoreApi["getState"]>) => {
@@ -579,12 +579,12 @@ function useViewWindow(flow: StoreApi): Rect | null {
       const next = nextWindow(current, viewRect(transform, width, height));
       if (next === current) return;
       current = next;
-      setWindow(next);
+      setViewWindow(next);
     };
     update(flow.getState());
     return flow.subscribe(update);
   }, [flow]);
-  return window;
+  return viewWindow;
 }
 
 /**

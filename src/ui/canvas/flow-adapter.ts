@@ -14,7 +14,7 @@
  * Routes and label spots are not in the edges: they come out as `geometry` (see edge-geometry.ts
  * for why), one object per handoff that changes only when its route or label spot does.
  *
- * Given a window around the view (FlowInput.window, view-window.ts), only what lies in it (and
+ * Given a window around the view (FlowInput.viewWindow, view-window.ts), only what lies in it (and
  * what must be there whatever the view) becomes nodes and edges: React Flow's cost per node is
  * paid for the steps near the screen, not for all of them.
  */
@@ -105,7 +105,7 @@ export interface FlowInput {
    * and, wherever they are, the selected steps and handoffs (keys and reconnects act on them
    * through React Flow), steps being dragged and the step being renamed. Absent or null: all.
    */
-  window?: Rect | null;
+  viewWindow?: Rect | null;
   /** The step whose label is open for typing, if any (kept whatever the window). */
   editing?: string | null;
 }
@@ -383,7 +383,7 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
     /** Where each drawn step is (top-left and size), and which of them lie in the window. */
     const drawnAt = new Map<string, Drawn>();
     const inWindow = new Set<string>();
-    const { window } = input;
+    const { viewWindow } = input;
 
     for (const step of map.steps) {
       stepLane.set(step.id, step.lane);
@@ -415,12 +415,12 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
       if (box === undefined || Math.abs(box.x - x) > 0.5 || Math.abs(box.y - y) > 0.5) displaced.add(step.id);
       drawnAt.set(step.id, { box, x, y, width, height, measured });
       if (
-        window === undefined ||
-        window === null ||
+        viewWindow === undefined ||
+        viewWindow === null ||
         dragged !== undefined ||
         step.id === input.editing ||
         input.selectedSteps.has(step.id) ||
-        overlaps(window, x, y, width, height)
+        overlaps(viewWindow, x, y, width, height)
       )
         inWindow.add(step.id);
     }
@@ -438,12 +438,12 @@ export function createFlowAdapter(): (input: FlowInput) => FlowElements {
     /** Index in the map's handoffs of each edge handed out (for its resting geometry). */
     const handedAt: number[] = [];
     for (const [at, handoff] of handoffs.entries()) {
-      if (window !== undefined && window !== null && !input.selectedHandoffs.has(handoff.id)) {
+      if (viewWindow !== undefined && viewWindow !== null && !input.selectedHandoffs.has(handoff.id)) {
         const route = detaching.has(handoff.id) ? null : (resting?.routes[at] ?? null);
         const near =
           route === null
             ? inWindow.has(handoff.from) || inWindow.has(handoff.to)
-            : routeOverlaps(window, route.path);
+            : routeOverlaps(viewWindow, route.path);
         if (!near) continue;
       }
       ends.add(handoff.from);

@@ -32,7 +32,7 @@ describe("flow adapter, given a window around the view", () => {
   it("makes nodes for the steps in the window and the ends of its handoffs only, and edges only between them", () => {
     const { layout, input } = given();
     const window = { x: layout.laneHeaderWidth, y: layout.phaseHeaderHeight, width: 900, height: 500 };
-    const { nodes, edges } = createFlowAdapter()({ ...input, window });
+    const { nodes, edges } = createFlowAdapter()({ ...input, viewWindow: window });
     const ids = new Set(nodes.map((n) => n.id));
     for (const box of layout.steps) if (touches(window, box)) expect(ids.has(box.id)).toBe(true);
     expect(nodes.length).toBeGreaterThan(0);
@@ -61,7 +61,7 @@ describe("flow adapter, given a window around the view", () => {
       throw new Error("map too small");
     const { nodes, edges } = createFlowAdapter()({
       ...input,
-      window,
+      viewWindow: window,
       selectedSteps: new Set([selected.id]),
       selectedHandoffs: new Set([handoff.id]),
       dragPositions: new Map([[dragged.id, { x: dragged.x, y: dragged.y + 40 }]]),
@@ -80,12 +80,12 @@ describe("flow adapter, given a window around the view", () => {
     expect(all.nodes).toHaveLength(map.steps.length);
     expect(all.edges).toHaveLength(map.handoffs.length);
     const window = { x: 0, y: 0, width: 800, height: 600 };
-    const first = adapt({ ...input, window });
-    const again = adapt({ ...input, window: { ...window } });
+    const first = adapt({ ...input, viewWindow: window });
+    const again = adapt({ ...input, viewWindow: { ...window } });
     expect(again.nodes).toBe(first.nodes);
     expect(again.edges).toBe(first.edges);
     // Nodes that stay in view across windows are the same objects (React Flow compares by reference).
-    const wider = adapt({ ...input, window: { ...window, width: layout.width } });
+    const wider = adapt({ ...input, viewWindow: { ...window, width: layout.width } });
     const before = new Map(first.nodes.map((n) => [n.id, n]));
     for (const node of wider.nodes) if (before.has(node.id)) expect(node).toBe(before.get(node.id));
   });
@@ -101,7 +101,7 @@ describe("flow adapter, given a window around the view", () => {
         fc.integer({ min: 50, max: 2000 }),
         (x, y, width, height) => {
           const window = { x, y, width, height };
-          const { nodes, edges } = adapt({ ...input, window });
+          const { nodes, edges } = adapt({ ...input, viewWindow: window });
           const ids = new Set(nodes.map((n) => n.id));
           for (const edge of edges) expect(ids.has(edge.source) && ids.has(edge.target)).toBe(true);
           for (const box of layout.steps) if (touches(window, box)) expect(ids.has(box.id)).toBe(true);
