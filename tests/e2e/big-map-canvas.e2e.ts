@@ -67,6 +67,22 @@ describe(`a ${STEPS}-step map panned with the mouse at 1280x720`, () => {
     await expect.poll(async () => (await inView(page)).handoffs, { timeout: 30_000 }).toBeGreaterThan(0);
     const first = await inView(page);
     expect(first.steps.length).toBeGreaterThan(2);
+    // The overview shows the whole map, not only the steps near the view (React Flow holds those):
+    // step rectangles (kind strokes, darker than any lane band) in its right part too.
+    const farSteps = await page
+      .locator("canvas.hf-overview__steps")
+      .evaluate((element: HTMLCanvasElement) => {
+        const context = element.getContext("2d");
+        if (context === null) return -1;
+        const from = Math.floor(element.width * 0.6);
+        const { data } = context.getImageData(from, 0, element.width - from, element.height);
+        let dark = 0;
+        for (let i = 0; i < data.length; i += 4)
+          if ((data[i + 3] ?? 0) > 0 && ((data[i] ?? 0) + (data[i + 1] ?? 0) + (data[i + 2] ?? 0)) / 3 < 170)
+            dark++;
+        return dark;
+      });
+    expect(farSteps).toBeGreaterThan(20);
 
     const seen = new Set(first.steps);
     let screens = 0;

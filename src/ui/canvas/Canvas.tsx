@@ -521,7 +521,7 @@ export function Canvas({
             {frame !== null && (
               <HeaderOverlay frame={frame} lanes={map.lanes} phases={map.phases} theme={theme} />
             )}
-            {frame !== null && <OverviewMap frame={frame} lanes={map.lanes} theme={theme} />}
+            {frame !== null && <OverviewMap frame={frame} lanes={map.lanes} theme={theme} editor={store} />}
             <Controls showInteractive={false} showFitView={false} position="bottom-left" />
             {layer}
           </ReactFlow>

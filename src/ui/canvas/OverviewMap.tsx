@@ -8,12 +8,15 @@ import {
   useRef,
   type WheelEvent,
 } from "react";
-import type { LaneBand } from "../../layout/types";
-import type { Lane, StepKind } from "../../model/types";
+import type { LaneBand, MapLayout } from "../../layout/types";
+import type { HandoffMap, Lane, StepKind } from "../../model/types";
+import type { EditorStore } from "../../store/editor-store";
+import { viewLayout, viewMap } from "../../store/lane-focus";
 import type { SvgTheme } from "../../theme/svg-theme";
 import type { LayoutFrame } from "./canvas-geometry";
 import { laneFill } from "./canvas-theme";
-import type { StepFlowNode } from "./flow-adapter";
+import { flowNodeId, type StepFlowNode } from "./flow-adapter";
+import { orderedLookup } from "./ordered-lookup";
 
 /** The panel is the map's shape, scaled to fit this box (a wide map gets a low, wide panel). */
 const MAX_WIDTH = 200;
@@ -44,12 +47,24 @@ interface OverviewFrame {
 }
 
 /**
- * Draws the lane bands and every step, as small rectangles colored by kind, into the canvas.
- * Each step is at least one device pixel each way, so a step smaller than that still shows.
+ * What the overview draws from: React Flow's nodes (where the steps near the view are drawn this
+ * moment, a dragged one included) and the map the canvas shows with its layout (every step:
+ * React Flow holds only those near the view, see view-window.ts).
+ */
+interface Drawing {
+  nodes: readonly StepFlowNode[];
+  map: HandoffMap;
+  layout: MapLayout | null;
+}
+
+/**
+ * Draws the lane bands and every step, as small rectangles colored by kind, into the canvas: a
+ * step React Flow holds where its node is, any other at its layout box. Each step is at least one
+ * device pixel each way, so a step smaller than that still shows.
  */
 function drawSteps(
   context: CanvasRenderingContext2D,
-  nodes: readonly StepFlowNode[],
+  { nodes, map, layout }: Drawing,
   bands: ReadonlyArray<LaneBand & { fill: string }>,
   { width, laneHeaderWidth, kx, ky }: OverviewFrame,
   colors: Record<StepKind, string>,
@@ -65,15 +80,33 @@ function drawSteps(
       band.height * ky,
     );
   }
+  const live = new Map<string, StepFlowNode>();
+  for (const node of nodes) live.set(node.id, node);
+  const boxes = orderedLookup(layout?.steps ?? []);
+  const rects: Array<{ kind: StepKind; x: number; y: number; width: number; height: number }> = [];
+  for (const step of map.steps) {
+    const node = live.get(flowNodeId(step.id));
+    const box = boxes.get(step.id);
+    if (node !== undefined)
+      rects.push({
+        kind: step.kind,
+        x: node.position.x,
+        y: node.position.y,
+        width: node.width ?? 0,
+        height: node.height ?? 0,
+      });
+    else if (box !== undefined)
+      rects.push({ kind: step.kind, x: box.x, y: box.y, width: box.width, height: box.height });
+  }
   for (const kind of KINDS) {
     context.fillStyle = colors[kind];
-    for (const node of nodes) {
-      if (node.data.step.kind !== kind) continue;
+    for (const rect of rects) {
+      if (rect.kind !== kind) continue;
       context.fillRect(
-        Math.round(node.position.x * kx),
-        Math.round(node.position.y * ky),
-        Math.max(1, Math.round((node.width ?? 0) * kx)),
-        Math.max(1, Math.round((node.height ?? 0) * ky)),
+        Math.round(rect.x * kx),
+        Math.round(rect.y * ky),
+        Math.max(1, Math.round(rect.width * kx)),
+        Math.max(1, Math.round(rect.height * ky)),
       );
     }
   }
@@ -85,22 +118,27 @@ function drawSteps(
  * rest under a light veil; press or drag to move the view there, wheel to zoom.
  *
  * Not React Flow's MiniMap: that one mounts a component with its own store subscription per node
- * (1,000 selectors on every pan frame, and their fibers on the heap). Here the bands and steps
- * are drawn into a canvas when React Flow's nodes change (a thousand steps as SVG paths were 50 KB
- * of path text per version, which React kept twice), and the view rectangle, an SVG path over it,
- * follows the viewport; both through React Flow store subscriptions, without a React render.
- * The nodes are not a prop: React keeps a component's previous props (on its previous fiber) until
- * it renders again, and after a relayout those were the previous nodes with their boxes.
+ * (1,000 selectors on every pan frame, and their fibers on the heap), and it draws only the nodes
+ * React Flow holds, which are the steps near the view (view-window.ts). Here the bands and every
+ * step are drawn into a canvas when React Flow's nodes or the editor's map or layout change (a
+ * thousand steps as SVG paths were 50 KB of path text per version, which React kept twice), and
+ * the view rectangle, an SVG path over it, follows the viewport; both through store
+ * subscriptions, without a React render. The steps are not a prop: React keeps a component's
+ * previous props (on its previous fiber) until it renders again, and after a relayout those were
+ * the previous layout's boxes; the editor's store, which is a prop, is one object for good.
  */
 export const OverviewMap = memo(function OverviewMap({
   frame,
   lanes,
   theme,
+  editor,
 }: {
   /** The layout's frame (not the whole layout, which holds the steps): size and lane bands. */
   frame: LayoutFrame;
   lanes: readonly Lane[];
   theme: SvgTheme;
+  /** The editor's store: the map the canvas shows, and its layout, give every step's place. */
+  editor: EditorStore;
 }) {
   const { width, height, laneHeaderWidth, lanes: laneBands } = frame;
   const flow = useStoreApi();
@@ -123,6 +161,7 @@ export const OverviewMap = memo(function OverviewMap({
   }, [laneBands, lanes, theme]);
   useStepDrawing(
     canvas,
+    editor,
     bands,
     {
       width,
@@ -215,13 +254,15 @@ export const OverviewMap = memo(function OverviewMap({
 export const OVERVIEW_REDRAW_MS = 100;
 
 /**
- * Draws the bands and React Flow's nodes into the overview's canvas: again when the nodes change
- * (a store subscription; at once after a quiet spell, then at most every OVERVIEW_REDRAW_MS, with
- * the last change always drawn), and when the bands, the panel's size or the palette do. A drag
- * frame then does not also repaint a thousand rectangles the eye cannot follow at that size.
+ * Draws the bands and the steps into the overview's canvas: again when React Flow's nodes or the
+ * editor's map or layout change (store subscriptions; at once after a quiet spell, then at most
+ * every OVERVIEW_REDRAW_MS, with the last change always drawn), and when the bands, the panel's
+ * size or the palette do. A drag frame then does not also repaint a thousand rectangles the eye
+ * cannot follow at that size.
  */
 function useStepDrawing(
   canvas: RefObject<HTMLCanvasElement | null>,
+  editor: EditorStore,
   bands: ReadonlyArray<LaneBand & { fill: string }>,
   frame: OverviewFrame,
   theme: SvgTheme,
@@ -234,7 +275,11 @@ function useStepDrawing(
     const context = element?.getContext("2d");
     if (element == null || context == null) return;
     const colors = stepColors(theme);
-    let drawn = flow.getState().nodes;
+    const read = (): Drawing => {
+      const state = editor.getState();
+      return { nodes: flow.getState().nodes, map: viewMap(state), layout: viewLayout(state) };
+    };
+    let drawn = read();
     let drawnAt = Number.NEGATIVE_INFINITY;
     let later: ReturnType<typeof setTimeout> | undefined;
     const draw = () => {
@@ -243,17 +288,21 @@ function useStepDrawing(
       drawSteps(context, drawn, bands, { width, laneHeaderWidth, kx, ky }, colors);
     };
     draw();
-    const unsubscribe = flow.subscribe(({ nodes }) => {
-      if (nodes === drawn) return;
-      drawn = nodes;
-      if (later !== undefined) return; // drawn when it fires, with the latest nodes
+    const changed = () => {
+      const next = read();
+      if (next.nodes === drawn.nodes && next.map === drawn.map && next.layout === drawn.layout) return;
+      drawn = next;
+      if (later !== undefined) return; // drawn when it fires, with the latest steps
       const wait = drawnAt + OVERVIEW_REDRAW_MS - performance.now();
       if (wait <= 0) draw();
       else later = setTimeout(draw, wait);
-    });
+    };
+    const unsubscribeFlow = flow.subscribe(changed);
+    const unsubscribeEditor = editor.subscribe(changed);
     return () => {
-      unsubscribe();
+      unsubscribeFlow();
+      unsubscribeEditor();
       clearTimeout(later);
     };
-  }, [flow, canvas, bands, width, laneHeaderWidth, kx, ky, theme]);
+  }, [flow, editor, canvas, bands, width, laneHeaderWidth, kx, ky, theme]);
 }

@@ -5,6 +5,7 @@ import { ReactFlow, type ReactFlowInstance, useReactFlow, useStoreApi } from "@x
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { layoutForPositions } from "../../../src/layout/layout-map";
 import { createRevOpsTemplate } from "../../../src/model/templates";
+import { createEditorStore, type EditorStore } from "../../../src/store/editor-store";
 import type { SvgTheme } from "../../../src/theme/svg-theme";
 import { canvasTheme, PROJECTOR_THEME } from "../../../src/ui/canvas/canvas-theme";
 import { createFlowAdapter, type StepFlowNode } from "../../../src/ui/canvas/flow-adapter";
@@ -65,18 +66,34 @@ function Probe() {
   return null;
 }
 
+/** The editor's store on the template, laid out at once (its layout never changes here). */
+function editorStore(): EditorStore {
+  return createEditorStore({
+    map,
+    runLayout: async () => ({ ok: true, layout }),
+    layoutAtOnce: () => layout,
+  });
+}
+
 function renderOverview(steps: StepFlowNode[] = nodes, mapWidth = layout.width) {
+  const editor = editorStore();
   const view = (list: StepFlowNode[], drawnIn: SvgTheme = theme) => (
     <div style={{ width: 1000, height: 700 }}>
       <ReactFlow<StepFlowNode> nodes={list}>
         <Probe />
-        <OverviewMap frame={{ ...layout, width: mapWidth }} lanes={map.lanes} theme={drawnIn} />
+        <OverviewMap
+          frame={{ ...layout, width: mapWidth }}
+          lanes={map.lanes}
+          theme={drawnIn}
+          editor={editor}
+        />
       </ReactFlow>
     </div>
   );
   const result = render(view(steps));
   return {
     ...result,
+    editor,
     instance: () => flowSeen.instance,
     pane: () => flowSeen.pane(),
     rerenderWith: (list: StepFlowNode[], drawnIn?: SvgTheme) => result.rerender(view(list, drawnIn)),
@@ -110,6 +127,25 @@ describe("overview map", () => {
     for (const r of steps) expect(Math.min(r.width, r.height)).toBeGreaterThanOrEqual(1);
   });
 
+  it("draws every step of the map though React Flow holds only those near the view, each where its node is", () => {
+    const recorded = recordCanvas();
+    // React Flow given three steps (the view window), the first of them dragged 200 px right.
+    const near = nodes
+      .slice(0, 3)
+      .map((n, i) => (i === 0 ? { ...n, position: { x: n.position.x + 200, y: n.position.y } } : n));
+    renderOverview(near);
+    const steps = (recorded()?.rects ?? []).slice(layout.lanes.length);
+    expect(steps).toHaveLength(map.steps.length);
+    const kx = (recorded()?.context.canvas.width ?? 0) / layout.width;
+    const ky = (recorded()?.context.canvas.height ?? 0) / layout.height;
+    const at = (p: { x: number; y: number }) => (r: { x: number; y: number }) =>
+      r.x === Math.round(p.x * kx) && r.y === Math.round(p.y * ky);
+    // The dragged step where its node is; a step React Flow does not hold at its layout box.
+    expect(steps.some(at(near[0]?.position ?? { x: -1, y: -1 }))).toBe(true);
+    const far = layout.steps.at(-1);
+    expect(steps.some(at(far ?? { x: -1, y: -1 }))).toBe(true);
+  });
+
   it("stretches a very wide map to the panel's least height, as the view rectangle does", () => {
     const recorded = recordCanvas();
     // Thirty template widths: the panel is 200 px wide and held at its 36 px minimum height.
@@ -136,8 +172,10 @@ describe("overview map", () => {
   it("redraws when the steps change and when the theme does (the projector's, presenting)", async () => {
     const recorded = recordCanvas();
     const drawings = () => recorded()?.draws.count ?? 0;
-    const { rerenderWith, unmount } = renderOverview();
+    const { rerenderWith, unmount, editor } = renderOverview();
     const first = drawings();
+    // The first step deleted: gone from the map and from React Flow's nodes.
+    editor.setState({ map: { ...map, steps: map.steps.slice(1) } });
     rerenderWith(nodes.slice(1));
     // Right after the first drawing: drawn within OVERVIEW_REDRAW_MS.
     await vi.waitFor(() => expect(drawings()).toBeGreaterThan(first), { timeout: 1_000 });
