@@ -62,7 +62,17 @@ export function overlaps(window: Rect, x: number, y: number, width: number, heig
   );
 }
 
-/** Whether a route (a flat x0, y0, x1, y1, ... polyline) passes through the window's box. */
+/**
+ * How far a handoff's label block can reach beyond its route's box, in layout pixels: blocks are
+ * placed beside the route, clear of boxes and other labels (label-placement.ts); on generated
+ * 300-step maps they reached up to 64 px past it.
+ */
+const LABEL_REACH = 96;
+
+/**
+ * Whether a route (a flat x0, y0, x1, y1, ... polyline) or its label block, which sits beside it,
+ * can touch the window: the route's box grown by LABEL_REACH.
+ */
 export function routeOverlaps(window: Rect, path: readonly number[]): boolean {
   let minX = Number.POSITIVE_INFINITY;
   let minY = Number.POSITIVE_INFINITY;
@@ -76,5 +86,14 @@ export function routeOverlaps(window: Rect, path: readonly number[]): boolean {
     if (y < minY) minY = y;
     if (y > maxY) maxY = y;
   }
-  return minX <= maxX && overlaps(window, minX, minY, maxX - minX, maxY - minY);
+  return (
+    minX <= maxX &&
+    overlaps(
+      window,
+      minX - LABEL_REACH,
+      minY - LABEL_REACH,
+      maxX - minX + 2 * LABEL_REACH,
+      maxY - minY + 2 * LABEL_REACH,
+    )
+  );
 }

@@ -6,7 +6,7 @@ import { layoutForPositions } from "../../../src/layout/layout-map";
 import type { MapLayout, Rect } from "../../../src/layout/types";
 import type { HandoffMap } from "../../../src/model/types";
 import { createFlowAdapter, type FlowInput } from "../../../src/ui/canvas/flow-adapter";
-import { nextWindow, viewRect } from "../../../src/ui/canvas/view-window";
+import { nextWindow, routeOverlaps, viewRect } from "../../../src/ui/canvas/view-window";
 
 const none = new Set<string>();
 
@@ -129,5 +129,14 @@ describe("view window", () => {
     const zoomedIn = nextWindow(window, viewRect([-600, -350, 2.5], 1200, 700));
     expect(zoomedIn).not.toBe(window);
     expect(zoomedIn.width).toBeLessThan(window.width);
+  });
+
+  it("counts a route as near when its label block, which sits beside it, could reach into the window", () => {
+    // A vertical route at x = 1000 from y = 0 to 400; its label block can sit up to ~64 px beside it.
+    const path = [1000, 0, 1000, 400];
+    expect(routeOverlaps({ x: 1050, y: 100, width: 300, height: 200 }, path)).toBe(true);
+    expect(routeOverlaps({ x: 1200, y: 100, width: 300, height: 200 }, path)).toBe(false);
+    expect(routeOverlaps({ x: 0, y: 480, width: 2000, height: 100 }, path)).toBe(true);
+    expect(routeOverlaps({ x: 0, y: 600, width: 2000, height: 100 }, path)).toBe(false);
   });
 });
