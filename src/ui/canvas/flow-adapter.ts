@@ -167,9 +167,10 @@ function restingGeometry(
   const lookup = orderedLookup(layout.handoffs);
   const resting: Resting = { routes: [], labels: [], labeled: [] };
   for (const handoff of handoffs) {
-    const route = lookup.get(handoff.id);
-    const spot = route === undefined || staleEnds(handoff) ? undefined : spots.get(handoff.id);
-    resting.routes.push(route === undefined || staleEnds(handoff) ? null : route);
+    const found = lookup.get(handoff.id);
+    const route = found === undefined || staleEnds(handoff) ? null : found;
+    const spot = route === null ? undefined : spots.get(handoff.id);
+    resting.routes.push(route);
     resting.labels.push(Math.round(spot?.x ?? 0), Math.round(spot?.y ?? 0));
     resting.labeled.push(spot !== undefined);
   }
