@@ -288,10 +288,14 @@ function useStepDrawing(
       drawSteps(context, drawn, bands, { width, laneHeaderWidth, kx, ky }, colors);
     };
     draw();
+    // Called on every store change, each pan frame included: compares before it makes anything.
     const changed = () => {
-      const next = read();
-      if (next.nodes === drawn.nodes && next.map === drawn.map && next.layout === drawn.layout) return;
-      drawn = next;
+      const state = editor.getState();
+      const { nodes } = flow.getState();
+      const map = viewMap(state);
+      const layout = viewLayout(state);
+      if (nodes === drawn.nodes && map === drawn.map && layout === drawn.layout) return;
+      drawn = { nodes, map, layout };
       if (later !== undefined) return; // drawn when it fires, with the latest steps
       const wait = drawnAt + OVERVIEW_REDRAW_MS - performance.now();
       if (wait <= 0) draw();
